@@ -1,0 +1,30 @@
+/* Error reporting for the tmexport library: every fallible call fills a
+ * tme_error and returns its status, so the caller (the CLI) decides what to
+ * print and which exit code to use. The library never prints or exits. */
+#ifndef TME_ERROR_H
+#define TME_ERROR_H
+
+typedef enum {
+    TME_OK = 0,
+    TME_ERR_INPUT, /* the input is malformed or unusable */
+    TME_ERR_IO,    /* reading or writing a file failed */
+    TME_ERR_USAGE, /* the caller asked for something impossible */
+    TME_ERR_NOMEM
+} tme_status;
+
+typedef struct {
+    tme_status status;
+    char message[1024];
+} tme_error;
+
+/* Records the first error only: later failures are usually consequences. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+tme_status tme_error_set(tme_error *err, tme_status status, const char *fmt, ...);
+
+tme_status tme_error_nomem(tme_error *err);
+
+void tme_error_clear(tme_error *err);
+
+#endif

@@ -1,0 +1,33 @@
+/* Language-aware normalization of punctuation and whitespace. */
+#ifndef TME_NORMALIZE_H
+#define TME_NORMALIZE_H
+
+#include <stddef.h>
+
+typedef enum { TME_NORM_EN, TME_NORM_ZH } tme_norm_lang;
+
+typedef enum { TME_CJK_SPACE_KEEP, TME_CJK_SPACE_REMOVE, TME_CJK_SPACE_ADD } tme_cjk_space;
+
+typedef struct {
+    int ascii_quotes;       /* English: straighten curly quotes (--quotes ascii) */
+    tme_cjk_space cjk_space; /* Chinese: spaces between Han and Latin/digits */
+} tme_norm_options;
+
+/* What the normalizer changed, by kind; the kinds are listed by
+ * tme_norm_kind_name(). */
+#define TME_NORM_KIND_MAX 32
+typedef struct {
+    size_t counts[TME_NORM_KIND_MAX];
+} tme_norm_stats;
+
+/* Returns the normalized copy of text[0..len) (malloc'd, NUL-terminated; free()
+ * it), or NULL when out of memory. stats may be NULL; counts are added to it.
+ * Idempotent: normalizing the result again changes nothing. */
+char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
+                    const tme_norm_options *options, tme_norm_stats *stats);
+
+/* Name of kind i ("fullwidth-punct", "space-collapsed", ...) or NULL past the
+ * last kind. */
+const char *tme_norm_kind_name(size_t kind);
+
+#endif

@@ -1,0 +1,23 @@
+/* Sentence segmentation of one paragraph, English or Chinese. */
+#ifndef TME_SEGMENT_H
+#define TME_SEGMENT_H
+
+#include <stddef.h>
+
+typedef enum { TME_SEG_EN, TME_SEG_ZH } tme_seg_lang;
+
+/* A sentence as byte offsets [start, end) into the paragraph, with the
+ * whitespace around it excluded. */
+typedef struct {
+    size_t start;
+    size_t end;
+} tme_span;
+
+/* Splits the UTF-8 paragraph text[0..len) into sentences. On success returns
+ * 0 and stores a malloc'd array in *spans (free() it) and its length in
+ * *count; a paragraph of only whitespace gives count 0. Returns -1 when out
+ * of memory. Runs in time linear in len. */
+int tme_segment(const char *text, size_t len, tme_seg_lang lang, tme_span **spans,
+                size_t *count);
+
+#endif

@@ -1,0 +1,93 @@
+#include "test_support.h"
+
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+int tme_run_suite(const char *suite_name, CU_TestInfo *tests)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 2;
+    CU_SuiteInfo suites[] = {{suite_name, NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
+    if (CU_register_suites(suites) != CUE_SUCCESS) {
+        CU_cleanup_registry();
+        return 2;
+    }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+    CU_cleanup_registry();
+    return failures == 0 ? 0 : 1;
+}
+
+char *tme_test_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    size_t got;
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            char *bigger = realloc(buf, cap + 1);
+            if (bigger == NULL) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = bigger;
+        }
+    }
+    fclose(f);
+    if (buf == NULL)
+        return NULL;
+    buf[n] = '\0';
+    if (len != NULL)
+        *len = n;
+    return buf;
+}
+
+int tme_test_write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (f == NULL)
+        return -1;
+    size_t put = fwrite(data, 1, len, f);
+    int rc = fclose(f);
+    return put == len && rc == 0 ? 0 : -1;
+}
+
+const char *tme_test_source_path(const char *relative)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", TME_SOURCE_DIR, relative);
+    return path;
+}
+
+int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdout_path,
+                     const char *stderr_path)
+{
+    char command[16384];
+    snprintf(command, sizeof command, "'%s' %s <'%s' >'%s' 2>'%s'", TME_BINARY, args,
+             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : "/dev/null",
+             stderr_path ? stderr_path : "/dev/null");
+    int status = system(command);
+    if (status == -1 || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
+}
+
+const char *tme_test_scratch_dir(const char *tag)
+{
+    static char dir[4096];
+    char command[8300];
+    snprintf(dir, sizeof dir, "scratch-%s", tag);
+    snprintf(command, sizeof command, "rm -rf '%s' && mkdir -p '%s'", dir, dir);
+    if (system(command) != 0)
+        return NULL;
+    return dir;
+}

@@ -1,0 +1,33 @@
+/* Shared helpers for the CUnit suites. */
+#ifndef TME_TEST_SUPPORT_H
+#define TME_TEST_SUPPORT_H
+
+#include <CUnit/CUnit.h>
+#include <stddef.h>
+
+/* Runs the tests of one suite with CUnit's basic interface; returns the
+ * process exit status (non-zero when any assertion failed). */
+int tme_run_suite(const char *suite_name, CU_TestInfo *tests);
+
+/* Reads a whole file; returns malloc'd bytes (NUL-terminated, length in *len)
+ * or NULL. */
+char *tme_test_read_file(const char *path, size_t *len);
+
+/* Writes bytes to a file; returns 0 on success. */
+int tme_test_write_file(const char *path, const void *data, size_t len);
+
+/* Path of a file in the source tree, e.g. tme_test_source_path("samples/x"):
+ * a static buffer, valid until the next call. */
+const char *tme_test_source_path(const char *relative);
+
+/* Runs the tmexport binary through /bin/sh with the given arguments (already
+ * shell-quoted) and returns its exit status, or -1. stdin_path, stdout_path,
+ * stderr_path may be NULL (stdin from /dev/null, outputs discarded). */
+int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdout_path,
+                     const char *stderr_path);
+
+/* A fresh empty directory under the test's working directory, named after
+ * tag: a static buffer, valid until the next call. */
+const char *tme_test_scratch_dir(const char *tag);
+
+#endif
