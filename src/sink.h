@@ -22,6 +22,11 @@ tme_sink *tme_sink_open(const char *path, int gzip_level, tme_error *err);
 /* Returns 0, or -1 once any write has failed (the error is kept). */
 int tme_sink_write(tme_sink *sink, const void *data, size_t len);
 
+/* Copies the sink's first write error into err and returns its status
+ * (TME_OK when there was none): a writer whose tme_sink_write() failed
+ * returns this. */
+tme_status tme_sink_error(const tme_sink *sink, tme_error *err);
+
 /* The path as given to tme_sink_open ("-" for stdout), for messages. */
 const char *tme_sink_path(const tme_sink *sink);
 

@@ -1,0 +1,82 @@
+#include "writer.h"
+
+#include <stdlib.h>
+
+tme_writer *tme_writer_open(const tme_format *format, const char *path, int gzip_level,
+                            const tme_writer_options *options, tme_error *err)
+{
+    tme_writer *w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        tme_error_nomem(err);
+        return NULL;
+    }
+    w->format = format;
+    w->options = options;
+    if (format->priv_size > 0 && (w->priv = calloc(1, format->priv_size)) == NULL) {
+        free(w);
+        tme_error_nomem(err);
+        return NULL;
+    }
+    w->sink = tme_sink_open(path, gzip_level, err);
+    if (w->sink == NULL) {
+        free(w->priv);
+        free(w);
+        return NULL;
+    }
+    if (format->begin(w, err) != TME_OK) {
+        tme_writer_abort(w);
+        return NULL;
+    }
+    return w;
+}
+
+tme_status tme_writer_begin_document(tme_writer *w, const char *document, size_t document_index,
+                                     tme_error *err)
+{
+    if (w->format->begin_document == NULL)
+        return TME_OK;
+    return w->format->begin_document(w, document, document_index, err);
+}
+
+tme_status tme_writer_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+{
+    return w->format->write(w, pair, err);
+}
+
+tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
+{
+    if (w->format->end_document == NULL)
+        return TME_OK;
+    return w->format->end_document(w, err);
+}
+
+static void release(tme_writer *w)
+{
+    if (w->format->cleanup != NULL)
+        w->format->cleanup(w);
+    free(w->priv);
+    free(w);
+}
+
+tme_status tme_writer_finish(tme_writer *w, tme_error *err)
+{
+    tme_status status = w->format->end(w, err);
+    tme_sink *sink = w->sink;
+    w->sink = NULL;
+    release(w);
+    if (status != TME_OK) {
+        tme_sink_abort(sink);
+        return status;
+    }
+    return tme_sink_commit(sink, err);
+}
+
+void tme_writer_abort(tme_writer *w)
+{
+    if (w == NULL)
+        return;
+    tme_sink *sink = w->sink;
+    w->sink = NULL;
+    release(w);
+    tme_sink_abort(sink);
+}

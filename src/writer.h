@@ -1,0 +1,23 @@
+/* The life of one output: a format's writer over a sink. */
+#ifndef TME_WRITER_H
+#define TME_WRITER_H
+
+#include "format.h"
+
+/* Opens the sink at path (gzip_level TME_SINK_PLAIN for plain) and begins the
+ * format. Returns NULL with err set on failure, leaving nothing behind. */
+tme_writer *tme_writer_open(const tme_format *format, const char *path, int gzip_level,
+                            const tme_writer_options *options, tme_error *err);
+
+tme_status tme_writer_begin_document(tme_writer *w, const char *document, size_t document_index,
+                                     tme_error *err);
+tme_status tme_writer_write(tme_writer *w, const tme_pair *pair, tme_error *err);
+tme_status tme_writer_end_document(tme_writer *w, tme_error *err);
+
+/* Ends the format and commits the sink (rename into place); frees w. */
+tme_status tme_writer_finish(tme_writer *w, tme_error *err);
+
+/* Discards the output (the previous file at the path stays); frees w. */
+void tme_writer_abort(tme_writer *w);
+
+#endif
