@@ -1,31 +1,231 @@
-/* Placeholder: the tmx writer is being written. */
+/* TMX 1.4b, valid against tmx14.dtd, written with libxml2's xmlTextWriter so
+ * that escaping and the output encoding are libxml2's business. */
 #include "format.h"
 
-static tme_status placeholder_begin(tme_writer *w, tme_error *err)
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../src/xmlchars.h"
+
+typedef struct {
+    xmlTextWriterPtr xml;
+    size_t document_count; /* documents begun so far: the first part of each tuid */
+    size_t unit_count;     /* units in the current document: the second part */
+    int document_open;
+    char *document; /* the current document's name, cleaned for XML */
+} tmx_state;
+
+static int sink_write_callback(void *context, const char *buffer, int len)
 {
-    (void)w;
-    return tme_error_set(err, TME_ERR_USAGE, "the tmx writer is not available yet");
+    if (len <= 0)
+        return 0;
+    return tme_sink_write(context, buffer, (size_t)len) == 0 ? len : -1;
 }
 
-static tme_status placeholder_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+/* The sink belongs to the writer lifecycle, which commits or aborts it. */
+static int sink_close_callback(void *context)
 {
-    (void)w;
-    (void)pair;
-    (void)err;
+    (void)context;
+    return 0;
+}
+
+/* libxml2 reports failures as negative return values without a reason; the
+ * sink knows when the cause was the output itself. */
+static tme_status xml_failure(tme_writer *w, tme_error *err)
+{
+    if (tme_sink_error(w->sink, err) != TME_OK)
+        return err->status;
+    return tme_error_set(err, TME_ERR_IO, "%s: cannot write TMX", tme_sink_path(w->sink));
+}
+
+/* Text given to libxml2 must be free of characters XML forbids, or the file
+ * is rejected whole; the pipeline cleans segments, and this makes every
+ * string safe regardless (document names are arbitrary file-name bytes). */
+static char *xml_clean_copy(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    if (copy != NULL) {
+        memcpy(copy, text, n);
+        tme_xml_strip_illegal(copy);
+    }
+    return copy;
+}
+
+static int write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
+{
+    char *clean = xml_clean_copy(value);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+static int write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
+{
+    char *clean = xml_clean_copy(text);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+/* "YYYYMMDDThhmmssZ", the TMX date format, always in UTC. */
+static void format_tmx_date(time_t t, char out[17])
+{
+    struct tm utc;
+    if (gmtime_r(&t, &utc) == NULL || strftime(out, 17, "%Y%m%dT%H%M%SZ", &utc) == 0)
+        snprintf(out, 17, "19700101T000000Z");
+}
+
+/* Four decimals, built from integers so that no locale can turn the point
+ * into a comma (the CLI never calls setlocale, but a library user might). */
+static void format_score(double score, char out[16])
+{
+    if (!(score > 0.0))
+        score = 0.0; /* also NaN */
+    if (score > 1.0)
+        score = 1.0;
+    unsigned scaled = (unsigned)(score * 10000.0 + 0.5);
+    snprintf(out, 16, "%u.%04u", scaled / 10000, scaled % 10000);
+}
+
+static int write_header(xmlTextWriterPtr xml, const tme_writer_options *o)
+{
+    char date[17];
+    format_tmx_date(o->creation_time, date);
+    if (xmlTextWriterStartElement(xml, BAD_CAST "header") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "creationtool", BAD_CAST "tmexport") < 0 ||
+        write_clean_attribute(xml, "creationtoolversion", o->tool_version) < 0 ||
+        write_clean_attribute(xml, "segtype", o->segtype) < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "o-tmf", BAD_CAST "tmexport") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "adminlang", BAD_CAST "en-US") < 0 ||
+        write_clean_attribute(xml, "srclang", o->source_lang) < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "datatype", BAD_CAST "plaintext") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "creationdate", BAD_CAST date) < 0)
+        return -1;
+    return xmlTextWriterEndElement(xml);
+}
+
+static tme_status tmx_begin(tme_writer *w, tme_error *err)
+{
+    tmx_state *s = w->priv;
+    xmlOutputBufferPtr out =
+        xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
+    if (out == NULL)
+        return tme_error_nomem(err);
+    s->xml = xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    if (s->xml == NULL)
+        return tme_error_nomem(err);
+    /* Indentation only goes between elements: libxml2 never indents inside an
+     * element that has text, so <seg> content stays exact. */
+    const char *encoding = w->options->tmx_utf16 ? "UTF-16" : "UTF-8";
+    /* With indentation on, libxml2 would break the doctype over two lines. */
+    if (xmlTextWriterStartDocument(s->xml, "1.0", encoding, NULL) < 0 ||
+        xmlTextWriterWriteDTD(s->xml, BAD_CAST "tmx", NULL, BAD_CAST "tmx14.dtd", NULL) < 0 ||
+        xmlTextWriterWriteRaw(s->xml, BAD_CAST "\n") < 0 || xmlTextWriterSetIndent(s->xml, 1) < 0 ||
+        xmlTextWriterStartElement(s->xml, BAD_CAST "tmx") < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.4") < 0 ||
+        write_header(s->xml, w->options) < 0 ||
+        xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
+        return xml_failure(w, err);
     return TME_OK;
 }
 
-static tme_status placeholder_end(tme_writer *w, tme_error *err)
+static tme_status tmx_begin_document(tme_writer *w, const char *document, size_t document_index,
+                                     tme_error *err)
 {
-    (void)w;
-    (void)err;
+    (void)document_index; /* ids come from the writer's own count, unique even if reused */
+    tmx_state *s = w->priv;
+    free(s->document);
+    s->document = xml_clean_copy(document);
+    if (s->document == NULL)
+        return tme_error_nomem(err);
+    s->document_count++;
+    s->unit_count = 0;
+    s->document_open = 1;
     return TME_OK;
+}
+
+static tme_status tmx_end_document(tme_writer *w, tme_error *err)
+{
+    (void)err;
+    tmx_state *s = w->priv;
+    s->document_open = 0;
+    return TME_OK;
+}
+
+static int write_tuv(xmlTextWriterPtr xml, const char *lang, const char *text)
+{
+    if (xmlTextWriterStartElement(xml, BAD_CAST "tuv") < 0 ||
+        write_clean_attribute(xml, "xml:lang", lang) < 0 ||
+        write_clean_element(xml, "seg", text) < 0)
+        return -1;
+    return xmlTextWriterEndElement(xml);
+}
+
+static int write_prop(xmlTextWriterPtr xml, const char *type, const char *value)
+{
+    if (xmlTextWriterStartElement(xml, BAD_CAST "prop") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "type", BAD_CAST type) < 0 ||
+        xmlTextWriterWriteString(xml, BAD_CAST value) < 0)
+        return -1;
+    return xmlTextWriterEndElement(xml);
+}
+
+static tme_status tmx_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+{
+    tmx_state *s = w->priv;
+    /* A caller that does not announce documents still gets one per name. */
+    if (!s->document_open &&
+        tmx_begin_document(w, pair->document, pair->document_index, err) != TME_OK)
+        return err->status;
+    s->unit_count++;
+    char tuid[48], score[16];
+    snprintf(tuid, sizeof tuid, "%zu-%zu", s->document_count, s->unit_count);
+    format_score(pair->score, score);
+    const tme_writer_options *o = w->options;
+    if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "tuid", BAD_CAST tuid) < 0 ||
+        write_prop(s->xml, "x-document", s->document) < 0 ||
+        write_prop(s->xml, "x-score", score) < 0 ||
+        write_tuv(s->xml, o->source_lang, pair->source) < 0 ||
+        write_tuv(s->xml, o->target_lang, pair->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+        return xml_failure(w, err);
+    return TME_OK;
+}
+
+static tme_status tmx_end(tme_writer *w, tme_error *err)
+{
+    tmx_state *s = w->priv;
+    /* EndDocument closes <body> and <tmx>. */
+    if (xmlTextWriterEndDocument(s->xml) < 0 || xmlTextWriterFlush(s->xml) < 0)
+        return xml_failure(w, err);
+    return tme_sink_error(w->sink, err);
+}
+
+static void tmx_cleanup(tme_writer *w)
+{
+    tmx_state *s = w->priv;
+    if (s->xml != NULL)
+        xmlFreeTextWriter(s->xml);
+    free(s->document);
 }
 
 const tme_format tme_format_tmx = {
     .name = "tmx",
-    .description = "placeholder",
-    .begin = placeholder_begin,
-    .write = placeholder_write,
-    .end = placeholder_end,
+    .description = "TMX 1.4b translation memory (CAT tools: OmegaT, Trados, memoQ...)",
+    .extensions = "tmx",
+    .priv_size = sizeof(tmx_state),
+    .begin = tmx_begin,
+    .begin_document = tmx_begin_document,
+    .write = tmx_write,
+    .end_document = tmx_end_document,
+    .end = tmx_end,
+    .cleanup = tmx_cleanup,
 };

@@ -1,8 +1,52 @@
-/* Placeholder until the XML character filter lands. */
 #include "xmlchars.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* XML 1.0 production Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+ * [#x10000-#x10FFFF]. utf8proc_iterate() already rejects surrogates and
+ * values above U+10FFFF, so only the C0 controls and U+FFFE/U+FFFF are left to
+ * check here. */
+static bool is_xml_char(utf8proc_int32_t c)
+{
+    if (c < 0x20)
+        return c == '\t' || c == '\n' || c == '\r';
+    return c != 0xFFFE && c != 0xFFFF;
+}
+
+/* A surrogate encoded as UTF-8 (ED A0..BF 80..BF), as CESU-8 or broken UTF-16
+ * conversions produce, is one code point: it counts as one removal rather
+ * than three stray bytes. utf8proc_iterate() rejects it without saying how
+ * long it is. */
+static bool is_encoded_surrogate(const unsigned char *p, size_t available)
+{
+    return available >= 3 && p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80;
+}
 
 size_t tme_xml_strip_illegal(char *text)
 {
-    (void)text;
-    return 0;
+    size_t len = strlen(text);
+    size_t from = 0, to = 0, removed = 0;
+    while (from < len) {
+        const unsigned char *p = (const unsigned char *)text + from;
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)(len - from), &c);
+        if (n > 0 && is_xml_char(c)) {
+            if (to != from)
+                memmove(text + to, text + from, (size_t)n);
+            to += (size_t)n;
+            from += (size_t)n;
+            continue;
+        }
+        if (n > 0)
+            from += (size_t)n;
+        else if (is_encoded_surrogate(p, len - from))
+            from += 3;
+        else
+            from += 1; /* a stray byte: skip it alone and resynchronise */
+        removed++;
+    }
+    text[to] = '\0';
+    return removed;
 }
