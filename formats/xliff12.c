@@ -1,31 +1,232 @@
-/* Placeholder: the xliff12 writer is being written. */
+/* XLIFF 1.2, valid against the strict core schema: one <file> per input
+ * document, each pair a translated <trans-unit>. Written with libxml2's
+ * xmlTextWriter so that escaping is libxml2's business. */
 #include "format.h"
 
-static tme_status placeholder_begin(tme_writer *w, tme_error *err)
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../src/xmlchars.h"
+
+#define XLIFF12_NAMESPACE "urn:oasis:names:tc:xliff:document:1.2"
+/* The strict schema requires at least one <file>, and <file> requires
+ * original: an export without any document names this instead. */
+#define NO_DOCUMENT_ORIGINAL "tmexport:no-input"
+
+typedef struct {
+    xmlTextWriterPtr xml;
+    size_t file_count;
+    size_t unit_count; /* in the open <file>: trans-unit ids are unique per file */
+    int file_open;
+} xliff12_state;
+
+static int sink_write_callback(void *context, const char *buffer, int len)
 {
-    (void)w;
-    return tme_error_set(err, TME_ERR_USAGE, "the xliff12 writer is not available yet");
+    if (len <= 0)
+        return 0;
+    return tme_sink_write(context, buffer, (size_t)len) == 0 ? len : -1;
 }
 
-static tme_status placeholder_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+/* The sink belongs to the writer lifecycle, which commits or aborts it. */
+static int sink_close_callback(void *context)
 {
-    (void)w;
-    (void)pair;
-    (void)err;
+    (void)context;
+    return 0;
+}
+
+/* libxml2 reports failures as negative return values without a reason; the
+ * sink knows when the cause was the output itself. */
+static tme_status xml_failure(tme_writer *w, tme_error *err)
+{
+    if (tme_sink_error(w->sink, err) != TME_OK)
+        return err->status;
+    return tme_error_set(err, TME_ERR_IO, "%s: cannot write XLIFF", tme_sink_path(w->sink));
+}
+
+/* The pipeline cleans segments of characters XML forbids; this makes every
+ * string safe regardless (document names are arbitrary file-name bytes). */
+static char *xml_clean_copy(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    if (copy != NULL) {
+        memcpy(copy, text, n);
+        tme_xml_strip_illegal(copy);
+    }
+    return copy;
+}
+
+static int write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
+{
+    char *clean = xml_clean_copy(value);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+static int write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
+{
+    char *clean = xml_clean_copy(text);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+/* xsd:dateTime in UTC, from the run's fixed creation time. */
+static void format_xsd_datetime(time_t t, char out[21])
+{
+    struct tm utc;
+    if (gmtime_r(&t, &utc) == NULL || strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0)
+        snprintf(out, 21, "1970-01-01T00:00:00Z");
+}
+
+static tme_status xliff12_begin(tme_writer *w, tme_error *err)
+{
+    xliff12_state *s = w->priv;
+    xmlOutputBufferPtr out =
+        xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
+    if (out == NULL)
+        return tme_error_nomem(err);
+    s->xml = xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    if (s->xml == NULL)
+        return tme_error_nomem(err);
+    /* Indentation only goes between elements: libxml2 never indents inside an
+     * element that has text, so <source> and <target> stay exact. */
+    if (xmlTextWriterSetIndent(s->xml, 1) < 0 ||
+        xmlTextWriterStartDocument(s->xml, "1.0", "UTF-8", NULL) < 0 ||
+        xmlTextWriterStartElementNS(s->xml, NULL, BAD_CAST "xliff", BAD_CAST XLIFF12_NAMESPACE) <
+            0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.2") < 0)
+        return xml_failure(w, err);
     return TME_OK;
 }
 
-static tme_status placeholder_end(tme_writer *w, tme_error *err)
+static int write_file_header(xmlTextWriterPtr xml, const tme_writer_options *o)
 {
-    (void)w;
-    (void)err;
+    if (xmlTextWriterStartElement(xml, BAD_CAST "header") < 0 ||
+        xmlTextWriterStartElement(xml, BAD_CAST "tool") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "tool-id", BAD_CAST "tmexport") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "tool-name", BAD_CAST "tmexport") < 0 ||
+        write_clean_attribute(xml, "tool-version", o->tool_version) < 0 ||
+        xmlTextWriterEndElement(xml) < 0)
+        return -1;
+    return xmlTextWriterEndElement(xml);
+}
+
+static int start_file(xmlTextWriterPtr xml, const char *original, const tme_writer_options *o)
+{
+    char date[21];
+    format_xsd_datetime(o->creation_time, date);
+    if (xmlTextWriterStartElement(xml, BAD_CAST "file") < 0 ||
+        write_clean_attribute(xml, "original", original) < 0 ||
+        write_clean_attribute(xml, "source-language", o->source_lang) < 0 ||
+        write_clean_attribute(xml, "target-language", o->target_lang) < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "datatype", BAD_CAST "plaintext") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "tool-id", BAD_CAST "tmexport") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "date", BAD_CAST date) < 0 ||
+        write_file_header(xml, o) < 0)
+        return -1;
+    return xmlTextWriterStartElement(xml, BAD_CAST "body");
+}
+
+/* Ends </body></file>. */
+static int end_file(xmlTextWriterPtr xml)
+{
+    if (xmlTextWriterEndElement(xml) < 0)
+        return -1;
+    return xmlTextWriterEndElement(xml);
+}
+
+static tme_status xliff12_end_document(tme_writer *w, tme_error *err)
+{
+    xliff12_state *s = w->priv;
+    if (!s->file_open)
+        return TME_OK;
+    s->file_open = 0;
+    if (end_file(s->xml) < 0)
+        return xml_failure(w, err);
     return TME_OK;
+}
+
+static tme_status xliff12_begin_document(tme_writer *w, const char *document, size_t document_index,
+                                         tme_error *err)
+{
+    (void)document_index;
+    xliff12_state *s = w->priv;
+    if (xliff12_end_document(w, err) != TME_OK)
+        return err->status;
+    if (start_file(s->xml, document, w->options) < 0)
+        return xml_failure(w, err);
+    s->file_count++;
+    s->unit_count = 0;
+    s->file_open = 1;
+    return TME_OK;
+}
+
+static tme_status xliff12_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+{
+    xliff12_state *s = w->priv;
+    /* A caller that does not announce documents still gets a <file>. */
+    if (!s->file_open &&
+        xliff12_begin_document(w, pair->document, pair->document_index, err) != TME_OK)
+        return err->status;
+    char id[32];
+    snprintf(id, sizeof id, "%zu", ++s->unit_count);
+    /* xml:space="preserve": a segment's leading, trailing and repeated spaces
+     * are content, which XLIFF's default whitespace handling may collapse. */
+    if (xmlTextWriterStartElement(s->xml, BAD_CAST "trans-unit") < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "xml:space", BAD_CAST "preserve") < 0 ||
+        write_clean_element(s->xml, "source", pair->source) < 0 ||
+        xmlTextWriterStartElement(s->xml, BAD_CAST "target") < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0)
+        return xml_failure(w, err);
+    char *target = xml_clean_copy(pair->target);
+    if (target == NULL)
+        return tme_error_nomem(err);
+    int rc = xmlTextWriterWriteString(s->xml, BAD_CAST target);
+    free(target);
+    if (rc < 0 || xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+        return xml_failure(w, err);
+    return TME_OK;
+}
+
+static tme_status xliff12_end(tme_writer *w, tme_error *err)
+{
+    xliff12_state *s = w->priv;
+    if (xliff12_end_document(w, err) != TME_OK)
+        return err->status;
+    if (s->file_count == 0 && xliff12_begin_document(w, NO_DOCUMENT_ORIGINAL, 0, err) != TME_OK)
+        return err->status;
+    /* EndDocument closes whatever is still open, down to </xliff>. */
+    if (xmlTextWriterEndDocument(s->xml) < 0 || xmlTextWriterFlush(s->xml) < 0)
+        return xml_failure(w, err);
+    return tme_sink_error(w->sink, err);
+}
+
+static void xliff12_cleanup(tme_writer *w)
+{
+    xliff12_state *s = w->priv;
+    if (s->xml != NULL)
+        xmlFreeTextWriter(s->xml);
 }
 
 const tme_format tme_format_xliff12 = {
-    .name = "xliff12",
-    .description = "placeholder",
-    .begin = placeholder_begin,
-    .write = placeholder_write,
-    .end = placeholder_end,
+    .name = "xliff",
+    .description = "XLIFF 1.2 bilingual file, one <file> per input",
+    .extensions = "xlf,xliff",
+    .priv_size = sizeof(xliff12_state),
+    .begin = xliff12_begin,
+    .begin_document = xliff12_begin_document,
+    .write = xliff12_write,
+    .end_document = xliff12_end_document,
+    .end = xliff12_end,
+    .cleanup = xliff12_cleanup,
 };

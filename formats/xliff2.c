@@ -1,31 +1,198 @@
-/* Placeholder: the xliff2 writer is being written. */
+/* XLIFF 2.0, valid against the core schema: one <file> per input document,
+ * each pair a <unit> with one translated <segment>. Written with libxml2's
+ * xmlTextWriter so that escaping is libxml2's business. */
 #include "format.h"
 
-static tme_status placeholder_begin(tme_writer *w, tme_error *err)
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/xmlchars.h"
+
+#define XLIFF2_NAMESPACE "urn:oasis:names:tc:xliff:document:2.0"
+/* The core schema requires every <file> to hold at least one <unit> or
+ * <group>, and the document at least one <file>: an export without pairs
+ * gets this empty <group> (a group may be empty) in its file. */
+#define EMPTY_GROUP_ID "empty"
+
+typedef struct {
+    xmlTextWriterPtr xml;
+    size_t file_count; /* files written: file ids are "f1", "f2"... in document order */
+    size_t unit_count; /* in the open <file>: unit ids are unique per file */
+    int file_open;
+} xliff2_state;
+
+static int sink_write_callback(void *context, const char *buffer, int len)
 {
-    (void)w;
-    return tme_error_set(err, TME_ERR_USAGE, "the xliff2 writer is not available yet");
+    if (len <= 0)
+        return 0;
+    return tme_sink_write(context, buffer, (size_t)len) == 0 ? len : -1;
 }
 
-static tme_status placeholder_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+/* The sink belongs to the writer lifecycle, which commits or aborts it. */
+static int sink_close_callback(void *context)
 {
-    (void)w;
-    (void)pair;
-    (void)err;
+    (void)context;
+    return 0;
+}
+
+/* libxml2 reports failures as negative return values without a reason; the
+ * sink knows when the cause was the output itself. */
+static tme_status xml_failure(tme_writer *w, tme_error *err)
+{
+    if (tme_sink_error(w->sink, err) != TME_OK)
+        return err->status;
+    return tme_error_set(err, TME_ERR_IO, "%s: cannot write XLIFF 2.0", tme_sink_path(w->sink));
+}
+
+/* The pipeline cleans segments of characters XML forbids; this makes every
+ * string safe regardless (document names are arbitrary file-name bytes). */
+static char *xml_clean_copy(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    if (copy != NULL) {
+        memcpy(copy, text, n);
+        tme_xml_strip_illegal(copy);
+    }
+    return copy;
+}
+
+static int write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
+{
+    char *clean = xml_clean_copy(value);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+static int write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
+{
+    char *clean = xml_clean_copy(text);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+static tme_status xliff2_begin(tme_writer *w, tme_error *err)
+{
+    xliff2_state *s = w->priv;
+    xmlOutputBufferPtr out =
+        xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
+    if (out == NULL)
+        return tme_error_nomem(err);
+    s->xml = xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    if (s->xml == NULL)
+        return tme_error_nomem(err);
+    /* Indentation only goes between elements: libxml2 never indents inside an
+     * element that has text, so <source> and <target> stay exact.
+     * xml:space="preserve": a segment's leading, trailing and repeated spaces
+     * are content, which XLIFF's default whitespace handling may collapse. */
+    if (xmlTextWriterSetIndent(s->xml, 1) < 0 ||
+        xmlTextWriterStartDocument(s->xml, "1.0", "UTF-8", NULL) < 0 ||
+        xmlTextWriterStartElementNS(s->xml, NULL, BAD_CAST "xliff", BAD_CAST XLIFF2_NAMESPACE) <
+            0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "2.0") < 0 ||
+        write_clean_attribute(s->xml, "srcLang", w->options->source_lang) < 0 ||
+        write_clean_attribute(s->xml, "trgLang", w->options->target_lang) < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "xml:space", BAD_CAST "preserve") < 0)
+        return xml_failure(w, err);
     return TME_OK;
 }
 
-static tme_status placeholder_end(tme_writer *w, tme_error *err)
+static tme_status xliff2_end_document(tme_writer *w, tme_error *err)
 {
-    (void)w;
-    (void)err;
+    xliff2_state *s = w->priv;
+    if (!s->file_open)
+        return TME_OK;
+    s->file_open = 0;
+    if (s->unit_count == 0 &&
+        (xmlTextWriterStartElement(s->xml, BAD_CAST "group") < 0 ||
+         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST EMPTY_GROUP_ID) < 0 ||
+         xmlTextWriterEndElement(s->xml) < 0))
+        return xml_failure(w, err);
+    if (xmlTextWriterEndElement(s->xml) < 0)
+        return xml_failure(w, err);
     return TME_OK;
+}
+
+/* document NULL: a file without an original (the empty export). */
+static tme_status start_file(tme_writer *w, const char *document, tme_error *err)
+{
+    xliff2_state *s = w->priv;
+    if (xliff2_end_document(w, err) != TME_OK)
+        return err->status;
+    char id[32];
+    snprintf(id, sizeof id, "f%zu", ++s->file_count);
+    if (xmlTextWriterStartElement(s->xml, BAD_CAST "file") < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
+        (document != NULL && write_clean_attribute(s->xml, "original", document) < 0))
+        return xml_failure(w, err);
+    s->unit_count = 0;
+    s->file_open = 1;
+    return TME_OK;
+}
+
+static tme_status xliff2_begin_document(tme_writer *w, const char *document, size_t document_index,
+                                        tme_error *err)
+{
+    (void)document_index; /* ids come from the writer's own count, unique even if reused */
+    return start_file(w, document, err);
+}
+
+static tme_status xliff2_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+{
+    xliff2_state *s = w->priv;
+    /* A caller that does not announce documents still gets a <file>. */
+    if (!s->file_open && start_file(w, pair->document, err) != TME_OK)
+        return err->status;
+    char id[32];
+    snprintf(id, sizeof id, "u%zu", ++s->unit_count);
+    if (xmlTextWriterStartElement(s->xml, BAD_CAST "unit") < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
+        xmlTextWriterStartElement(s->xml, BAD_CAST "segment") < 0 ||
+        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0 ||
+        write_clean_element(s->xml, "source", pair->source) < 0 ||
+        write_clean_element(s->xml, "target", pair->target) < 0 ||
+        xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+        return xml_failure(w, err);
+    return TME_OK;
+}
+
+static tme_status xliff2_end(tme_writer *w, tme_error *err)
+{
+    xliff2_state *s = w->priv;
+    if (xliff2_end_document(w, err) != TME_OK)
+        return err->status;
+    if (s->file_count == 0 &&
+        (start_file(w, NULL, err) != TME_OK || xliff2_end_document(w, err) != TME_OK))
+        return err->status;
+    if (xmlTextWriterEndDocument(s->xml) < 0 || xmlTextWriterFlush(s->xml) < 0)
+        return xml_failure(w, err);
+    return tme_sink_error(w->sink, err);
+}
+
+static void xliff2_cleanup(tme_writer *w)
+{
+    xliff2_state *s = w->priv;
+    if (s->xml != NULL)
+        xmlFreeTextWriter(s->xml);
 }
 
 const tme_format tme_format_xliff2 = {
     .name = "xliff2",
-    .description = "placeholder",
-    .begin = placeholder_begin,
-    .write = placeholder_write,
-    .end = placeholder_end,
+    .description = "XLIFF 2.0 bilingual file, one <file> per input (xliff2:PATH)",
+    .extensions = NULL,
+    .priv_size = sizeof(xliff2_state),
+    .begin = xliff2_begin,
+    .begin_document = xliff2_begin_document,
+    .write = xliff2_write,
+    .end_document = xliff2_end_document,
+    .end = xliff2_end,
+    .cleanup = xliff2_cleanup,
 };
