@@ -1,8 +1,493 @@
-/* Placeholder: the suite for align is being written. */
+/* Tests of the English–Chinese sentence aligner. */
+#include "align.h"
 #include "test_support.h"
 
-static void test_placeholder(void) { CU_PASS("placeholder"); }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static CU_TestInfo tests[] = {{"placeholder", test_placeholder}, CU_TEST_INFO_NULL};
+/* ---- helpers ----------------------------------------------------------- */
 
-int main(void) { return tme_run_suite("align", tests); }
+typedef struct {
+    tme_bead *beads;
+    size_t n;
+    int rc;
+} alignment;
+
+static alignment align_lists(const char *const *en, size_t n_en, const char *const *zh, size_t n_zh)
+{
+    alignment a;
+    a.rc = tme_align(en, n_en, zh, n_zh, &a.beads, &a.n);
+    return a;
+}
+
+static int bead_is(const tme_bead *b, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    return b->en_begin == eb && b->en_end == ee && b->zh_begin == zb && b->zh_end == ze;
+}
+
+/* Beads cover both sides in order, without gaps. */
+static int beads_cover(const alignment *a, size_t n_en, size_t n_zh)
+{
+    size_t e = 0, z = 0;
+    for (size_t k = 0; k < a->n; k++) {
+        if (a->beads[k].en_begin != e || a->beads[k].zh_begin != z)
+            return 0;
+        if (a->beads[k].en_end == e && a->beads[k].zh_end == z)
+            return 0;
+        if (a->beads[k].score < 0 || a->beads[k].score > 1)
+            return 0;
+        e = a->beads[k].en_end;
+        z = a->beads[k].zh_end;
+    }
+    return e == n_en && z == n_zh;
+}
+
+/* A growable list of malloc'd strings. */
+typedef struct {
+    char **items;
+    size_t n, cap;
+} string_list;
+
+static void list_push(string_list *l, const char *s, size_t len)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->items = realloc(l->items, l->cap * sizeof *l->items);
+        CU_ASSERT_FATAL(l->items != NULL);
+    }
+    char *copy = malloc(len + 1);
+    CU_ASSERT_FATAL(copy != NULL);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    l->items[l->n++] = copy;
+}
+
+static void list_free(string_list *l)
+{
+    for (size_t k = 0; k < l->n; k++)
+        free(l->items[k]);
+    free(l->items);
+    *l = (string_list){0};
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Length of a closing quote or bracket at s, or 0. */
+static size_t closer_length(const char *s)
+{
+    static const char *const closers[] = {
+        "\"",           "'",           ")", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe3\x80\x8d",
+        "\xe3\x80\x8f", "\xef\xbc\x89"};
+    for (size_t k = 0; k < sizeof closers / sizeof closers[0]; k++)
+        if (starts_with(s, closers[k]))
+            return strlen(closers[k]);
+    return 0;
+}
+
+/* A deliberately simple splitter for the test data, independent of the
+ * product's segmenter: English ends a sentence at . ! ? (plus closing quotes)
+ * before a space and a capital, digit or opening quote, unless the word
+ * before the period is a single capital (U.S.); Chinese ends one after
+ * 。！？!? and closing quotes. */
+static void split_sentences(const char *text, int chinese, string_list *out)
+{
+    const char *start = text, *p = text;
+    while (*p == ' ')
+        start = ++p;
+    while (*p) {
+        size_t end_len = 0;
+        if (chinese && (starts_with(p, "\xe3\x80\x82") || starts_with(p, "\xef\xbc\x81") ||
+                        starts_with(p, "\xef\xbc\x9f")))
+            end_len = 3;
+        else if (*p == '!' || *p == '?' || *p == '.')
+            end_len = 1;
+        if (end_len == 0 || (chinese && *p == '.')) {
+            p++;
+            continue;
+        }
+        const char *q = p + end_len;
+        for (size_t c; (c = closer_length(q)) > 0;)
+            q += c;
+        int split;
+        if (chinese) {
+            split = *q != '\0';
+        } else {
+            const char *next = q;
+            while (*next == ' ')
+                next++;
+            int abbreviation = *p == '.' && p - text >= 1 && p[-1] >= 'A' && p[-1] <= 'Z' &&
+                               (p - text == 1 || p[-2] == ' ' || p[-2] == '.');
+            split = next > q && !abbreviation &&
+                    ((*next >= 'A' && *next <= 'Z') || (*next >= '0' && *next <= '9') ||
+                     *next == '"' || starts_with(next, "\xe2\x80\x9c"));
+        }
+        if (split) {
+            list_push(out, start, (size_t)(q - start));
+            while (*q == ' ')
+                q++;
+            start = q;
+        }
+        p = q;
+    }
+    const char *end = p;
+    while (end > start && end[-1] == ' ')
+        end--;
+    if (end > start)
+        list_push(out, start, (size_t)(end - start));
+}
+
+/* ---- basic alignments --------------------------------------------------- */
+
+static const char *const EN3[] = {
+    "The company said on Monday that its revenue rose sharply last year.",
+    "Analysts had expected a much smaller increase after a weak first half.",
+    "Shares of the company closed higher in New York trading.",
+};
+static const char *const ZH3[] = {
+    "该公司周一表示，其去年收入大幅增长。",
+    "由于上半年表现疲软，分析师此前预计增幅会小得多。",
+    "该公司股价在纽约交易中收高。",
+};
+
+static void test_one_to_one_chain(void)
+{
+    alignment a = align_lists(EN3, 3, ZH3, 3);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(a.n, 3);
+    for (size_t k = 0; k < 3; k++) {
+        CU_ASSERT(bead_is(&a.beads[k], k, k + 1, k, k + 1));
+        CU_ASSERT(a.beads[k].score > 0.5);
+    }
+    free(a.beads);
+}
+
+static void test_one_to_two_and_two_to_one(void)
+{
+    /* The English sentence 1 is rendered as two Chinese sentences, and
+     * English sentences 2-3 as one Chinese sentence. */
+    const char *en[] = {
+        "The news that the Chinese start-up DeepSeek can build artificial intelligence "
+        "models that are as good as OpenAI's, and at a fraction of the cost, tanked the "
+        "stock market on Monday and sent Silicon Valley into a panic.",
+        "It was a shock.",
+        "Nobody in the industry had seen it coming, executives said.",
+        "Officials in Beijing praised the company on Tuesday.",
+    };
+    const char *zh[] = {
+        "中国初创公司DeepSeek可以建立与OpenAI不相上下的人工智能模型，而且成本仅为OpenAI的"
+        "几分之一。",
+        "周一，这个消息令股市暴跌，硅谷陷入恐慌。",
+        "高管们说，这是一个冲击，业内没有人预料到。",
+        "北京官员周二赞扬了这家公司。",
+    };
+    alignment a = align_lists(en, 4, zh, 4);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(a.n, 3);
+    CU_ASSERT(bead_is(&a.beads[0], 0, 1, 0, 2));
+    CU_ASSERT(bead_is(&a.beads[1], 1, 3, 2, 3));
+    CU_ASSERT(bead_is(&a.beads[2], 3, 4, 3, 4));
+    for (size_t k = 0; k < a.n; k++)
+        CU_ASSERT(a.beads[k].score > 0.3);
+    free(a.beads);
+}
+
+static void test_extra_sentence_is_unmatched_with_zero_score(void)
+{
+    const char *en[] = {
+        EN3[0],
+        EN3[1],
+        "Photograph: traders work on the floor of the New York Stock Exchange during the "
+        "afternoon session on 14 March 2024, shortly before the closing bell rang.",
+        EN3[2],
+    };
+    alignment a = align_lists(en, 4, ZH3, 3);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(a.n, 4);
+    CU_ASSERT(bead_is(&a.beads[0], 0, 1, 0, 1));
+    CU_ASSERT(bead_is(&a.beads[1], 1, 2, 1, 2));
+    CU_ASSERT(bead_is(&a.beads[2], 2, 3, 2, 2));
+    CU_ASSERT_DOUBLE_EQUAL(a.beads[2].score, 0.0, 1e-12);
+    CU_ASSERT(bead_is(&a.beads[3], 3, 4, 2, 3));
+    free(a.beads);
+
+    const char *zh[] = {ZH3[0],
+                        "（本文原载于2024年3月5日出版的经济参考报第三版，"
+                        "转载请注明出处并保留作者署名。）",
+                        ZH3[1], ZH3[2]};
+    a = align_lists(EN3, 3, zh, 4);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(a.n, 4);
+    CU_ASSERT(bead_is(&a.beads[1], 1, 1, 1, 2));
+    CU_ASSERT_DOUBLE_EQUAL(a.beads[1].score, 0.0, 1e-12);
+    CU_ASSERT(bead_is(&a.beads[2], 1, 2, 2, 3));
+    free(a.beads);
+}
+
+/* Two candidate Chinese sentences of equal length for one English sentence:
+ * only the anchors can tell which one is its translation. */
+static size_t anchored_choice(const char *en, const char *zh_a, const char *zh_b)
+{
+    const char *en_list[] = {"The ministry published the figures on its website.", en};
+    const char *zh_list[] = {"该部在其网站上公布了这些数字。", zh_a, zh_b};
+    alignment a = align_lists(en_list, 2, zh_list, 3);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    size_t chosen = 0;
+    for (size_t k = 0; k < a.n; k++)
+        if (a.beads[k].en_begin == 1 && a.beads[k].en_end == 2 &&
+            a.beads[k].zh_end - a.beads[k].zh_begin == 1)
+            chosen = a.beads[k].zh_begin;
+    free(a.beads);
+    return chosen;
+}
+
+static void test_number_anchors(void)
+{
+    const char *en = "About 2,000 people attended the rally in the capital on Saturday, the police "
+                     "said in a statement.";
+    const char *with_number = "警方在一份声明中说，周六约有2000人参加了首都的集会。";
+    const char *without = "警方在一份声明中说，周六有大批民众参加了首都的集会。";
+    CU_ASSERT_EQUAL(anchored_choice(en, with_number, without), 1);
+    CU_ASSERT_EQUAL(anchored_choice(en, without, with_number), 2);
+    /* 16,000 <-> 1.6万, and 1.6 billion <-> 16亿 */
+    CU_ASSERT_EQUAL(anchored_choice("The city hired 16,000 new teachers this year, according to "
+                                    "the education bureau.",
+                                    "据教育局称，该市今年新聘了大量的年轻教师。",
+                                    "据教育局称，该市今年新聘了1.6万名教师。"),
+                    2);
+    CU_ASSERT_EQUAL(anchored_choice("The deal is worth $1.6 billion, the company said in a "
+                                    "filing on Friday.",
+                                    "该公司周五在一份文件中称，这笔交易价值16亿美元。",
+                                    "该公司周五在一份文件中称，这笔交易价值极其巨大。"),
+                    1);
+}
+
+static void test_latin_token_anchors(void)
+{
+    CU_ASSERT_EQUAL(anchored_choice("Nvidia shares fell sharply after the announcement on "
+                                    "Monday, analysts said.",
+                                    "分析师说，周一消息公布后，该公司股价大幅下跌。",
+                                    "分析师说，周一消息公布后，Nvidia股价大幅下跌。"),
+                    2);
+    CU_ASSERT_EQUAL(anchored_choice("OpenAI declined to comment on the report when reached by "
+                                    "telephone on Tuesday.",
+                                    "OpenAI周二在接受电话采访时拒绝对该报道置评。",
+                                    "DeepSeek周二在接受电话采访时拒绝对该报道置评。"),
+                    1);
+}
+
+static void test_well_supported_bead_scores_high(void)
+{
+    const char *en[] = {"DeepSeek said its model cost about $6 million to train."};
+    const char *zh_good[] = {"DeepSeek表示，其模型的训练成本约为600万美元。"};
+    const char *zh_bad[] = {"他说。"};
+    alignment good = align_lists(en, 1, zh_good, 1), bad = align_lists(en, 1, zh_bad, 1);
+    CU_ASSERT_EQUAL_FATAL(good.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(bad.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(good.n, 1);
+    CU_ASSERT(good.beads[0].score > 0.9);
+    /* The bad pair is either dropped as 1-0 + 0-1 or kept with a low score. */
+    for (size_t k = 0; k < bad.n; k++)
+        CU_ASSERT(bad.beads[k].score < 0.3);
+    free(good.beads);
+    free(bad.beads);
+}
+
+static void test_empty_sides(void)
+{
+    alignment a = align_lists(NULL, 0, NULL, 0);
+    CU_ASSERT_EQUAL(a.rc, 0);
+    CU_ASSERT_EQUAL(a.n, 0);
+    free(a.beads);
+
+    a = align_lists(EN3, 3, NULL, 0);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(a.n, 3);
+    CU_ASSERT(beads_cover(&a, 3, 0));
+    for (size_t k = 0; k < 3; k++)
+        CU_ASSERT_DOUBLE_EQUAL(a.beads[k].score, 0.0, 1e-12);
+    free(a.beads);
+
+    a = align_lists(NULL, 0, ZH3, 2);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT_EQUAL_FATAL(a.n, 2);
+    CU_ASSERT(bead_is(&a.beads[1], 0, 0, 1, 2));
+    free(a.beads);
+
+    const char *blank[] = {""};
+    a = align_lists(blank, 1, ZH3, 1);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT(beads_cover(&a, 1, 1));
+    free(a.beads);
+}
+
+/* ---- scale ------------------------------------------------------------- */
+
+#define BIG 10000
+
+static void test_ten_thousand_sentences(void)
+{
+    const char **en = malloc(BIG * sizeof *en), **zh = malloc(BIG * sizeof *zh);
+    CU_ASSERT_FATAL(en != NULL && zh != NULL);
+    for (size_t k = 0; k < BIG; k++) {
+        en[k] = EN3[k % 3];
+        zh[k] = ZH3[k % 3];
+    }
+    alignment a = align_lists(en, BIG, zh, BIG);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT_EQUAL(a.n, BIG);
+    CU_ASSERT(beads_cover(&a, BIG, BIG));
+    size_t one_to_one = 0;
+    for (size_t k = 0; k < a.n; k++)
+        one_to_one += bead_is(&a.beads[k], k, k + 1, k, k + 1);
+    CU_ASSERT_EQUAL(one_to_one, BIG);
+    free(a.beads);
+
+    /* Very unequal counts must not blow up: 10,000 against 3. */
+    a = align_lists(en, BIG, zh, 3);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT(beads_cover(&a, BIG, 3));
+    free(a.beads);
+    a = align_lists(en, 3, zh, BIG);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT(beads_cover(&a, 3, BIG));
+    free(a.beads);
+    free(en);
+    free(zh);
+}
+
+/* ---- gold units of the sample ----------------------------------------- */
+
+typedef struct {
+    string_list en, zh;        /* sentences of the paragraph */
+    size_t *unit_en, *unit_zh; /* unit k is sentences [unit_en[k], unit_en[k+1]) ... */
+    size_t n_units;
+} gold_paragraph;
+
+typedef struct {
+    size_t units, beads, exact;
+} gold_counts;
+
+static void split_line(char *line, char **en, char **zh)
+{
+    char *tab = strchr(line, '\t');
+    CU_ASSERT_FATAL(tab != NULL);
+    *tab = '\0';
+    *en = line;
+    *zh = tab + 1;
+}
+
+/* Aligns one gold paragraph and counts beads that equal a gold unit. */
+static void score_paragraph(gold_paragraph *p, gold_counts *counts)
+{
+    alignment a = align_lists((const char *const *)p->en.items, p->en.n,
+                              (const char *const *)p->zh.items, p->zh.n);
+    CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+    CU_ASSERT(beads_cover(&a, p->en.n, p->zh.n));
+    counts->units += p->n_units;
+    for (size_t k = 0; k < a.n; k++) {
+        const tme_bead *b = &a.beads[k];
+        if (b->en_begin == b->en_end || b->zh_begin == b->zh_end)
+            continue;
+        counts->beads++;
+        for (size_t u = 0; u < p->n_units; u++)
+            counts->exact +=
+                bead_is(b, p->unit_en[u], p->unit_en[u + 1], p->unit_zh[u], p->unit_zh[u + 1]);
+    }
+    free(a.beads);
+}
+
+/* Rebuilds each paragraph from its gold units (splitting each unit side
+ * into sentences), aligns it and scores the beads against the units. */
+static gold_counts align_gold(const char *units_path, const char *paragraphs_path)
+{
+    size_t ulen, plen;
+    char *units = tme_test_read_file(tme_test_source_path(units_path), &ulen);
+    char *paras = tme_test_read_file(tme_test_source_path(paragraphs_path), &plen);
+    CU_ASSERT_FATAL(units != NULL && paras != NULL);
+    gold_counts counts = {0, 0, 0};
+    char *usave = NULL, *psave = NULL;
+    char *uline = strtok_r(units, "\n", &usave);
+    for (char *pline = strtok_r(paras, "\n", &psave); pline; pline = strtok_r(NULL, "\n", &psave)) {
+        char *pen, *pzh;
+        split_line(pline, &pen, &pzh);
+        gold_paragraph p = {{0}, {0}, NULL, NULL, 0};
+        size_t cap = 64;
+        p.unit_en = calloc(cap + 1, sizeof *p.unit_en);
+        p.unit_zh = calloc(cap + 1, sizeof *p.unit_zh);
+        CU_ASSERT_FATAL(p.unit_en != NULL && p.unit_zh != NULL);
+        size_t en_used = 0, zh_used = 0;
+        while (uline && (en_used < strlen(pen) || zh_used < strlen(pzh))) {
+            char *uen, *uzh;
+            split_line(uline, &uen, &uzh);
+            /* The unit must continue the paragraph verbatim. */
+            CU_ASSERT_FATAL(strncmp(pen + en_used, uen, strlen(uen)) == 0);
+            CU_ASSERT_FATAL(strncmp(pzh + zh_used, uzh, strlen(uzh)) == 0);
+            en_used += strlen(uen) + (pen[en_used + strlen(uen)] == ' ');
+            zh_used += strlen(uzh);
+            split_sentences(uen, 0, &p.en);
+            split_sentences(uzh, 1, &p.zh);
+            CU_ASSERT_FATAL(p.n_units < cap);
+            p.n_units++;
+            p.unit_en[p.n_units] = p.en.n;
+            p.unit_zh[p.n_units] = p.zh.n;
+            uline = strtok_r(NULL, "\n", &usave);
+        }
+        score_paragraph(&p, &counts);
+        list_free(&p.en);
+        list_free(&p.zh);
+        free(p.unit_en);
+        free(p.unit_zh);
+    }
+    CU_ASSERT(uline == NULL); /* every unit belongs to a paragraph */
+    free(units);
+    free(paras);
+    return counts;
+}
+
+static double f1(gold_counts c)
+{
+    return c.units + c.beads ? 2.0 * (double)c.exact / (double)(c.units + c.beads) : 0;
+}
+
+static void test_sample_gold_units(void)
+{
+    gold_counts c = align_gold("samples/deepseek-bilingual.gold.tsv",
+                               "samples/deepseek-bilingual.gold-paragraphs.tsv");
+    printf("\n    sample: %zu units, %zu beads, %zu exact, F1 %.3f ", c.units, c.beads, c.exact,
+           f1(c));
+    CU_ASSERT_EQUAL(c.units, 54);
+    CU_ASSERT(f1(c) >= 0.97);
+}
+
+static void test_un_charter_gold_units(void)
+{
+    gold_counts c = align_gold("samples/un-charter-ch1-3/gold.tsv",
+                               "samples/un-charter-ch1-3/gold_paragraphs.tsv");
+    printf("\n    UN charter: %zu units, %zu beads, %zu exact, F1 %.3f ", c.units, c.beads, c.exact,
+           f1(c));
+    CU_ASSERT_EQUAL(c.units, 33);
+    CU_ASSERT(f1(c) >= 0.97);
+}
+
+static CU_TestInfo tests[] = {
+    {"1-1 chain", test_one_to_one_chain},
+    {"1-2 and 2-1 beads", test_one_to_two_and_two_to_one},
+    {"extra sentence is 1-0/0-1 with score 0", test_extra_sentence_is_unmatched_with_zero_score},
+    {"number anchors", test_number_anchors},
+    {"Latin token anchors", test_latin_token_anchors},
+    {"score separates good from bad", test_well_supported_bead_scores_high},
+    {"empty sides", test_empty_sides},
+    {"10,000 sentences a side", test_ten_thousand_sentences},
+    {"sample gold units", test_sample_gold_units},
+    {"UN charter gold units", test_un_charter_gold_units},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    return tme_run_suite("align", tests);
+}
