@@ -1,8 +1,708 @@
-/* Placeholder: the suite for xml_writers is being written. */
+/* The XML writers (TMX 1.4, XLIFF 1.2, XLIFF 2.0) and the XML character
+ * filter. Every file written here is validated with libxml2 against the
+ * schemas in the repository's schemas/ (no network), then read back and
+ * compared with what was written. */
 #include "test_support.h"
 
-static void test_placeholder(void) { CU_PASS("placeholder"); }
+#include <libxml/parser.h>
+#include <libxml/valid.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
 
-static CU_TestInfo tests[] = {{"placeholder", test_placeholder}, CU_TEST_INFO_NULL};
+#include "format.h"
+#include "writer.h"
+#include "xmlchars.h"
 
-int main(void) { return tme_run_suite("xml_writers", tests); }
+extern const tme_format tme_format_tmx;
+extern const tme_format tme_format_xliff12;
+extern const tme_format tme_format_xliff2;
+
+#define FIXED_TIME ((time_t)1700000000) /* 2023-11-14T22:13:20Z */
+#define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+#define XLIFF2_NS "urn:oasis:names:tc:xliff:document:2.0"
+
+/* ---- input ---------------------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    const char *const *sources; /* NULL-terminated; targets run in parallel */
+    const char *const *targets;
+} test_document;
+
+static const char *const plain_sources[] = {"The first sentence.", "A second one.", NULL};
+static const char *const plain_targets[] = {"第一句。", "第二句。", NULL};
+
+/* Raw adversarial text, as a broken input might carry it: the writers must
+ * drop what XML forbids even if the pipeline did not. */
+static const char *const hostile_sources[] = {
+    "Tom & Jerry <b>bold</b> \"double\" 'single' ]]> &amp;",
+    "C0:\x01\x02\x03\x04\x05\x06\x07\x08|\t|\x0b\x0c|\r\n|\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17"
+    "\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f:end",
+    "nonchars \xef\xbf\xbe and \xef\xbf\xbf, surrogate \xed\xa0\x80 and bad \xff\xc0 bytes",
+    "  leading and trailing spaces, \t tab  ",
+    "",
+    NULL,
+};
+static const char *const hostile_targets[] = {
+    "表情 \xf0\x9f\x98\x80 and astral Han \xf0\xa0\x80\x80\xf0\xaa\x9a\xa5",
+    "RLM \xe2\x80\x8f \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 LRM "
+    "\xe2\x80\x8e",
+    "一\r\n二\n三\r",
+    "   ",
+    "非空",
+    NULL,
+};
+
+static char *long_segment; /* about 1 MB, built once */
+
+static const char *const *long_sources(void)
+{
+    static const char *list[2];
+    if (long_segment == NULL) {
+        const char *piece = "Long 長い & <x> \xf0\x9f\x98\x80 ";
+        size_t piece_len = strlen(piece), count = (1u << 20) / piece_len + 1;
+        long_segment = malloc(count * piece_len + 1);
+        for (size_t i = 0; i < count; i++)
+            memcpy(long_segment + i * piece_len, piece, piece_len);
+        long_segment[count * piece_len] = '\0';
+    }
+    list[0] = long_segment;
+    return list;
+}
+
+static const char *const long_targets[] = {"长", NULL};
+
+static tme_writer_options default_options(void)
+{
+    tme_writer_options o = {"en", "zh-Hans-CN", "sentence", "1.2.3-test", FIXED_TIME, 0};
+    return o;
+}
+
+/* Writes the documents through the real writer lifecycle; 0 on success. */
+static int export_documents(const tme_format *format, const char *path, int gzip_level,
+                            const tme_writer_options *o, const test_document *docs, size_t ndocs,
+                            int announce_documents)
+{
+    tme_error err;
+    tme_error_clear(&err);
+    tme_writer *w = tme_writer_open(format, path, gzip_level, o, &err);
+    if (w == NULL)
+        return -1;
+    for (size_t d = 0; d < ndocs; d++) {
+        if (announce_documents && tme_writer_begin_document(w, docs[d].name, d, &err) != TME_OK)
+            goto fail;
+        for (size_t i = 0; docs[d].sources[i] != NULL; i++) {
+            tme_pair pair = {docs[d].sources[i],
+                             docs[d].targets[i],
+                             0.5 + 0.001 * (double)i,
+                             docs[d].name,
+                             d,
+                             i};
+            if (tme_writer_write(w, &pair, &err) != TME_OK)
+                goto fail;
+        }
+        if (announce_documents && tme_writer_end_document(w, &err) != TME_OK)
+            goto fail;
+    }
+    return tme_writer_finish(w, &err) == TME_OK ? 0 : -1;
+fail:
+    tme_writer_abort(w);
+    return -1;
+}
+
+/* The documents most tests use: hostile text, a 1 MB segment, a name full of
+ * XML specials, and the same name twice. */
+static size_t standard_documents(test_document docs[4])
+{
+    docs[0] = (test_document){"dir/a&b <\"c\">.txt", hostile_sources, hostile_targets};
+    docs[1] = (test_document){"plain.txt", plain_sources, plain_targets};
+    docs[2] = (test_document){"long.txt", long_sources(), long_targets};
+    docs[3] = (test_document){"plain.txt", plain_sources, plain_targets};
+    return 4;
+}
+
+static char *cleaned(const char *text)
+{
+    char *copy = malloc(strlen(text) + 1);
+    strcpy(copy, text);
+    tme_xml_strip_illegal(copy);
+    return copy;
+}
+
+static const char *file_in(const char *dir, const char *name)
+{
+    static char path[4][4096];
+    static int next;
+    next = (next + 1) % 4;
+    snprintf(path[next], sizeof path[next], "%s/%s", dir, name);
+    return path[next];
+}
+
+static const char *scratch(const char *tag)
+{
+    static char dir[4096];
+    const char *made = tme_test_scratch_dir(tag);
+    snprintf(dir, sizeof dir, "%s", made ? made : ".");
+    return dir;
+}
+
+/* ---- reading and validating ------------------------------------------------ */
+
+/* Reads a plain or gzip-compressed file (gzread passes plain files through)
+ * and parses it without network access; NULL unless well-formed. */
+static xmlDocPtr read_xml(const char *path)
+{
+    gzFile gz = gzopen(path, "rb");
+    if (gz == NULL)
+        return NULL;
+    size_t cap = 1 << 20, len = 0;
+    char *buf = malloc(cap);
+    int got;
+    while (buf != NULL && (got = gzread(gz, buf + len, (unsigned)(cap - len))) > 0) {
+        len += (size_t)got;
+        if (len == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    gzclose(gz);
+    if (buf == NULL)
+        return NULL;
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL, XML_PARSE_NONET);
+    if (doc != NULL && !ctxt->wellFormed) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    free(buf);
+    return doc;
+}
+
+static int valid_against_dtd(xmlDocPtr doc, const char *dtd_relative)
+{
+    xmlDtdPtr dtd = xmlParseDTD(NULL, BAD_CAST tme_test_source_path(dtd_relative));
+    if (dtd == NULL)
+        return 0;
+    xmlValidCtxtPtr vctxt = xmlNewValidCtxt();
+    int valid = xmlValidateDtd(vctxt, doc, dtd);
+    xmlFreeValidCtxt(vctxt);
+    xmlFreeDtd(dtd);
+    return valid == 1;
+}
+
+static int valid_against_xsd(xmlDocPtr doc, const char *xsd_relative)
+{
+    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewParserCtxt(tme_test_source_path(xsd_relative));
+    xmlSchemaPtr schema = xmlSchemaParse(pctxt);
+    xmlSchemaFreeParserCtxt(pctxt);
+    if (schema == NULL)
+        return 0;
+    xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
+    int rc = xmlSchemaValidateDoc(vctxt, doc);
+    xmlSchemaFreeValidCtxt(vctxt);
+    xmlSchemaFree(schema);
+    return rc == 0;
+}
+
+typedef enum { KIND_TMX, KIND_XLIFF12, KIND_XLIFF2 } xml_kind;
+
+/* Parses and validates path against the schema of its kind; NULL if either
+ * fails. The caller frees the document. */
+static xmlDocPtr read_valid(const char *path, xml_kind kind)
+{
+    xmlDocPtr doc = read_xml(path);
+    if (doc == NULL)
+        return NULL;
+    int valid = kind == KIND_TMX ? valid_against_dtd(doc, "schemas/tmx14.dtd")
+                : kind == KIND_XLIFF12
+                    ? valid_against_xsd(doc, "schemas/xliff-core-1.2-strict.xsd")
+                    : valid_against_xsd(doc, "schemas/xliff-2.0/xliff_core_2.0.xsd");
+    if (!valid) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+static xmlXPathObjectPtr query(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, BAD_CAST "x1", BAD_CAST XLIFF12_NS);
+    xmlXPathRegisterNs(ctx, BAD_CAST "x2", BAD_CAST XLIFF2_NS);
+    xmlXPathObjectPtr result = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    xmlXPathFreeContext(ctx);
+    return result;
+}
+
+static int count_nodes(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathObjectPtr r = query(doc, expr);
+    int n = r != NULL && r->nodesetval != NULL ? r->nodesetval->nodeNr : -1;
+    xmlXPathFreeObject(r);
+    return n;
+}
+
+/* The string value of an XPath expression, malloc'd. */
+static char *string_of(xmlDocPtr doc, const char *expr)
+{
+    char wrapped[512];
+    snprintf(wrapped, sizeof wrapped, "string(%s)", expr);
+    xmlXPathObjectPtr r = query(doc, wrapped);
+    char *s = NULL;
+    if (r != NULL && r->stringval != NULL) {
+        s = malloc(strlen((char *)r->stringval) + 1);
+        strcpy(s, (char *)r->stringval);
+    }
+    xmlXPathFreeObject(r);
+    return s;
+}
+
+static int string_is(xmlDocPtr doc, const char *expr, const char *expected)
+{
+    char *s = string_of(doc, expr);
+    int same = s != NULL && strcmp(s, expected) == 0;
+    free(s);
+    return same;
+}
+
+static int contains_bytes(const char *haystack, size_t len, const void *needle, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(haystack + i, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int starts_with_gzip_magic(const char *path)
+{
+    size_t len;
+    char *bytes = tme_test_read_file(path, &len);
+    int magic = bytes != NULL && len >= 2 && (unsigned char)bytes[0] == 0x1f &&
+                (unsigned char)bytes[1] == 0x8b;
+    free(bytes);
+    return magic;
+}
+
+/* ---- tme_xml_strip_illegal -------------------------------------------------- */
+
+static void test_strip_removes_c0_controls_but_tab_lf_cr(void)
+{
+    for (int c = 0x01; c < 0x20; c++) {
+        char text[] = {'a', (char)c, 'b', '\0'};
+        int allowed = c == '\t' || c == '\n' || c == '\r';
+        CU_ASSERT_EQUAL(tme_xml_strip_illegal(text), allowed ? 0u : 1u);
+        CU_ASSERT_EQUAL(strlen(text), allowed ? 3u : 2u);
+        CU_ASSERT(text[0] == 'a' && text[strlen(text) - 1] == 'b');
+    }
+}
+
+static void test_strip_removes_nonchars_surrogates_and_bad_bytes(void)
+{
+    char text[] = "x\xef\xbf\xbey\xef\xbf\xbfz\xed\xa0\x80w\xed\xbf\xbfv";
+    CU_ASSERT_EQUAL(tme_xml_strip_illegal(text), 4u);
+    CU_ASSERT_STRING_EQUAL(text, "xyzwv");
+
+    char bad[] = "a\xff"
+                 "b\xc0\x80"
+                 "c\xe4\xb8"
+                 "d\x80";
+    CU_ASSERT_EQUAL(tme_xml_strip_illegal(bad), 6u); /* stray bytes count one each */
+    CU_ASSERT_STRING_EQUAL(bad, "abcd");
+}
+
+static void test_strip_keeps_legal_text(void)
+{
+    const char *legal = "emoji \xf0\x9f\x98\x80 Han \xf0\xa0\x80\x80 RLM \xe2\x80\x8f "
+                        "\xef\xbf\xbd \xee\x80\x80 DEL\x7f C1\xc2\x85 \t\n\r 中文 &<>\"'";
+    char text[256];
+    strcpy(text, legal);
+    CU_ASSERT_EQUAL(tme_xml_strip_illegal(text), 0u);
+    CU_ASSERT_STRING_EQUAL(text, legal);
+    char empty[] = "";
+    CU_ASSERT_EQUAL(tme_xml_strip_illegal(empty), 0u);
+}
+
+/* ---- TMX -------------------------------------------------------------------- */
+
+/* Checks every <tu> of a TMX against the documents, in order. */
+static void assert_tmx_units(xmlDocPtr doc, const test_document *docs, size_t ndocs,
+                             const tme_writer_options *o)
+{
+    char expr[256];
+    int tu = 0;
+    for (size_t d = 0; d < ndocs; d++) {
+        for (size_t i = 0; docs[d].sources[i] != NULL; i++) {
+            tu++;
+            snprintf(expr, sizeof expr, "/tmx/body/tu[%d]/prop[@type='x-document']", tu);
+            CU_ASSERT(string_is(doc, expr, docs[d].name));
+            char score[16];
+            snprintf(score, sizeof score, "0.%04d", 5000 + 10 * (int)i);
+            snprintf(expr, sizeof expr, "/tmx/body/tu[%d]/prop[@type='x-score']", tu);
+            CU_ASSERT(string_is(doc, expr, score));
+            snprintf(expr, sizeof expr, "count(/tmx/body/tu[%d]/tuv)", tu);
+            CU_ASSERT(string_is(doc, expr, "2"));
+            snprintf(expr, sizeof expr, "/tmx/body/tu[%d]/tuv[1]/@xml:lang", tu);
+            CU_ASSERT(string_is(doc, expr, o->source_lang));
+            snprintf(expr, sizeof expr, "/tmx/body/tu[%d]/tuv[2]/@xml:lang", tu);
+            CU_ASSERT(string_is(doc, expr, o->target_lang));
+            char *source = cleaned(docs[d].sources[i]), *target = cleaned(docs[d].targets[i]);
+            snprintf(expr, sizeof expr, "/tmx/body/tu[%d]/tuv[1]/seg", tu);
+            CU_ASSERT(string_is(doc, expr, source));
+            snprintf(expr, sizeof expr, "/tmx/body/tu[%d]/tuv[2]/seg", tu);
+            CU_ASSERT(string_is(doc, expr, target));
+            free(source);
+            free(target);
+        }
+    }
+    CU_ASSERT_EQUAL(count_nodes(doc, "/tmx/body/tu"), tu);
+    /* tuid: present on every unit and unique in the file. */
+    CU_ASSERT_EQUAL(count_nodes(doc, "/tmx/body/tu[@tuid]"), tu);
+    CU_ASSERT_EQUAL(count_nodes(doc, "/tmx/body/tu[@tuid = following-sibling::tu/@tuid]"), 0);
+}
+
+static void test_tmx_valid_and_exact(void)
+{
+    test_document docs[4];
+    size_t ndocs = standard_documents(docs);
+    tme_writer_options o = default_options();
+    const char *dir = scratch("xml-tmx");
+    const int levels[] = {TME_SINK_PLAIN, 6};
+    for (int utf16 = 0; utf16 <= 1; utf16++) {
+        o.tmx_utf16 = utf16;
+        for (int l = 0; l < 2; l++) {
+            char name[64];
+            snprintf(name, sizeof name, "out-%s%s", utf16 ? "utf16.tmx" : "utf8.tmx",
+                     levels[l] == TME_SINK_PLAIN ? "" : ".gz");
+            const char *path = file_in(dir, name);
+            CU_ASSERT_EQUAL_FATAL(
+                export_documents(&tme_format_tmx, path, levels[l], &o, docs, ndocs, 1), 0);
+            CU_ASSERT_EQUAL(starts_with_gzip_magic(path), levels[l] != TME_SINK_PLAIN);
+            xmlDocPtr doc = read_valid(path, KIND_TMX);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+            assert_tmx_units(doc, docs, ndocs, &o);
+            xmlFreeDoc(doc);
+        }
+    }
+}
+
+static void test_tmx_header(void)
+{
+    test_document docs[] = {{"a.txt", plain_sources, plain_targets}};
+    tme_writer_options o = default_options();
+    o.segtype = "paragraph";
+    const char *path = file_in(scratch("xml-tmx-header"), "h.tmx");
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_tmx, path, TME_SINK_PLAIN, &o, docs, 1, 1),
+                          0);
+    size_t len;
+    char *bytes = tme_test_read_file(path, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
+    const char *prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">";
+    CU_ASSERT_NSTRING_EQUAL(bytes, prolog, strlen(prolog)); /* also: no BOM */
+    free(bytes);
+    xmlDocPtr doc = read_valid(path, KIND_TMX);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT(string_is(doc, "/tmx/header/@creationtool", "tmexport"));
+    CU_ASSERT(string_is(doc, "/tmx/header/@creationtoolversion", "1.2.3-test"));
+    CU_ASSERT(string_is(doc, "/tmx/header/@segtype", "paragraph"));
+    CU_ASSERT(string_is(doc, "/tmx/header/@o-tmf", "tmexport"));
+    CU_ASSERT(string_is(doc, "/tmx/header/@adminlang", "en-US"));
+    CU_ASSERT(string_is(doc, "/tmx/header/@srclang", "en"));
+    CU_ASSERT(string_is(doc, "/tmx/header/@datatype", "plaintext"));
+    CU_ASSERT(string_is(doc, "/tmx/header/@creationdate", "20231114T221320Z"));
+    CU_ASSERT(string_is(doc, "/tmx/body/tu[1]/@tuid", "1-1"));
+    CU_ASSERT(string_is(doc, "/tmx/body/tu[2]/@tuid", "1-2"));
+    xmlFreeDoc(doc);
+}
+
+static void test_tmx_utf16_has_one_bom_and_round_trips(void)
+{
+    test_document docs[] = {{"h.txt", hostile_sources, hostile_targets}};
+    tme_writer_options o = default_options();
+    o.tmx_utf16 = 1;
+    const char *path = file_in(scratch("xml-tmx-utf16"), "u.tmx");
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_tmx, path, TME_SINK_PLAIN, &o, docs, 1, 1),
+                          0);
+    size_t len;
+    char *bytes = tme_test_read_file(path, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
+    /* FF FE, then "<?xml" in UTF-16LE: exactly one BOM. */
+    static const unsigned char head[] = {0xFF, 0xFE, '<', 0, '?', 0, 'x', 0, 'm', 0, 'l', 0};
+    CU_ASSERT(len > sizeof head && memcmp(bytes, head, sizeof head) == 0);
+    CU_ASSERT_EQUAL(len % 2, 0u);
+    static const unsigned char declared[] = {'U', 0,   'T', 0,   'F', 0,   '-',
+                                             0,   '1', 0,   '6', 0,   '"', 0};
+    CU_ASSERT(len > 120 && contains_bytes(bytes, 120, declared, sizeof declared));
+    free(bytes);
+    xmlDocPtr doc = read_valid(path, KIND_TMX);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_STRING_EQUAL((const char *)doc->encoding, "UTF-16");
+    assert_tmx_units(doc, docs, 1, &o);
+    xmlFreeDoc(doc);
+}
+
+static int files_identical(const char *a, const char *b)
+{
+    size_t la, lb;
+    char *x = tme_test_read_file(a, &la), *y = tme_test_read_file(b, &lb);
+    int same = x != NULL && y != NULL && la == lb && memcmp(x, y, la) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+static void test_outputs_are_reproducible(void)
+{
+    test_document docs[4];
+    size_t ndocs = standard_documents(docs);
+    const char *dir = scratch("xml-repro");
+    const tme_format *formats[] = {&tme_format_tmx, &tme_format_xliff12, &tme_format_xliff2};
+    for (int f = 0; f < 3; f++) {
+        tme_writer_options o = default_options();
+        const char *one = file_in(dir, "one"), *two = file_in(dir, "two"),
+                   *later = file_in(dir, "later");
+        CU_ASSERT_EQUAL_FATAL(export_documents(formats[f], one, 6, &o, docs, ndocs, 1), 0);
+        CU_ASSERT_EQUAL_FATAL(export_documents(formats[f], two, 6, &o, docs, ndocs, 1), 0);
+        CU_ASSERT(files_identical(one, two));
+        o.creation_time += 86400;
+        CU_ASSERT_EQUAL_FATAL(export_documents(formats[f], later, 6, &o, docs, ndocs, 1), 0);
+        /* XLIFF 2.0 carries no date; the others must show the time they were given. */
+        CU_ASSERT_EQUAL(files_identical(one, later), formats[f] == &tme_format_xliff2);
+    }
+}
+
+/* ---- empty exports ---------------------------------------------------------- */
+
+static void test_empty_exports_are_valid(void)
+{
+    static const char *const none[] = {NULL};
+    test_document empty_docs[] = {{"empty1.txt", none, none}, {"empty2.txt", none, none}};
+    const char *dir = scratch("xml-empty");
+    tme_writer_options o = default_options();
+    struct {
+        const tme_format *format;
+        xml_kind kind;
+        const char *units;
+        const char *files;
+    } cases[] = {
+        {&tme_format_tmx, KIND_TMX, "/tmx/body/tu", "/tmx/body"},
+        {&tme_format_xliff12, KIND_XLIFF12, "//x1:trans-unit", "/x1:xliff/x1:file/x1:body"},
+        {&tme_format_xliff2, KIND_XLIFF2, "//x2:unit", "/x2:xliff/x2:file"},
+    };
+    for (int c = 0; c < 3; c++) {
+        for (size_t ndocs = 0; ndocs <= 2; ndocs++) {
+            for (int gz = 0; gz <= 1; gz++) {
+                const char *path = file_in(dir, gz ? "empty.gz" : "empty");
+                CU_ASSERT_EQUAL_FATAL(export_documents(cases[c].format, path,
+                                                       gz ? 6 : TME_SINK_PLAIN, &o, empty_docs,
+                                                       ndocs, 1),
+                                      0);
+                xmlDocPtr doc = read_valid(path, cases[c].kind);
+                CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+                CU_ASSERT_EQUAL(count_nodes(doc, cases[c].units), 0);
+                int files = count_nodes(doc, cases[c].files);
+                CU_ASSERT_EQUAL(files, cases[c].kind == KIND_TMX ? 1 : ndocs == 0 ? 1 : (int)ndocs);
+                xmlFreeDoc(doc);
+            }
+        }
+    }
+}
+
+/* ---- XLIFF ------------------------------------------------------------------ */
+
+static void assert_xliff_units(xmlDocPtr doc, const test_document *docs, size_t ndocs, int v2)
+{
+    char expr[256];
+    const char *file_fmt = v2 ? "/x2:xliff/x2:file[%zu]" : "/x1:xliff/x1:file[%zu]";
+    for (size_t d = 0; d < ndocs; d++) {
+        char file[64];
+        snprintf(file, sizeof file, file_fmt, d + 1);
+        snprintf(expr, sizeof expr, "%s/@original", file);
+        CU_ASSERT(string_is(doc, expr, docs[d].name));
+        size_t n = 0;
+        for (; docs[d].sources[n] != NULL; n++) {
+            char unit[128];
+            snprintf(unit, sizeof unit,
+                     v2 ? "%s/x2:unit[%zu]/x2:segment" : "%s/x1:body/x1:trans-unit[%zu]", file,
+                     n + 1);
+            char *source = cleaned(docs[d].sources[n]), *target = cleaned(docs[d].targets[n]);
+            snprintf(expr, sizeof expr, v2 ? "%s/x2:source" : "%s/x1:source", unit);
+            CU_ASSERT(string_is(doc, expr, source));
+            snprintf(expr, sizeof expr, v2 ? "%s/x2:target" : "%s/x1:target", unit);
+            CU_ASSERT(string_is(doc, expr, target));
+            snprintf(expr, sizeof expr, v2 ? "%s/@state" : "%s/x1:target/@state", unit);
+            CU_ASSERT(string_is(doc, expr, "translated"));
+            free(source);
+            free(target);
+        }
+        snprintf(expr, sizeof expr, v2 ? "count(%s/x2:unit)" : "count(%s/x1:body/x1:trans-unit)",
+                 file);
+        char count[32];
+        snprintf(count, sizeof count, "%zu", n);
+        CU_ASSERT(string_is(doc, expr, count));
+        /* Unit ids unique within their file. */
+        snprintf(expr, sizeof expr,
+                 v2 ? "%s/x2:unit[@id = following-sibling::x2:unit/@id]"
+                    : "%s/x1:body/x1:trans-unit[@id = following-sibling::x1:trans-unit/@id]",
+                 file);
+        CU_ASSERT_EQUAL(count_nodes(doc, expr), 0);
+    }
+    CU_ASSERT_EQUAL(count_nodes(doc, v2 ? "/x2:xliff/x2:file" : "/x1:xliff/x1:file"), (int)ndocs);
+}
+
+static void test_xliff12_valid_and_exact(void)
+{
+    test_document docs[4];
+    size_t ndocs = standard_documents(docs);
+    tme_writer_options o = default_options();
+    const char *dir = scratch("xml-xliff12");
+    const char *paths[] = {file_in(dir, "out.xlf"), file_in(dir, "out.xlf.gz")};
+    for (int gz = 0; gz <= 1; gz++) {
+        CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff12, paths[gz],
+                                               gz ? 6 : TME_SINK_PLAIN, &o, docs, ndocs, 1),
+                              0);
+        CU_ASSERT_EQUAL(starts_with_gzip_magic(paths[gz]), gz);
+        xmlDocPtr doc = read_valid(paths[gz], KIND_XLIFF12);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+        CU_ASSERT(string_is(doc, "/x1:xliff/@version", "1.2"));
+        CU_ASSERT_EQUAL(count_nodes(doc, "/x1:xliff/x1:file[@source-language='en']"), 4);
+        CU_ASSERT_EQUAL(count_nodes(doc, "/x1:xliff/x1:file[@target-language='zh-Hans-CN']"), 4);
+        CU_ASSERT_EQUAL(count_nodes(doc, "/x1:xliff/x1:file[@datatype='plaintext']"), 4);
+        assert_xliff_units(doc, docs, ndocs, 0);
+        xmlFreeDoc(doc);
+    }
+}
+
+static void test_xliff2_valid_and_exact(void)
+{
+    test_document docs[4];
+    size_t ndocs = standard_documents(docs);
+    tme_writer_options o = default_options();
+    const char *dir = scratch("xml-xliff2");
+    const char *paths[] = {file_in(dir, "out.xlf"), file_in(dir, "out.xlf.gz")};
+    for (int gz = 0; gz <= 1; gz++) {
+        CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff2, paths[gz],
+                                               gz ? 6 : TME_SINK_PLAIN, &o, docs, ndocs, 1),
+                              0);
+        CU_ASSERT_EQUAL(starts_with_gzip_magic(paths[gz]), gz);
+        xmlDocPtr doc = read_valid(paths[gz], KIND_XLIFF2);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+        CU_ASSERT(string_is(doc, "/x2:xliff/@version", "2.0"));
+        CU_ASSERT(string_is(doc, "/x2:xliff/@srcLang", "en"));
+        CU_ASSERT(string_is(doc, "/x2:xliff/@trgLang", "zh-Hans-CN"));
+        CU_ASSERT(string_is(doc, "/x2:xliff/x2:file[1]/@id", "f1"));
+        CU_ASSERT(string_is(doc, "/x2:xliff/x2:file[4]/@id", "f4"));
+        assert_xliff_units(doc, docs, ndocs, 1);
+        xmlFreeDoc(doc);
+    }
+}
+
+/* A caller that never announces documents still gets valid files, one
+ * <file> per run of pairs. */
+static void test_unannounced_documents(void)
+{
+    test_document docs[] = {{"a.txt", plain_sources, plain_targets}};
+    tme_writer_options o = default_options();
+    const char *dir = scratch("xml-unannounced");
+    const char *tmx = file_in(dir, "u.tmx"), *x1 = file_in(dir, "u1.xlf"),
+               *x2 = file_in(dir, "u2.xlf");
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_tmx, tmx, TME_SINK_PLAIN, &o, docs, 1, 0),
+                          0);
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff12, x1, TME_SINK_PLAIN, &o, docs, 1, 0),
+                          0);
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff2, x2, TME_SINK_PLAIN, &o, docs, 1, 0),
+                          0);
+    xmlDocPtr doc = read_valid(tmx, KIND_TMX);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_tmx_units(doc, docs, 1, &o);
+    xmlFreeDoc(doc);
+    doc = read_valid(x1, KIND_XLIFF12);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_xliff_units(doc, docs, 1, 0);
+    xmlFreeDoc(doc);
+    doc = read_valid(x2, KIND_XLIFF2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_xliff_units(doc, docs, 1, 1);
+    xmlFreeDoc(doc);
+}
+
+/* The validation above means something only if it rejects what the schemas
+ * forbid: each of these breaks one rule the writers rely on. */
+static void test_validators_reject_invalid_files(void)
+{
+    static const struct {
+        xml_kind kind;
+        const char *text;
+    } invalid[] = {
+        {KIND_TMX, "<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+                   "segtype=\"sentence\" o-tmf=\"t\" srclang=\"en\" datatype=\"plaintext\"/>"
+                   "<body/></tmx>"},
+        {KIND_TMX, "<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+                   "segtype=\"word\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "
+                   "datatype=\"plaintext\"/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>"},
+        {KIND_XLIFF12,
+         "<xliff version=\"1.2\" xmlns=\"" XLIFF12_NS "\"><file original=\"a\" "
+         "source-language=\"en\" datatype=\"plaintext\"><body>"
+         "<trans-unit id=\"1\"><source>a</source></trans-unit>"
+         "<trans-unit id=\"1\"><source>b</source></trans-unit></body></file></xliff>"},
+        {KIND_XLIFF12, "<xliff version=\"1.2\" xmlns=\"" XLIFF12_NS "\"/>"},
+        {KIND_XLIFF2, "<xliff version=\"2.0\" srcLang=\"en\" xmlns=\"" XLIFF2_NS "\">"
+                      "<file id=\"f1\"/></xliff>"},
+        {KIND_XLIFF2, "<xliff version=\"2.0\" srcLang=\"en\" xmlns=\"" XLIFF2_NS "\">"
+                      "<file id=\"f 1\"><unit id=\"u1\"><segment><source>a</source></segment>"
+                      "</unit></file></xliff>"},
+        {KIND_TMX, "<tmx version=\"1.4\"><body>&#1;</body></tmx>"},
+    };
+    const char *dir = scratch("xml-invalid");
+    for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+        const char *path = file_in(dir, "invalid.xml");
+        CU_ASSERT_EQUAL_FATAL(tme_test_write_file(path, invalid[i].text, strlen(invalid[i].text)),
+                              0);
+        xmlDocPtr doc = read_valid(path, invalid[i].kind);
+        CU_ASSERT_PTR_NULL(doc);
+        xmlFreeDoc(doc);
+    }
+}
+
+static void test_registry_names(void)
+{
+    CU_ASSERT_PTR_EQUAL(tme_format_by_name("tmx"), &tme_format_tmx);
+    CU_ASSERT_PTR_EQUAL(tme_format_by_name("xliff"), &tme_format_xliff12);
+    CU_ASSERT_PTR_EQUAL(tme_format_by_name("xliff2"), &tme_format_xliff2);
+    CU_ASSERT_PTR_EQUAL(tme_format_by_extension("tmx"), &tme_format_tmx);
+    CU_ASSERT_PTR_EQUAL(tme_format_by_extension("xlf"), &tme_format_xliff12);
+    CU_ASSERT_PTR_EQUAL(tme_format_by_extension("XLIFF"), &tme_format_xliff12);
+}
+
+static CU_TestInfo tests[] = {
+    {"strip removes C0 controls but tab, LF, CR", test_strip_removes_c0_controls_but_tab_lf_cr},
+    {"strip removes U+FFFE/FFFF, surrogates, bad bytes",
+     test_strip_removes_nonchars_surrogates_and_bad_bytes},
+    {"strip keeps legal text", test_strip_keeps_legal_text},
+    {"TMX valid (plain, gz, UTF-8, UTF-16) and exact", test_tmx_valid_and_exact},
+    {"TMX header", test_tmx_header},
+    {"TMX UTF-16: one BOM, round trip", test_tmx_utf16_has_one_bom_and_round_trips},
+    {"fixed creation time: byte-identical outputs", test_outputs_are_reproducible},
+    {"empty exports are valid", test_empty_exports_are_valid},
+    {"XLIFF 1.2 valid (plain, gz) and exact", test_xliff12_valid_and_exact},
+    {"XLIFF 2.0 valid (plain, gz) and exact", test_xliff2_valid_and_exact},
+    {"pairs without begin_document", test_unannounced_documents},
+    {"validators reject invalid files", test_validators_reject_invalid_files},
+    {"registry names and extensions", test_registry_names},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    /* Validation must never fetch anything: a clone alone runs the tests. */
+    xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+    int status = tme_run_suite("xml_writers", tests);
+    free(long_segment);
+    xmlCleanupParser();
+    return status;
+}
