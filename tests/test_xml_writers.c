@@ -137,7 +137,7 @@ static char *cleaned(const char *text)
 
 static const char *file_in(const char *dir, const char *name)
 {
-    static char path[4][4096];
+    static char path[4][8192];
     static int next;
     next = (next + 1) % 4;
     snprintf(path[next], sizeof path[next], "%s/%s", dir, name);
