@@ -1,25 +1,777 @@
-/* Placeholder until the normalizer lands: a copy. */
+/* Language-aware normalization of punctuation and whitespace.
+ *
+ * The text goes through a fixed pipeline: clean the bytes (invalid UTF-8,
+ * controls, invisible format characters, exotic spaces), NFC, collapse
+ * spaces, then the language's own steps on an array of code points, then
+ * NFC again (a converted full-width letter can combine with a following
+ * accent). Every step is linear.
+ *
+ * Idempotence is a design constraint, not a test afterthought: each step
+ * decides from context that the later steps cannot change. Context is always
+ * "the nearest character that is not a space and not something this step may
+ * itself convert", so the later removal of spaces and the conversion of a
+ * neighbouring mark never change a decision on the second pass. */
 #include "normalize.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
+
+typedef utf8proc_int32_t codepoint;
+
+enum norm_kind {
+    KIND_INVALID_UTF8,
+    KIND_CONTROL_REMOVED,
+    KIND_FORMAT_REMOVED,
+    KIND_SPACE_CONVERTED,
+    KIND_SPACE_COLLAPSED,
+    KIND_SPACE_TRIMMED,
+    KIND_NFC,
+    KIND_FULLWIDTH_ALNUM,
+    KIND_FULLWIDTH_PUNCT,
+    KIND_ASCII_PUNCT,
+    KIND_SPACE_BEFORE_PUNCT,
+    KIND_SPACE_AFTER_PUNCT,
+    KIND_QUOTES_STRAIGHTENED,
+    KIND_QUOTES_CURLED,
+    KIND_ELLIPSIS,
+    KIND_DASH_DOUBLED,
+    KIND_CJK_SPACE_REMOVED,
+    KIND_CJK_SPACE_ADDED,
+    KIND_COUNT
+};
+
+_Static_assert(KIND_COUNT <= TME_NORM_KIND_MAX, "tme_norm_stats has too few counters");
+
+static const char *const kind_names[KIND_COUNT] = {
+    [KIND_INVALID_UTF8] = "invalid-utf8",
+    [KIND_CONTROL_REMOVED] = "control-removed",
+    [KIND_FORMAT_REMOVED] = "format-removed",
+    [KIND_SPACE_CONVERTED] = "space-converted",
+    [KIND_SPACE_COLLAPSED] = "space-collapsed",
+    [KIND_SPACE_TRIMMED] = "space-trimmed",
+    [KIND_NFC] = "nfc",
+    [KIND_FULLWIDTH_ALNUM] = "fullwidth-alnum",
+    [KIND_FULLWIDTH_PUNCT] = "fullwidth-punct",
+    [KIND_ASCII_PUNCT] = "ascii-punct",
+    [KIND_SPACE_BEFORE_PUNCT] = "space-before-punct",
+    [KIND_SPACE_AFTER_PUNCT] = "space-after-punct",
+    [KIND_QUOTES_STRAIGHTENED] = "quotes-straightened",
+    [KIND_QUOTES_CURLED] = "quotes-curled",
+    [KIND_ELLIPSIS] = "ellipsis",
+    [KIND_DASH_DOUBLED] = "dash-doubled",
+    [KIND_CJK_SPACE_REMOVED] = "cjk-space-removed",
+    [KIND_CJK_SPACE_ADDED] = "cjk-space-added",
+};
+
+const char *tme_norm_kind_name(size_t kind)
+{
+    return kind < KIND_COUNT ? kind_names[kind] : NULL;
+}
+
+static void count_change(tme_norm_stats *stats, enum norm_kind kind, size_t n)
+{
+    if (stats != NULL)
+        stats->counts[kind] += n;
+}
+
+/* ---- Character classes ---------------------------------------------- */
+
+#define CP_EM_DASH 0x2014
+#define CP_ELLIPSIS 0x2026
+#define CP_LEFT_DOUBLE_QUOTE 0x201C
+#define CP_RIGHT_DOUBLE_QUOTE 0x201D
+#define CP_FULLWIDTH_OFFSET 0xFEE0 /* U+FF01..U+FF5E minus ASCII 0x21..0x7E */
+
+/* Script Han by block: utf8proc has no script property. Radicals, CJK
+ * Unified Ideographs with extensions A-I, and the compatibility ideographs. */
+static bool is_han(codepoint c)
+{
+    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x323AF);
+}
+
+/* Marks that exist only in CJK typography and carry their own spacing. */
+static bool is_fullwidth_chinese_punct(codepoint c)
+{
+    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+           (c >= 0xFF5B && c <= 0xFF65);
+}
+
+/* Also the marks Chinese shares with English typography (curly quotes, em
+ * dash, ellipsis, middle dot). */
+static bool is_chinese_punct(codepoint c)
+{
+    return is_fullwidth_chinese_punct(c) || c == 0x201C || c == 0x201D || c == 0x2018 ||
+           c == 0x2019 || c == CP_EM_DASH || c == CP_ELLIPSIS || c == 0x00B7;
+}
+
+static bool is_chinese(codepoint c)
+{
+    return is_han(c) || is_chinese_punct(c);
+}
+
+static bool is_space(codepoint c)
+{
+    return c == ' ';
+}
+
+/* Cased letters and decimal digits: Latin, Greek, Cyrillic... but not Han,
+ * kana or Hangul, which are uncased (Lo). */
+static bool is_latin_or_digit(codepoint c)
+{
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+           cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_ND;
+}
+
+static bool is_letter_or_digit(codepoint c)
+{
+    utf8proc_category_t cat = utf8proc_category(c);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           cat == UTF8PROC_CATEGORY_ND;
+}
+
+static bool is_punctuation(codepoint c)
+{
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;
+}
+
+static bool is_ascii_alnum(codepoint c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* ---- Code point buffers ----------------------------------------------- */
+
+typedef struct {
+    codepoint *cp;
+    size_t len;
+} cp_text;
+
+/* Every language step writes at most two code points per input code point. */
+static bool reserve_output(cp_text *out, size_t in_len)
+{
+    if (in_len > (SIZE_MAX / sizeof(codepoint) - 1) / 2)
+        return false;
+    out->cp = malloc((2 * in_len + 1) * sizeof(codepoint));
+    out->len = 0;
+    return out->cp != NULL;
+}
+
+static void replace_text(cp_text *text, cp_text *next)
+{
+    free(text->cp);
+    *text = *next;
+}
+
+/* For each position, bit 1 says whether the nearest character before it
+ * that is neither a space nor transparent satisfies qualifies(); bit 2 the
+ * same after it. */
+enum { CONTEXT_BEFORE = 1, CONTEXT_AFTER = 2 };
+
+static unsigned char *mark_context(const cp_text *text, bool (*transparent)(codepoint),
+                                   bool (*qualifies)(codepoint))
+{
+    unsigned char *flags = calloc(text->len + 1, 1);
+    if (flags == NULL)
+        return NULL;
+    bool last = false;
+    for (size_t i = 0; i < text->len; i++) {
+        if (last)
+            flags[i] |= CONTEXT_BEFORE;
+        codepoint c = text->cp[i];
+        if (!is_space(c) && !transparent(c))
+            last = qualifies(c);
+    }
+    last = false;
+    for (size_t i = text->len; i-- > 0;) {
+        if (last)
+            flags[i] |= CONTEXT_AFTER;
+        codepoint c = text->cp[i];
+        if (!is_space(c) && !transparent(c))
+            last = qualifies(c);
+    }
+    return flags;
+}
+
+/* ---- Both languages: byte cleaning, NFC, spaces ----------------------- */
+
+/* Only these: other format characters (bidi controls, emoji tag sequences,
+ * Arabic number signs) carry meaning. */
+static bool is_invisible_format_char(codepoint c)
+{
+    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
+/* Line breaks inside a segment separate words, so they become spaces
+ * rather than vanishing with the other controls. */
+static bool is_whitespace_char(codepoint c)
+{
+    if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85)
+        return true;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP;
+}
+
+static size_t append_utf8(unsigned char *dst, codepoint c)
+{
+    return (size_t)utf8proc_encode_char(c, dst);
+}
+
+/* Valid UTF-8 without controls or invisible characters, every space-like
+ * character as U+0020. Returns malloc'd bytes (length in *out_len) or NULL. */
+static unsigned char *clean_bytes(const char *text, size_t len, size_t *out_len,
+                                  tme_norm_stats *stats)
+{
+    if (len > (SIZE_MAX - 1) / 3)
+        return NULL;
+    unsigned char *out = malloc(3 * len + 1); /* an invalid byte becomes 3 bytes */
+    if (out == NULL)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0, n = 0;
+    while (i < len) {
+        codepoint c;
+        size_t remaining = len - i;
+        utf8proc_ssize_t step =
+            utf8proc_iterate(p + i, remaining > 4 ? 4 : (utf8proc_ssize_t)remaining, &c);
+        if (step <= 0) {
+            n += append_utf8(out + n, 0xFFFD);
+            count_change(stats, KIND_INVALID_UTF8, 1);
+            i++;
+            continue;
+        }
+        i += (size_t)step;
+        if (is_invisible_format_char(c)) {
+            count_change(stats, KIND_FORMAT_REMOVED, 1);
+        } else if (is_whitespace_char(c)) {
+            if (c != ' ')
+                count_change(stats, KIND_SPACE_CONVERTED, 1);
+            out[n++] = ' ';
+        } else if (utf8proc_category(c) == UTF8PROC_CATEGORY_CC) {
+            count_change(stats, KIND_CONTROL_REMOVED, 1);
+        } else {
+            n += append_utf8(out + n, c);
+        }
+    }
+    out[n] = '\0';
+    *out_len = n;
+    return out;
+}
+
+/* NFC of valid UTF-8; counts one change per text that NFC altered. */
+static unsigned char *compose_nfc(const unsigned char *utf8, size_t len, size_t *out_len,
+                                  tme_norm_stats *stats)
+{
+    if (len > (size_t)(SIZE_MAX / 2 / sizeof(codepoint)))
+        return NULL;
+    unsigned char *out = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map(utf8, (utf8proc_ssize_t)len, &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0)
+        return NULL;
+    if ((size_t)n != len || memcmp(out, utf8, len) != 0)
+        count_change(stats, KIND_NFC, 1);
+    *out_len = (size_t)n;
+    return out;
+}
+
+static bool decode_utf8(const unsigned char *utf8, size_t len, cp_text *text)
+{
+    text->cp = malloc((len + 1) * sizeof(codepoint));
+    text->len = 0;
+    if (text->cp == NULL)
+        return false;
+    size_t i = 0;
+    while (i < len) {
+        codepoint c;
+        utf8proc_ssize_t step = utf8proc_iterate(utf8 + i, (utf8proc_ssize_t)(len - i), &c);
+        if (step <= 0) { /* cannot happen after clean_bytes; stay total */
+            c = 0xFFFD;
+            step = 1;
+        }
+        text->cp[text->len++] = c;
+        i += (size_t)step;
+    }
+    return true;
+}
+
+static unsigned char *encode_utf8(const cp_text *text, size_t *out_len)
+{
+    if (text->len > (SIZE_MAX - 1) / 4)
+        return NULL;
+    unsigned char *out = malloc(4 * text->len + 1);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < text->len; i++)
+        n += append_utf8(out + n, text->cp[i]);
+    out[n] = '\0';
+    *out_len = n;
+    return out;
+}
+
+static void collapse_spaces(cp_text *text, tme_norm_stats *stats)
+{
+    size_t n = 0;
+    size_t leading = 0;
+    while (leading < text->len && is_space(text->cp[leading]))
+        leading++;
+    count_change(stats, KIND_SPACE_TRIMMED, leading);
+    for (size_t i = leading; i < text->len; i++) {
+        if (is_space(text->cp[i]) && n > 0 && is_space(text->cp[n - 1])) {
+            count_change(stats, KIND_SPACE_COLLAPSED, 1);
+            continue;
+        }
+        text->cp[n++] = text->cp[i];
+    }
+    if (n > 0 && is_space(text->cp[n - 1])) {
+        n--;
+        count_change(stats, KIND_SPACE_TRIMMED, 1);
+    }
+    text->len = n;
+}
+
+/* ---- English ----------------------------------------------------------- */
+
+/* ASCII for a full-width form or the Chinese full stop and enumeration
+ * comma; 0 when c has none. */
+static codepoint ascii_counterpart(codepoint c)
+{
+    if (c >= 0xFF01 && c <= 0xFF5E)
+        return c - CP_FULLWIDTH_OFFSET;
+    if (c == 0x3002)
+        return '.';
+    if (c == 0x3001)
+        return ',';
+    return 0;
+}
+
+static bool is_cjk_punct_with_ascii_form(codepoint c)
+{
+    codepoint a = ascii_counterpart(c);
+    return a != 0 && !is_ascii_alnum(a);
+}
+
+/* The Chinese marks whose full width stood in for the space English puts
+ * after , . ; : ! ? (U+FF0E is left out: it also appears inside numbers and
+ * domain names). */
+static bool leaves_space_after(codepoint c)
+{
+    return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F ||
+           c == 0xFF01;
+}
+
+static codepoint straight_quote(codepoint c)
+{
+    if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F)
+        return '"';
+    if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B)
+        return '\'';
+    return 0;
+}
+
+static bool is_cased_letter(codepoint c)
+{
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+           cat == UTF8PROC_CATEGORY_LT;
+}
+
+/* Full-width letters and digits always become ASCII; Chinese punctuation
+ * does unless it sits next to Han, where it belongs to quoted Chinese. */
+static bool english_to_ascii(const cp_text *in, cp_text *out, const tme_norm_options *options,
+                             tme_norm_stats *stats)
+{
+    unsigned char *context = mark_context(in, is_cjk_punct_with_ascii_form, is_han);
+    if (context == NULL || !reserve_output(out, in->len)) {
+        free(context);
+        return false;
+    }
+    for (size_t i = 0; i < in->len; i++) {
+        codepoint c = in->cp[i];
+        codepoint ascii = ascii_counterpart(c);
+        if (ascii != 0 && is_ascii_alnum(ascii)) {
+            out->cp[out->len++] = ascii;
+            count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
+        } else if (ascii != 0 && context[i] == 0) {
+            out->cp[out->len++] = ascii;
+            count_change(stats, KIND_ASCII_PUNCT, 1);
+            if (leaves_space_after(c) && i + 1 < in->len) {
+                codepoint next = in->cp[i + 1];
+                codepoint next_ascii = ascii_counterpart(next);
+                if (is_cased_letter(next_ascii != 0 ? next_ascii : next)) {
+                    out->cp[out->len++] = ' ';
+                    count_change(stats, KIND_SPACE_AFTER_PUNCT, 1);
+                }
+            }
+        } else if (options->ascii_quotes && straight_quote(c) != 0) {
+            out->cp[out->len++] = straight_quote(c);
+            count_change(stats, KIND_QUOTES_STRAIGHTENED, 1);
+        } else {
+            out->cp[out->len++] = c;
+        }
+    }
+    free(context);
+    return true;
+}
+
+static bool is_space_sensitive_punct(codepoint c)
+{
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* A mark followed by a letter or digit starts a token (.5, .NET, :30), so
+ * the space before it stays. */
+static bool english_remove_space_before_punct(const cp_text *in, cp_text *out,
+                                              tme_norm_stats *stats)
+{
+    if (!reserve_output(out, in->len))
+        return false;
+    for (size_t i = 0; i < in->len; i++) {
+        if (is_space(in->cp[i]) && i + 1 < in->len && is_space_sensitive_punct(in->cp[i + 1]) &&
+            !(i + 2 < in->len && is_letter_or_digit(in->cp[i + 2]))) {
+            count_change(stats, KIND_SPACE_BEFORE_PUNCT, 1);
+            continue;
+        }
+        out->cp[out->len++] = in->cp[i];
+    }
+    return true;
+}
+
+static bool normalize_english(cp_text *text, const tme_norm_options *options, tme_norm_stats *stats)
+{
+    cp_text next;
+    if (!english_to_ascii(text, &next, options, stats))
+        return false;
+    replace_text(text, &next);
+    if (!english_remove_space_before_punct(text, &next, stats))
+        return false;
+    replace_text(text, &next);
+    return true;
+}
+
+/* ---- Chinese ----------------------------------------------------------- */
+
+static void chinese_fullwidth_alnum_to_ascii(cp_text *text, tme_norm_stats *stats)
+{
+    for (size_t i = 0; i < text->len; i++) {
+        codepoint c = text->cp[i];
+        if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+            (c >= 0xFF41 && c <= 0xFF5A)) {
+            text->cp[i] = c - CP_FULLWIDTH_OFFSET;
+            count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
+        }
+    }
+}
+
+/* Three or more ASCII dots, or a lone U+2026, become the two-em ellipsis. */
+static bool chinese_ellipsis(const cp_text *in, cp_text *out, tme_norm_stats *stats)
+{
+    if (!reserve_output(out, in->len))
+        return false;
+    size_t i = 0;
+    while (i < in->len) {
+        codepoint c = in->cp[i];
+        size_t run = 1;
+        if (c == '.') {
+            while (i + run < in->len && in->cp[i + run] == '.')
+                run++;
+        }
+        bool dots = c == '.' && run >= 3;
+        bool lone = c == CP_ELLIPSIS && (i == 0 || in->cp[i - 1] != CP_ELLIPSIS) &&
+                    (i + 1 == in->len || in->cp[i + 1] != CP_ELLIPSIS);
+        if (dots || lone) {
+            out->cp[out->len++] = CP_ELLIPSIS;
+            out->cp[out->len++] = CP_ELLIPSIS;
+            count_change(stats, KIND_ELLIPSIS, 1);
+        } else {
+            for (size_t k = 0; k < run; k++)
+                out->cp[out->len++] = c;
+        }
+        i += run;
+    }
+    return true;
+}
+
+static bool is_space_or_punctuation(codepoint c)
+{
+    return is_space(c) || is_punctuation(c);
+}
+
+/* Straight double quotes pair up in order; a pair becomes “” when it
+ * encloses Han or the nearest word outside it is Han. Punctuation is looked
+ * through because a later step turns ASCII marks into full-width ones. */
+static bool chinese_curl_quotes(cp_text *text, tme_norm_stats *stats)
+{
+    unsigned char *context = mark_context(text, is_space_or_punctuation, is_han);
+    if (context == NULL)
+        return false;
+    size_t open = 0;
+    bool is_open = false, han_inside = false;
+    for (size_t i = 0; i < text->len; i++) {
+        codepoint c = text->cp[i];
+        if (c != '"') {
+            han_inside = han_inside || is_han(c);
+            continue;
+        }
+        if (!is_open) {
+            open = i;
+            is_open = true;
+            han_inside = false;
+            continue;
+        }
+        is_open = false;
+        if (han_inside || (context[open] & CONTEXT_BEFORE) || (context[i] & CONTEXT_AFTER)) {
+            text->cp[open] = CP_LEFT_DOUBLE_QUOTE;
+            text->cp[i] = CP_RIGHT_DOUBLE_QUOTE;
+            count_change(stats, KIND_QUOTES_CURLED, 2);
+        }
+    }
+    free(context);
+    return true;
+}
+
+static bool is_ascii_bracket(codepoint c)
+{
+    return c == '(' || c == ')';
+}
+
+static bool is_bracket(codepoint c)
+{
+    return is_ascii_bracket(c) || c == 0xFF08 || c == 0xFF09;
+}
+
+static bool is_convertible_mark(codepoint c)
+{
+    return c == ',' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+/* Brackets are looked through as well, so that converting a pair never
+ * changes the context of a neighbouring comma. */
+static bool is_transparent_for_fullwidth(codepoint c)
+{
+    return is_convertible_mark(c) || is_bracket(c);
+}
+
+static void make_fullwidth(codepoint *c, tme_norm_stats *stats)
+{
+    if (*c < 0x80) {
+        *c += CP_FULLWIDTH_OFFSET;
+        count_change(stats, KIND_FULLWIDTH_PUNCT, 1);
+    }
+}
+
+/* An opening bracket glued to a Latin word or number is a call or a formula
+ * (f(x), print(...)) rather than a Chinese aside. */
+static bool is_glued_bracket(const cp_text *text, size_t open)
+{
+    return open > 0 && is_letter_or_digit(text->cp[open - 1]) && !is_han(text->cp[open - 1]);
+}
+
+/* Whether a pair of ASCII brackets becomes full-width. A spaced or Chinese
+ * aside converts when either end touches Chinese ("Interface (CRI) 的"); a
+ * glued one only when both do. */
+static bool bracket_pair_converts(const cp_text *text, const unsigned char *context, size_t open,
+                                  size_t close)
+{
+    if (!is_ascii_bracket(text->cp[open]) || !is_ascii_bracket(text->cp[close]))
+        return true;
+    if (is_glued_bracket(text, open))
+        return context[open] && context[close];
+    return context[open] || context[close];
+}
+
+/* ASCII , ! ? : ; ( ) next to Chinese become full-width. Between digits or
+ * Latin letters neither neighbour is Chinese, so 2,000 and "OpenAI, Google"
+ * stay. Brackets convert as matched pairs (see bracket_pair_converts); a
+ * pair whose other end is already full-width always does. */
+static bool chinese_fullwidth_punct(cp_text *text, tme_norm_stats *stats)
+{
+    unsigned char *context = mark_context(text, is_transparent_for_fullwidth, is_chinese);
+    size_t *open_brackets = malloc((text->len + 1) * sizeof(size_t));
+    if (context == NULL || open_brackets == NULL) {
+        free(context);
+        free(open_brackets);
+        return false;
+    }
+    size_t depth = 0;
+    for (size_t i = 0; i < text->len; i++) {
+        codepoint *c = &text->cp[i];
+        if (is_convertible_mark(*c)) {
+            if (context[i])
+                make_fullwidth(c, stats);
+        } else if (*c == '(' || *c == 0xFF08) {
+            open_brackets[depth++] = i;
+        } else if (*c == ')' || *c == 0xFF09) {
+            if (depth == 0) {
+                if (context[i])
+                    make_fullwidth(c, stats);
+                continue;
+            }
+            size_t open = open_brackets[--depth];
+            if (bracket_pair_converts(text, context, open, i)) {
+                make_fullwidth(&text->cp[open], stats);
+                make_fullwidth(c, stats);
+            }
+        }
+    }
+    while (depth > 0) {
+        size_t i = open_brackets[--depth];
+        if (context[i])
+            make_fullwidth(&text->cp[i], stats);
+    }
+    free(open_brackets);
+    free(context);
+    return true;
+}
+
+/* Spaces are single here, so the nearest non-space is one or two away. */
+static codepoint nonspace_before(const cp_text *text, size_t i)
+{
+    while (i > 0) {
+        if (!is_space(text->cp[--i]))
+            return text->cp[i];
+    }
+    return 0;
+}
+
+static codepoint nonspace_after(const cp_text *text, size_t i)
+{
+    while (++i < text->len) {
+        if (!is_space(text->cp[i]))
+            return text->cp[i];
+    }
+    return 0;
+}
+
+static bool is_chinese_not_dash(codepoint c)
+{
+    return is_chinese(c) && c != CP_EM_DASH;
+}
+
+static bool chinese_double_dash(const cp_text *in, cp_text *out, tme_norm_stats *stats)
+{
+    if (!reserve_output(out, in->len))
+        return false;
+    for (size_t i = 0; i < in->len; i++) {
+        codepoint c = in->cp[i];
+        out->cp[out->len++] = c;
+        if (c == CP_EM_DASH && (i == 0 || in->cp[i - 1] != CP_EM_DASH) &&
+            (i + 1 == in->len || in->cp[i + 1] != CP_EM_DASH) &&
+            is_chinese_not_dash(nonspace_before(in, i)) &&
+            is_chinese_not_dash(nonspace_after(in, i))) {
+            out->cp[out->len++] = CP_EM_DASH;
+            count_change(stats, KIND_DASH_DOUBLED, 1);
+        }
+    }
+    return true;
+}
+
+static bool is_han_latin_boundary(codepoint left, codepoint right)
+{
+    return (is_han(left) && is_latin_or_digit(right)) || (is_latin_or_digit(left) && is_han(right));
+}
+
+/* Chinese sets no spaces between its own characters, and full-width marks
+ * carry their own spacing; whether Latin words get a space from Han is a
+ * house style (options->cjk_space). */
+static bool chinese_space_is_superfluous(codepoint left, codepoint right, tme_cjk_space mode)
+{
+    if (is_chinese(left) && is_chinese(right))
+        return true;
+    if (is_fullwidth_chinese_punct(left) || is_fullwidth_chinese_punct(right))
+        return true;
+    return mode == TME_CJK_SPACE_REMOVE && is_han_latin_boundary(left, right);
+}
+
+static bool chinese_spaces(const cp_text *in, cp_text *out, tme_cjk_space mode,
+                           tme_norm_stats *stats)
+{
+    if (!reserve_output(out, in->len))
+        return false;
+    for (size_t i = 0; i < in->len; i++) {
+        codepoint c = in->cp[i];
+        if (is_space(c) && i > 0 && i + 1 < in->len &&
+            chinese_space_is_superfluous(in->cp[i - 1], in->cp[i + 1], mode)) {
+            count_change(stats, KIND_CJK_SPACE_REMOVED, 1);
+            continue;
+        }
+        out->cp[out->len++] = c;
+        if (mode == TME_CJK_SPACE_ADD && i + 1 < in->len &&
+            is_han_latin_boundary(c, in->cp[i + 1])) {
+            out->cp[out->len++] = ' ';
+            count_change(stats, KIND_CJK_SPACE_ADDED, 1);
+        }
+    }
+    return true;
+}
+
+/* The order matters for idempotence: marks that become Chinese punctuation
+ * (ellipsis, curled quotes) do so before the full-width step reads them as
+ * context, and the dash and space steps only read what that step leaves. */
+static bool normalize_chinese(cp_text *text, const tme_norm_options *options, tme_norm_stats *stats)
+{
+    cp_text next;
+    chinese_fullwidth_alnum_to_ascii(text, stats);
+    if (!chinese_ellipsis(text, &next, stats))
+        return false;
+    replace_text(text, &next);
+    if (!chinese_curl_quotes(text, stats) || !chinese_fullwidth_punct(text, stats))
+        return false;
+    if (!chinese_double_dash(text, &next, stats))
+        return false;
+    replace_text(text, &next);
+    if (!chinese_spaces(text, &next, options->cjk_space, stats))
+        return false;
+    replace_text(text, &next);
+    return true;
+}
+
+/* ---- Pipeline ---------------------------------------------------------- */
+
+static bool clean_and_decode(const char *text, size_t len, cp_text *out, tme_norm_stats *stats)
+{
+    size_t clean_len = 0, nfc_len = 0;
+    unsigned char *clean = clean_bytes(text, len, &clean_len, stats);
+    if (clean == NULL)
+        return false;
+    unsigned char *nfc = compose_nfc(clean, clean_len, &nfc_len, stats);
+    free(clean);
+    if (nfc == NULL)
+        return false;
+    bool ok = decode_utf8(nfc, nfc_len, out);
+    free(nfc);
+    return ok;
+}
 
 char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
                     const tme_norm_options *options, tme_norm_stats *stats)
 {
-    (void)lang;
-    (void)options;
-    (void)stats;
-    char *copy = malloc(len + 1);
-    if (copy != NULL) {
-        memcpy(copy, text, len);
-        copy[len] = '\0';
-    }
-    return copy;
-}
-
-const char *tme_norm_kind_name(size_t kind)
-{
-    (void)kind;
-    return NULL;
+    static const tme_norm_options defaults = {0, TME_CJK_SPACE_KEEP};
+    if (options == NULL)
+        options = &defaults;
+    if (text == NULL)
+        len = 0;
+    cp_text cps = {NULL, 0};
+    if (!clean_and_decode(text != NULL ? text : "", len, &cps, stats))
+        return NULL;
+    collapse_spaces(&cps, stats);
+    bool ok = lang == TME_NORM_ZH ? normalize_chinese(&cps, options, stats)
+                                  : normalize_english(&cps, options, stats);
+    size_t utf8_len = 0, nfc_len = 0;
+    unsigned char *utf8 = ok ? encode_utf8(&cps, &utf8_len) : NULL;
+    free(cps.cp);
+    if (utf8 == NULL)
+        return NULL;
+    unsigned char *result = compose_nfc(utf8, utf8_len, &nfc_len, stats);
+    free(utf8);
+    return (char *)result;
 }
