@@ -13,7 +13,7 @@
 #include "../src/sink.h"
 
 typedef struct {
-    const char *source_lang;  /* BCP 47, written exactly as given */
+    const char *source_lang; /* BCP 47, written exactly as given */
     const char *target_lang;
     const char *segtype;      /* "sentence" or "paragraph" */
     const char *tool_version; /* TME_VERSION */

@@ -12,11 +12,7 @@ extern const tme_format tme_format_xliff12;
 extern const tme_format tme_format_xliff2;
 
 const tme_format *const tme_formats[] = {
-    &tme_format_tsv,
-    &tme_format_tmx,
-    &tme_format_xliff12,
-    &tme_format_xliff2,
-    NULL,
+    &tme_format_tsv, &tme_format_tmx, &tme_format_xliff12, &tme_format_xliff2, NULL,
 };
 
 const tme_format *tme_format_by_name(const char *name)

@@ -21,7 +21,8 @@ typedef struct {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-tme_status tme_error_set(tme_error *err, tme_status status, const char *fmt, ...);
+tme_status
+tme_error_set(tme_error *err, tme_status status, const char *fmt, ...);
 
 tme_status tme_error_nomem(tme_error *err);
 

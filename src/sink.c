@@ -134,8 +134,8 @@ tme_sink *tme_sink_open(const char *path, int gzip_level, tme_error *err)
         }
         sink->zbuf = malloc(SINK_BUFFER_SIZE);
         /* windowBits 15 + 16: zlib writes the gzip header and trailer. */
-        if (sink->zbuf == NULL ||
-            deflateInit2(&sink->zs, gzip_level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        if (sink->zbuf == NULL || deflateInit2(&sink->zs, gzip_level, Z_DEFLATED, 15 + 16, 8,
+                                               Z_DEFAULT_STRATEGY) != Z_OK) {
             tme_error_nomem(err);
             free_sink(sink);
             return NULL;

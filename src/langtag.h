@@ -1,0 +1,12 @@
+/* BCP 47 language tags, as --src-lang and --tgt-lang take them. */
+#ifndef TME_LANGTAG_H
+#define TME_LANGTAG_H
+
+/* 1 when tag is well-formed per RFC 5646 (language, extlang, script,
+ * region, variants, extensions, private use; grandfathered tags excepted). */
+int tme_langtag_valid(const char *tag);
+
+/* 1 when the tag's primary language is a Chinese one (zh, cmn, yue, ...). */
+int tme_langtag_is_chinese(const char *tag);
+
+#endif

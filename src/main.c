@@ -1,0 +1,71 @@
+/* tmexport: the command-line tool. Subcommands live in cli_*.c; the work is
+ * done by the library. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "sink.h"
+#include "version.h"
+
+/* An interrupted export must not leave its temporary files behind. */
+static void remove_temporaries_and_die(int sig)
+{
+    tme_sink_unlink_all_temporaries();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = remove_temporaries_and_die;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGPIPE, &sa, NULL);
+}
+
+static void print_usage(FILE *out)
+{
+    fputs("Usage: tmexport COMMAND [OPTIONS] ...\n\n"
+          "Turns bilingual English/Chinese articles into translation memories.\n\n"
+          "Commands:\n"
+          "  extract    extract aligned pairs from bilingual articles (TMX, TSV, XLIFF)\n"
+          "  align      align the sentences of TSV paragraph pairs\n"
+          "  segment    split paragraphs (stdin lines) into sentences\n"
+          "  normalize  normalize punctuation and spaces of stdin lines\n\n"
+          "'tmexport COMMAND --help' describes a command's options.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    install_signal_handlers();
+    if (argc < 2) {
+        print_usage(stderr);
+        return TME_EXIT_USAGE;
+    }
+    const char *command = argv[1];
+    if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0) {
+        print_usage(stdout);
+        return TME_EXIT_OK;
+    }
+    if (strcmp(command, "--version") == 0) {
+        printf("tmexport %s\n", TME_VERSION);
+        return TME_EXIT_OK;
+    }
+    if (strcmp(command, "extract") == 0)
+        return tme_cli_extract(argc - 1, argv + 1);
+    if (strcmp(command, "align") == 0)
+        return tme_cli_align(argc - 1, argv + 1);
+    if (strcmp(command, "segment") == 0)
+        return tme_cli_segment(argc - 1, argv + 1);
+    if (strcmp(command, "normalize") == 0)
+        return tme_cli_normalize(argc - 1, argv + 1);
+    fprintf(stderr, "tmexport: unknown command '%s'\n\n", command);
+    print_usage(stderr);
+    return TME_EXIT_USAGE;
+}
