@@ -585,6 +585,10 @@ static bool full_stop_ends_sentence(const decoded *d, const token_list *l, size_
     word_class wc = classify_word(d, l, index, e);
     if (kind == START_DIGIT)
         return wc == WORD_PLAIN;
+    /* A quotation or bracket closed after the stop ends the sentence even
+     * when the stop belongs to an abbreviation ("outpace the U.S.” Nobody"). */
+    if (e->terminal_end != l->items[index].end && wc != WORD_TITLE)
+        return true;
     switch (wc) {
     case WORD_PLAIN:
     case WORD_NUMBER_PREFIX:
@@ -712,14 +716,30 @@ static bool is_zh_terminator(const decoded *d, size_t i)
  * treated as an ordinary character. */
 enum { MAX_TITLE_LENGTH = 64 };
 
-/* Index of the 》 or 〉 closing the title opened at i, or i when none. */
-static size_t title_end(const decoded *d, size_t i)
+/* The next position at or after from holding c, or d->n. *cached keeps the
+ * answer of the previous call so that the scans never overlap. */
+static size_t next_occurrence(const decoded *d, int32_t c, size_t from, size_t *cached)
 {
-    int32_t close = d->cp[i] == 0x300A ? 0x300B : 0x3009;
-    for (size_t j = i + 1; j < d->n && j <= i + MAX_TITLE_LENGTH; j++)
-        if (d->cp[j] == close)
-            return j;
-    return i;
+    if (*cached < from) {
+        size_t j = from;
+        while (j < d->n && d->cp[j] != c)
+            j++;
+        *cached = j;
+    }
+    return *cached;
+}
+
+typedef struct {
+    size_t book;    /* next 》 */
+    size_t chapter; /* next 〉 */
+} title_closers;
+
+/* Index of the 》 or 〉 closing the title opened at i, or i when none. */
+static size_t title_end(const decoded *d, size_t i, title_closers *closers)
+{
+    size_t close = d->cp[i] == 0x300A ? next_occurrence(d, 0x300B, i + 1, &closers->book)
+                                      : next_occurrence(d, 0x3009, i + 1, &closers->chapter);
+    return close < d->n && close - i <= MAX_TITLE_LENGTH ? close : i;
 }
 
 /* An attribution after a quotation ("“……！”他说。") belongs to the quoted
@@ -784,10 +804,11 @@ static int segment_chinese(cutter *k)
 {
     const decoded *d = k->d;
     bool straight_quote_open = false;
+    title_closers closers = {0, 0};
     for (size_t i = 0; i < d->n; i++) {
         int32_t c = d->cp[i];
         if (c == 0x300A /* 《 */ || c == 0x3008 /* 〈 */) {
-            i = title_end(d, i);
+            i = title_end(d, i, &closers);
             continue;
         }
         if (c == '"') {
