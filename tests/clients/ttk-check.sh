@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# ttk-check.sh - translate-toolkit reads tmexport's TMX and XLIFF 1.2 back.
+#
+# Usage: ttk-check.sh TMEXPORT WORKDIR [INPUT]
+#
+# Exports INPUT (default: samples/deepseek-bilingual.txt of this checkout) to
+# TSV, TMX (UTF-8 and UTF-16) and XLIFF 1.2 in one run each, reads the TMX and
+# XLIFF files with translate-toolkit's own parsers (translate.storage.tmx and
+# translate.storage.xliff), and checks that exactly the pairs of the TSV come
+# back, in the same order, with nothing missing or added.
+#
+# Exit status: 0 pass, 1 fail, 2 usage, 77 skipped (translate-toolkit missing;
+# ctest's SKIP_RETURN_CODE). Needs the Debian package translate-toolkit, whose
+# Python module lives in the system python3: TTK_PYTHON overrides the
+# interpreter (default /usr/bin/python3).
+
+set -eu
+
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+    sed -n '2,/^$/s/^# \{0,1\}//p' "$0" >&2
+    exit 2
+fi
+tmexport=$1
+work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+input=${3:-$here/../../samples/deepseek-bilingual.txt}
+python=${TTK_PYTHON:-/usr/bin/python3}
+
+if ! "$python" -c 'import translate.storage.tmx, translate.storage.xliff' 2>/dev/null; then
+    echo "SKIP: translate-toolkit not importable by $python (apt-get install translate-toolkit)"
+    exit 77
+fi
+
+mkdir -p "$work"
+status=0
+if ! "$tmexport" extract "$input" -o "$work/export.tsv" -o "$work/export.tmx" \
+    -o "$work/export.xlf" 2>"$work/tmexport.log" ||
+    ! "$tmexport" extract "$input" --tmx-encoding utf-16 -o "$work/export-utf16.tmx" \
+        2>>"$work/tmexport.log"; then
+    echo "FAIL: tmexport extract failed: $(head -3 "$work/tmexport.log")"
+    exit 1
+fi
+
+"$python" - "$work/export.tsv" "$work/export.tmx" "$work/export-utf16.tmx" \
+    "$work/export.xlf" <<'PY' || status=1
+import sys
+from translate.storage import tmx, xliff
+
+tsv_path, *stores = sys.argv[1:]
+with open(tsv_path, encoding="utf-8", newline="") as f:
+    expected = [tuple(line.split("\t")) for line in f.read().split("\n") if line]
+if not expected or any(len(pair) != 2 for pair in expected):
+    print(f"FAIL {tsv_path}: no pairs, or a line without exactly one tab")
+    sys.exit(1)
+
+failed = False
+for path in stores:
+    parser = xliff.xlifffile if path.endswith(".xlf") else tmx.tmxfile
+    units = [u for u in parser.parsefile(path).units if not u.isheader()]
+    got = [(str(u.source), str(u.target)) for u in units]
+    if got == expected:
+        print(f"OK {path}: translate-toolkit reads back all {len(got)} pairs, in order")
+        continue
+    failed = True
+    first = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+    print(f"FAIL {path}: {len(got)} pairs read, {len(expected)} written; first difference at pair {first + 1}:")
+    print(f"  read:    {got[first] if first < len(got) else None!r}")
+    print(f"  written: {expected[first] if first < len(expected) else None!r}")
+sys.exit(1 if failed else 0)
+PY
+exit $status
