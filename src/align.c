@@ -47,10 +47,14 @@
 #define PENALTY_ZH_LATIN_MISSING 1.5 /* a Latin token in Chinese absent from the English */
 #define PENALTY_ZH_NUMBER_MISSING 1.0
 #define PENALTY_EN_ANCHOR_MISSING 0.5 /* English numbers may be spelt out in Chinese */
+/* Leaving out a sentence whose anchors occur on the other side is doubtful:
+ * numbers and Latin names are copied by translators, not invented. */
+#define PENALTY_INDEL_SHARED_ANCHOR 0.75
 #define BONUS_MARKS_AGREE 0.3
 #define PENALTY_MARKS_DISAGREE 0.3
 
-typedef enum { ANCHOR_NUMBER, ANCHOR_LATIN } anchor_kind;
+/* A decade is "1980s" or "80年代", keyed by its last two digits. */
+typedef enum { ANCHOR_NUMBER, ANCHOR_DECADE, ANCHOR_LATIN } anchor_kind;
 
 typedef struct {
     uint64_t key;
@@ -60,6 +64,7 @@ typedef struct {
 typedef struct {
     double length;
     size_t anchor_begin, anchor_end; /* into the side's anchor array */
+    size_t shared_anchors;           /* of those, how many occur on the other side */
     int has_quote, has_paren;
 } sentence_features;
 
@@ -260,6 +265,27 @@ static int add_number_anchor(side_features *side, size_t sentence_begin, double 
     return push_anchor(side, sentence_begin, a);
 }
 
+/* "1980s" in English, "80年代" or "1980年代" in Chinese: advances *s past
+ * the suffix and returns 1. */
+static int takes_decade_suffix(const char **s, double value, int chinese)
+{
+    const char *p = *s;
+    if (value != floor(value) || value > 1e6 || (long long)value % 10 != 0)
+        return 0;
+    if (chinese) {
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, "\xe5\xb9\xb4\xe4\xbb\xa3", 6) != 0) /* 年代 */
+            return 0;
+        *s = p + 6;
+        return 1;
+    }
+    if (value < 1000 || value > 2999 || p[0] != 's' || (p[1] >= 'a' && p[1] <= 'z'))
+        return 0;
+    *s = p + 1;
+    return 1;
+}
+
 static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
 {
     size_t lo = 0, hi = n;
@@ -285,6 +311,12 @@ static int collect_anchors(const char *folded, int chinese, const uint64_t *lati
     while (*p) {
         if (*p >= '0' && *p <= '9') {
             double value = parse_number(&p);
+            if (takes_decade_suffix(&p, value, chinese)) {
+                anchor a = {(uint64_t)((long long)value % 100), ANCHOR_DECADE};
+                if (push_anchor(side, begin, a) < 0)
+                    return -1;
+                continue;
+            }
             value *= chinese ? chinese_scale(&p) : english_scale(&p);
             if (add_number_anchor(side, begin, value) < 0)
                 return -1;
@@ -370,6 +402,49 @@ static int build_side(const char *const *text, size_t n, int chinese, const uint
             return -1;
         f->anchor_end = side->n_anchors;
     }
+    return 0;
+}
+
+static uint64_t anchor_identity(anchor a)
+{
+    return a.key * 4 + (uint64_t)a.kind;
+}
+
+/* Sorted identities of all anchors of one side. */
+static uint64_t *anchor_identities(const side_features *side)
+{
+    uint64_t *ids = malloc((side->n_anchors ? side->n_anchors : 1) * sizeof *ids);
+    if (ids == NULL)
+        return NULL;
+    for (size_t k = 0; k < side->n_anchors; k++)
+        ids[k] = anchor_identity(side->anchors[k]);
+    qsort(ids, side->n_anchors, sizeof *ids, compare_uint64);
+    return ids;
+}
+
+static void count_shared(side_features *side, size_t n, const uint64_t *other_ids, size_t n_other)
+{
+    for (size_t k = 0; k < n; k++) {
+        sentence_features *f = &side->sentences[k];
+        f->shared_anchors = 0;
+        for (size_t a = f->anchor_begin; a < f->anchor_end; a++)
+            f->shared_anchors +=
+                uint64_in_sorted(other_ids, n_other, anchor_identity(side->anchors[a]));
+    }
+}
+
+static int mark_shared_anchors(side_features *en, size_t n_en, side_features *zh, size_t n_zh)
+{
+    uint64_t *en_ids = anchor_identities(en), *zh_ids = anchor_identities(zh);
+    if (en_ids == NULL || zh_ids == NULL) {
+        free(en_ids);
+        free(zh_ids);
+        return -1;
+    }
+    count_shared(en, n_en, zh_ids, zh->n_anchors);
+    count_shared(zh, n_zh, en_ids, en->n_anchors);
+    free(en_ids);
+    free(zh_ids);
     return 0;
 }
 
@@ -465,8 +540,10 @@ static bead_evidence weigh_bead(const side_features *en, size_t eb, size_t ee,
 static double bead_cost(const side_features *en, size_t eb, size_t ee, const side_features *zh,
                         size_t zb, size_t ze, double kind_cost)
 {
-    if (eb == ee || zb == ze)
-        return kind_cost;
+    if (eb == ee)
+        return kind_cost + PENALTY_INDEL_SHARED_ANCHOR * (double)zh->sentences[zb].shared_anchors;
+    if (zb == ze)
+        return kind_cost + PENALTY_INDEL_SHARED_ANCHOR * (double)en->sentences[eb].shared_anchors;
     bead_evidence ev = weigh_bead(en, eb, ee, zh, zb, ze);
     return kind_cost + ev.length_cost + ev.anchor_cost;
 }
@@ -659,6 +736,8 @@ int tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t 
     }
     if (rc == 0)
         rc = build_side(en, n_en, 0, latin, latin_count, &en_side);
+    if (rc == 0)
+        rc = mark_shared_anchors(&en_side, n_en, &zh_side, n_zh);
     if (rc == 0)
         rc = align_features(&en_side, n_en, &zh_side, n_zh, beads, n_beads);
     free(latin);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -88,10 +89,28 @@ static size_t closer_length(const char *s)
     return 0;
 }
 
+/* The word ending just before the period at dot is the last capital of an
+ * initialism ("U.S.") or a title such as "Mr". */
+static int is_abbreviation(const char *text, const char *dot)
+{
+    static const char *const titles[] = {"Mr",  "Mrs", "Ms",  "Dr",  "Prof", "St",
+                                         "Gen", "Sen", "Rep", "Gov", "No"};
+    const char *start = dot;
+    while (start > text && start[-1] != ' ' && start[-1] != '.' && start[-1] != '(')
+        start--;
+    size_t n = (size_t)(dot - start);
+    if (n == 1 && *start >= 'A' && *start <= 'Z' && start > text && start[-1] == '.')
+        return 1;
+    for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++)
+        if (strlen(titles[k]) == n && strncmp(start, titles[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* A deliberately simple splitter for the test data, independent of the
  * product's segmenter: English ends a sentence at . ! ? (plus closing quotes)
- * before a space and a capital, digit or opening quote, unless the word
- * before the period is a single capital (U.S.); Chinese ends one after
+ * before a space and a capital, digit or opening quote, unless the period
+ * ends an abbreviation; Chinese ends one after
  * 。！？!? and closing quotes. */
 static void split_sentences(const char *text, int chinese, string_list *out)
 {
@@ -119,8 +138,7 @@ static void split_sentences(const char *text, int chinese, string_list *out)
             const char *next = q;
             while (*next == ' ')
                 next++;
-            int abbreviation = *p == '.' && p - text >= 1 && p[-1] >= 'A' && p[-1] <= 'Z' &&
-                               (p - text == 1 || p[-2] == ' ' || p[-2] == '.');
+            int abbreviation = *p == '.' && is_abbreviation(text, p);
             split = next > q && !abbreviation &&
                     ((*next >= 'A' && *next <= 'Z') || (*next >= '0' && *next <= '9') ||
                      *next == '"' || starts_with(next, "\xe2\x80\x9c"));
@@ -170,16 +188,16 @@ static void test_one_to_two_and_two_to_one(void)
     /* The English sentence 1 is rendered as two Chinese sentences, and
      * English sentences 2-3 as one Chinese sentence. */
     const char *en[] = {
-        "The news that the Chinese start-up DeepSeek can build artificial intelligence "
-        "models that are as good as OpenAI's, and at a fraction of the cost, tanked the "
-        "stock market on Monday and sent Silicon Valley into a panic.",
+        ("The news that the Chinese start-up DeepSeek can build artificial intelligence "
+         "models that are as good as OpenAI's, and at a fraction of the cost, tanked the "
+         "stock market on Monday and sent Silicon Valley into a panic."),
         "It was a shock.",
         "Nobody in the industry had seen it coming, executives said.",
         "Officials in Beijing praised the company on Tuesday.",
     };
     const char *zh[] = {
-        "中国初创公司DeepSeek可以建立与OpenAI不相上下的人工智能模型，而且成本仅为OpenAI的"
-        "几分之一。",
+        ("中国初创公司DeepSeek可以建立与OpenAI不相上下的人工智能模型，而且成本仅为OpenAI的"
+         "几分之一。"),
         "周一，这个消息令股市暴跌，硅谷陷入恐慌。",
         "高管们说，这是一个冲击，业内没有人预料到。",
         "北京官员周二赞扬了这家公司。",
@@ -200,8 +218,8 @@ static void test_extra_sentence_is_unmatched_with_zero_score(void)
     const char *en[] = {
         EN3[0],
         EN3[1],
-        "Photograph: traders work on the floor of the New York Stock Exchange during the "
-        "afternoon session on 14 March 2024, shortly before the closing bell rang.",
+        ("Photograph: traders work on the floor of the New York Stock Exchange during the "
+         "afternoon session on 14 March 2024, shortly before the closing bell rang."),
         EN3[2],
     };
     alignment a = align_lists(en, 4, ZH3, 3);
@@ -453,24 +471,162 @@ static double f1(gold_counts c)
     return c.units + c.beads ? 2.0 * (double)c.exact / (double)(c.units + c.beads) : 0;
 }
 
-static void test_sample_gold_units(void)
+static void check_gold_units(const char *name, const char *units, const char *paragraphs,
+                             size_t expected_units)
 {
-    gold_counts c = align_gold("samples/deepseek-bilingual.gold.tsv",
-                               "samples/deepseek-bilingual.gold-paragraphs.tsv");
-    printf("\n    sample: %zu units, %zu beads, %zu exact, F1 %.3f ", c.units, c.beads, c.exact,
+    gold_counts c = align_gold(units, paragraphs);
+    printf("\n    %s: %zu units, %zu beads, %zu exact, F1 %.3f ", name, c.units, c.beads, c.exact,
            f1(c));
-    CU_ASSERT_EQUAL(c.units, 54);
+    CU_ASSERT_EQUAL(c.units, expected_units);
     CU_ASSERT(f1(c) >= 0.97);
 }
 
-static void test_un_charter_gold_units(void)
+static void test_sample_gold_units(void)
 {
-    gold_counts c = align_gold("samples/un-charter-ch1-3/gold.tsv",
-                               "samples/un-charter-ch1-3/gold_paragraphs.tsv");
-    printf("\n    UN charter: %zu units, %zu beads, %zu exact, F1 %.3f ", c.units, c.beads, c.exact,
-           f1(c));
-    CU_ASSERT_EQUAL(c.units, 33);
-    CU_ASSERT(f1(c) >= 0.97);
+    check_gold_units("deepseek", "samples/deepseek-bilingual.gold.tsv",
+                     "samples/deepseek-bilingual.gold-paragraphs.tsv", 54);
+}
+
+static void test_other_gold_units(void)
+{
+    check_gold_units("UN charter", "samples/un-charter-ch1-3/gold.tsv",
+                     "samples/un-charter-ch1-3/gold_paragraphs.tsv", 33);
+    check_gold_units("k8s overview", "samples/k8s-docs-overview/gold.tsv",
+                     "samples/k8s-docs-overview/gold_paragraphs.tsv", 75);
+    check_gold_units("k8s blog", "samples/k8s-blog-dont-panic/gold.tsv",
+                     "samples/k8s-blog-dont-panic/gold_paragraphs.tsv", 52);
+    check_gold_units("python tutorial", "samples/python-tutorial-appetite/gold.tsv",
+                     "samples/python-tutorial-appetite/gold_paragraphs.tsv", 34);
+}
+
+/* ---- scripts/score-pairs ---------------------------------------------- */
+
+/* Runs scripts/score-pairs on two files with extra options; returns its
+ * exit status and leaves its stdout in the file "score.out" of dir. */
+static int score_pairs(const char *dir, const char *gold, const char *pairs, const char *options)
+{
+    char script[4096], command[16384];
+    snprintf(script, sizeof script, "%s", tme_test_source_path("scripts/score-pairs"));
+    snprintf(command, sizeof command,
+             "python3 '%s' '%s' '%s' %s > '%s/score.out' 2> '%s/score.err'", script, gold, pairs,
+             options, dir, dir);
+    int status = system(command);
+    return status == -1 || !WIFEXITED(status) ? -1 : WEXITSTATUS(status);
+}
+
+static int output_contains(const char *dir, const char *name, const char *needle)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t len;
+    char *text = tme_test_read_file(path, &len);
+    int found = text != NULL && strstr(text, needle) != NULL;
+    free(text);
+    return found;
+}
+
+static void write_text(const char *dir, const char *name, const char *text, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s", dir, name);
+    CU_ASSERT_FATAL(tme_test_write_file(path, text, strlen(text)) == 0);
+}
+
+static const char GOLD_TSV[] = "One.\t一。\nTwo.\t二。\nThree (3).\t三（3）。\nFour?\t四？\n";
+
+static void test_score_pairs_counts(void)
+{
+    const char *dir = tme_test_scratch_dir("score_pairs_counts");
+    char gold[4096], pairs[4096];
+    write_text(dir, "gold.tsv", GOLD_TSV, gold, sizeof gold);
+
+    /* Two exact (one with extra spaces), one coarser, one wrong. */
+    write_text(dir, "pairs.tsv",
+               "  One.  \t一。\nTwo. Three (3).\t二。三（3）。\nFour?\t三（3）。\n", pairs,
+               sizeof pairs);
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, pairs, ""), 0);
+    CU_ASSERT(output_contains(dir, "score.out", "exact 1 coarser 1 wrong 1"));
+    CU_ASSERT(output_contains(dir, "score.out", "precision 0.3333 recall 0.2500"));
+    CU_ASSERT(output_contains(dir, "score.err", "WRONG\tFour?"));
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, pairs, "--no-wrong"), 1);
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, pairs, "--min-f1 0.2"), 0);
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, pairs, "--min-f1 0.5"), 1);
+
+    /* The gold itself scores 1. */
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, gold, "--min-f1 1 --no-wrong"), 0);
+    CU_ASSERT(output_contains(dir, "score.out", "F1 1.0000"));
+
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, "/nonexistent/pairs.tsv", ""), 2);
+}
+
+static void test_score_pairs_normalize_punct(void)
+{
+    const char *dir = tme_test_scratch_dir("score_pairs_punct");
+    char gold[4096], pairs[4096];
+    write_text(dir, "gold.tsv", GOLD_TSV, gold, sizeof gold);
+    write_text(dir, "pairs.tsv", "Three (3).\t三(3)。\nFour?\t四?\n", pairs, sizeof pairs);
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, pairs, "--no-wrong"), 1);
+    CU_ASSERT_EQUAL(score_pairs(dir, gold, pairs, "--no-wrong --normalize-punct"), 0);
+    CU_ASSERT(output_contains(dir, "score.out", "exact 2 coarser 0 wrong 0"));
+}
+
+/* Aligns every gold paragraph of a case split by the test splitter (not by
+ * unit), writes the pairs the way the extractor does (1-0/0-1 dropped,
+ * English joined with a space, Chinese with nothing) and scores them with
+ * scripts/score-pairs: F1 floor and no wrong pair. */
+static void check_case_end_to_end(const char *tag, const char *gold, const char *paragraphs)
+{
+    const char *dir = tme_test_scratch_dir(tag);
+    char pairs_path[4096];
+    snprintf(pairs_path, sizeof pairs_path, "%s/pairs.tsv", dir);
+    FILE *out = fopen(pairs_path, "w");
+    CU_ASSERT_FATAL(out != NULL);
+    size_t len;
+    char *text = tme_test_read_file(tme_test_source_path(paragraphs), &len);
+    CU_ASSERT_FATAL(text != NULL);
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *en_text, *zh_text;
+        split_line(line, &en_text, &zh_text);
+        string_list en = {0}, zh = {0};
+        split_sentences(en_text, 0, &en);
+        split_sentences(zh_text, 1, &zh);
+        alignment a =
+            align_lists((const char *const *)en.items, en.n, (const char *const *)zh.items, zh.n);
+        CU_ASSERT_EQUAL_FATAL(a.rc, 0);
+        for (size_t k = 0; k < a.n; k++) {
+            const tme_bead *b = &a.beads[k];
+            if (b->en_begin == b->en_end || b->zh_begin == b->zh_end)
+                continue;
+            for (size_t e = b->en_begin; e < b->en_end; e++)
+                fprintf(out, "%s%s", e > b->en_begin ? " " : "", en.items[e]);
+            fputc('\t', out);
+            for (size_t z = b->zh_begin; z < b->zh_end; z++)
+                fputs(zh.items[z], out);
+            fputc('\n', out);
+        }
+        free(a.beads);
+        list_free(&en);
+        list_free(&zh);
+    }
+    free(text);
+    CU_ASSERT_FATAL(fclose(out) == 0);
+    char gold_path[4096];
+    snprintf(gold_path, sizeof gold_path, "%s", tme_test_source_path(gold));
+    CU_ASSERT_EQUAL(score_pairs(dir, gold_path, pairs_path, "--min-f1 0.97 --no-wrong"), 0);
+}
+
+static void test_samples_end_to_end(void)
+{
+    check_case_end_to_end("e2e_deepseek", "samples/deepseek-bilingual.gold.tsv",
+                          "samples/deepseek-bilingual.gold-paragraphs.tsv");
+    check_case_end_to_end("e2e_un", "samples/un-charter-ch1-3/gold.tsv",
+                          "samples/un-charter-ch1-3/gold_paragraphs.tsv");
+    check_case_end_to_end("e2e_k8s_overview", "samples/k8s-docs-overview/gold.tsv",
+                          "samples/k8s-docs-overview/gold_paragraphs.tsv");
+    check_case_end_to_end("e2e_k8s_blog", "samples/k8s-blog-dont-panic/gold.tsv",
+                          "samples/k8s-blog-dont-panic/gold_paragraphs.tsv");
+    check_case_end_to_end("e2e_python", "samples/python-tutorial-appetite/gold.tsv",
+                          "samples/python-tutorial-appetite/gold_paragraphs.tsv");
 }
 
 static CU_TestInfo tests[] = {
@@ -483,7 +639,10 @@ static CU_TestInfo tests[] = {
     {"empty sides", test_empty_sides},
     {"10,000 sentences a side", test_ten_thousand_sentences},
     {"sample gold units", test_sample_gold_units},
-    {"UN charter gold units", test_un_charter_gold_units},
+    {"other samples' gold units", test_other_gold_units},
+    {"score-pairs counts and exit status", test_score_pairs_counts},
+    {"score-pairs --normalize-punct", test_score_pairs_normalize_punct},
+    {"samples end to end through score-pairs", test_samples_end_to_end},
     CU_TEST_INFO_NULL,
 };
 
