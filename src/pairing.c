@@ -34,6 +34,10 @@ static const double ADJACENCY_BONUS[] = {2.0, 0.5, 0.25};
 #define SHORT_PARAGRAPH_UNITS 25
 #define SHORT_UNANCHORED_PENALTY 2.0
 
+#define SANDWICH_BONUS 3.0
+#define SANDWICH_MAX_GAP 3
+#define SANDWICH_MIN_LENGTH_SCORE -4.5 /* three standard deviations */
+
 #define BAND_MARGIN 64
 #define BAND_MAX_EXTRA 192
 
@@ -45,13 +49,12 @@ typedef struct {
 typedef struct {
     size_t paragraph;
     double units;
-    hash_set words;     /* lower-cased Latin words */
-    hash_set numbers;   /* number_key() of each number */
-    size_t big_numbers; /* numbers of 10 and more, which Chinese writes in digits */
-    /* Numbers written in Han numerals: they confirm a match but their
-     * absence proves nothing, as 十分 (very) or 百姓 (people) read as
-     * numbers too. */
-    hash_set han_numbers;
+    hash_set words;   /* lower-cased Latin words */
+    hash_set numbers; /* number_key() of each number */
+    /* Numbers that confirm a match but whose absence proves nothing: Han
+     * numerals (十分 "very" and 百姓 "people" read as numbers too), the 50
+     * of "50 million" (5000万 has no 50), the 80 of "1980s" (80年代). */
+    hash_set soft_numbers;
     int navigation;
 } side_info;
 
@@ -215,7 +218,7 @@ static double han_number(const char *text, size_t len, size_t *i)
  * ("2,000" and "2000" alike; "3.5" keeps its point). */
 static int collect_anchors(const char *text, size_t len, side_info *info)
 {
-    size_t word_cap = 0, number_cap = 0, han_number_cap = 0;
+    size_t word_cap = 0, number_cap = 0, soft_number_cap = 0;
     char token[64];
     size_t i = 0;
     while (i < len) {
@@ -240,12 +243,17 @@ static int collect_anchors(const char *text, size_t len, side_info *info)
             token[n] = '\0';
             double value = strtod(token, NULL);
             double factor = multiplier_after(text, len, i);
-            if (set_add(&info->numbers, &number_cap, number_key(value)) != 0 ||
+            int decade =
+                i < len && text[i] == 's' && value >= 1900 && value < 2100 && (long)value % 10 == 0;
+            int soft = factor != 1 || decade;
+            hash_set *raw = soft ? &info->soft_numbers : &info->numbers;
+            size_t *raw_cap = soft ? &soft_number_cap : &number_cap;
+            if (set_add(raw, raw_cap, number_key(value)) != 0 ||
                 (factor != 1 &&
-                 set_add(&info->numbers, &number_cap, number_key(value * factor)) != 0))
+                 set_add(&info->numbers, &number_cap, number_key(value * factor)) != 0) ||
+                (decade && set_add(&info->soft_numbers, &soft_number_cap,
+                                   number_key((double)((long)value % 100))) != 0))
                 return -1;
-            if (value >= 10)
-                info->big_numbers++;
         } else if (c >= 0xE3) {
             size_t start = i;
             double value = han_number(text, len, &i);
@@ -255,7 +263,7 @@ static int collect_anchors(const char *text, size_t len, side_info *info)
             }
             /* A lone 一 is mostly the article "a", not the number one. */
             if ((value >= 2 || i - start > 3) &&
-                set_add(&info->han_numbers, &han_number_cap, number_key(value)) != 0)
+                set_add(&info->soft_numbers, &soft_number_cap, number_key(value)) != 0)
                 return -1;
         } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
             size_t n = 0;
@@ -272,7 +280,7 @@ static int collect_anchors(const char *text, size_t len, side_info *info)
     }
     set_finish(&info->words);
     set_finish(&info->numbers);
-    set_finish(&info->han_numbers);
+    set_finish(&info->soft_numbers);
     return 0;
 }
 
@@ -349,14 +357,12 @@ static void measure_english(const char *text, size_t len, side_info *info)
 static double missing_numbers_penalty(const side_info *from, const side_info *other)
 {
     double penalty = 0;
-    size_t missing = 0;
-    for (size_t k = 0; k < from->numbers.count; k++)
-        if (!set_contains(&other->numbers, from->numbers.items[k]) &&
-            !set_contains(&other->han_numbers, from->numbers.items[k]))
-            missing++;
-    size_t big = from->big_numbers < missing ? from->big_numbers : missing;
-    penalty += (double)big * MISSING_BIG_NUMBER_PENALTY;
-    penalty += (double)(missing - big) * MISSING_NUMBER_PENALTY;
+    for (size_t k = 0; k < from->numbers.count; k++) {
+        uint64_t key = from->numbers.items[k];
+        if (set_contains(&other->numbers, key) || set_contains(&other->soft_numbers, key))
+            continue;
+        penalty += key >= number_key(10) ? MISSING_BIG_NUMBER_PENALTY : MISSING_NUMBER_PENALTY;
+    }
     return penalty;
 }
 
@@ -370,10 +376,11 @@ static double anchor_score(const side_info *en, const side_info *zh)
             penalty += MISSING_LATIN_PENALTY;
     }
     for (size_t k = 0; k < zh->numbers.count; k++)
-        if (set_contains(&en->numbers, zh->numbers.items[k]))
+        if (set_contains(&en->numbers, zh->numbers.items[k]) ||
+            set_contains(&en->soft_numbers, zh->numbers.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
-    for (size_t k = 0; k < zh->han_numbers.count; k++)
-        if (set_contains(&en->numbers, zh->han_numbers.items[k]))
+    for (size_t k = 0; k < zh->soft_numbers.count; k++)
+        if (set_contains(&en->numbers, zh->soft_numbers.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
     penalty += missing_numbers_penalty(zh, en) + missing_numbers_penalty(en, zh);
     return fmin(bonus, MAX_ANCHOR_BONUS) - fmin(penalty, MAX_MISSING_PENALTY);
@@ -433,12 +440,12 @@ static void free_sides(sides *s)
     for (size_t i = 0; i < s->n_en; i++) {
         free(s->en[i].words.items);
         free(s->en[i].numbers.items);
-        free(s->en[i].han_numbers.items);
+        free(s->en[i].soft_numbers.items);
     }
     for (size_t j = 0; j < s->n_zh; j++) {
         free(s->zh[j].words.items);
         free(s->zh[j].numbers.items);
-        free(s->zh[j].han_numbers.items);
+        free(s->zh[j].soft_numbers.items);
     }
     free(s->en);
     free(s->zh);
@@ -608,6 +615,64 @@ static int best_pairing(const sides *s, order preferred, tme_paragraph_pair *out
     return 0;
 }
 
+/* Index in side[0..n) of the entry for paragraph p; sides are in
+ * paragraph order. */
+static size_t side_index(const side_info *side, size_t n, size_t paragraph)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (side[mid].paragraph < paragraph)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Between two accepted pairs, as many unpaired English as Chinese
+ * paragraphs (one to three) are each other's translations, in order,
+ * whatever the weak evidence of their length says: headings such as
+ * "Self-healing" / "自我修复" in an article of all English paragraphs
+ * followed by all Chinese ones carry no other evidence. Navigation stays
+ * out, and so do lengths far apart. */
+static int fill_sandwiched_pairs(const sides *s, order preferred, tme_pairing *pairing)
+{
+    size_t n = pairing->count, added = 0;
+    tme_paragraph_pair *filled = malloc((n * (1 + SANDWICH_MAX_GAP) + 1) * sizeof *filled);
+    if (filled == NULL)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        filled[k + added] = pairing->pairs[k];
+        if (k + 1 == n)
+            break;
+        size_t en_a = side_index(s->en, s->n_en, pairing->pairs[k].en);
+        size_t en_b = side_index(s->en, s->n_en, pairing->pairs[k + 1].en);
+        size_t zh_a = side_index(s->zh, s->n_zh, pairing->pairs[k].zh);
+        size_t zh_b = side_index(s->zh, s->n_zh, pairing->pairs[k + 1].zh);
+        size_t gap = en_b - en_a - 1;
+        if (gap == 0 || gap > SANDWICH_MAX_GAP || zh_b - zh_a - 1 != gap)
+            continue;
+        int plausible = 1;
+        for (size_t g = 1; g <= gap && plausible; g++) {
+            const side_info *en = &s->en[en_a + g], *zh = &s->zh[zh_a + g];
+            plausible = !en->navigation && !zh->navigation &&
+                        length_score(en->units, zh->units) >= SANDWICH_MIN_LENGTH_SCORE;
+        }
+        for (size_t g = 1; g <= gap && plausible; g++) {
+            const side_info *en = &s->en[en_a + g], *zh = &s->zh[zh_a + g];
+            double score = pair_score(en, zh, preferred) + SANDWICH_BONUS;
+            added++;
+            filled[k + added] =
+                (tme_paragraph_pair){en->paragraph, zh->paragraph, 1.0 / (1.0 + exp(-score))};
+        }
+    }
+    free(pairing->pairs);
+    pairing->pairs = filled;
+    pairing->count = n + added;
+    return 0;
+}
+
 /* The article's dominant order, from the adjacent pairs of a first pass that
  * accepts either order. */
 static order dominant_order(const tme_paragraph_pair *pairs, size_t n)
@@ -648,6 +713,11 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, tme_pairing *ou
         return tme_error_nomem(err);
     }
     out->chinese_first = preferred == ORDER_ZH_FIRST;
+    if (fill_sandwiched_pairs(&s, preferred, out) != 0) {
+        free_sides(&s);
+        tme_pairing_free(out);
+        return tme_error_nomem(err);
+    }
 
     unsigned char *paired = calloc(paragraphs->count + 1, 1);
     if (paired == NULL) {

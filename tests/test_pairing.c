@@ -1,0 +1,217 @@
+/* Paragraph pairing against hand-checked gold, in every layout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "pairing.h"
+#include "paragraph.h"
+#include "test_support.h"
+
+/* Pairs the article's paragraphs and renders them as "en<TAB>zh\n" lines. */
+static char *pair_article(const char *article, size_t len, int *chinese_first)
+{
+    tme_error err;
+    tme_error_clear(&err);
+    tme_text text;
+    CU_ASSERT_EQUAL_FATAL(tme_decode((const unsigned char *)article, len, NULL, "t", &text, &err),
+                          TME_OK);
+    tme_paragraphs paragraphs;
+    CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text.text, text.len, &paragraphs, &err), TME_OK);
+    tme_pairing pairing;
+    CU_ASSERT_EQUAL_FATAL(tme_pair_paragraphs(&paragraphs, &pairing, &err), TME_OK);
+    size_t cap = len * 2 + 16, n = 0;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    for (size_t k = 0; k < pairing.count; k++) {
+        const tme_paragraph *en = &paragraphs.items[pairing.pairs[k].en];
+        const tme_paragraph *zh = &paragraphs.items[pairing.pairs[k].zh];
+        CU_ASSERT(pairing.pairs[k].score >= 0 && pairing.pairs[k].score <= 1);
+        n += (size_t)snprintf(out + n, cap - n, "%s\t%s\n", en->text, zh->text);
+    }
+    if (chinese_first != NULL)
+        *chinese_first = pairing.chinese_first;
+    tme_pairing_free(&pairing);
+    tme_paragraphs_free(&paragraphs);
+    tme_text_free(&text);
+    return out;
+}
+
+static void check_case(const char *article_path, const char *gold_path, int expect_chinese_first)
+{
+    size_t len;
+    char *article = tme_test_read_file(tme_test_source_path(article_path), &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(article);
+    char *gold = tme_test_read_file(tme_test_source_path(gold_path), NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(gold);
+    int chinese_first = -1;
+    char *got = pair_article(article, len, &chinese_first);
+    CU_ASSERT_STRING_EQUAL(got, gold);
+    if (strcmp(got, gold) != 0)
+        fprintf(stderr, "\n%s: pairing differs from %s\n", article_path, gold_path);
+    CU_ASSERT_EQUAL(chinese_first, expect_chinese_first);
+    free(got);
+    free(gold);
+    free(article);
+}
+
+static void test_sample_english_first(void)
+{
+    check_case("samples/deepseek-bilingual.txt", "samples/deepseek-bilingual.gold-paragraphs.tsv",
+               0);
+}
+
+static void test_un_charter(void)
+{
+    check_case("samples/un-charter-ch1-3/article.txt",
+               "samples/un-charter-ch1-3/gold_paragraphs.tsv", 0);
+}
+
+static void test_un_charter_chinese_first(void)
+{
+    check_case("samples/un-charter-ch1-3-zh-first/article.txt",
+               "samples/un-charter-ch1-3-zh-first/gold_paragraphs.tsv", 1);
+}
+
+static void test_kubernetes_docs(void)
+{
+    check_case("samples/k8s-docs-overview/article.txt",
+               "samples/k8s-docs-overview/gold_paragraphs.tsv", 0);
+}
+
+static void test_kubernetes_blog(void)
+{
+    check_case("samples/k8s-blog-dont-panic/article.txt",
+               "samples/k8s-blog-dont-panic/gold_paragraphs.tsv", 0);
+}
+
+static void test_python_tutorial(void)
+{
+    check_case("samples/python-tutorial-appetite/article.txt",
+               "samples/python-tutorial-appetite/gold_paragraphs.tsv", 0);
+}
+
+typedef enum { LAYOUT_ZH_FIRST, LAYOUT_HALVES } layout;
+
+/* Builds an article from gold pairs in another layout, with a Chinese title
+ * and nav line on top, an English caption in the middle and a footer. */
+static char *relayout(const char *gold, layout how, size_t *len)
+{
+    size_t cap = strlen(gold) * 2 + 4096, n = 0;
+    char *out = malloc(cap);
+    n += (size_t)snprintf(out + n, cap - n,
+                          "双语阅读\n\n首页 > 双语新闻 > 科技\n\n"
+                          "Photo: a data centre at night, by a staff photographer\n\n");
+    char *copy = strdup(gold);
+    char *english[256], *chinese[256];
+    size_t pairs = 0;
+    for (char *line = strtok(copy, "\n"); line != NULL && pairs < 256; line = strtok(NULL, "\n")) {
+        char *tab = strchr(line, '\t');
+        *tab = '\0';
+        english[pairs] = line;
+        chinese[pairs] = tab + 1;
+        pairs++;
+    }
+    if (how == LAYOUT_ZH_FIRST) {
+        for (size_t k = 0; k < pairs; k++)
+            n += (size_t)snprintf(out + n, cap - n, "%s\n\n%s\n\n", chinese[k], english[k]);
+    } else {
+        for (size_t k = 0; k < pairs; k++)
+            n += (size_t)snprintf(out + n, cap - n, "%s\n\n", english[k]);
+        n += (size_t)snprintf(out + n, cap - n, "——————  中文译文  ——————\n\n");
+        for (size_t k = 0; k < pairs; k++)
+            n += (size_t)snprintf(out + n, cap - n, "%s\n\n", chinese[k]);
+    }
+    n += (size_t)snprintf(out + n, cap - n, "返回顶部\n\n版权所有，转载请注明出处。\n");
+    free(copy);
+    *len = n;
+    return out;
+}
+
+static void check_relayout(const char *gold_path, layout how)
+{
+    char *gold = tme_test_read_file(tme_test_source_path(gold_path), NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(gold);
+    size_t len;
+    char *article = relayout(gold, how, &len);
+    char *got = pair_article(article, len, NULL);
+    CU_ASSERT_STRING_EQUAL(got, gold);
+    free(got);
+    free(article);
+    free(gold);
+}
+
+static void test_sample_chinese_first(void)
+{
+    check_relayout("samples/deepseek-bilingual.gold-paragraphs.tsv", LAYOUT_ZH_FIRST);
+}
+
+static void test_sample_halves(void)
+{
+    check_relayout("samples/deepseek-bilingual.gold-paragraphs.tsv", LAYOUT_HALVES);
+}
+
+static void test_kubernetes_halves(void)
+{
+    check_relayout("samples/k8s-blog-dont-panic/gold_paragraphs.tsv", LAYOUT_HALVES);
+}
+
+static void test_un_charter_halves(void)
+{
+    /* Headings such as "Article 3" / "第三条" carry no evidence but their place. */
+    check_relayout("samples/un-charter-ch1-3/gold_paragraphs.tsv", LAYOUT_HALVES);
+}
+
+static void test_no_chinese_gives_no_pairs(void)
+{
+    const char *article = "Only English here.\n\nAnd another paragraph.\n";
+    char *got = pair_article(article, strlen(article), NULL);
+    CU_ASSERT_STRING_EQUAL(got, "");
+    free(got);
+}
+
+/* Many paragraphs: the banded search must stay linear. 20,000 pairs with an
+ * unpaired caption every 50 pairs. */
+static void test_many_paragraphs(void)
+{
+    size_t pairs = 20000, cap = pairs * 200, n = 0;
+    char *article = malloc(cap);
+    for (size_t k = 0; k < pairs; k++) {
+        n += (size_t)snprintf(article + n, cap - n,
+                              "Paragraph %zu says that the committee met on Monday.\n\n"
+                              "第%zu段说，委员会周一开会。\n\n",
+                              k + 10, k + 10);
+        if (k % 50 == 0)
+            n += (size_t)snprintf(article + n, cap - n, "图片说明：会议现场。\n\n");
+    }
+    char *got = pair_article(article, n, NULL);
+    size_t lines = 0;
+    for (const char *p = got; *p; p++)
+        lines += *p == '\n';
+    CU_ASSERT_EQUAL(lines, pairs);
+    CU_ASSERT_PTR_NOT_NULL(strstr(got, "Paragraph 20009 says that the committee met on "
+                                       "Monday.\t第20009段说，委员会周一开会。\n"));
+    free(got);
+    free(article);
+}
+
+static CU_TestInfo tests[] = {
+    {"sample, English first", test_sample_english_first},
+    {"UN Charter", test_un_charter},
+    {"UN Charter, Chinese first", test_un_charter_chinese_first},
+    {"Kubernetes docs", test_kubernetes_docs},
+    {"Kubernetes blog", test_kubernetes_blog},
+    {"Python tutorial", test_python_tutorial},
+    {"sample relaid Chinese first", test_sample_chinese_first},
+    {"sample relaid as halves", test_sample_halves},
+    {"Kubernetes blog relaid as halves", test_kubernetes_halves},
+    {"UN Charter relaid as halves", test_un_charter_halves},
+    {"no Chinese gives no pairs", test_no_chinese_gives_no_pairs},
+    {"20,000 pairs", test_many_paragraphs},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    return tme_run_suite("pairing", tests);
+}
