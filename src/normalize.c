@@ -1,10 +1,10 @@
 /* Language-aware normalization of punctuation and whitespace.
  *
- * The text goes through a fixed pipeline: clean the bytes (invalid UTF-8,
- * controls, invisible format characters, exotic spaces), NFC, collapse
- * spaces, then the language's own steps on an array of code points, then
- * NFC again (a converted full-width letter can combine with a following
- * accent). Every step is linear.
+ * The text goes through a fixed pipeline: decode (invalid bytes become
+ * U+FFFD) and drop controls and invisible format characters, map every space
+ * to U+0020; convert full-width letters (and, for English, full-width
+ * punctuation) to ASCII; NFC; collapse spaces; then the language's own steps
+ * on an array of code points. Every step is linear.
  *
  * Idempotence is a design constraint, not a test afterthought: each step
  * decides from context that the later steps cannot change. Context is always
@@ -220,30 +220,25 @@ static bool is_whitespace_char(codepoint c)
            cat == UTF8PROC_CATEGORY_ZP;
 }
 
-static size_t append_utf8(unsigned char *dst, codepoint c)
+/* The code points of text, with invalid bytes as U+FFFD, without controls or
+ * invisible characters, and every space-like character as U+0020. */
+static bool decode_and_clean(const char *text, size_t len, cp_text *out, tme_norm_stats *stats)
 {
-    return (size_t)utf8proc_encode_char(c, dst);
-}
-
-/* Valid UTF-8 without controls or invisible characters, every space-like
- * character as U+0020. Returns malloc'd bytes (length in *out_len) or NULL. */
-static unsigned char *clean_bytes(const char *text, size_t len, size_t *out_len,
-                                  tme_norm_stats *stats)
-{
-    if (len > (SIZE_MAX - 1) / 3)
-        return NULL;
-    unsigned char *out = malloc(3 * len + 1); /* an invalid byte becomes 3 bytes */
-    if (out == NULL)
-        return NULL;
+    out->len = 0;
+    if (len > SIZE_MAX / sizeof(codepoint) - 1)
+        return false;
+    out->cp = malloc((len + 1) * sizeof(codepoint));
+    if (out->cp == NULL)
+        return false;
     const unsigned char *p = (const unsigned char *)text;
-    size_t i = 0, n = 0;
+    size_t i = 0;
     while (i < len) {
         codepoint c;
         size_t remaining = len - i;
         utf8proc_ssize_t step =
             utf8proc_iterate(p + i, remaining > 4 ? 4 : (utf8proc_ssize_t)remaining, &c);
         if (step <= 0) {
-            n += append_utf8(out + n, 0xFFFD);
+            out->cp[out->len++] = 0xFFFD;
             count_change(stats, KIND_INVALID_UTF8, 1);
             i++;
             continue;
@@ -254,19 +249,32 @@ static unsigned char *clean_bytes(const char *text, size_t len, size_t *out_len,
         } else if (is_whitespace_char(c)) {
             if (c != ' ')
                 count_change(stats, KIND_SPACE_CONVERTED, 1);
-            out[n++] = ' ';
+            out->cp[out->len++] = ' ';
         } else if (utf8proc_category(c) == UTF8PROC_CATEGORY_CC) {
             count_change(stats, KIND_CONTROL_REMOVED, 1);
         } else {
-            n += append_utf8(out + n, c);
+            out->cp[out->len++] = c;
         }
     }
+    return true;
+}
+
+static unsigned char *encode_utf8(const cp_text *text, size_t *out_len)
+{
+    if (text->len > (SIZE_MAX - 1) / 4)
+        return NULL;
+    unsigned char *out = malloc(4 * text->len + 1);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < text->len; i++)
+        n += (size_t)utf8proc_encode_char(text->cp[i], out + n);
     out[n] = '\0';
     *out_len = n;
     return out;
 }
 
-/* NFC of valid UTF-8; counts one change per text that NFC altered. */
+/* NFC of valid UTF-8 (malloc'd); counts one change per text NFC altered. */
 static unsigned char *compose_nfc(const unsigned char *utf8, size_t len, size_t *out_len,
                                   tme_norm_stats *stats)
 {
@@ -293,7 +301,7 @@ static bool decode_utf8(const unsigned char *utf8, size_t len, cp_text *text)
     while (i < len) {
         codepoint c;
         utf8proc_ssize_t step = utf8proc_iterate(utf8 + i, (utf8proc_ssize_t)(len - i), &c);
-        if (step <= 0) { /* cannot happen after clean_bytes; stay total */
+        if (step <= 0) { /* utf8proc_map only returns valid UTF-8; stay total */
             c = 0xFFFD;
             step = 1;
         }
@@ -303,19 +311,34 @@ static bool decode_utf8(const unsigned char *utf8, size_t len, cp_text *text)
     return true;
 }
 
-static unsigned char *encode_utf8(const cp_text *text, size_t *out_len)
+static bool compose_text_nfc(cp_text *text, tme_norm_stats *stats)
 {
-    if (text->len > (SIZE_MAX - 1) / 4)
-        return NULL;
-    unsigned char *out = malloc(4 * text->len + 1);
-    if (out == NULL)
-        return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < text->len; i++)
-        n += append_utf8(out + n, text->cp[i]);
-    out[n] = '\0';
-    *out_len = n;
-    return out;
+    size_t utf8_len = 0, nfc_len = 0;
+    unsigned char *utf8 = encode_utf8(text, &utf8_len);
+    if (utf8 == NULL)
+        return false;
+    unsigned char *nfc = compose_nfc(utf8, utf8_len, &nfc_len, stats);
+    free(utf8);
+    if (nfc == NULL)
+        return false;
+    cp_text composed;
+    bool ok = decode_utf8(nfc, nfc_len, &composed);
+    free(nfc);
+    if (ok)
+        replace_text(text, &composed);
+    return ok;
+}
+
+static void fullwidth_alnum_to_ascii(cp_text *text, tme_norm_stats *stats)
+{
+    for (size_t i = 0; i < text->len; i++) {
+        codepoint c = text->cp[i];
+        if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+            (c >= 0xFF41 && c <= 0xFF5A)) {
+            text->cp[i] = c - CP_FULLWIDTH_OFFSET;
+            count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
+        }
+    }
 }
 
 static void collapse_spaces(cp_text *text, tme_norm_stats *stats)
@@ -446,31 +469,7 @@ static bool english_remove_space_before_punct(const cp_text *in, cp_text *out,
     return true;
 }
 
-static bool normalize_english(cp_text *text, const tme_norm_options *options, tme_norm_stats *stats)
-{
-    cp_text next;
-    if (!english_to_ascii(text, &next, options, stats))
-        return false;
-    replace_text(text, &next);
-    if (!english_remove_space_before_punct(text, &next, stats))
-        return false;
-    replace_text(text, &next);
-    return true;
-}
-
 /* ---- Chinese ----------------------------------------------------------- */
-
-static void chinese_fullwidth_alnum_to_ascii(cp_text *text, tme_norm_stats *stats)
-{
-    for (size_t i = 0; i < text->len; i++) {
-        codepoint c = text->cp[i];
-        if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
-            (c >= 0xFF41 && c <= 0xFF5A)) {
-            text->cp[i] = c - CP_FULLWIDTH_OFFSET;
-            count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
-        }
-    }
-}
 
 /* Three or more ASCII dots, or a lone U+2026, become the two-em ellipsis. */
 static bool chinese_ellipsis(const cp_text *in, cp_text *out, tme_norm_stats *stats)
@@ -720,7 +719,6 @@ static bool chinese_spaces(const cp_text *in, cp_text *out, tme_cjk_space mode,
 static bool normalize_chinese(cp_text *text, const tme_norm_options *options, tme_norm_stats *stats)
 {
     cp_text next;
-    chinese_fullwidth_alnum_to_ascii(text, stats);
     if (!chinese_ellipsis(text, &next, stats))
         return false;
     replace_text(text, &next);
@@ -737,19 +735,29 @@ static bool normalize_chinese(cp_text *text, const tme_norm_options *options, tm
 
 /* ---- Pipeline ---------------------------------------------------------- */
 
-static bool clean_and_decode(const char *text, size_t len, cp_text *out, tme_norm_stats *stats)
+/* Conversions that may put an ASCII letter or <, =, > before a combining
+ * mark (full-width A + U+0301) run before NFC, which then composes them;
+ * the steps after NFC never create a composable sequence. */
+static bool convert_before_nfc(cp_text *text, tme_norm_lang lang, const tme_norm_options *options,
+                               tme_norm_stats *stats)
 {
-    size_t clean_len = 0, nfc_len = 0;
-    unsigned char *clean = clean_bytes(text, len, &clean_len, stats);
-    if (clean == NULL)
+    fullwidth_alnum_to_ascii(text, stats);
+    if (lang != TME_NORM_EN)
+        return true;
+    cp_text next;
+    if (!english_to_ascii(text, &next, options, stats))
         return false;
-    unsigned char *nfc = compose_nfc(clean, clean_len, &nfc_len, stats);
-    free(clean);
-    if (nfc == NULL)
+    replace_text(text, &next);
+    return true;
+}
+
+static bool normalize_english(cp_text *text, tme_norm_stats *stats)
+{
+    cp_text next;
+    if (!english_remove_space_before_punct(text, &next, stats))
         return false;
-    bool ok = decode_utf8(nfc, nfc_len, out);
-    free(nfc);
-    return ok;
+    replace_text(text, &next);
+    return true;
 }
 
 char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
@@ -761,16 +769,19 @@ char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
     if (text == NULL)
         len = 0;
     cp_text cps = {NULL, 0};
-    if (!clean_and_decode(text != NULL ? text : "", len, &cps, stats))
-        return NULL;
-    collapse_spaces(&cps, stats);
-    bool ok = lang == TME_NORM_ZH ? normalize_chinese(&cps, options, stats)
-                                  : normalize_english(&cps, options, stats);
+    bool ok = decode_and_clean(text != NULL ? text : "", len, &cps, stats) &&
+              convert_before_nfc(&cps, lang, options, stats) && compose_text_nfc(&cps, stats);
+    if (ok) {
+        collapse_spaces(&cps, stats);
+        ok = lang == TME_NORM_ZH ? normalize_chinese(&cps, options, stats)
+                                 : normalize_english(&cps, stats);
+    }
     size_t utf8_len = 0, nfc_len = 0;
     unsigned char *utf8 = ok ? encode_utf8(&cps, &utf8_len) : NULL;
     free(cps.cp);
     if (utf8 == NULL)
         return NULL;
+    /* A guard: the text is composed already, so this changes nothing. */
     unsigned char *result = compose_nfc(utf8, utf8_len, &nfc_len, stats);
     free(utf8);
     return (char *)result;
