@@ -17,6 +17,7 @@
 
 #include "format.h"
 #include "writer.h"
+#include "xml_validate.h"
 #include "xmlchars.h"
 
 extern const tme_format tme_format_tmx;
@@ -153,81 +154,6 @@ static const char *scratch(const char *tag)
 }
 
 /* ---- reading and validating ------------------------------------------------ */
-
-/* Reads a plain or gzip-compressed file (gzread passes plain files through)
- * and parses it without network access; NULL unless well-formed. */
-static xmlDocPtr read_xml(const char *path)
-{
-    gzFile gz = gzopen(path, "rb");
-    if (gz == NULL)
-        return NULL;
-    size_t cap = 1 << 20, len = 0;
-    char *buf = malloc(cap);
-    int got;
-    while (buf != NULL && (got = gzread(gz, buf + len, (unsigned)(cap - len))) > 0) {
-        len += (size_t)got;
-        if (len == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    gzclose(gz);
-    if (buf == NULL)
-        return NULL;
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL, XML_PARSE_NONET);
-    if (doc != NULL && !ctxt->wellFormed) {
-        xmlFreeDoc(doc);
-        doc = NULL;
-    }
-    xmlFreeParserCtxt(ctxt);
-    free(buf);
-    return doc;
-}
-
-static int valid_against_dtd(xmlDocPtr doc, const char *dtd_relative)
-{
-    xmlDtdPtr dtd = xmlParseDTD(NULL, BAD_CAST tme_test_source_path(dtd_relative));
-    if (dtd == NULL)
-        return 0;
-    xmlValidCtxtPtr vctxt = xmlNewValidCtxt();
-    int valid = xmlValidateDtd(vctxt, doc, dtd);
-    xmlFreeValidCtxt(vctxt);
-    xmlFreeDtd(dtd);
-    return valid == 1;
-}
-
-static int valid_against_xsd(xmlDocPtr doc, const char *xsd_relative)
-{
-    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewParserCtxt(tme_test_source_path(xsd_relative));
-    xmlSchemaPtr schema = xmlSchemaParse(pctxt);
-    xmlSchemaFreeParserCtxt(pctxt);
-    if (schema == NULL)
-        return 0;
-    xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
-    int rc = xmlSchemaValidateDoc(vctxt, doc);
-    xmlSchemaFreeValidCtxt(vctxt);
-    xmlSchemaFree(schema);
-    return rc == 0;
-}
-
-typedef enum { KIND_TMX, KIND_XLIFF12, KIND_XLIFF2 } xml_kind;
-
-/* Parses and validates path against the schema of its kind; NULL if either
- * fails. The caller frees the document. */
-static xmlDocPtr read_valid(const char *path, xml_kind kind)
-{
-    xmlDocPtr doc = read_xml(path);
-    if (doc == NULL)
-        return NULL;
-    int valid = kind == KIND_TMX ? valid_against_dtd(doc, "schemas/tmx14.dtd")
-                : kind == KIND_XLIFF12
-                    ? valid_against_xsd(doc, "schemas/xliff-core-1.2-strict.xsd")
-                    : valid_against_xsd(doc, "schemas/xliff-2.0/xliff_core_2.0.xsd");
-    if (!valid) {
-        xmlFreeDoc(doc);
-        return NULL;
-    }
-    return doc;
-}
 
 static xmlXPathObjectPtr query(xmlDocPtr doc, const char *expr)
 {
@@ -382,7 +308,7 @@ static void test_tmx_valid_and_exact(void)
             CU_ASSERT_EQUAL_FATAL(
                 export_documents(&tme_format_tmx, path, levels[l], &o, docs, ndocs, 1), 0);
             CU_ASSERT_EQUAL(starts_with_gzip_magic(path), levels[l] != TME_SINK_PLAIN);
-            xmlDocPtr doc = read_valid(path, KIND_TMX);
+            xmlDocPtr doc = tme_test_read_valid(path, KIND_TMX);
             CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
             assert_tmx_units(doc, docs, ndocs, &o);
             xmlFreeDoc(doc);
@@ -405,7 +331,7 @@ static void test_tmx_header(void)
                          "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">";
     CU_ASSERT_NSTRING_EQUAL(bytes, prolog, strlen(prolog)); /* also: no BOM */
     free(bytes);
-    xmlDocPtr doc = read_valid(path, KIND_TMX);
+    xmlDocPtr doc = tme_test_read_valid(path, KIND_TMX);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     CU_ASSERT(string_is(doc, "/tmx/header/@creationtool", "tmexport"));
     CU_ASSERT(string_is(doc, "/tmx/header/@creationtoolversion", "1.2.3-test"));
@@ -439,7 +365,7 @@ static void test_tmx_utf16_has_one_bom_and_round_trips(void)
                                              0,   '1', 0,   '6', 0,   '"', 0};
     CU_ASSERT(len > 120 && contains_bytes(bytes, 120, declared, sizeof declared));
     free(bytes);
-    xmlDocPtr doc = read_valid(path, KIND_TMX);
+    xmlDocPtr doc = tme_test_read_valid(path, KIND_TMX);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     CU_ASSERT_STRING_EQUAL((const char *)doc->encoding, "UTF-16");
     assert_tmx_units(doc, docs, 1, &o);
@@ -502,7 +428,7 @@ static void test_empty_exports_are_valid(void)
                                                        gz ? 6 : TME_SINK_PLAIN, &o, empty_docs,
                                                        ndocs, 1),
                                       0);
-                xmlDocPtr doc = read_valid(path, cases[c].kind);
+                xmlDocPtr doc = tme_test_read_valid(path, cases[c].kind);
                 CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
                 CU_ASSERT_EQUAL(count_nodes(doc, cases[c].units), 0);
                 int files = count_nodes(doc, cases[c].files);
@@ -567,7 +493,7 @@ static void test_xliff12_valid_and_exact(void)
                                                gz ? 6 : TME_SINK_PLAIN, &o, docs, ndocs, 1),
                               0);
         CU_ASSERT_EQUAL(starts_with_gzip_magic(paths[gz]), gz);
-        xmlDocPtr doc = read_valid(paths[gz], KIND_XLIFF12);
+        xmlDocPtr doc = tme_test_read_valid(paths[gz], KIND_XLIFF12);
         CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
         CU_ASSERT(string_is(doc, "/x1:xliff/@version", "1.2"));
         CU_ASSERT_EQUAL(count_nodes(doc, "/x1:xliff/x1:file[@source-language='en']"), 4);
@@ -590,7 +516,7 @@ static void test_xliff2_valid_and_exact(void)
                                                gz ? 6 : TME_SINK_PLAIN, &o, docs, ndocs, 1),
                               0);
         CU_ASSERT_EQUAL(starts_with_gzip_magic(paths[gz]), gz);
-        xmlDocPtr doc = read_valid(paths[gz], KIND_XLIFF2);
+        xmlDocPtr doc = tme_test_read_valid(paths[gz], KIND_XLIFF2);
         CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
         CU_ASSERT(string_is(doc, "/x2:xliff/@version", "2.0"));
         CU_ASSERT(string_is(doc, "/x2:xliff/@srcLang", "en"));
@@ -617,15 +543,15 @@ static void test_unannounced_documents(void)
                           0);
     CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff2, x2, TME_SINK_PLAIN, &o, docs, 1, 0),
                           0);
-    xmlDocPtr doc = read_valid(tmx, KIND_TMX);
+    xmlDocPtr doc = tme_test_read_valid(tmx, KIND_TMX);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     assert_tmx_units(doc, docs, 1, &o);
     xmlFreeDoc(doc);
-    doc = read_valid(x1, KIND_XLIFF12);
+    doc = tme_test_read_valid(x1, KIND_XLIFF12);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     assert_xliff_units(doc, docs, 1, 0);
     xmlFreeDoc(doc);
-    doc = read_valid(x2, KIND_XLIFF2);
+    doc = tme_test_read_valid(x2, KIND_XLIFF2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     assert_xliff_units(doc, docs, 1, 1);
     xmlFreeDoc(doc);
@@ -663,7 +589,7 @@ static void test_validators_reject_invalid_files(void)
         const char *path = file_in(dir, "invalid.xml");
         CU_ASSERT_EQUAL_FATAL(tme_test_write_file(path, invalid[i].text, strlen(invalid[i].text)),
                               0);
-        xmlDocPtr doc = read_valid(path, invalid[i].kind);
+        xmlDocPtr doc = tme_test_read_valid(path, invalid[i].kind);
         CU_ASSERT_PTR_NULL(doc);
         xmlFreeDoc(doc);
     }
