@@ -408,8 +408,8 @@ static bool is_cased_letter(codepoint c)
            cat == UTF8PROC_CATEGORY_LT;
 }
 
-/* Full-width letters and digits always become ASCII; Chinese punctuation
- * does unless it sits next to Han, where it belongs to quoted Chinese. */
+/* Chinese punctuation becomes ASCII unless it sits next to Han, where it
+ * belongs to quoted Chinese. Full-width letters are ASCII already. */
 static bool english_to_ascii(const cp_text *in, cp_text *out, const tme_norm_options *options,
                              tme_norm_stats *stats)
 {
@@ -420,20 +420,12 @@ static bool english_to_ascii(const cp_text *in, cp_text *out, const tme_norm_opt
     }
     for (size_t i = 0; i < in->len; i++) {
         codepoint c = in->cp[i];
-        codepoint ascii = ascii_counterpart(c);
-        if (ascii != 0 && is_ascii_alnum(ascii)) {
-            out->cp[out->len++] = ascii;
-            count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
-        } else if (ascii != 0 && context[i] == 0) {
-            out->cp[out->len++] = ascii;
+        if (is_cjk_punct_with_ascii_form(c) && context[i] == 0) {
+            out->cp[out->len++] = ascii_counterpart(c);
             count_change(stats, KIND_ASCII_PUNCT, 1);
-            if (leaves_space_after(c) && i + 1 < in->len) {
-                codepoint next = in->cp[i + 1];
-                codepoint next_ascii = ascii_counterpart(next);
-                if (is_cased_letter(next_ascii != 0 ? next_ascii : next)) {
-                    out->cp[out->len++] = ' ';
-                    count_change(stats, KIND_SPACE_AFTER_PUNCT, 1);
-                }
+            if (leaves_space_after(c) && i + 1 < in->len && is_cased_letter(in->cp[i + 1])) {
+                out->cp[out->len++] = ' ';
+                count_change(stats, KIND_SPACE_AFTER_PUNCT, 1);
             }
         } else if (options->ascii_quotes && straight_quote(c) != 0) {
             out->cp[out->len++] = straight_quote(c);
