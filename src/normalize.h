@@ -9,7 +9,7 @@ typedef enum { TME_NORM_EN, TME_NORM_ZH } tme_norm_lang;
 typedef enum { TME_CJK_SPACE_KEEP, TME_CJK_SPACE_REMOVE, TME_CJK_SPACE_ADD } tme_cjk_space;
 
 typedef struct {
-    int ascii_quotes;       /* English: straighten curly quotes (--quotes ascii) */
+    int ascii_quotes;        /* English: straighten curly quotes (--quotes ascii) */
     tme_cjk_space cjk_space; /* Chinese: spaces between Han and Latin/digits */
 } tme_norm_options;
 

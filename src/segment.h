@@ -17,7 +17,6 @@ typedef struct {
  * 0 and stores a malloc'd array in *spans (free() it) and its length in
  * *count; a paragraph of only whitespace gives count 0. Returns -1 when out
  * of memory. Runs in time linear in len. */
-int tme_segment(const char *text, size_t len, tme_seg_lang lang, tme_span **spans,
-                size_t *count);
+int tme_segment(const char *text, size_t len, tme_seg_lang lang, tme_span **spans, size_t *count);
 
 #endif
