@@ -23,6 +23,10 @@ struct tme_sink {
     int gzip;
     z_stream zs;
     unsigned char *zbuf;
+    /* Writers hand over a few bytes at a time; a system call or a deflate()
+     * call per field would dominate the export. */
+    unsigned char *pending;
+    size_t pending_len;
     tme_error error; /* sticky: the first failure */
 };
 
@@ -86,6 +90,7 @@ static void free_sink(tme_sink *sink)
     if (sink->gzip)
         deflateEnd(&sink->zs);
     free(sink->zbuf);
+    free(sink->pending);
     free(sink->temp_path);
     free(sink->path);
     free(sink);
@@ -126,6 +131,12 @@ tme_sink *tme_sink_open(const char *path, int gzip_level, tme_error *err)
     }
     sink->fd = -1;
     sink->temp_slot = -1;
+    sink->pending = malloc(SINK_BUFFER_SIZE);
+    if (sink->pending == NULL) {
+        tme_error_nomem(err);
+        free_sink(sink);
+        return NULL;
+    }
     if (gzip_level != TME_SINK_PLAIN) {
         if (gzip_level < 0 || gzip_level > 9) {
             tme_error_set(err, TME_ERR_USAGE, "gzip level %d is not in 0..9", gzip_level);
@@ -206,19 +217,42 @@ static int deflate_into_file(tme_sink *sink, const unsigned char *data, size_t l
     return 0;
 }
 
-int tme_sink_write(tme_sink *sink, const void *data, size_t len)
+static int pass_on(tme_sink *sink, const unsigned char *data, size_t len)
 {
-    if (sink->error.status != TME_OK)
-        return -1;
-    if (len == 0)
-        return 0;
     if (sink->gzip)
         return deflate_into_file(sink, data, len, Z_NO_FLUSH);
     return write_all(sink, data, len);
 }
 
+static int flush_pending(tme_sink *sink)
+{
+    size_t len = sink->pending_len;
+    sink->pending_len = 0;
+    return len == 0 ? 0 : pass_on(sink, sink->pending, len);
+}
+
+int tme_sink_write(tme_sink *sink, const void *data, size_t len)
+{
+    if (sink->error.status != TME_OK)
+        return -1;
+    if (sink->pending_len + len <= SINK_BUFFER_SIZE) {
+        memcpy(sink->pending + sink->pending_len, data, len);
+        sink->pending_len += len;
+        return 0;
+    }
+    if (flush_pending(sink) != 0)
+        return -1;
+    if (len >= SINK_BUFFER_SIZE)
+        return pass_on(sink, data, len);
+    memcpy(sink->pending, data, len);
+    sink->pending_len = len;
+    return 0;
+}
+
 tme_status tme_sink_commit(tme_sink *sink, tme_error *err)
 {
+    if (sink->error.status == TME_OK)
+        flush_pending(sink);
     if (sink->gzip && sink->error.status == TME_OK)
         deflate_into_file(sink, NULL, 0, Z_FINISH);
     if (sink->temp_path != NULL) {
