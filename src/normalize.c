@@ -325,12 +325,17 @@ static bool is_nfc_inert(codepoint c)
            (c >= 0x20000 && c <= 0x2A6DF);
 }
 
+static bool text_is_nfc_inert(const cp_text *text)
+{
+    for (size_t i = 0; i < text->len; i++)
+        if (!is_nfc_inert(text->cp[i]))
+            return false;
+    return true;
+}
+
 static bool compose_text_nfc(cp_text *text, tme_norm_stats *stats)
 {
-    size_t inert = 0;
-    while (inert < text->len && is_nfc_inert(text->cp[inert]))
-        inert++;
-    if (inert == text->len)
+    if (text_is_nfc_inert(text))
         return true;
     size_t utf8_len = 0, nfc_len = 0;
     unsigned char *utf8 = encode_utf8(text, &utf8_len);
@@ -789,9 +794,10 @@ char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
     }
     size_t utf8_len = 0, nfc_len = 0;
     unsigned char *utf8 = ok ? encode_utf8(&cps, &utf8_len) : NULL;
+    bool inert = ok && text_is_nfc_inert(&cps);
     free(cps.cp);
-    if (utf8 == NULL)
-        return NULL;
+    if (utf8 == NULL || inert)
+        return (char *)utf8;
     /* A guard: the text is composed already, so this changes nothing. */
     unsigned char *result = compose_nfc(utf8, utf8_len, &nfc_len, stats);
     free(utf8);
