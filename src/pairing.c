@@ -95,6 +95,9 @@ static int set_add(hash_set *set, size_t *cap, uint64_t h)
 
 static void set_finish(hash_set *set)
 {
+    /* qsort() wants a non-null array even for zero items (UBSan). */
+    if (set->count == 0)
+        return;
     qsort(set->items, set->count, sizeof *set->items, compare_u64);
     size_t w = 0;
     for (size_t r = 0; r < set->count; r++)
