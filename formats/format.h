@@ -19,6 +19,7 @@ typedef struct {
     const char *tool_version; /* TME_VERSION */
     time_t creation_time;     /* from SOURCE_DATE_EPOCH when set */
     int tmx_utf16;            /* TMX: UTF-16LE with BOM instead of UTF-8 */
+    const char *tsv_fields;   /* TSV: comma-separated columns; NULL: "source,target" */
 } tme_writer_options;
 
 typedef struct tme_format tme_format;
@@ -45,6 +46,10 @@ struct tme_format {
     /* Optional: frees what priv holds; called once after end() or on abort. */
     void (*cleanup)(tme_writer *w);
 };
+
+/* 1 when fields is a comma-separated list of TSV columns: source, target,
+ * document, score. */
+int tme_tsv_fields_valid(const char *fields);
 
 /* The registry, NULL-terminated, in --help order. */
 extern const tme_format *const tme_formats[];

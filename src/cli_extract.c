@@ -5,12 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "cli.h"
+#include "cli_progress.h"
+#include "dedup.h"
 #include "export.h"
 #include "format.h"
-#include "input.h"
+#include "inputs.h"
 #include "langtag.h"
 #include "version.h"
 #include "writer.h"
@@ -21,6 +26,7 @@ typedef struct {
     const tme_format *format;
     const char *path;
     int gzip;
+    char extension[16]; /* as given (or the format's name): --per-input names use it */
     tme_writer *writer;
     size_t written;
 } output;
@@ -34,6 +40,12 @@ typedef struct {
     int gzip_level;
     int stats, quiet;
     int xliff2;
+    size_t threads;
+    int dedup;
+    tme_dedup_key dedup_key;
+    const char *per_input_dir;
+    int keep_going;
+    const char *include;
     tme_export_options export;
     tme_writer_options writer;
 } run_config;
@@ -52,6 +64,11 @@ enum {
     OPT_TMX_ENCODING,
     OPT_XLIFF_VERSION,
     OPT_VERSION,
+    OPT_DEDUP,
+    OPT_PER_INPUT,
+    OPT_KEEP_GOING,
+    OPT_INCLUDE,
+    OPT_TSV_FIELDS,
 };
 
 static const struct option long_options[] = {
@@ -68,6 +85,12 @@ static const struct option long_options[] = {
     {"cjk-space", required_argument, NULL, OPT_CJK_SPACE},
     {"tmx-encoding", required_argument, NULL, OPT_TMX_ENCODING},
     {"xliff-version", required_argument, NULL, OPT_XLIFF_VERSION},
+    {"jobs", required_argument, NULL, 'j'},
+    {"dedup", optional_argument, NULL, OPT_DEDUP},
+    {"per-input", required_argument, NULL, OPT_PER_INPUT},
+    {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
+    {"include", required_argument, NULL, OPT_INCLUDE},
+    {"tsv-fields", required_argument, NULL, OPT_TSV_FIELDS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -88,14 +111,16 @@ static void list_formats(FILE *out)
 static void print_help(const char *command)
 {
     int align = strcmp(command, "align") == 0;
-    printf("Usage: tmexport %s [OPTIONS] %s\n\n", command, align ? "[FILE|-]..." : "INPUT...");
+    printf("Usage: tmexport %s [OPTIONS] %s\n\n", command,
+           align ? "[FILE|DIR|@LIST|-]..." : "INPUT...");
     if (align)
         puts("Aligns the sentences of paragraph pairs given as TSV lines (source<TAB>target)\n"
              "and writes the sentence pairs.\n");
     else
         puts("Extracts the translated paragraphs of bilingual articles (English paragraphs\n"
              "followed or preceded by their Chinese translation) and writes their sentence\n"
-             "pairs. INPUT is a file or - (stdin), plain or gzip-compressed.\n");
+             "pairs. INPUT is a file, a directory (every regular file below it), @LIST (a\n"
+             "file listing one input a line) or - (stdin); files may be gzip-compressed.\n");
     puts("Output:\n"
          "  -o, --output [FORMAT:]PATH  write to PATH (repeatable; - is stdout); the format\n"
          "                         comes from the extension after stripping .gz, and a .gz\n"
@@ -118,6 +143,19 @@ static void print_help(const char *command)
          "      --no-normalize     keep punctuation and spaces as they are\n"
          "      --quotes ascii|keep  English quotes (default keep)\n"
          "      --cjk-space keep|remove|add  spaces between Han and Latin/digits (default keep)\n"
+         "Batches:\n"
+         "  -j, --jobs N           worker threads over documents (default: the number of\n"
+         "                         cores); the output is the same for every N\n"
+         "      --include GLOB     in directories, only files whose name matches\n"
+         "      --per-input DIR    one export per input in DIR, named after the input, with\n"
+         "                         each -o's format and extension (each file atomic)\n"
+         "      --keep-going       report a failing input and go on without it (exit 1 at\n"
+         "                         the end); by default the run stops and writes nothing\n"
+         "      --dedup[=pair|source]  drop a pair whose normalized source and target (or\n"
+         "                         source alone) were already written; costs 16-32 bytes\n"
+         "                         of memory per distinct pair\n"
+         "      --tsv-fields LIST  TSV columns, comma-separated from source, target,\n"
+         "                         document, score (default source,target)\n"
          "Reporting:\n"
          "      --stats            print a summary on stderr\n"
          "  -q, --quiet            no warnings\n"
@@ -171,22 +209,25 @@ static int parse_output(run_config *cfg, char *spec)
             return usage_error(cfg->command, "no path after the format in '%s'", spec);
     }
     o->gzip = ends_with_ci(o->path, ".gz");
+    /* The extension before any .gz: it names the format, and --per-input
+     * gives it to every export. */
+    size_t n = strlen(o->path) - (o->gzip ? 3 : 0);
+    char base[4096];
+    snprintf(base, sizeof base, "%.*s", (int)n, o->path);
+    const char *slash = strrchr(base, '/');
+    const char *dot = strrchr(slash ? slash : base, '.');
+    if (dot != NULL && dot[1] != '\0' && strlen(dot + 1) < sizeof o->extension)
+        snprintf(o->extension, sizeof o->extension, "%s", dot + 1);
     if (o->format == NULL) {
-        if (strcmp(o->path, "-") == 0) {
+        if (strcmp(o->path, "-") == 0)
             o->format = tme_format_by_name("tsv");
-        } else {
-            size_t n = strlen(o->path) - (o->gzip ? 3 : 0);
-            char base[4096];
-            snprintf(base, sizeof base, "%.*s", (int)n, o->path);
-            const char *slash = strrchr(base, '/');
-            const char *dot = strrchr(slash ? slash : base, '.');
-            if (dot == NULL || dot[1] == '\0')
-                return unknown_format_error(cfg->command, "no format extension", o->path);
-            o->format = tme_format_by_extension(dot + 1);
-            if (o->format == NULL)
-                return unknown_format_error(cfg->command, "unknown extension", o->path);
-        }
+        else if (o->extension[0] == '\0')
+            return unknown_format_error(cfg->command, "no format extension", o->path);
+        else if ((o->format = tme_format_by_extension(o->extension)) == NULL)
+            return unknown_format_error(cfg->command, "unknown extension", o->path);
     }
+    if (o->extension[0] == '\0')
+        snprintf(o->extension, sizeof o->extension, "%s", o->format->name);
     for (size_t k = 0; k < cfg->n_outputs; k++)
         if (strcmp(cfg->outputs[k].path, o->path) == 0 && strcmp(o->path, "-") != 0)
             return usage_error(cfg->command, "output '%s' given twice", o->path);
@@ -226,7 +267,7 @@ static int parse_options(run_config *cfg, int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:qh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qhj:", long_options, NULL)) != -1) {
         double v;
         switch (c) {
         case 'o': {
@@ -304,6 +345,38 @@ static int parse_options(run_config *cfg, int argc, char **argv)
                 return usage_error(cfg->command, "--xliff-version wants 1.2 or 2.0, not '%s'",
                                    optarg);
             break;
+        case 'j':
+            if (parse_number(optarg, 1, 1024, &v) != 0 || v != (int)v)
+                return usage_error(cfg->command, "--jobs wants 1 to 1024 threads, not '%s'",
+                                   optarg);
+            cfg->threads = (size_t)v;
+            break;
+        case OPT_DEDUP:
+            cfg->dedup = 1;
+            if (optarg == NULL || strcmp(optarg, "pair") == 0)
+                cfg->dedup_key = TME_DEDUP_PAIR;
+            else if (strcmp(optarg, "source") == 0)
+                cfg->dedup_key = TME_DEDUP_SOURCE;
+            else
+                return usage_error(cfg->command, "--dedup wants pair or source, not '%s'", optarg);
+            break;
+        case OPT_PER_INPUT:
+            cfg->per_input_dir = optarg;
+            break;
+        case OPT_KEEP_GOING:
+            cfg->keep_going = 1;
+            break;
+        case OPT_INCLUDE:
+            cfg->include = optarg;
+            break;
+        case OPT_TSV_FIELDS:
+            if (!tme_tsv_fields_valid(optarg))
+                return usage_error(cfg->command,
+                                   "--tsv-fields wants a comma-separated list of source, target, "
+                                   "document, score; not '%s'",
+                                   optarg);
+            cfg->writer.tsv_fields = optarg;
+            break;
         case 'q':
             cfg->quiet = 1;
             break;
@@ -342,26 +415,21 @@ static int check_languages(run_config *cfg)
     return TME_EXIT_OK;
 }
 
-static void abort_outputs(run_config *cfg)
-{
-    for (size_t k = 0; k < cfg->n_outputs; k++) {
-        tme_writer_abort(cfg->outputs[k].writer);
-        cfg->outputs[k].writer = NULL;
-    }
-}
+typedef struct {
+    run_config *cfg;
+    const tme_inputs *inputs;
+    tme_export_stats total;
+    tme_dedup dedup;
+    size_t duplicates;
+    tme_progress progress;
+    size_t done, bytes_done, pairs_written, failed;
+} run_state;
 
-static int fail(run_config *cfg, const tme_error *err)
+static tme_status write_units(output *outputs, size_t n_outputs, const tme_units *units,
+                              size_t document_index, tme_error *err)
 {
-    abort_outputs(cfg);
-    fprintf(stderr, "tmexport %s: %s\n", cfg->command, err->message);
-    return err->status == TME_ERR_USAGE ? TME_EXIT_USAGE : TME_EXIT_FAILURE;
-}
-
-static tme_status write_units(run_config *cfg, const tme_units *units, size_t document_index,
-                              tme_error *err)
-{
-    for (size_t k = 0; k < cfg->n_outputs; k++) {
-        output *o = &cfg->outputs[k];
+    for (size_t k = 0; k < n_outputs; k++) {
+        output *o = &outputs[k];
         tme_status status =
             tme_writer_begin_document(o->writer, units->document, document_index, err);
         for (size_t u = 0; u < units->count && status == TME_OK; u++)
@@ -375,9 +443,160 @@ static tme_status write_units(run_config *cfg, const tme_units *units, size_t do
     return TME_OK;
 }
 
-static void print_stats(const run_config *cfg, const tme_export_stats *s)
+/* Drops, in place, the units whose pair (or source) was written before. */
+static tme_status drop_duplicates(run_state *st, tme_units *units, tme_error *err)
 {
+    size_t kept = 0;
+    for (size_t u = 0; u < units->count; u++) {
+        tme_pair *p = &units->items[u];
+        int seen = tme_dedup_seen(&st->dedup, p->source, p->target);
+        if (seen < 0)
+            return tme_error_nomem(err);
+        if (seen) {
+            free((char *)p->source);
+            free((char *)p->target);
+            st->duplicates++;
+        } else {
+            units->items[kept++] = *p;
+        }
+    }
+    units->count = kept;
+    return TME_OK;
+}
+
+static int make_parent_directories(char *path)
+{
+    for (char *p = strchr(path + 1, '/'); p != NULL; p = strchr(p + 1, '/')) {
+        *p = '\0';
+        int rc = mkdir(path, 0777);
+        *p = '/';
+        if (rc != 0 && errno != EEXIST)
+            return -1;
+    }
+    return 0;
+}
+
+/* DIR/RELATIVE with the input's extension (and any .gz) replaced by the
+ * output's. */
+static tme_status per_input_path(const run_config *cfg, const tme_input *input, const output *o,
+                                 char *path, size_t size, tme_error *err)
+{
+    char stem[4096];
+    snprintf(stem, sizeof stem, "%s", input->relative);
+    size_t n = strlen(stem);
+    if (n > 3 && strcasecmp(stem + n - 3, ".gz") == 0)
+        stem[n - 3] = '\0';
+    char *slash = strrchr(stem, '/');
+    char *dot = strrchr(slash ? slash : stem, '.');
+    if (dot != NULL && dot != stem && dot[-1] != '/')
+        *dot = '\0';
+    int len = snprintf(path, size, "%s/%s.%s%s", cfg->per_input_dir, stem, o->extension,
+                       o->gzip ? ".gz" : "");
+    if (len < 0 || (size_t)len >= size)
+        return tme_error_set(err, TME_ERR_USAGE, "%s: output name too long", input->path);
+    if (make_parent_directories(path) != 0)
+        return tme_error_set(err, TME_ERR_IO, "%s: cannot create its directory: %s", path,
+                             strerror(errno));
+    return TME_OK;
+}
+
+static tme_status open_outputs(run_state *st, const tme_input *input, tme_error *err)
+{
+    run_config *cfg = st->cfg;
+    for (size_t k = 0; k < cfg->n_outputs; k++) {
+        output *o = &cfg->outputs[k];
+        char per_input[8192];
+        const char *path = o->path;
+        if (input != NULL) {
+            if (per_input_path(cfg, input, o, per_input, sizeof per_input, err) != TME_OK)
+                return err->status;
+            path = per_input;
+        }
+        o->writer = tme_writer_open(o->format, path, o->gzip ? cfg->gzip_level : TME_SINK_PLAIN,
+                                    &cfg->writer, err);
+        if (o->writer == NULL)
+            return err->status;
+    }
+    return TME_OK;
+}
+
+static void abort_outputs(run_config *cfg)
+{
+    for (size_t k = 0; k < cfg->n_outputs; k++) {
+        tme_writer_abort(cfg->outputs[k].writer);
+        cfg->outputs[k].writer = NULL;
+    }
+}
+
+static tme_status finish_outputs(run_config *cfg, tme_error *err)
+{
+    tme_status status = TME_OK;
+    for (size_t k = 0; k < cfg->n_outputs; k++) {
+        tme_writer *w = cfg->outputs[k].writer;
+        cfg->outputs[k].writer = NULL;
+        if (status == TME_OK)
+            status = tme_writer_finish(w, err);
+        else
+            tme_writer_abort(w);
+    }
+    return status;
+}
+
+static const char *display_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
+/* Takes each document's result in input order. */
+static tme_status consume_document(void *context, tme_document_result *r, tme_error *err)
+{
+    run_state *st = context;
+    run_config *cfg = st->cfg;
+    st->done++;
+    st->bytes_done += r->input->size;
+    if (r->status != TME_OK) {
+        /* An impossible request (an unknown --encoding) fails every input
+         * alike: no point going on. */
+        if (!cfg->keep_going || r->status == TME_ERR_USAGE || r->status == TME_ERR_NOMEM)
+            return tme_error_set(err, r->status, "%s", r->error.message);
+        tme_progress_finish(&st->progress);
+        fprintf(stderr, "tmexport %s: skipped: %s\n", cfg->command, r->error.message);
+        st->failed++;
+        return TME_OK;
+    }
+    tme_export_stats_add(&st->total, &r->stats);
+    if (!cfg->quiet && r->units.count == 0) {
+        tme_progress_finish(&st->progress);
+        fprintf(stderr, "tmexport %s: warning: %s: no translated %s found\n", cfg->command,
+                display_name(r->input->path), cfg->align_mode ? "pairs" : "paragraph pairs");
+    }
+    if (cfg->dedup && drop_duplicates(st, &r->units, err) != TME_OK)
+        return err->status;
+    tme_status status;
+    if (cfg->per_input_dir != NULL) {
+        status = open_outputs(st, r->input, err);
+        if (status == TME_OK)
+            status = write_units(cfg->outputs, cfg->n_outputs, &r->units, r->index, err);
+        if (status == TME_OK)
+            status = finish_outputs(cfg, err);
+        else
+            abort_outputs(cfg);
+    } else {
+        status = write_units(cfg->outputs, cfg->n_outputs, &r->units, r->index, err);
+    }
+    st->pairs_written += r->units.count;
+    tme_progress_update(&st->progress, st->done, st->inputs->count, st->bytes_done,
+                        st->inputs->total_bytes, st->pairs_written);
+    return status;
+}
+
+static void print_stats(const run_state *st)
+{
+    const run_config *cfg = st->cfg;
+    const tme_export_stats *s = &st->total;
     fprintf(stderr, "documents: %zu", s->documents);
+    if (st->failed)
+        fprintf(stderr, " (%zu inputs failed and were skipped)", st->failed);
     if (s->gb18030_guessed)
         fprintf(stderr, " (%zu decoded as GB18030: not UTF-8)", s->gb18030_guessed);
     if (s->utf16_guessed)
@@ -394,9 +613,11 @@ static void print_stats(const run_config *cfg, const tme_export_stats *s)
     fprintf(stderr, "%s pairs: %zu\n",
             cfg->export.unit == TME_UNIT_PARAGRAPH ? "paragraph" : "sentence", s->units);
     fprintf(stderr,
-            "dropped: unaligned sentences (1-0/0-1) %zu, below --min-score %zu, empty side %zu\n",
+            "dropped: unaligned sentences (1-0/0-1) %zu, below --min-score %zu, empty side %zu",
             s->unaligned_sentences, s->below_min_score, s->empty_side);
-    fprintf(stderr, "XML-illegal characters removed: %zu\n", s->xml_illegal_removed);
+    if (cfg->dedup)
+        fprintf(stderr, ", duplicates %zu", st->duplicates);
+    fprintf(stderr, "\nXML-illegal characters removed: %zu\n", s->xml_illegal_removed);
     int any = 0;
     for (size_t k = 0; tme_norm_kind_name(k) != NULL; k++) {
         if (s->norm.counts[k] == 0)
@@ -407,6 +628,11 @@ static void print_stats(const run_config *cfg, const tme_export_stats *s)
     }
     if (any)
         fputc('\n', stderr);
+    if (cfg->per_input_dir != NULL) {
+        fprintf(stderr, "written to %s/: %zu pairs in each of %zu formats\n", cfg->per_input_dir,
+                st->pairs_written, cfg->n_outputs);
+        return;
+    }
     for (size_t k = 0; k < cfg->n_outputs; k++)
         fprintf(stderr, "written to %s: %zu pairs (%s%s)\n",
                 strcmp(cfg->outputs[k].path, "-") == 0 ? "stdout" : cfg->outputs[k].path,
@@ -414,54 +640,45 @@ static void print_stats(const run_config *cfg, const tme_export_stats *s)
                 cfg->outputs[k].gzip ? ", gzip" : "");
 }
 
-static int run(run_config *cfg, char **inputs, size_t n_inputs)
+static int fail(run_state *st, const tme_error *err)
+{
+    abort_outputs(st->cfg);
+    tme_progress_finish(&st->progress);
+    fprintf(stderr, "tmexport %s: %s\n", st->cfg->command, err->message);
+    return err->status == TME_ERR_USAGE ? TME_EXIT_USAGE : TME_EXIT_FAILURE;
+}
+
+static int run(run_config *cfg, const tme_inputs *inputs)
 {
     tme_error err;
     tme_error_clear(&err);
-    for (size_t k = 0; k < cfg->n_outputs; k++) {
-        output *o = &cfg->outputs[k];
-        o->writer = tme_writer_open(o->format, o->path, o->gzip ? cfg->gzip_level : TME_SINK_PLAIN,
-                                    &cfg->writer, &err);
-        if (o->writer == NULL)
-            return fail(cfg, &err);
+    run_state st;
+    memset(&st, 0, sizeof st);
+    st.cfg = cfg;
+    st.inputs = inputs;
+    tme_dedup_init(&st.dedup, cfg->dedup_key);
+    tme_progress_init(&st.progress, cfg->quiet);
+    int rc = TME_EXIT_OK;
+    if (cfg->per_input_dir == NULL && open_outputs(&st, NULL, &err) != TME_OK) {
+        rc = fail(&st, &err);
+    } else {
+        tme_batch_config batch = {inputs, &cfg->export, cfg->align_mode, cfg->threads};
+        if (tme_batch_run(&batch, consume_document, &st, &err) != TME_OK ||
+            (cfg->per_input_dir == NULL && finish_outputs(cfg, &err) != TME_OK)) {
+            rc = fail(&st, &err);
+        } else {
+            tme_progress_finish(&st.progress);
+            if (cfg->stats)
+                print_stats(&st);
+            if (st.failed > 0) {
+                fprintf(stderr, "tmexport %s: %zu of %zu inputs failed and were skipped\n",
+                        cfg->command, st.failed, inputs->count);
+                rc = TME_EXIT_FAILURE;
+            }
+        }
     }
-    tme_export_stats total;
-    memset(&total, 0, sizeof total);
-    for (size_t d = 0; d < n_inputs; d++) {
-        const char *name = inputs[d];
-        tme_bytes bytes;
-        if (tme_read_input(name, &bytes, &err) != TME_OK)
-            return fail(cfg, &err);
-        tme_units units;
-        tme_export_stats stats;
-        memset(&stats, 0, sizeof stats);
-        tme_status status = cfg->align_mode
-                                ? tme_align_tsv_document(&cfg->export, name, d, bytes.data,
-                                                         bytes.len, &units, &stats, &err)
-                                : tme_extract_document(&cfg->export, name, d, bytes.data, bytes.len,
-                                                       &units, &stats, &err);
-        tme_bytes_free(&bytes);
-        if (status != TME_OK)
-            return fail(cfg, &err);
-        if (!cfg->quiet && units.count == 0)
-            fprintf(stderr, "tmexport %s: warning: %s: no translated %s found\n", cfg->command,
-                    strcmp(name, "-") == 0 ? "standard input" : name,
-                    cfg->align_mode ? "pairs" : "paragraph pairs");
-        tme_export_stats_add(&total, &stats);
-        status = write_units(cfg, &units, d, &err);
-        tme_units_free(&units);
-        if (status != TME_OK)
-            return fail(cfg, &err);
-    }
-    for (size_t k = 0; k < cfg->n_outputs; k++) {
-        tme_writer *w = cfg->outputs[k].writer;
-        cfg->outputs[k].writer = NULL;
-        if (tme_writer_finish(w, &err) != TME_OK)
-            return fail(cfg, &err);
-    }
-    if (cfg->stats)
-        print_stats(cfg, &total);
-    return TME_EXIT_OK;
+    tme_dedup_free(&st.dedup);
+    return rc;
 }
 
 static int run_command(int argc, char **argv, int align_mode)
@@ -490,21 +707,52 @@ static int run_command(int argc, char **argv, int align_mode)
             if (cfg.outputs[k].format == tme_format_by_name("xliff"))
                 cfg.outputs[k].format = tme_format_by_name("xliff2");
     if (cfg.n_outputs == 0) {
-        char stdout_tsv[] = "tsv:-";
-        if ((rc = parse_output(&cfg, stdout_tsv)) != TME_EXIT_OK)
+        /* TSV on stdout, or one TSV per input with --per-input. */
+        static char default_output[] = "tsv:-", default_per_input[] = "tsv:.tsv";
+        if ((rc = parse_output(&cfg, cfg.per_input_dir ? default_per_input : default_output)) !=
+            TME_EXIT_OK)
             return rc;
-        cfg.outputs[0].path = "-";
     }
-    size_t n_inputs = (size_t)(argc - optind);
-    char *stdin_only[] = {"-"};
-    char **inputs = argv + optind;
-    if (n_inputs == 0) {
+    if (cfg.per_input_dir != NULL)
+        for (size_t k = 0; k < cfg.n_outputs; k++) {
+            const output *o = &cfg.outputs[k];
+            if (strcmp(o->path, "-") == 0)
+                return usage_error(cfg.command, "%s",
+                                   "--per-input writes files: stdout cannot be an output");
+            for (size_t j = 0; j < k; j++)
+                if (strcmp(cfg.outputs[j].extension, o->extension) == 0 &&
+                    cfg.outputs[j].gzip == o->gzip)
+                    return usage_error(cfg.command,
+                                       "with --per-input, two outputs would have the same name "
+                                       "(extension .%s)",
+                                       o->extension);
+        }
+    if (cfg.threads == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        cfg.threads = cores > 0 ? (size_t)cores : 1;
+    }
+
+    tme_inputs inputs;
+    memset(&inputs, 0, sizeof inputs);
+    tme_error err;
+    tme_error_clear(&err);
+    for (int k = optind; k < argc; k++) {
+        if (tme_inputs_add(&inputs, argv[k], cfg.include, &err) != TME_OK) {
+            tme_inputs_free(&inputs);
+            fprintf(stderr, "tmexport %s: %s\n", cfg.command, err.message);
+            return err.status == TME_ERR_USAGE ? TME_EXIT_USAGE : TME_EXIT_FAILURE;
+        }
+    }
+    if (optind == argc) {
         if (!align_mode)
             return usage_error(cfg.command, "%s", "no input given (use - for stdin)");
-        inputs = stdin_only;
-        n_inputs = 1;
+        tme_inputs_add(&inputs, "-", NULL, &err);
     }
-    return run(&cfg, inputs, n_inputs);
+    if (inputs.count == 0 && !cfg.quiet)
+        fprintf(stderr, "tmexport %s: warning: the inputs named hold no files\n", cfg.command);
+    rc = err.status == TME_OK ? run(&cfg, &inputs) : TME_EXIT_FAILURE;
+    tme_inputs_free(&inputs);
+    return rc;
 }
 
 int tme_cli_extract(int argc, char **argv)

@@ -11,10 +11,11 @@ static char *write_pairs(const tme_pair *pairs, size_t n)
     const char *dir = tme_test_scratch_dir("tsv");
     char path[4200];
     snprintf(path, sizeof path, "%s/out.tsv", dir);
-    tme_writer_options options = {"en", "zh-CN", "sentence", "test", 0, 0};
+    tme_writer_options options = {"en", "zh-CN", "sentence", "test", 0, 0, NULL};
     tme_error err;
     tme_error_clear(&err);
-    tme_writer *w = tme_writer_open(tme_format_by_name("tsv"), path, TME_SINK_PLAIN, &options, &err);
+    tme_writer *w =
+        tme_writer_open(tme_format_by_name("tsv"), path, TME_SINK_PLAIN, &options, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
     CU_ASSERT_EQUAL(tme_writer_begin_document(w, "doc", 0, &err), TME_OK);
     for (size_t k = 0; k < n; k++)
@@ -26,7 +27,8 @@ static char *write_pairs(const tme_pair *pairs, size_t n)
 
 static void test_pairs_are_lines(void)
 {
-    tme_pair pairs[] = {{"Hello.", "你好。", 0.9, "doc", 0, 0}, {"Bye.", "再见。", 0.8, "doc", 0, 1}};
+    tme_pair pairs[] = {{"Hello.", "你好。", 0.9, "doc", 0, 0},
+                        {"Bye.", "再见。", 0.8, "doc", 0, 1}};
     char *got = write_pairs(pairs, 2);
     CU_ASSERT_STRING_EQUAL(got, "Hello.\t你好。\nBye.\t再见。\n");
     free(got);

@@ -81,7 +81,7 @@ static const char *const long_targets[] = {"长", NULL};
 
 static tme_writer_options default_options(void)
 {
-    tme_writer_options o = {"en", "zh-Hans-CN", "sentence", "1.2.3-test", FIXED_TIME, 0};
+    tme_writer_options o = {"en", "zh-Hans-CN", "sentence", "1.2.3-test", FIXED_TIME, 0, NULL};
     return o;
 }
 
