@@ -76,7 +76,8 @@ static int compare_u64(const void *a, const void *b)
 
 static int set_contains(const hash_set *set, uint64_t h)
 {
-    return bsearch(&h, set->items, set->count, sizeof h, compare_u64) != NULL;
+    /* bsearch() wants a non-null array even for zero items (UBSan). */
+    return set->count > 0 && bsearch(&h, set->items, set->count, sizeof h, compare_u64) != NULL;
 }
 
 static int set_add(hash_set *set, size_t *cap, uint64_t h)
