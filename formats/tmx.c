@@ -1,14 +1,13 @@
 /* TMX 1.4b, valid against tmx14.dtd, written with libxml2's xmlTextWriter so
  * that escaping and the output encoding are libxml2's business. */
 #include "format.h"
+#include "xml_output.h"
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#include "../src/xmlchars.h"
 
 typedef struct {
     xmlTextWriterPtr xml;
@@ -17,63 +16,6 @@ typedef struct {
     int document_open;
     char *document; /* the current document's name, cleaned for XML */
 } tmx_state;
-
-static int sink_write_callback(void *context, const char *buffer, int len)
-{
-    if (len <= 0)
-        return 0;
-    return tme_sink_write(context, buffer, (size_t)len) == 0 ? len : -1;
-}
-
-/* The sink belongs to the writer lifecycle, which commits or aborts it. */
-static int sink_close_callback(void *context)
-{
-    (void)context;
-    return 0;
-}
-
-/* libxml2 reports failures as negative return values without a reason; the
- * sink knows when the cause was the output itself. */
-static tme_status xml_failure(tme_writer *w, tme_error *err)
-{
-    if (tme_sink_error(w->sink, err) != TME_OK)
-        return err->status;
-    return tme_error_set(err, TME_ERR_IO, "%s: cannot write TMX", tme_sink_path(w->sink));
-}
-
-/* Text given to libxml2 must be free of characters XML forbids, or the file
- * is rejected whole; the pipeline cleans segments, and this makes every
- * string safe regardless (document names are arbitrary file-name bytes). */
-static char *xml_clean_copy(const char *text)
-{
-    size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
-    if (copy != NULL) {
-        memcpy(copy, text, n);
-        tme_xml_strip_illegal(copy);
-    }
-    return copy;
-}
-
-static int write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
-{
-    char *clean = xml_clean_copy(value);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
-    return rc;
-}
-
-static int write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
-{
-    char *clean = xml_clean_copy(text);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
-    return rc;
-}
 
 /* "YYYYMMDDThhmmssZ", the TMX date format, always in UTC. */
 static void format_tmx_date(time_t t, char out[17])
@@ -101,11 +43,11 @@ static int write_header(xmlTextWriterPtr xml, const tme_writer_options *o)
     format_tmx_date(o->creation_time, date);
     if (xmlTextWriterStartElement(xml, BAD_CAST "header") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationtool", BAD_CAST "tmexport") < 0 ||
-        write_clean_attribute(xml, "creationtoolversion", o->tool_version) < 0 ||
-        write_clean_attribute(xml, "segtype", o->segtype) < 0 ||
+        tme_xml_write_clean_attribute(xml, "creationtoolversion", o->tool_version) < 0 ||
+        tme_xml_write_clean_attribute(xml, "segtype", o->segtype) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "o-tmf", BAD_CAST "tmexport") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "adminlang", BAD_CAST "en-US") < 0 ||
-        write_clean_attribute(xml, "srclang", o->source_lang) < 0 ||
+        tme_xml_write_clean_attribute(xml, "srclang", o->source_lang) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "datatype", BAD_CAST "plaintext") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationdate", BAD_CAST date) < 0)
         return -1;
@@ -115,11 +57,7 @@ static int write_header(xmlTextWriterPtr xml, const tme_writer_options *o)
 static tme_status tmx_begin(tme_writer *w, tme_error *err)
 {
     tmx_state *s = w->priv;
-    xmlOutputBufferPtr out =
-        xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
-    if (out == NULL)
-        return tme_error_nomem(err);
-    s->xml = xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    s->xml = tme_xml_writer_new(w);
     if (s->xml == NULL)
         return tme_error_nomem(err);
     /* Indentation only goes between elements: libxml2 never indents inside an
@@ -133,7 +71,7 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.4") < 0 ||
         write_header(s->xml, w->options) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "TMX", err);
     return TME_OK;
 }
 
@@ -143,7 +81,7 @@ static tme_status tmx_begin_document(tme_writer *w, const char *document, size_t
     (void)document_index; /* ids come from the writer's own count, unique even if reused */
     tmx_state *s = w->priv;
     free(s->document);
-    s->document = xml_clean_copy(document);
+    s->document = tme_xml_clean_copy(document);
     if (s->document == NULL)
         return tme_error_nomem(err);
     s->document_count++;
@@ -163,8 +101,8 @@ static tme_status tmx_end_document(tme_writer *w, tme_error *err)
 static int write_tuv(xmlTextWriterPtr xml, const char *lang, const char *text)
 {
     if (xmlTextWriterStartElement(xml, BAD_CAST "tuv") < 0 ||
-        write_clean_attribute(xml, "xml:lang", lang) < 0 ||
-        write_clean_element(xml, "seg", text) < 0)
+        tme_xml_write_clean_attribute(xml, "xml:lang", lang) < 0 ||
+        tme_xml_write_clean_element(xml, "seg", text) < 0)
         return -1;
     return xmlTextWriterEndElement(xml);
 }
@@ -196,7 +134,7 @@ static tme_status tmx_write(tme_writer *w, const tme_pair *pair, tme_error *err)
         write_prop(s->xml, "x-score", score) < 0 ||
         write_tuv(s->xml, o->source_lang, pair->source) < 0 ||
         write_tuv(s->xml, o->target_lang, pair->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "TMX", err);
     return TME_OK;
 }
 
@@ -205,7 +143,7 @@ static tme_status tmx_end(tme_writer *w, tme_error *err)
     tmx_state *s = w->priv;
     /* EndDocument closes <body> and <tmx>. */
     if (xmlTextWriterEndDocument(s->xml) < 0 || xmlTextWriterFlush(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "TMX", err);
     return tme_sink_error(w->sink, err);
 }
 

@@ -2,14 +2,13 @@
  * document, each pair a translated <trans-unit>. Written with libxml2's
  * xmlTextWriter so that escaping is libxml2's business. */
 #include "format.h"
+#include "xml_output.h"
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#include "../src/xmlchars.h"
 
 #define XLIFF12_NAMESPACE "urn:oasis:names:tc:xliff:document:1.2"
 /* The strict schema requires at least one <file>, and <file> requires
@@ -23,62 +22,6 @@ typedef struct {
     int file_open;
 } xliff12_state;
 
-static int sink_write_callback(void *context, const char *buffer, int len)
-{
-    if (len <= 0)
-        return 0;
-    return tme_sink_write(context, buffer, (size_t)len) == 0 ? len : -1;
-}
-
-/* The sink belongs to the writer lifecycle, which commits or aborts it. */
-static int sink_close_callback(void *context)
-{
-    (void)context;
-    return 0;
-}
-
-/* libxml2 reports failures as negative return values without a reason; the
- * sink knows when the cause was the output itself. */
-static tme_status xml_failure(tme_writer *w, tme_error *err)
-{
-    if (tme_sink_error(w->sink, err) != TME_OK)
-        return err->status;
-    return tme_error_set(err, TME_ERR_IO, "%s: cannot write XLIFF", tme_sink_path(w->sink));
-}
-
-/* The pipeline cleans segments of characters XML forbids; this makes every
- * string safe regardless (document names are arbitrary file-name bytes). */
-static char *xml_clean_copy(const char *text)
-{
-    size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
-    if (copy != NULL) {
-        memcpy(copy, text, n);
-        tme_xml_strip_illegal(copy);
-    }
-    return copy;
-}
-
-static int write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
-{
-    char *clean = xml_clean_copy(value);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
-    return rc;
-}
-
-static int write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
-{
-    char *clean = xml_clean_copy(text);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
-    return rc;
-}
-
 /* xsd:dateTime in UTC, from the run's fixed creation time. */
 static void format_xsd_datetime(time_t t, char out[21])
 {
@@ -90,11 +33,7 @@ static void format_xsd_datetime(time_t t, char out[21])
 static tme_status xliff12_begin(tme_writer *w, tme_error *err)
 {
     xliff12_state *s = w->priv;
-    xmlOutputBufferPtr out =
-        xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
-    if (out == NULL)
-        return tme_error_nomem(err);
-    s->xml = xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    s->xml = tme_xml_writer_new(w);
     if (s->xml == NULL)
         return tme_error_nomem(err);
     /* Indentation only goes between elements: libxml2 never indents inside an
@@ -104,7 +43,7 @@ static tme_status xliff12_begin(tme_writer *w, tme_error *err)
         xmlTextWriterStartElementNS(s->xml, NULL, BAD_CAST "xliff", BAD_CAST XLIFF12_NAMESPACE) <
             0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.2") < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF", err);
     return TME_OK;
 }
 
@@ -114,7 +53,7 @@ static int write_file_header(xmlTextWriterPtr xml, const tme_writer_options *o)
         xmlTextWriterStartElement(xml, BAD_CAST "tool") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "tool-id", BAD_CAST "tmexport") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "tool-name", BAD_CAST "tmexport") < 0 ||
-        write_clean_attribute(xml, "tool-version", o->tool_version) < 0 ||
+        tme_xml_write_clean_attribute(xml, "tool-version", o->tool_version) < 0 ||
         xmlTextWriterEndElement(xml) < 0)
         return -1;
     return xmlTextWriterEndElement(xml);
@@ -125,9 +64,9 @@ static int start_file(xmlTextWriterPtr xml, const char *original, const tme_writ
     char date[21];
     format_xsd_datetime(o->creation_time, date);
     if (xmlTextWriterStartElement(xml, BAD_CAST "file") < 0 ||
-        write_clean_attribute(xml, "original", original) < 0 ||
-        write_clean_attribute(xml, "source-language", o->source_lang) < 0 ||
-        write_clean_attribute(xml, "target-language", o->target_lang) < 0 ||
+        tme_xml_write_clean_attribute(xml, "original", original) < 0 ||
+        tme_xml_write_clean_attribute(xml, "source-language", o->source_lang) < 0 ||
+        tme_xml_write_clean_attribute(xml, "target-language", o->target_lang) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "datatype", BAD_CAST "plaintext") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "tool-id", BAD_CAST "tmexport") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "date", BAD_CAST date) < 0 ||
@@ -151,7 +90,7 @@ static tme_status xliff12_end_document(tme_writer *w, tme_error *err)
         return TME_OK;
     s->file_open = 0;
     if (end_file(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF", err);
     return TME_OK;
 }
 
@@ -163,7 +102,7 @@ static tme_status xliff12_begin_document(tme_writer *w, const char *document, si
     if (xliff12_end_document(w, err) != TME_OK)
         return err->status;
     if (start_file(s->xml, document, w->options) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF", err);
     s->file_count++;
     s->unit_count = 0;
     s->file_open = 1;
@@ -184,17 +123,17 @@ static tme_status xliff12_write(tme_writer *w, const tme_pair *pair, tme_error *
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "trans-unit") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "xml:space", BAD_CAST "preserve") < 0 ||
-        write_clean_element(s->xml, "source", pair->source) < 0 ||
+        tme_xml_write_clean_element(s->xml, "source", pair->source) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "target") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0)
-        return xml_failure(w, err);
-    char *target = xml_clean_copy(pair->target);
+        return tme_xml_failure(w, "XLIFF", err);
+    char *target = tme_xml_clean_copy(pair->target);
     if (target == NULL)
         return tme_error_nomem(err);
     int rc = xmlTextWriterWriteString(s->xml, BAD_CAST target);
     free(target);
     if (rc < 0 || xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF", err);
     return TME_OK;
 }
 
@@ -207,7 +146,7 @@ static tme_status xliff12_end(tme_writer *w, tme_error *err)
         return err->status;
     /* EndDocument closes whatever is still open, down to </xliff>. */
     if (xmlTextWriterEndDocument(s->xml) < 0 || xmlTextWriterFlush(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF", err);
     return tme_sink_error(w->sink, err);
 }
 

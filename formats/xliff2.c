@@ -2,13 +2,12 @@
  * each pair a <unit> with one translated <segment>. Written with libxml2's
  * xmlTextWriter so that escaping is libxml2's business. */
 #include "format.h"
+#include "xml_output.h"
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "../src/xmlchars.h"
 
 #define XLIFF2_NAMESPACE "urn:oasis:names:tc:xliff:document:2.0"
 /* The core schema requires every <file> to hold at least one <unit> or
@@ -23,70 +22,10 @@ typedef struct {
     int file_open;
 } xliff2_state;
 
-static int sink_write_callback(void *context, const char *buffer, int len)
-{
-    if (len <= 0)
-        return 0;
-    return tme_sink_write(context, buffer, (size_t)len) == 0 ? len : -1;
-}
-
-/* The sink belongs to the writer lifecycle, which commits or aborts it. */
-static int sink_close_callback(void *context)
-{
-    (void)context;
-    return 0;
-}
-
-/* libxml2 reports failures as negative return values without a reason; the
- * sink knows when the cause was the output itself. */
-static tme_status xml_failure(tme_writer *w, tme_error *err)
-{
-    if (tme_sink_error(w->sink, err) != TME_OK)
-        return err->status;
-    return tme_error_set(err, TME_ERR_IO, "%s: cannot write XLIFF 2.0", tme_sink_path(w->sink));
-}
-
-/* The pipeline cleans segments of characters XML forbids; this makes every
- * string safe regardless (document names are arbitrary file-name bytes). */
-static char *xml_clean_copy(const char *text)
-{
-    size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
-    if (copy != NULL) {
-        memcpy(copy, text, n);
-        tme_xml_strip_illegal(copy);
-    }
-    return copy;
-}
-
-static int write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
-{
-    char *clean = xml_clean_copy(value);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
-    return rc;
-}
-
-static int write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
-{
-    char *clean = xml_clean_copy(text);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
-    return rc;
-}
-
 static tme_status xliff2_begin(tme_writer *w, tme_error *err)
 {
     xliff2_state *s = w->priv;
-    xmlOutputBufferPtr out =
-        xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
-    if (out == NULL)
-        return tme_error_nomem(err);
-    s->xml = xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    s->xml = tme_xml_writer_new(w);
     if (s->xml == NULL)
         return tme_error_nomem(err);
     /* Indentation only goes between elements: libxml2 never indents inside an
@@ -98,10 +37,10 @@ static tme_status xliff2_begin(tme_writer *w, tme_error *err)
         xmlTextWriterStartElementNS(s->xml, NULL, BAD_CAST "xliff", BAD_CAST XLIFF2_NAMESPACE) <
             0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "2.0") < 0 ||
-        write_clean_attribute(s->xml, "srcLang", w->options->source_lang) < 0 ||
-        write_clean_attribute(s->xml, "trgLang", w->options->target_lang) < 0 ||
+        tme_xml_write_clean_attribute(s->xml, "srcLang", w->options->source_lang) < 0 ||
+        tme_xml_write_clean_attribute(s->xml, "trgLang", w->options->target_lang) < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "xml:space", BAD_CAST "preserve") < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF 2.0", err);
     return TME_OK;
 }
 
@@ -115,9 +54,9 @@ static tme_status xliff2_end_document(tme_writer *w, tme_error *err)
         (xmlTextWriterStartElement(s->xml, BAD_CAST "group") < 0 ||
          xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST EMPTY_GROUP_ID) < 0 ||
          xmlTextWriterEndElement(s->xml) < 0))
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF 2.0", err);
     if (xmlTextWriterEndElement(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF 2.0", err);
     return TME_OK;
 }
 
@@ -131,8 +70,8 @@ static tme_status start_file(tme_writer *w, const char *document, tme_error *err
     snprintf(id, sizeof id, "f%zu", ++s->file_count);
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "file") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
-        (document != NULL && write_clean_attribute(s->xml, "original", document) < 0))
-        return xml_failure(w, err);
+        (document != NULL && tme_xml_write_clean_attribute(s->xml, "original", document) < 0))
+        return tme_xml_failure(w, "XLIFF 2.0", err);
     s->unit_count = 0;
     s->file_open = 1;
     return TME_OK;
@@ -157,10 +96,10 @@ static tme_status xliff2_write(tme_writer *w, const tme_pair *pair, tme_error *e
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "segment") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0 ||
-        write_clean_element(s->xml, "source", pair->source) < 0 ||
-        write_clean_element(s->xml, "target", pair->target) < 0 ||
+        tme_xml_write_clean_element(s->xml, "source", pair->source) < 0 ||
+        tme_xml_write_clean_element(s->xml, "target", pair->target) < 0 ||
         xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF 2.0", err);
     return TME_OK;
 }
 
@@ -173,7 +112,7 @@ static tme_status xliff2_end(tme_writer *w, tme_error *err)
         (start_file(w, NULL, err) != TME_OK || xliff2_end_document(w, err) != TME_OK))
         return err->status;
     if (xmlTextWriterEndDocument(s->xml) < 0 || xmlTextWriterFlush(s->xml) < 0)
-        return xml_failure(w, err);
+        return tme_xml_failure(w, "XLIFF 2.0", err);
     return tme_sink_error(w->sink, err);
 }
 

@@ -1,0 +1,66 @@
+#include "xml_output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/xmlchars.h"
+
+static int sink_write_callback(void *context, const char *buffer, int len)
+{
+    if (len <= 0)
+        return 0;
+    return tme_sink_write(context, buffer, (size_t)len) == 0 ? len : -1;
+}
+
+static int sink_close_callback(void *context)
+{
+    (void)context;
+    return 0;
+}
+
+xmlTextWriterPtr tme_xml_writer_new(tme_writer *w)
+{
+    xmlOutputBufferPtr out =
+        xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
+    if (out == NULL)
+        return NULL;
+    return xmlNewTextWriter(out); /* owns out from now on, even on failure */
+}
+
+tme_status tme_xml_failure(tme_writer *w, const char *what, tme_error *err)
+{
+    if (tme_sink_error(w->sink, err) != TME_OK)
+        return err->status;
+    return tme_error_set(err, TME_ERR_IO, "%s: cannot write %s", tme_sink_path(w->sink), what);
+}
+
+char *tme_xml_clean_copy(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    if (copy != NULL) {
+        memcpy(copy, text, n);
+        tme_xml_strip_illegal(copy);
+    }
+    return copy;
+}
+
+int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
+{
+    char *clean = tme_xml_clean_copy(value);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
+{
+    char *clean = tme_xml_clean_copy(text);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* What the XML writers share: an xmlTextWriter over a tme_sink, and strings
+ * made safe for XML before libxml2 sees them. */
+#ifndef TME_XML_OUTPUT_H
+#define TME_XML_OUTPUT_H
+
+#include <libxml/xmlwriter.h>
+
+#include "format.h"
+
+/* An xmlTextWriter whose bytes go to w->sink; NULL when out of memory. The
+ * sink stays the writer lifecycle's: freeing the xmlTextWriter flushes into
+ * it but never closes it. */
+xmlTextWriterPtr tme_xml_writer_new(tme_writer *w);
+
+/* libxml2 reports failures as negative return values without a reason; the
+ * sink knows when the cause was the output itself. what names the format
+ * for the message ("TMX"). */
+tme_status tme_xml_failure(tme_writer *w, const char *what, tme_error *err);
+
+/* Text given to libxml2 must be free of characters XML forbids, or the file
+ * is rejected whole; the pipeline cleans segments, and these make every
+ * string safe regardless (document names are arbitrary file-name bytes).
+ * They return libxml2's result, negative on failure. */
+char *tme_xml_clean_copy(const char *text);
+int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value);
+int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text);
+
+#endif
