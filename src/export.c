@@ -194,20 +194,21 @@ static tme_status add_paragraph_pair(const tme_export_options *options, const ch
     return add_sentence_units(options, en, en_len, zh, zh_len, document_index, units, stats, err);
 }
 
-static tme_status start_units(const char *name, tme_units *out, tme_error *err)
+/* Names the units after the document and decodes its bytes; on failure
+ * nothing is left to free. */
+static tme_status begin_document(const tme_export_options *options, const char *name,
+                                 const unsigned char *data, size_t len, tme_units *out,
+                                 tme_text *text, tme_export_stats *stats, tme_error *err)
 {
     memset(out, 0, sizeof *out);
     out->document = duplicate_n(name, strlen(name));
-    return out->document == NULL ? tme_error_nomem(err) : TME_OK;
-}
-
-static tme_status decode_document(const tme_export_options *options, const char *name,
-                                  const unsigned char *data, size_t len, tme_text *text,
-                                  tme_export_stats *stats, tme_error *err)
-{
+    if (out->document == NULL)
+        return tme_error_nomem(err);
     tme_status status = tme_decode(data, len, options->encoding, name, text, err);
-    if (status != TME_OK)
+    if (status != TME_OK) {
+        tme_units_free(out);
         return status;
+    }
     stats->documents++;
     if (text->guessed && strcmp(text->encoding, "GB18030") == 0)
         stats->gb18030_guessed++;
@@ -221,15 +222,10 @@ tme_status tme_extract_document(const tme_export_options *options, const char *n
                                 size_t document_index, const unsigned char *data, size_t len,
                                 tme_units *out, tme_export_stats *stats, tme_error *err)
 {
-    tme_status status = start_units(name, out, err);
+    tme_text text;
+    tme_status status = begin_document(options, name, data, len, out, &text, stats, err);
     if (status != TME_OK)
         return status;
-    tme_text text;
-    status = decode_document(options, name, data, len, &text, stats, err);
-    if (status != TME_OK) {
-        tme_units_free(out);
-        return status;
-    }
     tme_paragraphs paragraphs;
     status = tme_split_paragraphs(text.text, text.len, &paragraphs, err);
     tme_text_free(&text);
@@ -271,15 +267,10 @@ tme_status tme_align_tsv_document(const tme_export_options *options, const char 
                                   size_t document_index, const unsigned char *data, size_t len,
                                   tme_units *out, tme_export_stats *stats, tme_error *err)
 {
-    tme_status status = start_units(name, out, err);
+    tme_text text;
+    tme_status status = begin_document(options, name, data, len, out, &text, stats, err);
     if (status != TME_OK)
         return status;
-    tme_text text;
-    status = decode_document(options, name, data, len, &text, stats, err);
-    if (status != TME_OK) {
-        tme_units_free(out);
-        return status;
-    }
     size_t line = 0, start = 0;
     while (start < text.len && status == TME_OK) {
         line++;
