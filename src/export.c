@@ -9,22 +9,12 @@
 #include "segment.h"
 #include "xmlchars.h"
 
-static char *duplicate_n(const char *s, size_t n)
-{
-    char *copy = malloc(n + 1);
-    if (copy != NULL) {
-        memcpy(copy, s, n);
-        copy[n] = '\0';
-    }
-    return copy;
-}
-
 /* Normalizes (or copies) one side and removes what XML cannot carry. */
 static char *clean_side(const tme_export_options *options, const char *text, size_t len,
                         tme_norm_lang lang, tme_export_stats *stats)
 {
     char *out = options->normalize ? tme_normalize(text, len, lang, &options->norm, &stats->norm)
-                                   : duplicate_n(text, len);
+                                   : strndup(text, len);
     if (out != NULL)
         stats->xml_illegal_removed += tme_xml_strip_illegal(out);
     return out;
@@ -111,7 +101,7 @@ static int split_sentences(const char *text, size_t len, tme_seg_lang lang, sent
         return -1;
     for (size_t k = 0; k < out->count; k++) {
         out->texts[k] =
-            duplicate_n(text + out->spans[k].start, out->spans[k].end - out->spans[k].start);
+            strndup(text + out->spans[k].start, out->spans[k].end - out->spans[k].start);
         if (out->texts[k] == NULL)
             return -1;
     }
@@ -201,7 +191,7 @@ static tme_status begin_document(const tme_export_options *options, const char *
                                  tme_text *text, tme_export_stats *stats, tme_error *err)
 {
     memset(out, 0, sizeof *out);
-    out->document = duplicate_n(name, strlen(name));
+    out->document = strndup(name, strlen(name));
     if (out->document == NULL)
         return tme_error_nomem(err);
     tme_status status = tme_decode(data, len, options->encoding, name, text, err);

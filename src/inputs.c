@@ -11,15 +11,6 @@
 /* Deep enough for any real archive, shallow enough to stop a symlink loop. */
 #define MAX_DEPTH 64
 
-static char *duplicate(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *copy = malloc(n);
-    if (copy != NULL)
-        memcpy(copy, s, n);
-    return copy;
-}
-
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -38,8 +29,8 @@ static tme_status push(tme_inputs *inputs, const char *path, const char *relativ
         inputs->cap = cap;
     }
     tme_input *in = &inputs->items[inputs->count];
-    in->path = duplicate(path);
-    in->relative = duplicate(relative);
+    in->path = strdup(path);
+    in->relative = strdup(relative);
     in->size = size;
     if (in->path == NULL || in->relative == NULL) {
         free(in->path);
@@ -82,7 +73,7 @@ static tme_status add_directory(tme_inputs *inputs, const char *dir, const char 
             }
             names = bigger;
         }
-        if ((names[n] = duplicate(e->d_name)) == NULL)
+        if ((names[n] = strdup(e->d_name)) == NULL)
             status = tme_error_nomem(err);
         else
             n++;

@@ -62,15 +62,6 @@ void tme_sink_unlink_all_temporaries(void)
             unlink(temporary_paths[i]);
 }
 
-static char *duplicate(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *copy = malloc(n);
-    if (copy != NULL)
-        memcpy(copy, s, n);
-    return copy;
-}
-
 /* "dir/name" -> "dir/.name.tmexport-XXXXXX": beside the target, so that the
  * final rename() stays within one file system and is atomic. */
 static char *temporary_template(const char *path)
@@ -124,7 +115,7 @@ static tme_status open_temporary(tme_sink *sink, tme_error *err)
 tme_sink *tme_sink_open(const char *path, int gzip_level, tme_error *err)
 {
     tme_sink *sink = calloc(1, sizeof *sink);
-    if (sink == NULL || (sink->path = duplicate(path)) == NULL) {
+    if (sink == NULL || (sink->path = strdup(path)) == NULL) {
         free(sink);
         tme_error_nomem(err);
         return NULL;
