@@ -191,7 +191,7 @@ static tme_status begin_document(const tme_export_options *options, const char *
                                  tme_text *text, tme_export_stats *stats, tme_error *err)
 {
     memset(out, 0, sizeof *out);
-    out->document = strndup(name, strlen(name));
+    out->document = strdup(name);
     if (out->document == NULL)
         return tme_error_nomem(err);
     tme_status status = tme_decode(data, len, options->encoding, name, text, err);
