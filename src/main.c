@@ -16,16 +16,26 @@ static void remove_temporaries_and_die(int sig)
     raise(sig);
 }
 
-static void install_signal_handlers(void)
+/* A signal ignored on entry stays ignored: `nohup tmexport ...` and
+ * `tmexport ... &` in a script must survive the hang-up or the terminal's
+ * interrupt, as their callers asked. */
+static void clean_up_on(int sig)
 {
-    struct sigaction sa;
+    struct sigaction sa, old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        return;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = remove_temporaries_and_die;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGPIPE, &sa, NULL);
+    sigaction(sig, &sa, NULL);
+}
+
+static void install_signal_handlers(void)
+{
+    clean_up_on(SIGINT);
+    clean_up_on(SIGTERM);
+    clean_up_on(SIGHUP);
+    clean_up_on(SIGPIPE);
 }
 
 static void print_usage(FILE *out)

@@ -346,9 +346,8 @@ static void test_truncated_and_corrupt_gzip(void)
 
     /* Trailing garbage after a complete member, on stdin. */
     CU_ASSERT_EQUAL(shell("printf 'junk' >> '%s'", gz), 0);
-    CU_ASSERT_EQUAL(tme_test_run_cli("extract - -o tsv:-", gz, scratch(4, "stdout.tsv"),
-                                     stderr_path()),
-                    1);
+    CU_ASSERT_EQUAL(
+        tme_test_run_cli("extract - -o tsv:-", gz, scratch(4, "stdout.tsv"), stderr_path()), 1);
     CU_ASSERT(stderr_says("standard input", "unexpected data after", NULL));
     CU_ASSERT_EQUAL(temporaries_in(dir), 0);
 }
@@ -395,8 +394,9 @@ static void test_million_character_paragraph(void)
     size_t chars = 0, sentences = 0;
     while (chars < 1000000) {
         sentences++;
-        chars += (size_t)fprintf(f, "The item numbered %zu costs about %zu dollars in the shop "
-                                    "today. ",
+        chars += (size_t)fprintf(f,
+                                 "The item numbered %zu costs about %zu dollars in the shop "
+                                 "today. ",
                                  sentences, sentences * 7 % 1000);
     }
     fputs("\n\n", f);
@@ -421,8 +421,7 @@ static void test_hundred_thousand_one_word_paragraphs(void)
         fputs("Hello\n\n你好\n\n", f);
     fclose(f);
     CU_ASSERT_EQUAL(run("extract --stats '%s' -o '%s'", in, out), 0);
-    CU_ASSERT(stderr_says("paragraphs read: 100000 (English 50000, Chinese 50000, other 0)",
-                          NULL));
+    CU_ASSERT(stderr_says("paragraphs read: 100000 (English 50000, Chinese 50000, other 0)", NULL));
     CU_ASSERT(last_seconds < BIG_INPUT_SECONDS);
     fprintf(stderr, "[100,000 paragraphs: %.2f s, %zu pairs] ", last_seconds, count_lines(out));
     /* The same count, one per line, no blank lines between them. */
@@ -479,9 +478,8 @@ static void test_unreadable_and_missing_inputs(void)
     const char *out = scratch(1, "unreadable.tsv");
     write_text(out, "previous\n");
     const char *in = scratch(0, "secret.txt");
-    CU_ASSERT_EQUAL_FATAL(shell("cp '%s' '%s' && chmod 000 '%s'", tme_test_source_path(SAMPLE), in,
-                                in),
-                          0);
+    CU_ASSERT_EQUAL_FATAL(
+        shell("cp '%s' '%s' && chmod 000 '%s'", tme_test_source_path(SAMPLE), in, in), 0);
     if (geteuid() == 0) {
         /* root reads mode-000 files: nothing to test here. */
         fprintf(stderr, "[unreadable file: skipped as root] ");
@@ -521,16 +519,15 @@ static void test_error_midway_replaces_nothing(void)
     write_text(tmx, "previous\n");
     write_text(bad, "Fine.\n\n好。\n\nbroken \xFF\xFE here 中文\n");
     /* The first input is good and already written when the second fails. */
-    CU_ASSERT_EQUAL(run("extract '%s' '%s' -o '%s' -o '%s'", tme_test_source_path(SAMPLE), bad, tsv,
-                        tmx),
-                    1);
+    CU_ASSERT_EQUAL(
+        run("extract '%s' '%s' -o '%s' -o '%s'", tme_test_source_path(SAMPLE), bad, tsv, tmx), 1);
     CU_ASSERT(stderr_says("bad.txt:5:", NULL));
     check_failed_cleanly(1, tsv);
     CU_ASSERT(file_equals(tmx, "previous\n"));
     /* A missing second input: the same. */
-    check_failed_cleanly(run("extract '%s' '%s' -o '%s' -o '%s'", big_sample(),
-                             scratch(4, "gone.txt"), tsv, tmx),
-                         tsv);
+    check_failed_cleanly(
+        run("extract '%s' '%s' -o '%s' -o '%s'", big_sample(), scratch(4, "gone.txt"), tsv, tmx),
+        tsv);
     CU_ASSERT(file_equals(tmx, "previous\n"));
     /* One output cannot be created: no other is replaced either. */
     check_failed_cleanly(run("extract '%s' -o '%s' -o '%s'", tme_test_source_path(SAMPLE), tsv,
@@ -619,12 +616,13 @@ static void test_read_only_output_directory(void)
 }
 
 /* Starts tmexport reading a FIFO that is left open, sends half the sample so
- * the export is under way, waits for its temporary file, then sends sig. */
-static void check_signal_cleans_up(int sig)
+ * the export is under way, and waits for its temporary file; *writer is the
+ * FIFO's write end. ignored: a signal to start with SIG_IGN. */
+static pid_t start_export_in_progress(const char *out, int ignored, int *writer)
 {
-    const char *fifo = scratch(0, "input.fifo"), *out = scratch(1, "interrupted.tmx");
+    const char *fifo = scratch(0, "input.fifo");
     unlink(fifo);
-    CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+    CU_ASSERT_FATAL(mkfifo(fifo, 0600) == 0);
     write_text(out, "previous\n");
     pid_t pid = fork();
     CU_ASSERT_FATAL(pid >= 0);
@@ -632,22 +630,33 @@ static void check_signal_cleans_up(int sig)
         /* Dispositions as a terminal gives them, whatever ctest set. */
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        if (ignored)
+            signal(ignored, SIG_IGN);
         int devnull = open("/dev/null", O_WRONLY);
         dup2(devnull, STDERR_FILENO);
         execl(TME_BINARY, "tmexport", "extract", fifo, "-o", out, (char *)NULL);
         _exit(127);
     }
-    int writer = open(fifo, O_WRONLY);
-    CU_ASSERT_FATAL(writer >= 0);
+    *writer = open(fifo, O_WRONLY);
+    CU_ASSERT_FATAL(*writer >= 0);
+    unlink(fifo);
     size_t len;
     char *sample = tme_test_read_file(tme_test_source_path(SAMPLE), &len);
-    CU_ASSERT(sample != NULL && write(writer, sample, len / 2) == (ssize_t)(len / 2));
+    CU_ASSERT(sample != NULL && write(*writer, sample, len / 2) == (ssize_t)(len / 2));
     free(sample);
-    int waited = 0;
     const struct timespec tick = {0, 10000000};
-    while (temporaries_in(dir) == 0 && waited++ < 1000)
+    for (int waited = 0; temporaries_in(dir) == 0 && waited < 1000; waited++)
         nanosleep(&tick, NULL);
     CU_ASSERT_EQUAL(temporaries_in(dir), 1);
+    return pid;
+}
+
+static void check_signal_cleans_up(int sig)
+{
+    const char *out = scratch(1, "interrupted.tmx");
+    int writer;
+    pid_t pid = start_export_in_progress(out, 0, &writer);
     kill(pid, sig);
     int status = 0;
     CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
@@ -655,7 +664,6 @@ static void check_signal_cleans_up(int sig)
     CU_ASSERT(WIFSIGNALED(status) && WTERMSIG(status) == sig);
     CU_ASSERT_EQUAL(temporaries_in(dir), 0);
     CU_ASSERT(file_equals(out, "previous\n"));
-    unlink(fifo);
 }
 
 static void test_sigint_removes_the_temporary(void)
@@ -668,12 +676,32 @@ static void test_sigterm_removes_the_temporary(void)
     check_signal_cleans_up(SIGTERM);
 }
 
+/* nohup's promise: a hang-up ignored on entry does not stop the export. */
+static void test_signal_ignored_on_entry_stays_ignored(void)
+{
+    const char *out = scratch(1, "nohup.tsv");
+    int writer;
+    pid_t pid = start_export_in_progress(out, SIGHUP, &writer);
+    kill(pid, SIGHUP);
+    size_t len;
+    char *sample = tme_test_read_file(tme_test_source_path(SAMPLE), &len);
+    CU_ASSERT(sample != NULL &&
+              write(writer, sample + len / 2, len - len / 2) == (ssize_t)(len - len / 2));
+    free(sample);
+    close(writer);
+    int status = 0;
+    CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+    CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT_EQUAL(temporaries_in(dir), 0);
+}
+
 /* --- determinism --------------------------------------------------------- */
 
 static void test_same_input_gives_same_bytes_in_every_format(void)
 {
-    static const char *names[] = {"d.tsv", "d.tsv.gz", "d.tmx", "d.tmx.gz", "d.xlf", "d2.xlf",
-                                  "d16.tmx"};
+    static const char *names[] = {"d.tsv", "d.tsv.gz", "d.tmx",  "d.tmx.gz",
+                                  "d.xlf", "d2.xlf",   "d16.tmx"};
     const char *runs[] = {"run-a", "run-b"};
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     for (size_t r = 0; r < 2; r++) {
@@ -790,6 +818,7 @@ static CU_TestInfo tests[] = {
     {"read-only output directory", test_read_only_output_directory},
     {"SIGINT removes the temporary file", test_sigint_removes_the_temporary},
     {"SIGTERM removes the temporary file", test_sigterm_removes_the_temporary},
+    {"a signal ignored on entry stays ignored", test_signal_ignored_on_entry_stays_ignored},
     {"same input and epoch give the same bytes", test_same_input_gives_same_bytes_in_every_format},
     {"XML reading: no external entities, bounded expansion",
      test_xml_reader_loads_nothing_and_bounds_entities},
