@@ -240,20 +240,37 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len)
     return 0;
 }
 
-tme_status tme_sink_commit(tme_sink *sink, tme_error *err)
+/* Everything of a commit that can fail for lack of space or a broken
+ * device: flush, end the gzip stream, fsync, close. Done first for every
+ * output of a run, it lets the renames come only when all of them stand
+ * (hence its own step, to become public as tme_sink_close()). Returns the
+ * sticky error's status; running it twice does nothing more. */
+static tme_status close_stream(tme_sink *sink)
 {
+    if (sink->fd < 0)
+        return sink->error.status;
     if (sink->error.status == TME_OK)
         flush_pending(sink);
     if (sink->gzip && sink->error.status == TME_OK)
         deflate_into_file(sink, NULL, 0, Z_FINISH);
+    if (sink->temp_path == NULL) {
+        sink->fd = -1; /* stdout stays open for the rest of the process */
+        return sink->error.status;
+    }
+    if (sink->error.status == TME_OK && fsync(sink->fd) != 0 && errno != EINVAL)
+        tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot flush to disk: %s", sink->path,
+                      strerror(errno));
+    if (close(sink->fd) != 0 && sink->error.status == TME_OK)
+        tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot close: %s", sink->path,
+                      strerror(errno));
+    sink->fd = -1;
+    return sink->error.status;
+}
+
+tme_status tme_sink_commit(tme_sink *sink, tme_error *err)
+{
+    close_stream(sink);
     if (sink->temp_path != NULL) {
-        if (sink->error.status == TME_OK && fsync(sink->fd) != 0 && errno != EINVAL)
-            tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot flush to disk: %s", sink->path,
-                          strerror(errno));
-        if (close(sink->fd) != 0 && sink->error.status == TME_OK)
-            tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot close: %s", sink->path,
-                          strerror(errno));
-        sink->fd = -1;
         if (sink->error.status == TME_OK && rename(sink->temp_path, sink->path) != 0)
             tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot replace the file: %s", sink->path,
                           strerror(errno));
@@ -273,7 +290,8 @@ void tme_sink_abort(tme_sink *sink)
     if (sink == NULL)
         return;
     if (sink->temp_path != NULL) {
-        close(sink->fd);
+        if (sink->fd >= 0)
+            close(sink->fd);
         unlink(sink->temp_path);
         unregister_temporary(sink->temp_slot);
     }
