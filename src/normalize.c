@@ -13,6 +13,8 @@
  * neighbouring mark never change a decision on the second pass. */
 #include "normalize.h"
 
+#include "charclass.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -85,13 +87,9 @@ static void count_change(tme_norm_stats *stats, enum norm_kind kind, size_t n)
 #define CP_RIGHT_DOUBLE_QUOTE 0x201D
 #define CP_FULLWIDTH_OFFSET 0xFEE0 /* U+FF01..U+FF5E minus ASCII 0x21..0x7E */
 
-/* Script Han by block: utf8proc has no script property. Radicals, CJK
- * Unified Ideographs with extensions A-I, and the compatibility ideographs. */
 static bool is_han(codepoint c)
 {
-    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x323AF);
+    return tme_is_han(c);
 }
 
 /* Marks that exist only in CJK typography and carry their own spacing. */

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "charclass.h"
+
 /* Calibrated on the gold paragraph pairs of the sample and of five more
  * articles (news and legal): Chinese length units per English non-space
  * character 0.30–0.38 (mean 0.33), relative spread about 15%. A Latin

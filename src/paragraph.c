@@ -4,29 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int tme_is_han(int cp)
-{
-    /* The CJK Unified Ideographs blocks and their extensions, and the
-     * compatibility ideographs: the Han script as text uses it. utf8proc has
-     * no script property, so this is the one range check of the project. */
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x323AF) || cp == 0x3007;
-}
-
-int tme_is_space(int cp)
-{
-    if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == 0x85)
-        return 1;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    return cat == UTF8PROC_CATEGORY_ZS;
-}
-
-int tme_is_cjk_punctuation(int cp)
-{
-    return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-           (cp >= 0xFF5B && cp <= 0xFF65);
-}
+#include "charclass.h"
 
 static int is_latin_letter(int cp)
 {

@@ -35,9 +35,4 @@ void tme_paragraphs_free(tme_paragraphs *paragraphs);
  * "(AI Superpowers)" stays Chinese; so do Traditional and Simplified. */
 tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t *latin);
 
-/* Code point predicates shared by the text modules. */
-int tme_is_han(int cp);
-int tme_is_space(int cp);
-int tme_is_cjk_punctuation(int cp); /* CJK symbols and full-width punctuation */
-
 #endif
