@@ -29,6 +29,7 @@ typedef struct {
     tme_sink *sink;
     const tme_writer_options *options;
     void *priv; /* format->priv_size zeroed bytes, owned by the writer */
+    int closed, cleaned_up; /* the lifecycle's own bookkeeping (src/writer.c) */
 } tme_writer;
 
 struct tme_format {

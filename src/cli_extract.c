@@ -528,8 +528,15 @@ static void abort_outputs(run_config *cfg)
     }
 }
 
+/* Closes every output before committing any, so that a failure at the end
+ * (a full disk on the last flush) replaces none of the previous files. */
 static tme_status finish_outputs(run_config *cfg, tme_error *err)
 {
+    for (size_t k = 0; k < cfg->n_outputs; k++)
+        if (tme_writer_close(cfg->outputs[k].writer, err) != TME_OK) {
+            abort_outputs(cfg);
+            return err->status;
+        }
     tme_status status = TME_OK;
     for (size_t k = 0; k < cfg->n_outputs; k++) {
         tme_writer *w = cfg->outputs[k].writer;

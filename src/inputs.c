@@ -79,7 +79,7 @@ static tme_status add_directory(tme_inputs *inputs, const char *dir, const char 
             n++;
     }
     closedir(d);
-    if (status == TME_OK)
+    if (status == TME_OK && n > 1)
         qsort(names, n, sizeof *names, compare_names);
     for (size_t k = 0; k < n && status == TME_OK; k++) {
         size_t plen = strlen(dir) + strlen(names[k]) + 2;

@@ -245,6 +245,16 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len)
  * output of a run, it lets the renames come only when all of them stand
  * (hence its own step, to become public as tme_sink_close()). Returns the
  * sticky error's status; running it twice does nothing more. */
+static tme_status close_stream(tme_sink *sink);
+
+tme_status tme_sink_close(tme_sink *sink, tme_error *err)
+{
+    tme_status status = close_stream(sink);
+    if (status != TME_OK)
+        tme_error_set(err, status, "%s", sink->error.message);
+    return status;
+}
+
 static tme_status close_stream(tme_sink *sink)
 {
     if (sink->fd < 0)

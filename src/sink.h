@@ -30,7 +30,14 @@ tme_status tme_sink_error(const tme_sink *sink, tme_error *err);
 /* The path as given to tme_sink_open ("-" for stdout), for messages. */
 const char *tme_sink_path(const tme_sink *sink);
 
-/* Flushes, closes and renames into place; frees the sink in every case. */
+/* Flushes, finishes the gzip stream, syncs and closes the temporary file,
+ * renaming nothing: a run with several outputs closes them all before it
+ * commits any, so that a late failure replaces none. The sink stays for
+ * tme_sink_commit() or tme_sink_abort(). */
+tme_status tme_sink_close(tme_sink *sink, tme_error *err);
+
+/* Closes if not done yet and renames into place; frees the sink in every
+ * case. */
 tme_status tme_sink_commit(tme_sink *sink, tme_error *err);
 
 /* Discards the output: removes the temporary file; frees the sink. */

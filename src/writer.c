@@ -52,15 +52,30 @@ tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
 
 static void release(tme_writer *w)
 {
-    if (w->format->cleanup != NULL)
+    if (w->format->cleanup != NULL && !w->cleaned_up)
         w->format->cleanup(w);
     free(w->priv);
     free(w);
 }
 
+tme_status tme_writer_close(tme_writer *w, tme_error *err)
+{
+    if (w->closed)
+        return TME_OK;
+    w->closed = 1;
+    tme_status status = w->format->end(w, err);
+    /* The format's resources may still flush into the sink: free them first. */
+    if (w->format->cleanup != NULL)
+        w->format->cleanup(w);
+    w->cleaned_up = 1;
+    if (status != TME_OK)
+        return status;
+    return tme_sink_close(w->sink, err);
+}
+
 tme_status tme_writer_finish(tme_writer *w, tme_error *err)
 {
-    tme_status status = w->format->end(w, err);
+    tme_status status = tme_writer_close(w, err);
     tme_sink *sink = w->sink;
     w->sink = NULL;
     release(w);

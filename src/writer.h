@@ -14,7 +14,12 @@ tme_status tme_writer_begin_document(tme_writer *w, const char *document, size_t
 tme_status tme_writer_write(tme_writer *w, const tme_pair *pair, tme_error *err);
 tme_status tme_writer_end_document(tme_writer *w, tme_error *err);
 
-/* Ends the format and commits the sink (rename into place); frees w. */
+/* Ends the format and closes the sink without renaming anything (see
+ * tme_sink_close); w stays for tme_writer_finish() or tme_writer_abort(). */
+tme_status tme_writer_close(tme_writer *w, tme_error *err);
+
+/* Closes w if not done yet and commits the sink (rename into place); frees
+ * w in every case. */
 tme_status tme_writer_finish(tme_writer *w, tme_error *err);
 
 /* Discards the output (the previous file at the path stays); frees w. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -336,6 +337,34 @@ static void test_full_disk_on_stdout(void)
     free(err);
 }
 
+static void test_late_failure_replaces_no_output(void)
+{
+    /* The gzip'd TSV (8 KB) fits under the file-size limit (30 blocks: 15 KB
+     * in dash, 30 KB in bash), the UTF-16 TMX (46 KB) fails at its last
+     * flush: neither previous file may be replaced. */
+    const char *tsv = scratch(0, "late.tsv.gz"), *tmx = scratch(1, "late.tmx");
+    tme_test_write_file(tsv, "previous tsv\n", 13);
+    tme_test_write_file(tmx, "previous tmx\n", 13);
+    char cmd[16384];
+    snprintf(cmd, sizeof cmd,
+             "trap '' XFSZ; ulimit -f 30; '%s' extract --tmx-encoding utf-16 '%s' -o '%s' -o '%s' "
+             "2>'%s'",
+             TME_BINARY, tme_test_source_path(SAMPLE), tsv, tmx, scratch(7, "stderr.txt"));
+    int status = system(cmd);
+    CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+    char *text = tme_test_read_file(tsv, NULL);
+    CU_ASSERT_STRING_EQUAL(text, "previous tsv\n");
+    free(text);
+    text = tme_test_read_file(tmx, NULL);
+    CU_ASSERT_STRING_EQUAL(text, "previous tmx\n");
+    free(text);
+    char *err = stderr_text();
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "late.tmx"));
+    free(err);
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -q tmexport-", dir);
+    CU_ASSERT_NOT_EQUAL(system(cmd), 0);
+}
+
 static void test_empty_and_boilerplate_only_inputs(void)
 {
     const char *empty = scratch(0, "empty.txt"), *out = scratch(1, "empty.tsv");
@@ -437,6 +466,7 @@ static CU_TestInfo tests[] = {
     {"bad input writes nothing", test_bad_input_writes_nothing},
     {"missing, directory and unwritable paths", test_missing_directory_and_unreadable_inputs},
     {"full disk on stdout", test_full_disk_on_stdout},
+    {"a late failure replaces no output", test_late_failure_replaces_no_output},
     {"empty and boilerplate-only inputs", test_empty_and_boilerplate_only_inputs},
     {"--stats summary", test_stats_summary},
     {"align matches extract", test_align_matches_extract},

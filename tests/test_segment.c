@@ -49,6 +49,8 @@ static void check_cases(const seg_case *cases, size_t n, tme_seg_lang lang)
         CU_ASSERT(ordered);
         char *got = joined_sentences(c->text, spans, count);
         CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+        if (got == NULL) /* unreachable; tells gcc's -Wformat-truncation so */
+            continue;
         char message[1024];
         snprintf(message, sizeof message, "%s: got [%s] expected [%s]", c->name, got, c->expected);
         CU_assertImplementation(strcmp(got, c->expected) == 0 ? CU_TRUE : CU_FALSE, __LINE__,
