@@ -340,6 +340,15 @@ static void measure_chinese(const char *text, size_t len, side_info *info)
     info->navigation = separators >= 2 || (spaced_han >= 2 && spaced_han * 8 >= han_count);
 }
 
+static int starts_with(const char *text, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && memcmp(text, prefix, n) == 0;
+}
+
+/* English menus and share widgets separate their items with | > » · or •
+ * ("Share: Facebook · Twitter · WeChat"); English prose does not. (Chinese
+ * uses · inside transliterated names, so it counts only here.) */
 static void measure_english(const char *text, size_t len, side_info *info)
 {
     size_t units = 0, separators = 0;
@@ -349,8 +358,9 @@ static void measure_english(const char *text, size_t len, side_info *info)
             continue;
         if ((c & 0xC0) != 0x80)
             units++;
-        if (c == '|' || c == '>' ||
-            (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xBB))
+        if (c == '|' || c == '>' || starts_with(text + i, len - i, "\xC2\xBB") /* » */ ||
+            starts_with(text + i, len - i, "\xC2\xB7") /* · */ ||
+            starts_with(text + i, len - i, "\xE2\x80\xA2") /* • */)
             separators++;
     }
     info->units = (double)units;

@@ -162,6 +162,18 @@ static void test_un_charter_halves(void)
     check_relayout("samples/un-charter-ch1-3/gold_paragraphs.tsv", LAYOUT_HALVES);
 }
 
+static void test_navigation_stays_unpaired(void)
+{
+    /* Widgets and breadcrumbs beside each other look like a short pair. */
+    const char *article = "Share: Facebook · Twitter · WeChat\n\n订阅我们的新闻通讯\n\n"
+                          "Home > News > World\n\n首页 > 新闻 > 国际\n\n"
+                          "Share this article\n\n分享到： 微信 微博 QQ空间\n\n"
+                          "It was a good day for the markets.\n\n那是股市的好日子。\n";
+    char *got = pair_article(article, strlen(article), NULL);
+    CU_ASSERT_STRING_EQUAL(got, "It was a good day for the markets.\t那是股市的好日子。\n");
+    free(got);
+}
+
 static void test_no_chinese_gives_no_pairs(void)
 {
     const char *article = "Only English here.\n\nAnd another paragraph.\n";
@@ -206,6 +218,7 @@ static CU_TestInfo tests[] = {
     {"sample relaid as halves", test_sample_halves},
     {"Kubernetes blog relaid as halves", test_kubernetes_halves},
     {"UN Charter relaid as halves", test_un_charter_halves},
+    {"navigation stays unpaired", test_navigation_stays_unpaired},
     {"no Chinese gives no pairs", test_no_chinese_gives_no_pairs},
     {"20,000 pairs", test_many_paragraphs},
     CU_TEST_INFO_NULL,
