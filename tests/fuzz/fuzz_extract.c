@@ -1,0 +1,241 @@
+/* Decoding, extraction and every registered writer on arbitrary bytes. The
+ * first byte chooses the options; the rest is the document:
+ *   bit 0  paragraph units (else sentences)
+ *   bit 1  normalization off
+ *   bit 2  the Chinese side is the source
+ *   bit 3  read the document as `tmexport align` does (TSV paragraph pairs)
+ *   bit 4  English: ASCII quotes
+ *   bit 5  outputs gzip-compressed, TMX in UTF-16
+ *   bits 6-7  Chinese Han/Latin spacing: keep, remove, add
+ * Every unit must be clean UTF-8 with a score in [0,1]; every output is read
+ * back: TSV has one line of two fields per unit, XML is well-formed and has
+ * one unit element per unit, carrying the unit's text unchanged. */
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "export.h"
+#include "format.h"
+#include "fuzz.h"
+#include "sink.h"
+#include "writer.h"
+
+static char scratch_dir[64];
+
+static void remove_scratch_dir(void)
+{
+    rmdir(scratch_dir);
+}
+
+static const char *scratch(void)
+{
+    if (scratch_dir[0] == '\0') {
+        strcpy(scratch_dir, "/tmp/tme-fuzz-XXXXXX");
+        FUZZ_CHECK(mkdtemp(scratch_dir) != NULL);
+        atexit(remove_scratch_dir);
+    }
+    return scratch_dir;
+}
+
+/* The whole file, gunzipped when it is gzip (gzread passes plain files
+ * through). */
+static unsigned char *read_back(const char *path, size_t *len)
+{
+    gzFile f = gzopen(path, "rb");
+    FUZZ_CHECK(f != NULL);
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *buf = malloc(cap + 1);
+    FUZZ_CHECK(buf != NULL);
+    int got;
+    while ((got = gzread(f, buf + n, (unsigned)(cap - n))) > 0) {
+        n += (size_t)got;
+        if (n == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap + 1);
+            FUZZ_CHECK(buf != NULL);
+        }
+    }
+    FUZZ_CHECK(got == 0);
+    gzclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void check_units(const tme_units *units)
+{
+    for (size_t i = 0; i < units->count; i++) {
+        const tme_pair *p = &units->items[i];
+        FUZZ_CHECK(p->source[0] != '\0' && p->target[0] != '\0');
+        FUZZ_CHECK(fuzz_valid_utf8(p->source, strlen(p->source)));
+        FUZZ_CHECK(fuzz_valid_utf8(p->target, strlen(p->target)));
+        FUZZ_CHECK(p->score >= 0.0 && p->score <= 1.0);
+        FUZZ_CHECK(p->index == i);
+    }
+}
+
+static void check_tsv(const unsigned char *out, size_t len, const tme_units *units)
+{
+    size_t lines = 0, tabs = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (out[i] == '\t')
+            tabs++;
+        else if (out[i] == '\n') {
+            FUZZ_CHECK(tabs == 1);
+            lines++;
+            tabs = 0;
+        } else
+            FUZZ_CHECK(out[i] >= 0x20);
+    }
+    FUZZ_CHECK(len == 0 || out[len - 1] == '\n');
+    FUZZ_CHECK(lines == units->count);
+    FUZZ_CHECK(fuzz_valid_utf8((const char *)out, len));
+}
+
+/* The element names that hold a unit, and the source and target text. */
+typedef struct {
+    const char *unit, *source, *target;
+} xml_shape;
+
+static int named(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The k-th (0-based) element named name below n, in document order. */
+static xmlNode *find_nth(xmlNode *n, const char *name, size_t *k)
+{
+    for (; n != NULL; n = n->next) {
+        if (named(n, name) && (*k)-- == 0)
+            return n;
+        xmlNode *found = find_nth(n->children, name, k);
+        if (found != NULL)
+            return found;
+    }
+    return NULL;
+}
+
+static void check_text(xmlNode *n, const char *expected)
+{
+    FUZZ_CHECK(n != NULL);
+    xmlChar *text = xmlNodeGetContent(n);
+    FUZZ_CHECK(text != NULL);
+    if (strcmp((const char *)text, expected) != 0) {
+        fprintf(stderr, "written: [%s]\nread back: [%s]\n", expected, (const char *)text);
+        FUZZ_CHECK(!"XML text read back differs from the unit");
+    }
+    xmlFree(text);
+}
+
+static void check_units_in(xmlNode *n, const xml_shape *shape, const tme_units *units, size_t *seen)
+{
+    for (; n != NULL; n = n->next) {
+        if (!named(n, shape->unit)) {
+            check_units_in(n->children, shape, units, seen);
+            continue;
+        }
+        FUZZ_CHECK(*seen < units->count);
+        /* TMX has two <seg>, the source language first. */
+        size_t first = 0, second = strcmp(shape->source, shape->target) == 0 ? 1 : 0;
+        xmlNode *source = find_nth(n->children, shape->source, &first);
+        xmlNode *target = find_nth(n->children, shape->target, &second);
+        check_text(source, units->items[*seen].source);
+        check_text(target, units->items[*seen].target);
+        (*seen)++;
+    }
+}
+
+static void check_xml(const char *format, const unsigned char *out, size_t len,
+                      const tme_units *units)
+{
+    xml_shape shape;
+    if (strcmp(format, "tmx") == 0)
+        shape = (xml_shape){"tu", "seg", "seg"};
+    else if (strcmp(format, "xliff") == 0)
+        shape = (xml_shape){"trans-unit", "source", "target"};
+    else
+        shape = (xml_shape){"unit", "source", "target"};
+    xmlDocPtr doc = xmlReadMemory((const char *)out, (int)len, "out.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (doc == NULL) {
+        fprintf(stderr, "%s output is not well-formed XML:\n%.*s\n", format, (int)len,
+                (const char *)out);
+        FUZZ_CHECK(!"well-formed XML output");
+    }
+    size_t seen = 0;
+    check_units_in(xmlDocGetRootElement(doc), &shape, units, &seen);
+    FUZZ_CHECK(seen == units->count);
+    xmlFreeDoc(doc);
+}
+
+static void write_and_check(const tme_format *format, const tme_writer_options *wopt, int gzip,
+                            const tme_units *units)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/out.%s", scratch(), format->name);
+    tme_error err;
+    tme_error_clear(&err);
+    tme_writer *w = tme_writer_open(format, path, gzip ? 1 : TME_SINK_PLAIN, wopt, &err);
+    FUZZ_CHECK(w != NULL);
+    FUZZ_CHECK(tme_writer_begin_document(w, units->document, 0, &err) == TME_OK);
+    for (size_t i = 0; i < units->count; i++)
+        FUZZ_CHECK(tme_writer_write(w, &units->items[i], &err) == TME_OK);
+    FUZZ_CHECK(tme_writer_end_document(w, &err) == TME_OK);
+    FUZZ_CHECK(tme_writer_finish(w, &err) == TME_OK);
+    size_t len;
+    unsigned char *out = read_back(path, &len);
+    unlink(path);
+    if (strcmp(format->name, "tsv") == 0)
+        check_tsv(out, len, units);
+    else
+        check_xml(format->name, out, len, units);
+    free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    uint8_t flags = data[0];
+    tme_export_options options = {0};
+    options.unit = (flags & 1) ? TME_UNIT_PARAGRAPH : TME_UNIT_SENTENCE;
+    options.normalize = !(flags & 2);
+    options.source_is_chinese = (flags & 4) != 0;
+    options.norm.ascii_quotes = (flags & 16) != 0;
+    options.norm.cjk_space = (tme_cjk_space)(((flags >> 6) & 3) % 3);
+    int gzip = (flags & 32) != 0;
+
+    tme_units units;
+    tme_export_stats stats = {0};
+    tme_error err;
+    tme_error_clear(&err);
+    tme_status status = (flags & 8)
+                            ? tme_align_tsv_document(&options, "fuzz<&>\"doc\"", 0, data + 1,
+                                                     size - 1, &units, &stats, &err)
+                            : tme_extract_document(&options, "fuzz<&>\"doc\"", 0, data + 1,
+                                                   size - 1, &units, &stats, &err);
+    if (status != TME_OK) {
+        FUZZ_CHECK(status == TME_ERR_INPUT && err.status == TME_ERR_INPUT);
+        FUZZ_CHECK(err.message[0] != '\0');
+        return 0;
+    }
+    FUZZ_CHECK(stats.units == units.count);
+    check_units(&units);
+
+    const tme_writer_options wopt = {
+        .source_lang = options.source_is_chinese ? "zh-CN" : "en",
+        .target_lang = options.source_is_chinese ? "en" : "zh-CN",
+        .segtype = options.unit == TME_UNIT_PARAGRAPH ? "paragraph" : "sentence",
+        .tool_version = "fuzz",
+        .creation_time = 0,
+        .tmx_utf16 = gzip,
+        .tsv_fields = NULL,
+    };
+    for (size_t f = 0; tme_formats[f] != NULL; f++)
+        write_and_check(tme_formats[f], &wopt, gzip, &units);
+    tme_units_free(&units);
+    return 0;
+}
