@@ -1,6 +1,30 @@
 #include "charclass.h"
 
-#include <utf8proc.h>
+#include <pthread.h>
+#include <stdatomic.h>
+
+#define BMP_SIZE 0x10000
+
+static unsigned char bmp_categories[BMP_SIZE];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+/* Checked on every call: cheaper than pthread_once() itself. */
+static atomic_int bmp_ready;
+
+static void fill_bmp_categories(void)
+{
+    for (int cp = 0; cp < BMP_SIZE; cp++)
+        bmp_categories[cp] = (unsigned char)utf8proc_category(cp);
+    atomic_store_explicit(&bmp_ready, 1, memory_order_release);
+}
+
+utf8proc_category_t tme_category(int cp)
+{
+    if (cp < 0 || cp >= BMP_SIZE)
+        return utf8proc_category(cp);
+    if (!atomic_load_explicit(&bmp_ready, memory_order_acquire))
+        pthread_once(&bmp_once, fill_bmp_categories);
+    return (utf8proc_category_t)bmp_categories[cp];
+}
 
 int tme_is_han(int cp)
 {
@@ -16,7 +40,7 @@ int tme_is_space(int cp)
         return 1;
     if (cp < 0x80)
         return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+    return tme_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
 int tme_is_cjk_punctuation(int cp)

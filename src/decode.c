@@ -1,5 +1,7 @@
 #include "decode.h"
 
+#include "charclass.h"
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -29,7 +31,7 @@ static void survey_utf8(const unsigned char *data, size_t len, utf8_survey *s)
             continue;
         }
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(data + i, (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_ssize_t n = tme_iterate(data + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n < 0) {
             if (s->invalid++ == 0)
                 s->first_invalid = i;

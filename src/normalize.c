@@ -122,21 +122,21 @@ static bool is_space(codepoint c)
  * kana or Hangul, which are uncased (Lo). */
 static bool is_latin_or_digit(codepoint c)
 {
-    utf8proc_category_t cat = utf8proc_category(c);
+    utf8proc_category_t cat = tme_category(c);
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
            cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_ND;
 }
 
 static bool is_letter_or_digit(codepoint c)
 {
-    utf8proc_category_t cat = utf8proc_category(c);
+    utf8proc_category_t cat = tme_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            cat == UTF8PROC_CATEGORY_ND;
 }
 
 static bool is_punctuation(codepoint c)
 {
-    utf8proc_category_t cat = utf8proc_category(c);
+    utf8proc_category_t cat = tme_category(c);
     return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;
 }
 
@@ -213,7 +213,7 @@ static bool is_whitespace_char(codepoint c)
 {
     if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85)
         return true;
-    utf8proc_category_t cat = utf8proc_category(c);
+    utf8proc_category_t cat = tme_category(c);
     return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
            cat == UTF8PROC_CATEGORY_ZP;
 }
@@ -234,7 +234,7 @@ static bool decode_and_clean(const char *text, size_t len, cp_text *out, tme_nor
         codepoint c;
         size_t remaining = len - i;
         utf8proc_ssize_t step =
-            utf8proc_iterate(p + i, remaining > 4 ? 4 : (utf8proc_ssize_t)remaining, &c);
+            tme_iterate(p + i, remaining > 4 ? 4 : (utf8proc_ssize_t)remaining, &c);
         if (step <= 0) {
             out->cp[out->len++] = 0xFFFD;
             count_change(stats, KIND_INVALID_UTF8, 1);
@@ -248,7 +248,7 @@ static bool decode_and_clean(const char *text, size_t len, cp_text *out, tme_nor
             if (c != ' ')
                 count_change(stats, KIND_SPACE_CONVERTED, 1);
             out->cp[out->len++] = ' ';
-        } else if (utf8proc_category(c) == UTF8PROC_CATEGORY_CC) {
+        } else if (tme_category(c) == UTF8PROC_CATEGORY_CC) {
             count_change(stats, KIND_CONTROL_REMOVED, 1);
         } else {
             out->cp[out->len++] = c;
@@ -298,7 +298,7 @@ static bool decode_utf8(const unsigned char *utf8, size_t len, cp_text *text)
     size_t i = 0;
     while (i < len) {
         codepoint c;
-        utf8proc_ssize_t step = utf8proc_iterate(utf8 + i, (utf8proc_ssize_t)(len - i), &c);
+        utf8proc_ssize_t step = tme_iterate(utf8 + i, (utf8proc_ssize_t)(len - i), &c);
         if (step <= 0) { /* utf8proc_map only returns valid UTF-8; stay total */
             c = 0xFFFD;
             step = 1;
@@ -425,7 +425,7 @@ static codepoint straight_quote(codepoint c)
 
 static bool is_cased_letter(codepoint c)
 {
-    utf8proc_category_t cat = utf8proc_category(c);
+    utf8proc_category_t cat = tme_category(c);
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
            cat == UTF8PROC_CATEGORY_LT;
 }

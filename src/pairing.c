@@ -182,8 +182,8 @@ static double han_number(const char *text, size_t len, size_t *i)
     size_t pos = *i;
     while (pos < len) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + pos,
-                                              (utf8proc_ssize_t)(len - pos), &cp);
+        utf8proc_ssize_t n =
+            tme_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &cp);
         if (n <= 0)
             break;
         int d = han_digit(cp);
@@ -313,7 +313,7 @@ static void measure_chinese(const char *text, size_t len, side_info *info)
     while (i < len) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t n =
-            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+            tme_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0) {
             i++;
             continue;

@@ -15,7 +15,7 @@ static int is_latin_letter(int cp)
     int latin_block = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
     if (!latin_block)
         return 0;
-    utf8proc_category_t cat = utf8proc_category(cp);
+    utf8proc_category_t cat = tme_category(cp);
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL;
 }
 
@@ -26,7 +26,7 @@ tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t
     size_t i = 0;
     while (i < len) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_ssize_t n = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0) {
             i++;
             continue;
@@ -62,7 +62,7 @@ static int last_code_point(const char *text, size_t start, size_t end)
     while (i > start && ((unsigned char)text[i] & 0xC0) == 0x80)
         i--;
     utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(end - i), &cp) <= 0)
+    if (tme_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(end - i), &cp) <= 0)
         return -1;
     return cp;
 }
@@ -70,8 +70,8 @@ static int last_code_point(const char *text, size_t start, size_t end)
 static int first_code_point(const char *text, size_t start, size_t end)
 {
     utf8proc_int32_t cp;
-    if (end <= start || utf8proc_iterate((const utf8proc_uint8_t *)text + start,
-                                         (utf8proc_ssize_t)(end - start), &cp) <= 0)
+    if (end <= start || tme_iterate((const utf8proc_uint8_t *)text + start,
+                                    (utf8proc_ssize_t)(end - start), &cp) <= 0)
         return -1;
     return cp;
 }

@@ -10,6 +10,8 @@
  * character, so the whole pass is linear in the paragraph length. */
 #include "segment.h"
 
+#include "charclass.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,7 +46,7 @@ static utf8proc_category_t category(int32_t c)
 {
     if (c < 0)
         return UTF8PROC_CATEGORY_CN;
-    return utf8proc_category(c);
+    return tme_category(c);
 }
 
 static bool is_space(int32_t c)
@@ -133,8 +135,8 @@ static int decode(const char *text, size_t len, decoded *d)
     size_t pos = 0;
     while (pos < len) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t used = utf8proc_iterate((const utf8proc_uint8_t *)text + pos,
-                                                 (utf8proc_ssize_t)(len - pos), &c);
+        utf8proc_ssize_t used =
+            tme_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &c);
         if (used <= 0) {
             c = -1;
             used = 1;

@@ -1,11 +1,13 @@
 #include "xmlchars.h"
 
+#include "charclass.h"
+
 #include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
 
 /* XML 1.0 production Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
- * [#x10000-#x10FFFF]. utf8proc_iterate() already rejects surrogates and
+ * [#x10000-#x10FFFF]. tme_iterate() already rejects surrogates and
  * values above U+10FFFF, so only the C0 controls and U+FFFE/U+FFFF are left to
  * check here. */
 static bool is_xml_char(utf8proc_int32_t c)
@@ -17,7 +19,7 @@ static bool is_xml_char(utf8proc_int32_t c)
 
 /* A surrogate encoded as UTF-8 (ED A0..BF 80..BF), as CESU-8 or broken UTF-16
  * conversions produce, is one code point: it counts as one removal rather
- * than three stray bytes. utf8proc_iterate() rejects it without saying how
+ * than three stray bytes. tme_iterate() rejects it without saying how
  * long it is. */
 static bool is_encoded_surrogate(const unsigned char *p, size_t available)
 {
@@ -31,7 +33,7 @@ size_t tme_xml_strip_illegal(char *text)
     while (from < len) {
         const unsigned char *p = (const unsigned char *)text + from;
         utf8proc_int32_t c;
-        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)(len - from), &c);
+        utf8proc_ssize_t n = tme_iterate(p, (utf8proc_ssize_t)(len - from), &c);
         if (n > 0 && is_xml_char(c)) {
             if (to != from)
                 memmove(text + to, text + from, (size_t)n);
