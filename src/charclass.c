@@ -26,13 +26,6 @@ utf8proc_category_t tme_category(int cp)
     return (utf8proc_category_t)bmp_categories[cp];
 }
 
-int tme_is_han(int cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x323AF);
-}
-
 int tme_is_space(int cp)
 {
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' ||

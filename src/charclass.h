@@ -27,8 +27,13 @@ static inline utf8proc_ssize_t tme_iterate(const utf8proc_uint8_t *str, utf8proc
 
 /* Han: CJK radicals, Unified Ideographs with their extensions and the
  * compatibility ideographs. (〇 U+3007 sits among the CJK symbols and
- * counts as Chinese punctuation.) */
-int tme_is_han(int cp);
+ * counts as Chinese punctuation.) Inline: it is asked of every character. */
+static inline int tme_is_han(int cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x323AF);
+}
 
 /* Whitespace: the ASCII controls that separate words and category Zs. */
 int tme_is_space(int cp);
