@@ -28,7 +28,7 @@ typedef struct {
     const tme_format *format;
     tme_sink *sink;
     const tme_writer_options *options;
-    void *priv; /* format->priv_size zeroed bytes, owned by the writer */
+    void *priv;             /* format->priv_size zeroed bytes, owned by the writer */
     int closed, cleaned_up; /* the lifecycle's own bookkeeping (src/writer.c) */
 } tme_writer;
 

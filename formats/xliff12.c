@@ -127,12 +127,8 @@ static tme_status xliff12_write(tme_writer *w, const tme_pair *pair, tme_error *
         xmlTextWriterStartElement(s->xml, BAD_CAST "target") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0)
         return tme_xml_failure(w, "XLIFF", err);
-    char *target = tme_xml_clean_copy(pair->target);
-    if (target == NULL)
-        return tme_error_nomem(err);
-    int rc = xmlTextWriterWriteString(s->xml, BAD_CAST target);
-    free(target);
-    if (rc < 0 || xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+    if (tme_xml_write_clean_string(s->xml, pair->target) < 0 ||
+        xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "XLIFF", err);
     return TME_OK;
 }

@@ -47,6 +47,9 @@ char *tme_xml_clean_copy(const char *text)
 
 int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
 {
+    /* The pipeline has cleaned nearly everything already: no copy then. */
+    if (tme_xml_is_legal(value))
+        return xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST value);
     char *clean = tme_xml_clean_copy(value);
     if (clean == NULL)
         return -1;
@@ -57,10 +60,24 @@ int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const 
 
 int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
 {
+    if (tme_xml_is_legal(text))
+        return xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST text);
     char *clean = tme_xml_clean_copy(text);
     if (clean == NULL)
         return -1;
     int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
+    free(clean);
+    return rc;
+}
+
+int tme_xml_write_clean_string(xmlTextWriterPtr xml, const char *text)
+{
+    if (tme_xml_is_legal(text))
+        return xmlTextWriterWriteString(xml, BAD_CAST text);
+    char *clean = tme_xml_clean_copy(text);
+    if (clean == NULL)
+        return -1;
+    int rc = xmlTextWriterWriteString(xml, BAD_CAST clean);
     free(clean);
     return rc;
 }

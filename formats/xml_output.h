@@ -24,5 +24,6 @@ tme_status tme_xml_failure(tme_writer *w, const char *what, tme_error *err);
 char *tme_xml_clean_copy(const char *text);
 int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value);
 int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text);
+int tme_xml_write_clean_string(xmlTextWriterPtr xml, const char *text);
 
 #endif

@@ -6,6 +6,9 @@
 
 #include "input.h"
 
+#define DOCUMENTS_AHEAD_PER_THREAD 8
+#define BYTES_AHEAD ((size_t)32 << 20)
+
 static void process(const tme_batch_config *config, size_t index, tme_document_result *result)
 {
     memset(result, 0, sizeof *result);
@@ -44,24 +47,38 @@ typedef struct {
     unsigned char *ready;
     size_t window;
     size_t next_claim, next_write;
+    size_t bytes_in_flight; /* input sizes of claimed documents not yet consumed */
     int stop;
     pthread_mutex_t lock;
     pthread_cond_t slot_ready, slot_free;
 } pool;
+
+/* Workers run ahead of the writer by up to window documents, so that one
+ * long article does not idle the others, but never past BYTES_AHEAD of
+ * input: memory stays bounded by the largest article. The document the
+ * writer waits for may always be claimed. */
+static int may_claim(const pool *p)
+{
+    if (p->next_claim == p->next_write)
+        return 1;
+    size_t next_size = p->config->inputs->items[p->next_claim].size;
+    return p->next_claim - p->next_write < p->window &&
+           p->bytes_in_flight + next_size <= BYTES_AHEAD;
+}
 
 static void *worker(void *arg)
 {
     pool *p = arg;
     for (;;) {
         pthread_mutex_lock(&p->lock);
-        while (!p->stop && p->next_claim < p->config->inputs->count &&
-               p->next_claim - p->next_write >= p->window)
+        while (!p->stop && p->next_claim < p->config->inputs->count && !may_claim(p))
             pthread_cond_wait(&p->slot_free, &p->lock);
         if (p->stop || p->next_claim >= p->config->inputs->count) {
             pthread_mutex_unlock(&p->lock);
             return NULL;
         }
         size_t index = p->next_claim++;
+        p->bytes_in_flight += p->config->inputs->items[index].size;
         pthread_mutex_unlock(&p->lock);
 
         tme_document_result result;
@@ -96,7 +113,7 @@ tme_status tme_batch_run(const tme_batch_config *config, tme_batch_consumer cons
     pool p;
     memset(&p, 0, sizeof p);
     p.config = config;
-    p.window = 2 * threads;
+    p.window = DOCUMENTS_AHEAD_PER_THREAD * threads;
     p.slots = calloc(p.window, sizeof *p.slots);
     p.ready = calloc(p.window, 1);
     pthread_t *ids = calloc(threads, sizeof *ids);
@@ -130,6 +147,7 @@ tme_status tme_batch_run(const tme_batch_config *config, tme_batch_consumer cons
         pthread_mutex_lock(&p.lock);
         p.ready[i % p.window] = 0;
         p.next_write++;
+        p.bytes_in_flight -= config->inputs->items[i].size;
         pthread_cond_broadcast(&p.slot_free);
         pthread_mutex_unlock(&p.lock);
     }

@@ -32,8 +32,9 @@ typedef struct {
     size_t threads; /* 1: everything on the calling thread */
 } tme_batch_config;
 
-/* At most 2 × threads documents are in memory at once: memory is bounded by
- * the largest articles, never by the corpus. */
+/* Workers run at most 8 × threads documents and 32 MB of input ahead of
+ * the consumer (but always the document it waits for): memory is bounded
+ * by the largest article, never by the corpus. */
 tme_status tme_batch_run(const tme_batch_config *config, tme_batch_consumer consume, void *context,
                          tme_error *err);
 

@@ -52,3 +52,21 @@ size_t tme_xml_strip_illegal(char *text)
     text[to] = '\0';
     return removed;
 }
+
+int tme_xml_is_legal(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t len = strlen(text), i = 0;
+    while (i < len) {
+        if (p[i] >= 0x20 && p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0 || !is_xml_char(c))
+            return 0;
+        i += (size_t)n;
+    }
+    return 1;
+}

@@ -12,4 +12,7 @@
  * number of characters (or stray bytes) removed. */
 size_t tme_xml_strip_illegal(char *text);
 
+/* 1 when tme_xml_strip_illegal() would remove nothing from text. */
+int tme_xml_is_legal(const char *text);
+
 #endif

@@ -480,12 +480,27 @@ static void test_unreadable_and_missing_inputs(void)
     const char *in = scratch(0, "secret.txt");
     CU_ASSERT_EQUAL_FATAL(
         shell("cp '%s' '%s' && chmod 000 '%s'", tme_test_source_path(SAMPLE), in, in), 0);
-    if (geteuid() == 0) {
-        /* root reads mode-000 files: nothing to test here. */
-        fprintf(stderr, "[unreadable file: skipped as root] ");
-    } else {
+    if (geteuid() != 0) {
         check_failed_cleanly(run("extract '%s' -o '%s'", in, out), out);
         CU_ASSERT(stderr_says("secret.txt", "Permission denied", NULL));
+    } else if (shell("command -v setpriv >/dev/null") == 0) {
+        /* root reads mode-000 files: run as nobody instead, writing where
+         * nobody may (/tmp), so that reading the input is what fails. */
+        char tmp_out[64];
+        snprintf(tmp_out, sizeof tmp_out, "/tmp/tmexport-unreadable-%ld.tsv", (long)getpid());
+        write_text(tmp_out, "previous\n");
+        chmod(tmp_out, 0666);
+        int rc = shell("setpriv --reuid=65534 --regid=65534 --clear-groups '%s' extract '%s' -o "
+                       "'%s' 2>'%s'",
+                       TME_BINARY, in, tmp_out, stderr_path());
+        CU_ASSERT_EQUAL(rc, 1);
+        CU_ASSERT(stderr_says("secret.txt", "Permission denied", NULL));
+        char *kept = tme_test_read_file(tmp_out, NULL);
+        CU_ASSERT_STRING_EQUAL(kept, "previous\n");
+        free(kept);
+        unlink(tmp_out);
+    } else {
+        fprintf(stderr, "[unreadable file: skipped as root without setpriv] ");
     }
     chmod(in, 0644);
     check_failed_cleanly(run("extract '%s' -o '%s'", scratch(0, "absent.txt"), out), out);
