@@ -45,39 +45,41 @@ char *tme_xml_clean_copy(const char *text)
     return copy;
 }
 
+/* text itself when it is legal already (nearly always: the pipeline
+ * cleaned it), else a cleaned copy that *owned keeps for free(); NULL when
+ * out of memory. */
+static const char *legal_text(const char *text, char **owned)
+{
+    *owned = NULL;
+    if (tme_xml_is_legal(text))
+        return text;
+    *owned = tme_xml_clean_copy(text);
+    return *owned;
+}
+
 int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
 {
-    /* The pipeline has cleaned nearly everything already: no copy then. */
-    if (tme_xml_is_legal(value))
-        return xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST value);
-    char *clean = tme_xml_clean_copy(value);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
+    char *owned;
+    const char *legal = legal_text(value, &owned);
+    int rc = legal ? xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST legal) : -1;
+    free(owned);
     return rc;
 }
 
 int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
 {
-    if (tme_xml_is_legal(text))
-        return xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST text);
-    char *clean = tme_xml_clean_copy(text);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST clean);
-    free(clean);
+    char *owned;
+    const char *legal = legal_text(text, &owned);
+    int rc = legal ? xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST legal) : -1;
+    free(owned);
     return rc;
 }
 
 int tme_xml_write_clean_string(xmlTextWriterPtr xml, const char *text)
 {
-    if (tme_xml_is_legal(text))
-        return xmlTextWriterWriteString(xml, BAD_CAST text);
-    char *clean = tme_xml_clean_copy(text);
-    if (clean == NULL)
-        return -1;
-    int rc = xmlTextWriterWriteString(xml, BAD_CAST clean);
-    free(clean);
+    char *owned;
+    const char *legal = legal_text(text, &owned);
+    int rc = legal ? xmlTextWriterWriteString(xml, BAD_CAST legal) : -1;
+    free(owned);
     return rc;
 }
