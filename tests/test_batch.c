@@ -23,38 +23,15 @@ static const char *at(char *buf, const char *name)
     return buf;
 }
 
-static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int run(const char *fmt, ...)
+static const char *stderr_file(void)
 {
-    char args[16384];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    char err[PATH_SIZE];
-    return tme_test_run_cli(args, NULL, NULL, at(err, "stderr.txt"));
+    static char path[PATH_SIZE];
+    return at(path, "stderr.txt");
 }
 
 static char *stderr_text(void)
 {
-    char path[PATH_SIZE];
-    return tme_test_read_file(at(path, "stderr.txt"), NULL);
-}
-
-static int shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int shell(const char *fmt, ...)
-{
-    char cmd[16384];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
-}
-
-static int same_file(const char *a, const char *b)
-{
-    return shell("cmp -s '%s' '%s'", a, b) == 0;
+    return tme_test_read_file(stderr_file(), NULL);
 }
 
 static size_t count_lines(const char *path)
@@ -74,7 +51,7 @@ static int init(void)
     dir = tme_test_scratch_dir("batch");
     if (dir == NULL)
         return 1;
-    return shell(
+    return tme_test_shell(
         "cd '%s' && mkdir -p corpus/news corpus/law/un && "
         "cp '%s/samples/deepseek-bilingual.txt' corpus/news/a-deepseek.txt && "
         "cp '%s/samples/k8s-blog-dont-panic/article.txt' corpus/news/b-k8s.txt && "
@@ -94,10 +71,12 @@ static void test_output_does_not_depend_on_threads(void)
     for (int k = 0; k < 3; k++) {
         char name[64];
         snprintf(name, sizeof name, "j%s", jobs[k]);
-        CU_ASSERT_EQUAL(run("extract -q -j %s --include '*.txt*' '%s' -o '%s/%s.tsv' -o "
-                            "'%s/%s.tmx' -o '%s/%s.xlf' -o 'xliff2:%s/%s.x2.xlf'",
-                            jobs[k], corpus, dir, name, dir, name, dir, name, dir, name),
-                        0);
+        CU_ASSERT_EQUAL(
+            tme_test_run_clif(stderr_file(),
+                              "extract -q -j %s --include '*.txt*' '%s' -o '%s/%s.tsv' -o "
+                              "'%s/%s.tmx' -o '%s/%s.xlf' -o 'xliff2:%s/%s.x2.xlf'",
+                              jobs[k], corpus, dir, name, dir, name, dir, name, dir, name),
+            0);
     }
     unsetenv("SOURCE_DATE_EPOCH");
     const char *ext[] = {"tsv", "tmx", "xlf", "x2.xlf"};
@@ -105,8 +84,8 @@ static void test_output_does_not_depend_on_threads(void)
         snprintf(out[0], sizeof out[0], "%s/j1.%s", dir, ext[e]);
         snprintf(out[1], sizeof out[1], "%s/j2.%s", dir, ext[e]);
         snprintf(out[2], sizeof out[2], "%s/j4.%s", dir, ext[e]);
-        CU_ASSERT(same_file(out[0], out[1]));
-        CU_ASSERT(same_file(out[0], out[2]));
+        CU_ASSERT(tme_test_same_file(out[0], out[1]));
+        CU_ASSERT(tme_test_same_file(out[0], out[2]));
         if (e > 0)
             CU_ASSERT(tme_test_file_is_valid(out[0]));
     }
@@ -137,12 +116,15 @@ static void test_list_file_and_stdin(void)
     fprintf(f, "# the sample, twice\n%s\n\n%s\n", tme_test_source_path(SAMPLE),
             tme_test_source_path(SAMPLE));
     fclose(f);
-    CU_ASSERT_EQUAL(run("extract '@%s' -o '%s'", list, at(out, "list.tsv")), 0);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(stderr_file(), "extract '@%s' -o '%s'", list, at(out, "list.tsv")), 0);
     snprintf(golden, sizeof golden, "%s", tme_test_source_path(GOLDEN));
     CU_ASSERT_EQUAL(count_lines(out), 2 * count_lines(golden));
     /* The same with --dedup keeps the first copy of every pair only. */
-    CU_ASSERT_EQUAL(run("extract --dedup --stats '@%s' -o '%s'", list, at(out, "dedup.tsv")), 0);
-    CU_ASSERT(same_file(out, golden));
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_file(), "extract --dedup --stats '@%s' -o '%s'", list,
+                                      at(out, "dedup.tsv")),
+                    0);
+    CU_ASSERT(tme_test_same_file(out, golden));
     char *err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "duplicates 54"));
     free(err);
@@ -156,12 +138,16 @@ static void test_dedup_source_keeps_the_first_target(void)
     fputs("Hello there.\t你好。\nHello there.\t您好。\nGood night.\t晚安。\nHello there.\t你好。\n",
           f);
     fclose(f);
-    CU_ASSERT_EQUAL(run("align --dedup '%s' -o '%s'", in, at(out, "d-pair.tsv")), 0);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(stderr_file(), "align --dedup '%s' -o '%s'", in, at(out, "d-pair.tsv")),
+        0);
     char *got = tme_test_read_file(out, NULL);
     CU_ASSERT_STRING_EQUAL(got,
                            "Hello there.\t你好。\nHello there.\t您好。\nGood night.\t晚安。\n");
     free(got);
-    CU_ASSERT_EQUAL(run("align --dedup=source '%s' -o '%s'", in, at(out, "d-source.tsv")), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_file(), "align --dedup=source '%s' -o '%s'", in,
+                                      at(out, "d-source.tsv")),
+                    0);
     got = tme_test_read_file(out, NULL);
     CU_ASSERT_STRING_EQUAL(got, "Hello there.\t你好。\nGood night.\t晚安。\n");
     free(got);
@@ -172,7 +158,9 @@ static void test_per_input_writes_one_export_each(void)
     char corpus[PATH_SIZE], outdir[PATH_SIZE], path[PATH_SIZE + 64];
     at(corpus, "corpus");
     at(outdir, "per-input");
-    CU_ASSERT_EQUAL(run("extract -q --per-input '%s' --include '*.txt*' '%s' -o x.tmx -o y.tsv.gz",
+    CU_ASSERT_EQUAL(tme_test_run_clif(
+                        stderr_file(),
+                        "extract -q --per-input '%s' --include '*.txt*' '%s' -o x.tmx -o y.tsv.gz",
                         outdir, corpus),
                     0);
     const char *expected[] = {"c-python.tmx",       "c-python.tsv.gz",     "law/overview.tmx",
@@ -187,10 +175,15 @@ static void test_per_input_writes_one_export_each(void)
     snprintf(path, sizeof path, "%s/news/a-deepseek.tsv.gz", outdir);
     char golden[PATH_SIZE];
     snprintf(golden, sizeof golden, "%s", tme_test_source_path(GOLDEN));
-    CU_ASSERT_EQUAL(shell("gzip -dc '%s' | cmp -s - '%s'", path, golden), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("gzip -dc '%s' | cmp -s - '%s'", path, golden), 0);
     /* Names that would collide, and stdout, are usage errors. */
-    CU_ASSERT_EQUAL(run("extract --per-input '%s' '%s' -o a.tmx -o b.tmx", outdir, corpus), 2);
-    CU_ASSERT_EQUAL(run("extract --per-input '%s' '%s' -o tsv:-", outdir, corpus), 2);
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_file(),
+                                      "extract --per-input '%s' '%s' -o a.tmx -o b.tmx", outdir,
+                                      corpus),
+                    2);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(stderr_file(), "extract --per-input '%s' '%s' -o tsv:-", outdir, corpus),
+        2);
 }
 
 static void test_failing_input_stops_or_is_skipped(void)
@@ -203,7 +196,9 @@ static void test_failing_input_stops_or_is_skipped(void)
     tme_test_write_file(out, "previous\n", 9);
     snprintf(golden, sizeof golden, "%s", tme_test_source_path(SAMPLE));
     /* Default: stop, exit 1, nothing written. */
-    CU_ASSERT_EQUAL(run("extract '%s' '%s' '%s' -o '%s'", golden, bad, golden, out), 1);
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_file(), "extract '%s' '%s' '%s' -o '%s'", golden, bad,
+                                      golden, out),
+                    1);
     char *text = tme_test_read_file(out, NULL);
     CU_ASSERT_STRING_EQUAL(text, "previous\n");
     free(text);
@@ -212,9 +207,11 @@ static void test_failing_input_stops_or_is_skipped(void)
     free(err);
     /* --keep-going: the bad input and a missing one are named and skipped,
      * the others written, and the exit status says something failed. */
-    CU_ASSERT_EQUAL(run("extract --keep-going -j 2 '%s' '%s' missing.txt '%s' -o '%s'", golden, bad,
-                        golden, out),
-                    1);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(stderr_file(),
+                          "extract --keep-going -j 2 '%s' '%s' missing.txt '%s' -o '%s'", golden,
+                          bad, golden, out),
+        1);
     err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "skipped: "));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "broken.txt:3:"));
@@ -227,9 +224,11 @@ static void test_failing_input_stops_or_is_skipped(void)
 static void test_tsv_fields(void)
 {
     char out[PATH_SIZE];
-    CU_ASSERT_EQUAL(run("extract --tsv-fields source,target,document,score '%s' -o '%s'",
-                        tme_test_source_path(SAMPLE), at(out, "fields.tsv")),
-                    0);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(stderr_file(),
+                          "extract --tsv-fields source,target,document,score '%s' -o '%s'",
+                          tme_test_source_path(SAMPLE), at(out, "fields.tsv")),
+        0);
     char *text = tme_test_read_file(out, NULL);
     char *nl = strchr(text, '\n');
     *nl = '\0';
@@ -242,7 +241,8 @@ static void test_tsv_fields(void)
     double v = atof(score);
     CU_ASSERT(v > 0 && v <= 1 && strlen(score) == 6);
     free(text);
-    CU_ASSERT_EQUAL(run("extract --tsv-fields source,colour '%s'", tme_test_source_path(SAMPLE)),
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_file(), "extract --tsv-fields source,colour '%s'",
+                                      tme_test_source_path(SAMPLE)),
                     2);
 }
 
@@ -250,11 +250,13 @@ static void test_progress_only_on_a_terminal(void)
 {
     /* Not a terminal: nothing but the stats. */
     char out[PATH_SIZE];
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", tme_test_source_path(SAMPLE), at(out, "p.tsv")), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_file(), "extract '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), at(out, "p.tsv")),
+                    0);
     char *err = stderr_text();
     CU_ASSERT_PTR_NULL(strstr(err, "documents,"));
     free(err);
-    if (shell("command -v script >/dev/null") != 0)
+    if (tme_test_shell("command -v script >/dev/null") != 0)
         return;
     /* On a terminal (script(1) gives one) a run of more than a second shows
      * the line; -q silences it. */
@@ -265,19 +267,20 @@ static void test_progress_only_on_a_terminal(void)
         fprintf(f, "%s\n", tme_test_source_path(SAMPLE));
     fclose(f);
     at(log, "tty.log");
-    CU_ASSERT_EQUAL(shell("script -qec \"'%s' extract -j 1 '@%s' -o '%s/many.tsv'\" '%s' "
-                          ">/dev/null",
-                          TME_BINARY, list, dir, log),
+    CU_ASSERT_EQUAL(tme_test_shell("script -qec \"'%s' extract -j 1 '@%s' -o '%s/many.tsv'\" '%s' "
+                                   ">/dev/null",
+                                   TME_BINARY, list, dir, log),
                     0);
     char *tty = tme_test_read_file(log, NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(tty, "/1500 documents, "));
     CU_ASSERT_PTR_NOT_NULL(strstr(tty, "MB/s"));
     CU_ASSERT_PTR_NOT_NULL(strstr(tty, "ETA"));
     free(tty);
-    CU_ASSERT_EQUAL(shell("script -qec \"'%s' extract -q -j 1 '@%s' -o '%s/many.tsv'\" '%s' "
-                          ">/dev/null",
-                          TME_BINARY, list, dir, log),
-                    0);
+    CU_ASSERT_EQUAL(
+        tme_test_shell("script -qec \"'%s' extract -q -j 1 '@%s' -o '%s/many.tsv'\" '%s' "
+                       ">/dev/null",
+                       TME_BINARY, list, dir, log),
+        0);
     tty = tme_test_read_file(log, NULL);
     CU_ASSERT_PTR_NULL(strstr(tty, "MB/s"));
     free(tty);

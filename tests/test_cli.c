@@ -27,30 +27,9 @@ static const char *scratch(int slot, const char *name)
     return path_buf[slot];
 }
 
-static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int run(const char *fmt, ...)
-{
-    char args[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    return tme_test_run_cli(args, NULL, NULL, scratch(7, "stderr.txt"));
-}
-
 static char *stderr_text(void)
 {
     return tme_test_read_file(scratch(7, "stderr.txt"), NULL);
-}
-
-static int same_file(const char *a, const char *b)
-{
-    size_t la, lb;
-    char *x = tme_test_read_file(a, &la), *y = tme_test_read_file(b, &lb);
-    int same = x != NULL && y != NULL && la == lb && memcmp(x, y, la) == 0;
-    free(x);
-    free(y);
-    return same;
 }
 
 static int init(void)
@@ -62,22 +41,27 @@ static int init(void)
 static void test_sample_matches_golden_sentences(void)
 {
     const char *out = scratch(0, "sample.tsv");
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", tme_test_source_path(SAMPLE), out), 0);
-    CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), out),
+                    0);
+    CU_ASSERT(tme_test_same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
 }
 
 static void test_paragraph_unit_gives_the_gold_paragraph_pairs(void)
 {
     const char *out = scratch(0, "paragraphs.tsv");
-    CU_ASSERT_EQUAL(run("extract --unit paragraph --no-normalize '%s' -o '%s'",
-                        tme_test_source_path(SAMPLE), out),
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract --unit paragraph --no-normalize '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), out),
                     0);
-    CU_ASSERT(
-        same_file(out, tme_test_source_path("samples/deepseek-bilingual.gold-paragraphs.tsv")));
+    CU_ASSERT(tme_test_same_file(
+        out, tme_test_source_path("samples/deepseek-bilingual.gold-paragraphs.tsv")));
     const char *normalized = scratch(1, "paragraphs-normalized.tsv");
-    CU_ASSERT_EQUAL(
-        run("extract --unit paragraph '%s' -o '%s'", tme_test_source_path(SAMPLE), normalized), 0);
-    CU_ASSERT(same_file(
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract --unit paragraph '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), normalized),
+                    0);
+    CU_ASSERT(tme_test_same_file(
         normalized, tme_test_source_path("samples/expected/deepseek-bilingual.paragraphs.tsv")));
 }
 
@@ -112,15 +96,18 @@ static const char *convert_sample(int slot, const char *name, const char *encodi
 static void check_same_output(const char *input)
 {
     const char *out = scratch(2, "converted.tsv");
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", input, out), 0);
-    CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'", input, out),
+                    0);
+    CU_ASSERT(tme_test_same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
 }
 
 static void test_gb18030_gives_the_same_output(void)
 {
     const char *in = convert_sample(0, "sample-gb18030.txt", "GB18030", "", 0, 0);
     check_same_output(in);
-    CU_ASSERT_EQUAL(run("extract --stats '%s' -o '%s'", in, scratch(1, "gb.tsv")), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract --stats '%s' -o '%s'", in,
+                                      scratch(1, "gb.tsv")),
+                    0);
     char *err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "GB18030"));
     free(err);
@@ -139,9 +126,10 @@ static void test_utf8_bom_crlf_gives_the_same_output(void)
 static void test_gzip_output_and_two_outputs_in_one_run(void)
 {
     const char *plain = scratch(0, "two.tsv"), *gz = scratch(1, "two.tsv.gz");
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s' -o '%s'", tme_test_source_path(SAMPLE), plain, gz),
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), plain, gz),
                     0);
-    CU_ASSERT(same_file(plain, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT(tme_test_same_file(plain, tme_test_source_path(GOLDEN_SENTENCES)));
     gzFile f = gzopen(gz, "rb");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     CU_ASSERT_EQUAL(gzdirect(f), 0);
@@ -161,18 +149,20 @@ static void test_gzip_input_and_stdin(void)
     char cmd[9000];
     snprintf(cmd, sizeof cmd, "gzip -c '%s' > '%s'", tme_test_source_path(SAMPLE), gz);
     CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", gz, out), 0);
-    CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'", gz, out),
+                    0);
+    CU_ASSERT(tme_test_same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
     const char *stdout_path = scratch(2, "stdout.tsv");
     CU_ASSERT_EQUAL(tme_test_run_cli("extract - -o tsv:-", gz, stdout_path, NULL), 0);
-    CU_ASSERT(same_file(stdout_path, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT(tme_test_same_file(stdout_path, tme_test_source_path(GOLDEN_SENTENCES)));
 }
 
 static void test_chinese_source_swaps_columns(void)
 {
     const char *out = scratch(0, "swapped.tsv");
-    CU_ASSERT_EQUAL(run("extract --src-lang zh-CN --tgt-lang en '%s' -o '%s'",
-                        tme_test_source_path(SAMPLE), out),
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract --src-lang zh-CN --tgt-lang en '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), out),
                     0);
     char *got = tme_test_read_file(out, NULL);
     char *golden = tme_test_read_file(tme_test_source_path(GOLDEN_SENTENCES), NULL);
@@ -191,11 +181,14 @@ static void test_every_format_validates(void)
     const char *tmx = scratch(0, "all.tmx"), *tmxgz = scratch(1, "all.tmx.gz"),
                *xlf = scratch(2, "all.xlf"), *xlf2 = scratch(3, "all2.xlf"),
                *u16 = scratch(4, "all16.tmx"), *xliff = scratch(5, "all.xliff.gz");
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s' -o '%s' -o '%s' -o 'xliff2:%s' -o '%s'",
-                        tme_test_source_path(SAMPLE), tmx, tmxgz, xlf, xlf2, xliff),
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract '%s' -o '%s' -o '%s' -o '%s' -o 'xliff2:%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), tmx, tmxgz, xlf, xlf2, xliff),
                     0);
-    CU_ASSERT_EQUAL(
-        run("extract --tmx-encoding utf-16 '%s' -o '%s'", tme_test_source_path(SAMPLE), u16), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract --tmx-encoding utf-16 '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), u16),
+                    0);
     const char *all[] = {tmx, tmxgz, xlf, xlf2, u16, xliff};
     for (size_t k = 0; k < 6; k++) {
         CU_ASSERT(tme_test_file_is_valid(all[k]));
@@ -203,8 +196,10 @@ static void test_every_format_validates(void)
             fprintf(stderr, "\ninvalid: %s\n", all[k]);
     }
     const char *v2 = scratch(0, "version2.xlf");
-    CU_ASSERT_EQUAL(
-        run("extract --xliff-version 2.0 '%s' -o '%s'", tme_test_source_path(SAMPLE), v2), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract --xliff-version 2.0 '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), v2),
+                    0);
     xmlDocPtr doc = tme_test_read_valid(v2, KIND_XLIFF2);
     CU_ASSERT_PTR_NOT_NULL(doc);
     xmlFreeDoc(doc);
@@ -214,11 +209,15 @@ static void test_same_epoch_gives_identical_files(void)
 {
     const char *a = scratch(0, "epoch-a.tmx"), *b = scratch(1, "epoch-b.tmx");
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", tme_test_source_path(SAMPLE), a), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), a),
+                    0);
     sleep(1);
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", tme_test_source_path(SAMPLE), b), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), b),
+                    0);
     unsetenv("SOURCE_DATE_EPOCH");
-    CU_ASSERT(same_file(a, b));
+    CU_ASSERT(tme_test_same_file(a, b));
     char *text = tme_test_read_file(a, NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "creationdate=\"20231114T221320Z\""));
     free(text);
@@ -271,8 +270,9 @@ static void test_valid_language_tags(void)
                              ? tags[k]
                              : "zh-CN";
         const char *en = zh == tags[k] ? "en" : tags[k];
-        CU_ASSERT_EQUAL(run("extract --src-lang %s --tgt-lang %s '%s' -o '%s'", en, zh,
-                            tme_test_source_path(SAMPLE), scratch(0, "tags.tmx")),
+        CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                          "extract --src-lang %s --tgt-lang %s '%s' -o '%s'", en,
+                                          zh, tme_test_source_path(SAMPLE), scratch(0, "tags.tmx")),
                         0);
         /* Written exactly as given. */
         char attribute[64];
@@ -289,7 +289,8 @@ static void test_bad_input_writes_nothing(void)
     tme_test_write_file(out, "previous\n", 9);
     const char *bad = scratch(1, "bad.txt");
     tme_test_write_file(bad, "第一行\n\nSecond line.\n\nthird \xC3( line\n", 38);
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", bad, out), 1);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'", bad, out),
+                    1);
     char *err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "bad.txt:5:"));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "byte offset"));
@@ -302,14 +303,16 @@ static void test_bad_input_writes_nothing(void)
     snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -q tmexport-", dir);
     CU_ASSERT_NOT_EQUAL(system(cmd), 0);
     const char *fresh = scratch(2, "never.tsv");
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", bad, fresh), 1);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'", bad, fresh),
+                    1);
     CU_ASSERT_NOT_EQUAL(access(fresh, F_OK), 0);
 }
 
 static void test_missing_directory_and_unreadable_inputs(void)
 {
     const char *out = scratch(0, "none.tsv");
-    CU_ASSERT_EQUAL(run("extract no-such-file.txt -o '%s'", out), 1);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(scratch(7, "stderr.txt"), "extract no-such-file.txt -o '%s'", out), 1);
     char *err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "no-such-file.txt"));
     free(err);
@@ -317,11 +320,15 @@ static void test_missing_directory_and_unreadable_inputs(void)
     /* A directory is read recursively; one without files is only a warning. */
     const char *empty_dir = scratch(1, "empty-dir");
     mkdir(empty_dir, 0755);
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", empty_dir, out), 0);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'", empty_dir, out), 0);
     err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "no files"));
     free(err);
-    CU_ASSERT_EQUAL(run("extract '%s' -o no-such-dir/out.tsv", tme_test_source_path(SAMPLE)), 1);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract '%s' -o no-such-dir/out.tsv",
+                                      tme_test_source_path(SAMPLE)),
+                    1);
     err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "no-such-dir/out.tsv"));
     free(err);
@@ -369,7 +376,8 @@ static void test_empty_and_boilerplate_only_inputs(void)
 {
     const char *empty = scratch(0, "empty.txt"), *out = scratch(1, "empty.tsv");
     tme_test_write_file(empty, "", 0);
-    CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", empty, out), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'", empty, out),
+                    0);
     char *err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "warning"));
     free(err);
@@ -380,16 +388,18 @@ static void test_empty_and_boilerplate_only_inputs(void)
     free(got);
     const char *boiler = scratch(2, "boiler.txt"), *tmx = scratch(3, "boiler.tmx");
     tme_test_write_file(boiler, "茉莉花新闻网\n\n首页 > 新闻\n\n邮件订阅\n", 46);
-    CU_ASSERT_EQUAL(run("extract -q '%s' -o '%s' -o '%s'", boiler, tmx, scratch(4, "b.xlf")), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract -q '%s' -o '%s' -o '%s'",
+                                      boiler, tmx, scratch(4, "b.xlf")),
+                    0);
     CU_ASSERT(tme_test_file_is_valid(tmx));
     CU_ASSERT(tme_test_file_is_valid(scratch(4, "b.xlf")));
 }
 
 static void test_stats_summary(void)
 {
-    CU_ASSERT_EQUAL(
-        run("extract --stats '%s' -o '%s'", tme_test_source_path(SAMPLE), scratch(0, "stats.tsv")),
-        0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract --stats '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), scratch(0, "stats.tsv")),
+                    0);
     char *err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "paragraphs read: 85 (English 36, Chinese 49, other 0)"));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "paragraph pairs found: 35"));
@@ -404,14 +414,17 @@ static void test_align_matches_extract(void)
     /* Aligning the gold paragraph pairs gives what extraction of the
      * article gives: the same aligner on the same paragraphs. */
     const char *out = scratch(0, "aligned.tsv");
-    CU_ASSERT_EQUAL(run("align '%s' -o '%s'",
-                        tme_test_source_path("samples/deepseek-bilingual.gold-paragraphs.tsv"),
-                        out),
-                    0);
-    CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(scratch(7, "stderr.txt"), "align '%s' -o '%s'",
+                          tme_test_source_path("samples/deepseek-bilingual.gold-paragraphs.tsv"),
+                          out),
+        0);
+    CU_ASSERT(tme_test_same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
     const char *bad = scratch(1, "bad-columns.tsv");
     tme_test_write_file(bad, "one\ttwo\nonly one column\n", 24);
-    CU_ASSERT_EQUAL(run("align '%s' -o '%s'", bad, scratch(2, "x.tsv")), 1);
+    CU_ASSERT_EQUAL(
+        tme_test_run_clif(scratch(7, "stderr.txt"), "align '%s' -o '%s'", bad, scratch(2, "x.tsv")),
+        1);
     char *err = stderr_text();
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "bad-columns.tsv:2:"));
     free(err);
@@ -420,8 +433,10 @@ static void test_align_matches_extract(void)
 static void test_min_score_drops_pairs(void)
 {
     const char *out = scratch(0, "strict.tsv");
-    CU_ASSERT_EQUAL(
-        run("extract --min-score 0.99 --stats '%s' -o '%s'", tme_test_source_path(SAMPLE), out), 0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract --min-score 0.99 --stats '%s' -o '%s'",
+                                      tme_test_source_path(SAMPLE), out),
+                    0);
     char *err = stderr_text();
     CU_ASSERT_PTR_NULL(strstr(err, "below --min-score 0,"));
     free(err);

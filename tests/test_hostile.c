@@ -114,16 +114,6 @@ static int file_equals(const char *path, const char *expected)
     return same;
 }
 
-static int same_file(const char *a, const char *b)
-{
-    size_t la, lb;
-    char *x = tme_test_read_file(a, &la), *y = tme_test_read_file(b, &lb);
-    int same = x != NULL && y != NULL && la == lb && memcmp(x, y, la) == 0;
-    free(x);
-    free(y);
-    return same;
-}
-
 static size_t count_lines(const char *path)
 {
     size_t len, n = 0;
@@ -147,18 +137,6 @@ static size_t count_occurrences(const char *path, const char *needle)
 static void write_text(const char *path, const char *text)
 {
     CU_ASSERT_EQUAL_FATAL(tme_test_write_file(path, text, strlen(text)), 0);
-}
-
-static int shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int shell(const char *fmt, ...)
-{
-    char cmd[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    int status = system(cmd);
-    return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 /* A failed run: exit 1, the previous output untouched, nothing else. */
@@ -213,11 +191,12 @@ static void test_empty_file(void)
 static void test_only_boilerplate(void)
 {
     const char *in = scratch(0, "boilerplate.txt");
-    CU_ASSERT_EQUAL_FATAL(shell("{ printf 'Home | World | Tech | About us\\n\\n'; head -n 9 '%s'; "
-                                "printf '\\n首页 | 国际 | 科技 | 关于我们\\n\\n'; tail -n 12 '%s'; "
-                                "printf '\\n\\n   \\n\\t\\n'; } > '%s'",
-                                tme_test_source_path(SAMPLE), tme_test_source_path(SAMPLE), in),
-                          0);
+    CU_ASSERT_EQUAL_FATAL(
+        tme_test_shell("{ printf 'Home | World | Tech | About us\\n\\n'; head -n 9 '%s'; "
+                       "printf '\\n首页 | 国际 | 科技 | 关于我们\\n\\n'; tail -n 12 '%s'; "
+                       "printf '\\n\\n   \\n\\t\\n'; } > '%s'",
+                       tme_test_source_path(SAMPLE), tme_test_source_path(SAMPLE), in),
+        0);
     CU_ASSERT(count_lines(in) > 20);
     check_no_units(in, "boilerplate.txt");
 }
@@ -313,7 +292,8 @@ static void test_invalid_utf8_names_line_and_byte(void)
 static void test_truncated_and_corrupt_gzip(void)
 {
     const char *gz = scratch(0, "sample.txt.gz"), *out = scratch(1, "gz.tmx");
-    CU_ASSERT_EQUAL_FATAL(shell("gzip -9 -c '%s' > '%s'", tme_test_source_path(SAMPLE), gz), 0);
+    CU_ASSERT_EQUAL_FATAL(
+        tme_test_shell("gzip -9 -c '%s' > '%s'", tme_test_source_path(SAMPLE), gz), 0);
     size_t len;
     unsigned char *bytes = (unsigned char *)tme_test_read_file(gz, &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
@@ -345,7 +325,7 @@ static void test_truncated_and_corrupt_gzip(void)
     free(bytes);
 
     /* Trailing garbage after a complete member, on stdin. */
-    CU_ASSERT_EQUAL(shell("printf 'junk' >> '%s'", gz), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("printf 'junk' >> '%s'", gz), 0);
     CU_ASSERT_EQUAL(
         tme_test_run_cli("extract - -o tsv:-", gz, scratch(4, "stdout.tsv"), stderr_path()), 1);
     CU_ASSERT(stderr_says("standard input", "unexpected data after", NULL));
@@ -439,7 +419,8 @@ static void test_hundred_thousand_one_word_paragraphs(void)
 static const char *transformed_sample(int slot, const char *name, const char *command)
 {
     const char *path = scratch(slot, name);
-    CU_ASSERT_EQUAL(shell("%s < '%s' > '%s'", command, tme_test_source_path(SAMPLE), path), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("%s < '%s' > '%s'", command, tme_test_source_path(SAMPLE), path),
+                    0);
     return path;
 }
 
@@ -455,7 +436,7 @@ static void test_utf16_without_bom(void)
         free(head);
         CU_ASSERT_EQUAL(run("extract --stats '%s' -o '%s'", inputs[k], out), 0);
         CU_ASSERT(stderr_says("UTF-16 without a byte-order mark", NULL));
-        CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+        CU_ASSERT(tme_test_same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
     }
 }
 
@@ -470,7 +451,7 @@ static void test_mixed_line_ends(void)
     CU_ASSERT(count_occurrences(mixed, "\r\n") > 0);
     const char *out = scratch(1, "mixed.tsv");
     CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", mixed, out), 0);
-    CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT(tme_test_same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
 }
 
 static void test_unreadable_and_missing_inputs(void)
@@ -479,20 +460,21 @@ static void test_unreadable_and_missing_inputs(void)
     write_text(out, "previous\n");
     const char *in = scratch(0, "secret.txt");
     CU_ASSERT_EQUAL_FATAL(
-        shell("cp '%s' '%s' && chmod 000 '%s'", tme_test_source_path(SAMPLE), in, in), 0);
+        tme_test_shell("cp '%s' '%s' && chmod 000 '%s'", tme_test_source_path(SAMPLE), in, in), 0);
     if (geteuid() != 0) {
         check_failed_cleanly(run("extract '%s' -o '%s'", in, out), out);
         CU_ASSERT(stderr_says("secret.txt", "Permission denied", NULL));
-    } else if (shell("command -v setpriv >/dev/null") == 0) {
+    } else if (tme_test_shell("command -v setpriv >/dev/null") == 0) {
         /* root reads mode-000 files: run as nobody instead, writing where
          * nobody may (/tmp), so that reading the input is what fails. */
         char tmp_out[64];
         snprintf(tmp_out, sizeof tmp_out, "/tmp/tmexport-unreadable-%ld.tsv", (long)getpid());
         write_text(tmp_out, "previous\n");
         chmod(tmp_out, 0666);
-        int rc = shell("setpriv --reuid=65534 --regid=65534 --clear-groups '%s' extract '%s' -o "
-                       "'%s' 2>'%s'",
-                       TME_BINARY, in, tmp_out, stderr_path());
+        int rc = tme_test_shell(
+            "setpriv --reuid=65534 --regid=65534 --clear-groups '%s' extract '%s' -o "
+            "'%s' 2>'%s'",
+            TME_BINARY, in, tmp_out, stderr_path());
         CU_ASSERT_EQUAL(rc, 1);
         CU_ASSERT(stderr_says("secret.txt", "Permission denied", NULL));
         char *kept = tme_test_read_file(tmp_out, NULL);
@@ -519,9 +501,9 @@ static const char *big_sample(void)
     const char *path = scratch(8, "big-sample.txt");
     if (!exists(path)) {
         const char *s = tme_test_source_path(SAMPLE);
-        shell("for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat '%s'; "
-              "printf '\\n\\n'; done > '%s'",
-              s, path);
+        tme_test_shell("for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat '%s'; "
+                       "printf '\\n\\n'; done > '%s'",
+                       s, path);
     }
     return path;
 }
@@ -560,7 +542,8 @@ static void test_file_size_limit_midway(void)
     char args[8192];
     snprintf(args, sizeof args, "extract '%s' -o '%s'", big_sample(), out);
     double start = now();
-    int rc = shell("trap '' XFSZ; ulimit -f 16; '%s' %s 2>'%s'", TME_BINARY, args, stderr_path());
+    int rc = tme_test_shell("trap '' XFSZ; ulimit -f 16; '%s' %s 2>'%s'", TME_BINARY, args,
+                            stderr_path());
     last_seconds = now() - start;
     check_failed_cleanly(rc, out);
     CU_ASSERT(stderr_says("limited.tmx", "write failed", "too large", NULL));
@@ -571,7 +554,7 @@ static int mount_small_tmpfs(const char *path, const char *options)
 {
     if (geteuid() != 0 || mkdir(path, 0755) != 0)
         return -1;
-    return shell("mount -t tmpfs -o size=64k%s tmpfs '%s' 2>/dev/null", options, path);
+    return tme_test_shell("mount -t tmpfs -o size=64k%s tmpfs '%s' 2>/dev/null", options, path);
 }
 
 static void test_full_disk(void)
@@ -597,8 +580,8 @@ static void test_full_disk(void)
     CU_ASSERT_EQUAL(temporaries_in(dir), 0);
     /* A small output still fits: the file system itself works. */
     CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", tme_test_source_path(SAMPLE), small), 0);
-    CU_ASSERT(same_file(small, tme_test_source_path(GOLDEN_SENTENCES)));
-    shell("umount '%s'", mnt);
+    CU_ASSERT(tme_test_same_file(small, tme_test_source_path(GOLDEN_SENTENCES)));
+    tme_test_shell("umount '%s'", mnt);
 }
 
 static void test_read_only_output_directory(void)
@@ -614,7 +597,7 @@ static void test_read_only_output_directory(void)
             return;
         }
         write_text(out, "previous\n");
-        CU_ASSERT_EQUAL_FATAL(shell("mount -o remount,ro '%s'", ro), 0);
+        CU_ASSERT_EQUAL_FATAL(tme_test_shell("mount -o remount,ro '%s'", ro), 0);
     } else {
         CU_ASSERT_EQUAL_FATAL(mkdir(ro, 0755), 0);
         write_text(out, "previous\n");
@@ -625,7 +608,7 @@ static void test_read_only_output_directory(void)
     CU_ASSERT(file_equals(out, "previous\n"));
     CU_ASSERT_EQUAL(temporaries_in(ro), 0);
     if (geteuid() == 0)
-        shell("umount '%s'", ro);
+        tme_test_shell("umount '%s'", ro);
     else
         chmod(ro, 0755);
 }
@@ -707,7 +690,7 @@ static void test_signal_ignored_on_entry_stays_ignored(void)
     int status = 0;
     CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
     CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    CU_ASSERT(same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
+    CU_ASSERT(tme_test_same_file(out, tme_test_source_path(GOLDEN_SENTENCES)));
     CU_ASSERT_EQUAL(temporaries_in(dir), 0);
 }
 
@@ -739,9 +722,9 @@ static void test_same_input_gives_same_bytes_in_every_format(void)
         char a[1400], b[1400];
         snprintf(a, sizeof a, "%s/run-a/%s", dir, names[k]);
         snprintf(b, sizeof b, "%s/run-b/%s", dir, names[k]);
-        if (!same_file(a, b))
+        if (!tme_test_same_file(a, b))
             fprintf(stderr, "\n    %s differs between runs", names[k]);
-        CU_ASSERT(same_file(a, b));
+        CU_ASSERT(tme_test_same_file(a, b));
     }
     /* The epoch is what the date comes from: another one changes the TMX. */
     setenv("SOURCE_DATE_EPOCH", "1600000000", 1);
@@ -750,7 +733,7 @@ static void test_same_input_gives_same_bytes_in_every_format(void)
     unsetenv("SOURCE_DATE_EPOCH");
     char same_run[1400];
     snprintf(same_run, sizeof same_run, "%s/run-a/d.tmx", dir);
-    CU_ASSERT(!same_file(other, same_run));
+    CU_ASSERT(!tme_test_same_file(other, same_run));
     CU_ASSERT_EQUAL(count_occurrences(other, "20200913T122640Z"), 1);
 }
 

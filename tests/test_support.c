@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <CUnit/Basic.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,37 @@ int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdou
     if (status == -1 || !WIFEXITED(status))
         return -1;
     return WEXITSTATUS(status);
+}
+
+int tme_test_run_clif(const char *stderr_path, const char *fmt, ...)
+{
+    char args[16384];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    return tme_test_run_cli(args, NULL, NULL, stderr_path);
+}
+
+int tme_test_shell(const char *fmt, ...)
+{
+    char command[16384];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(command, sizeof command, fmt, ap);
+    va_end(ap);
+    int status = system(command);
+    return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int tme_test_same_file(const char *a, const char *b)
+{
+    size_t la, lb;
+    char *x = tme_test_read_file(a, &la), *y = tme_test_read_file(b, &lb);
+    int same = x != NULL && y != NULL && la == lb && memcmp(x, y, la) == 0;
+    free(x);
+    free(y);
+    return same;
 }
 
 const char *tme_test_scratch_dir(const char *tag)

@@ -26,6 +26,17 @@ const char *tme_test_source_path(const char *relative);
 int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdout_path,
                      const char *stderr_path);
 
+/* tme_test_run_cli() with printf-style arguments; stdin from /dev/null,
+ * stdout discarded, stderr into stderr_path. */
+int tme_test_run_clif(const char *stderr_path, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Runs a shell command built printf-style; its exit status, or -1. */
+int tme_test_shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* 1 when both files exist and hold the same bytes. */
+int tme_test_same_file(const char *a, const char *b);
+
 /* A fresh empty directory under the test's working directory, named after
  * tag: a static buffer, valid until the next call. */
 const char *tme_test_scratch_dir(const char *tag);
