@@ -450,8 +450,12 @@ static tme_status drop_duplicates(run_state *st, tme_units *units, tme_error *er
     for (size_t u = 0; u < units->count; u++) {
         tme_pair *p = &units->items[u];
         int seen = tme_dedup_seen(&st->dedup, p->source, p->target);
-        if (seen < 0)
+        if (seen < 0) {
+            /* Keep the units consistent for tme_units_free(). */
+            memmove(&units->items[kept], p, (units->count - u) * sizeof *p);
+            units->count = kept + (units->count - u);
             return tme_error_nomem(err);
+        }
         if (seen) {
             free((char *)p->source);
             free((char *)p->target);
