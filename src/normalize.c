@@ -774,6 +774,129 @@ static bool normalize_english(cp_text *text, tme_norm_stats *stats)
     return true;
 }
 
+/* ---- Fixed points ------------------------------------------------------- */
+
+/* Most segments of an ordinary article are normalized already. One pass
+ * proves that no step above would change text (same conditions, read from
+ * the input instead of from each step's output, which equals the input as
+ * long as nothing changed) and copies it; anything doubtful, including
+ * every text a step would touch, takes the full pipeline. */
+typedef struct {
+    tme_norm_lang lang;
+    const tme_norm_options *options;
+    codepoint prev;       /* 0 at the start */
+    bool prev_is_space;   /* a space waits for its right neighbour */
+    codepoint space_left; /* the character before that space */
+    bool needs_alnum;     /* English: " ," must be followed by a letter or digit */
+    bool lone_ellipsis;   /* Chinese: U+2026 not preceded by U+2026 */
+    bool lone_dash;       /* Chinese: U+2014 not preceded by U+2014 */
+    unsigned dots;        /* Chinese: ASCII dots in a row */
+} fixed_point_scan;
+
+/* Whether the characters before c can stay as they are once c follows. */
+static bool resolve_pending(fixed_point_scan *s, codepoint c)
+{
+    if (s->needs_alnum && !is_letter_or_digit(c))
+        return false;
+    s->needs_alnum = false;
+    if (s->lone_ellipsis && c != CP_ELLIPSIS)
+        return false;
+    if (s->lone_dash && c != CP_EM_DASH)
+        return false;
+    s->lone_ellipsis = s->lone_dash = false;
+    if (s->prev_is_space && s->lang == TME_NORM_ZH &&
+        chinese_space_is_superfluous(s->space_left, c, s->options->cjk_space))
+        return false;
+    return true;
+}
+
+static bool english_keeps(fixed_point_scan *s, codepoint c)
+{
+    if (is_cjk_punct_with_ascii_form(c) || (s->options->ascii_quotes && straight_quote(c) != 0))
+        return false;
+    if (s->prev_is_space && is_space_sensitive_punct(c))
+        s->needs_alnum = true;
+    return true;
+}
+
+static bool chinese_keeps(fixed_point_scan *s, codepoint c)
+{
+    s->dots = c == '.' ? s->dots + 1 : 0;
+    if (s->dots >= 3 || c == '"' || is_convertible_mark(c) || is_ascii_bracket(c))
+        return false;
+    if (s->options->cjk_space == TME_CJK_SPACE_ADD && is_han_latin_boundary(s->prev, c))
+        return false;
+    if (c == CP_ELLIPSIS && s->prev != CP_ELLIPSIS)
+        s->lone_ellipsis = true;
+    if (c == CP_EM_DASH && s->prev != CP_EM_DASH)
+        s->lone_dash = true;
+    return true;
+}
+
+/* One character of the scan: false when the pipeline might change the text. */
+static bool scan_keeps(fixed_point_scan *s, codepoint c)
+{
+    if (is_space(c)) {
+        if (s->prev == 0 || s->prev_is_space || !resolve_pending(s, c))
+            return false;
+        s->prev_is_space = true;
+        s->space_left = s->prev;
+        s->prev = c;
+        return true;
+    }
+    bool printable_ascii = c > 0x20 && c < 0x7F;
+    if (!printable_ascii &&
+        (c < 0x20 || c == 0x7F || !is_nfc_inert(c) || is_invisible_format_char(c) ||
+         is_whitespace_char(c) || tme_category(c) == UTF8PROC_CATEGORY_CC ||
+         (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A)))
+        return false;
+    bool pending = s->prev_is_space || s->needs_alnum || s->lone_ellipsis || s->lone_dash;
+    if (pending && !resolve_pending(s, c))
+        return false;
+    bool keeps = s->lang == TME_NORM_ZH ? chinese_keeps(s, c) : english_keeps(s, c);
+    s->prev_is_space = false;
+    s->prev = c;
+    return keeps;
+}
+
+/* text re-encoded (so byte for byte what the pipeline would return) when
+ * normalization leaves it unchanged, else NULL. */
+static char *copy_if_fixed_point(const char *text, size_t len, tme_norm_lang lang,
+                                 const tme_norm_options *options)
+{
+    if (len > SIZE_MAX - 1)
+        return NULL;
+    unsigned char *out = malloc(len + 1);
+    if (out == NULL)
+        return NULL;
+    fixed_point_scan s = {lang, options, 0, false, 0, false, false, false, 0};
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0, n = 0;
+    bool keeps = true;
+    while (i < len && keeps) {
+        codepoint c;
+        size_t remaining = len - i;
+        utf8proc_ssize_t step =
+            tme_iterate(p + i, remaining > 4 ? 4 : (utf8proc_ssize_t)remaining, &c);
+        if (step <= 0 || c == 0)
+            break;
+        i += (size_t)step;
+        keeps = scan_keeps(&s, c);
+        if (c < 0x80)
+            out[n++] = (unsigned char)c;
+        else
+            n += (size_t)utf8proc_encode_char(c, out + n);
+    }
+    if (i < len || !keeps || s.prev_is_space || s.needs_alnum || s.lone_ellipsis || s.lone_dash ||
+        n != len) {
+        free(out);
+        return NULL;
+    }
+    out[n] = '\0';
+    return (char *)out;
+}
+
 char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
                     const tme_norm_options *options, tme_norm_stats *stats)
 {
@@ -782,6 +905,9 @@ char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
         options = &defaults;
     if (text == NULL)
         len = 0;
+    char *same = copy_if_fixed_point(text != NULL ? text : "", len, lang, options);
+    if (same != NULL)
+        return same;
     cp_text cps = {NULL, 0};
     bool ok = decode_and_clean(text != NULL ? text : "", len, &cps, stats) &&
               convert_before_nfc(&cps, lang, options, stats) && compose_text_nfc(&cps, stats);
