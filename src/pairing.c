@@ -70,16 +70,18 @@ static uint64_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
-static int compare_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
+/* Membership for keys asked in ascending order (as a set's own items come):
+ * a merge walk instead of a search per key. */
+typedef struct {
+    const hash_set *set;
+    size_t at;
+} set_cursor;
 
-static int set_contains(const hash_set *set, uint64_t h)
+static int cursor_contains(set_cursor *c, uint64_t h)
 {
-    /* bsearch() wants a non-null array even for zero items (UBSan). */
-    return set->count > 0 && bsearch(&h, set->items, set->count, sizeof h, compare_u64) != NULL;
+    while (c->at < c->set->count && c->set->items[c->at] < h)
+        c->at++;
+    return c->at < c->set->count && c->set->items[c->at] == h;
 }
 
 static int set_add(hash_set *set, size_t *cap, uint64_t h)
@@ -96,12 +98,78 @@ static int set_add(hash_set *set, size_t *cap, uint64_t h)
     return 0;
 }
 
+static void sift_down(uint64_t *a, size_t root, size_t n)
+{
+    for (size_t child; (child = 2 * root + 1) < n; root = child) {
+        if (child + 1 < n && a[child + 1] > a[child])
+            child++;
+        if (a[root] >= a[child])
+            return;
+        uint64_t tmp = a[root];
+        a[root] = a[child];
+        a[child] = tmp;
+    }
+}
+
+static void insertion_sort_u64(uint64_t *a, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        uint64_t v = a[i];
+        size_t k = i;
+        for (; k > 0 && a[k - 1] > v; k--)
+            a[k] = a[k - 1];
+        a[k] = v;
+    }
+}
+
+static void heapsort_u64(uint64_t *a, size_t n)
+{
+    for (size_t root = n / 2; root-- > 0;)
+        sift_down(a, root, n);
+    for (size_t end = n - 1; end > 0; end--) {
+        uint64_t tmp = a[0];
+        a[0] = a[end];
+        a[end] = tmp;
+        sift_down(a, 0, end);
+    }
+}
+
+/* Ascending: introsort (quicksort, heapsort past a depth limit, insertion
+ * sort for short runs). qsort()'s call per comparison was most of the cost
+ * of the paragraph sets. */
+static void sort_u64(uint64_t *a, size_t n, unsigned depth)
+{
+    while (n > 16) {
+        if (depth-- == 0) {
+            heapsort_u64(a, n);
+            return;
+        }
+        uint64_t x = a[0], y = a[n / 2], z = a[n - 1];
+        uint64_t pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+        size_t i = 0, j = n - 1;
+        for (;;) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i >= j)
+                break;
+            uint64_t tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+            i++;
+            j--;
+        }
+        sort_u64(a, j + 1, depth);
+        a += j + 1;
+        n -= j + 1;
+    }
+    insertion_sort_u64(a, n);
+}
+
 static void set_finish(hash_set *set)
 {
-    /* qsort() wants a non-null array even for zero items (UBSan). */
-    if (set->count == 0)
-        return;
-    qsort(set->items, set->count, sizeof *set->items, compare_u64);
+    sort_u64(set->items, set->count, 64);
     size_t w = 0;
     for (size_t r = 0; r < set->count; r++)
         if (w == 0 || set->items[w - 1] != set->items[r])
@@ -373,9 +441,11 @@ static void measure_english(const char *text, size_t len, side_info *info)
 static double missing_numbers_penalty(const side_info *from, const side_info *other)
 {
     double penalty = 0;
+    set_cursor hard = {&other->numbers, 0}, soft = {&other->soft_numbers, 0};
     for (size_t k = 0; k < from->numbers.count; k++) {
         uint64_t key = from->numbers.items[k];
-        if (set_contains(&other->numbers, key) || set_contains(&other->soft_numbers, key))
+        int in_hard = cursor_contains(&hard, key), in_soft = cursor_contains(&soft, key);
+        if (in_hard || in_soft)
             continue;
         penalty += key >= number_key(10) ? MISSING_BIG_NUMBER_PENALTY : MISSING_NUMBER_PENALTY;
     }
@@ -385,18 +455,23 @@ static double missing_numbers_penalty(const side_info *from, const side_info *ot
 static double anchor_score(const side_info *en, const side_info *zh)
 {
     double bonus = 0, penalty = 0;
+    set_cursor words = {&en->words, 0};
     for (size_t k = 0; k < zh->words.count; k++) {
-        if (set_contains(&en->words, zh->words.items[k]))
+        if (cursor_contains(&words, zh->words.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
         else
             penalty += MISSING_LATIN_PENALTY;
     }
-    for (size_t k = 0; k < zh->numbers.count; k++)
-        if (set_contains(&en->numbers, zh->numbers.items[k]) ||
-            set_contains(&en->soft_numbers, zh->numbers.items[k]))
+    set_cursor hard = {&en->numbers, 0}, soft = {&en->soft_numbers, 0};
+    for (size_t k = 0; k < zh->numbers.count; k++) {
+        int in_hard = cursor_contains(&hard, zh->numbers.items[k]);
+        int in_soft = cursor_contains(&soft, zh->numbers.items[k]);
+        if (in_hard || in_soft)
             bonus += SHARED_ANCHOR_BONUS;
+    }
+    hard.at = 0;
     for (size_t k = 0; k < zh->soft_numbers.count; k++)
-        if (set_contains(&en->numbers, zh->soft_numbers.items[k]))
+        if (cursor_contains(&hard, zh->soft_numbers.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
     penalty += missing_numbers_penalty(zh, en) + missing_numbers_penalty(en, zh);
     return fmin(bonus, MAX_ANCHOR_BONUS) - fmin(penalty, MAX_MISSING_PENALTY);
@@ -437,13 +512,24 @@ static double adjacency_score(const side_info *en, const side_info *zh, order pr
     return gap < ADJACENCY_REACH ? ADJACENCY_BONUS[gap] : 0;
 }
 
-static double pair_score(const side_info *en, const side_info *zh, order preferred)
+/* The part of pair_score() that does not depend on the order. */
+static double order_free_score(const side_info *en, const side_info *zh)
 {
-    double s = PAIR_PRIOR + length_score(en->units, zh->units) + anchor_score(en, zh) +
-               adjacency_score(en, zh, preferred);
+    return PAIR_PRIOR + length_score(en->units, zh->units) + anchor_score(en, zh);
+}
+
+static double score_with_order(double order_free, const side_info *en, const side_info *zh,
+                               order preferred)
+{
+    double s = order_free + adjacency_score(en, zh, preferred);
     if (en->navigation || zh->navigation)
         s -= NAVIGATION_PENALTY;
     return s;
+}
+
+static double pair_score(const side_info *en, const side_info *zh, order preferred)
+{
+    return score_with_order(order_free_score(en, zh), en, zh, preferred);
 }
 
 typedef struct {
@@ -550,8 +636,23 @@ static int alloc_table(dp_table *t, size_t n_en, size_t n_zh, size_t width)
     return t->moves == NULL ? -1 : 0;
 }
 
+/* order_free_score() of every band cell, kept from the first pass for the
+ * second (same band): NAN until computed. */
+typedef struct {
+    double *scores;
+} score_cache;
+
+static double cached_order_free_score(score_cache *cache, size_t cell, const side_info *en,
+                                      const side_info *zh)
+{
+    if (isnan(cache->scores[cell]))
+        cache->scores[cell] = order_free_score(en, zh);
+    return cache->scores[cell];
+}
+
 /* Best monotone pairing; writes the chosen pairs (in order) into out. */
-static int best_pairing(const sides *s, order preferred, tme_paragraph_pair *out, size_t *count)
+static int best_pairing(const sides *s, order preferred, score_cache *cache,
+                        tme_paragraph_pair *out, size_t *count)
 {
     size_t n_en = s->n_en, n_zh = s->n_zh;
     *count = 0;
@@ -563,6 +664,16 @@ static int best_pairing(const sides *s, order preferred, tme_paragraph_pair *out
     if (alloc_table(&t, n_en, n_zh, width) != 0) {
         free_table(&t);
         return -1;
+    }
+    if (cache->scores == NULL) {
+        size_t cells = t.row_start[n_en + 1];
+        cache->scores = malloc(cells * sizeof *cache->scores);
+        if (cache->scores == NULL) {
+            free_table(&t);
+            return -1;
+        }
+        for (size_t c = 0; c < cells; c++)
+            cache->scores[c] = NAN;
     }
     double *prev = t.prev, *cur = t.cur;
     for (size_t j = 0; j <= n_zh; j++)
@@ -587,7 +698,10 @@ static int best_pairing(const sides *s, order preferred, tme_paragraph_pair *out
                 move = MOVE_SKIP_ZH;
             }
             if (i > 0 && j > 0 && j - 1 >= prev_lo && j - 1 <= prev_hi && prev[j - 1] > -INFINITY) {
-                double paired = prev[j - 1] + pair_score(&s->en[i - 1], &s->zh[j - 1], preferred);
+                const side_info *en = &s->en[i - 1], *zh = &s->zh[j - 1];
+                double order_free =
+                    cached_order_free_score(cache, t.row_start[i] + (j - lo), en, zh);
+                double paired = prev[j - 1] + score_with_order(order_free, en, zh, preferred);
                 if (paired > best) {
                     best = paired;
                     move = MOVE_PAIR;
@@ -717,13 +831,18 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, tme_pairing *ou
     }
     size_t max_pairs = s.n_en < s.n_zh ? s.n_en : s.n_zh;
     out->pairs = malloc((max_pairs + 1) * sizeof *out->pairs);
-    if (out->pairs == NULL || best_pairing(&s, ORDER_ANY, out->pairs, &out->count) != 0) {
+    score_cache cache = {NULL};
+    if (out->pairs == NULL || best_pairing(&s, ORDER_ANY, &cache, out->pairs, &out->count) != 0) {
+        free(cache.scores);
         free_sides(&s);
         tme_pairing_free(out);
         return tme_error_nomem(err);
     }
     order preferred = dominant_order(out->pairs, out->count);
-    if (preferred != ORDER_ANY && best_pairing(&s, preferred, out->pairs, &out->count) != 0) {
+    int failed =
+        preferred != ORDER_ANY && best_pairing(&s, preferred, &cache, out->pairs, &out->count) != 0;
+    free(cache.scores);
+    if (failed) {
         free_sides(&s);
         tme_pairing_free(out);
         return tme_error_nomem(err);
