@@ -354,6 +354,13 @@ static int collect_anchors(const char *folded, int chinese, const uint64_t *lati
     return 0;
 }
 
+/* Hangul syllables and jamo compose by arithmetic, not through comb_index:
+ * L+V and LV+T are composition pairs that the properties do not show. */
+static int is_hangul(utf8proc_int32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
 /* A character that NFKC case folding leaves as it is, and that cannot
  * compose with its neighbours: no decomposition, no case folding, combining
  * class 0, in no composition pair. */
@@ -361,17 +368,55 @@ static int folds_to_itself(utf8proc_int32_t cp)
 {
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     return p->decomp_seqindex == UINT16_MAX && p->casefold_seqindex == UINT16_MAX &&
-           p->combining_class == 0 && p->comb_index == UINT16_MAX;
+           p->combining_class == 0 && p->comb_index == UINT16_MAX && !is_hangul(cp);
+}
+
+#define FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
+#define MAX_FOLDED_CHAR 18 /* code points of the longest compatibility decomposition */
+
+/* A character NFKC case folding maps on its own: one that, however its
+ * neighbours look, becomes characters that fold to themselves and cannot
+ * compose (full-width ，becomes ,). A lower-case ASCII letter composes only
+ * with a following mark, which fails folds_to_itself() itself. Appends the
+ * UTF-8 to out[*n..] (room for 4 · MAX_FOLDED_CHAR bytes) or returns 0. */
+static int fold_char_alone(utf8proc_int32_t cp, char *out, size_t *n)
+{
+    utf8proc_int32_t mapped[MAX_FOLDED_CHAR];
+    utf8proc_ssize_t k = utf8proc_decompose_char(cp, mapped, MAX_FOLDED_CHAR, FOLD_OPTIONS, NULL);
+    if (k <= 0 || k > MAX_FOLDED_CHAR)
+        return 0;
+    for (utf8proc_ssize_t m = 0; m < k; m++) {
+        utf8proc_int32_t c = mapped[m];
+        if (c < 0x80 ? c >= 'A' && c <= 'Z' : !folds_to_itself(c))
+            return 0;
+    }
+    for (utf8proc_ssize_t m = 0; m < k; m++)
+        *n += (size_t)utf8proc_encode_char(mapped[m], (utf8proc_uint8_t *)out + *n);
+    return 1;
+}
+
+static int reserve_fold(char **out, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t grown = *cap * 2 > need ? *cap * 2 : need;
+    char *bigger = realloc(*out, grown);
+    if (bigger == NULL)
+        return -1;
+    *out = bigger;
+    *cap = grown;
+    return 0;
 }
 
 /* NFKC with case folding, so that "ＤｅｅｐＳｅｅｋ" and "deepseek" meet.
- * Nearly every sentence is ASCII, Han and common punctuation, which fold by
- * lower-casing ASCII alone: utf8proc_map() (a fifth of the export's time)
- * runs only for the rest. */
+ * Nearly every sentence is ASCII, Han and common punctuation, which fold
+ * character by character (ASCII by lower-casing, full-width punctuation by
+ * its own decomposition): utf8proc_map() (a fifth of the export's time)
+ * runs only for text where neighbours could compose. */
 static char *fold_sentence(const char *text)
 {
-    size_t len = strlen(text);
-    char *out = malloc(len + 1);
+    size_t len = strlen(text), cap = len + 1, n = 0;
+    char *out = malloc(cap);
     if (out == NULL)
         return NULL;
     size_t i = 0;
@@ -379,29 +424,35 @@ static char *fold_sentence(const char *text)
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
             /* An ASCII letter before a combining mark composes: the mark
-             * itself fails the check below and sends the whole text on. */
-            out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+             * itself fails the checks below and sends the whole text on. */
+            if (reserve_fold(&out, &cap, n + 2) != 0)
+                break;
+            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
             i++;
             continue;
         }
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
+        utf8proc_ssize_t step =
             tme_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0 || !folds_to_itself(cp))
+        if (step <= 0 || reserve_fold(&out, &cap, n + 4 * MAX_FOLDED_CHAR + 1) != 0)
             break;
-        memcpy(out + i, text + i, (size_t)n);
-        i += (size_t)n;
+        if (folds_to_itself(cp)) {
+            memcpy(out + n, text + i, (size_t)step);
+            n += (size_t)step;
+        } else if (!fold_char_alone(cp, out, &n)) {
+            break;
+        }
+        i += (size_t)step;
     }
     if (i == len) {
-        out[len] = '\0';
+        out[n] = '\0';
         return out;
     }
     free(out);
     utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &mapped,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                          UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    if (n < 0) /* invalid UTF-8: anchors are evidence, so do without them */
+    utf8proc_ssize_t mapped_len =
+        utf8proc_map((const utf8proc_uint8_t *)text, 0, &mapped, UTF8PROC_NULLTERM | FOLD_OPTIONS);
+    if (mapped_len < 0) /* invalid UTF-8: anchors are evidence, so do without them */
         return calloc(1, 1);
     return (char *)mapped;
 }
