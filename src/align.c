@@ -154,6 +154,15 @@ static void measure_sentence(const char *text, int chinese, sentence_features *f
         if (cp == 0)
             break;
         p += n;
+        if (cp < 0x80) { /* the categories of ASCII, without the lookups */
+            if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d))
+                continue;
+            int alnum = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+            length += chinese && alnum ? LEN_RATIO : 1;
+            f->has_quote |= cp == '"';
+            f->has_paren |= cp == '(' || cp == ')';
+            continue;
+        }
         if (is_space_category(cp))
             continue;
         if (chinese && (is_cased_letter(cp) || tme_category(cp) == UTF8PROC_CATEGORY_ND))
