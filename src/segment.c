@@ -49,8 +49,17 @@ static utf8proc_category_t category(int32_t c)
     return tme_category(c);
 }
 
+/* ASCII fast paths: the predicates below answer ASCII (nearly all English
+ * text) without a category lookup, with the answers utf8proc gives. */
+static bool is_ascii(int32_t c)
+{
+    return c >= 0 && c < 0x80;
+}
+
 static bool is_space(int32_t c)
 {
+    if (is_ascii(c))
+        return c == ' ' || (c >= '\t' && c <= '\r');
     if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85)
         return true;
     utf8proc_category_t k = category(c);
@@ -59,23 +68,31 @@ static bool is_space(int32_t c)
 
 static bool is_upper(int32_t c)
 {
+    if (is_ascii(c))
+        return c >= 'A' && c <= 'Z';
     utf8proc_category_t k = category(c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
 static bool is_lower(int32_t c)
 {
+    if (is_ascii(c))
+        return c >= 'a' && c <= 'z';
     return category(c) == UTF8PROC_CATEGORY_LL;
 }
 
 static bool is_letter(int32_t c)
 {
+    if (is_ascii(c))
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     utf8proc_category_t k = category(c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
 static bool is_digit(int32_t c)
 {
+    if (is_ascii(c))
+        return c >= '0' && c <= '9';
     return category(c) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -88,6 +105,8 @@ static bool is_ascii_alnum(int32_t c)
  * predicates accept them. */
 static bool is_opener(int32_t c)
 {
+    if (is_ascii(c))
+        return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'';
     utf8proc_category_t k = category(c);
     return k == UTF8PROC_CATEGORY_PS || k == UTF8PROC_CATEGORY_PI || c == '"' || c == '\'' ||
            c == 0xBF /* ¿ */ || c == 0xA1 /* ¡ */;
@@ -95,6 +114,8 @@ static bool is_opener(int32_t c)
 
 static bool is_closer(int32_t c)
 {
+    if (is_ascii(c))
+        return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'';
     utf8proc_category_t k = category(c);
     return k == UTF8PROC_CATEGORY_PE || k == UTF8PROC_CATEGORY_PF || c == '"' || c == '\'';
 }
