@@ -26,10 +26,28 @@ static bool is_encoded_surrogate(const unsigned char *p, size_t available)
     return available >= 3 && p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80;
 }
 
+/* Length of the legal prefix of text[0..len): nearly always all of it. */
+static size_t legal_prefix(const unsigned char *p, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] >= 0x20 && p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0 || !is_xml_char(c))
+            break;
+        i += (size_t)n;
+    }
+    return i;
+}
+
 size_t tme_xml_strip_illegal(char *text)
 {
     size_t len = strlen(text);
-    size_t from = 0, to = 0, removed = 0;
+    size_t from = legal_prefix((const unsigned char *)text, len), to = from, removed = 0;
     while (from < len) {
         const unsigned char *p = (const unsigned char *)text + from;
         utf8proc_int32_t c;
@@ -55,18 +73,6 @@ size_t tme_xml_strip_illegal(char *text)
 
 int tme_xml_is_legal(const char *text)
 {
-    const unsigned char *p = (const unsigned char *)text;
-    size_t len = strlen(text), i = 0;
-    while (i < len) {
-        if (p[i] >= 0x20 && p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t c;
-        utf8proc_ssize_t n = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
-        if (n <= 0 || !is_xml_char(c))
-            return 0;
-        i += (size_t)n;
-    }
-    return 1;
+    size_t len = strlen(text);
+    return legal_prefix((const unsigned char *)text, len) == len;
 }
