@@ -426,9 +426,10 @@ static void measure_english(const char *text, size_t len, side_info *info)
             continue;
         if ((c & 0xC0) != 0x80)
             units++;
-        if (c == '|' || c == '>' || starts_with(text + i, len - i, "\xC2\xBB") /* » */ ||
-            starts_with(text + i, len - i, "\xC2\xB7") /* · */ ||
-            starts_with(text + i, len - i, "\xE2\x80\xA2") /* • */)
+        if (c == '|' || c == '>' ||
+            (c >= 0xC2 && (starts_with(text + i, len - i, "\xC2\xBB") /* » */ ||
+                           starts_with(text + i, len - i, "\xC2\xB7") /* · */ ||
+                           starts_with(text + i, len - i, "\xE2\x80\xA2") /* • */)))
             separators++;
     }
     info->units = (double)units;
