@@ -57,24 +57,6 @@ static const char *legal_text(const char *text, char **owned)
     return *owned;
 }
 
-int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
-{
-    char *owned;
-    const char *legal = legal_text(value, &owned);
-    int rc = legal ? xmlTextWriterWriteAttribute(xml, BAD_CAST name, BAD_CAST legal) : -1;
-    free(owned);
-    return rc;
-}
-
-int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
-{
-    char *owned;
-    const char *legal = legal_text(text, &owned);
-    int rc = legal ? xmlTextWriterWriteElement(xml, BAD_CAST name, BAD_CAST legal) : -1;
-    free(owned);
-    return rc;
-}
-
 int tme_xml_write_clean_string(xmlTextWriterPtr xml, const char *text)
 {
     char *owned;
@@ -82,4 +64,22 @@ int tme_xml_write_clean_string(xmlTextWriterPtr xml, const char *text)
     int rc = legal ? xmlTextWriterWriteString(xml, BAD_CAST legal) : -1;
     free(owned);
     return rc;
+}
+
+/* What xmlTextWriterWriteAttribute() and xmlTextWriterWriteElement() do,
+ * with the content made legal by the one helper above. */
+int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const char *value)
+{
+    if (xmlTextWriterStartAttribute(xml, BAD_CAST name) < 0 ||
+        tme_xml_write_clean_string(xml, value) < 0)
+        return -1;
+    return xmlTextWriterEndAttribute(xml);
+}
+
+int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text)
+{
+    if (xmlTextWriterStartElement(xml, BAD_CAST name) < 0 ||
+        tme_xml_write_clean_string(xml, text) < 0)
+        return -1;
+    return xmlTextWriterEndElement(xml);
 }

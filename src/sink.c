@@ -241,31 +241,19 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len)
 }
 
 /* Everything of a commit that can fail for lack of space or a broken
- * device: flush, end the gzip stream, fsync, close. Done first for every
- * output of a run, it lets the renames come only when all of them stand
- * (hence its own step, to become public as tme_sink_close()). Returns the
- * sticky error's status; running it twice does nothing more. */
-static tme_status close_stream(tme_sink *sink);
-
+ * device: flush, end the gzip stream, fsync, close. Running it twice does
+ * nothing more; the sticky error is reported each time. */
 tme_status tme_sink_close(tme_sink *sink, tme_error *err)
 {
-    tme_status status = close_stream(sink);
-    if (status != TME_OK)
-        tme_error_set(err, status, "%s", sink->error.message);
-    return status;
-}
-
-static tme_status close_stream(tme_sink *sink)
-{
     if (sink->fd < 0)
-        return sink->error.status;
+        return tme_sink_error(sink, err);
     if (sink->error.status == TME_OK)
         flush_pending(sink);
     if (sink->gzip && sink->error.status == TME_OK)
         deflate_into_file(sink, NULL, 0, Z_FINISH);
     if (sink->temp_path == NULL) {
         sink->fd = -1; /* stdout stays open for the rest of the process */
-        return sink->error.status;
+        return tme_sink_error(sink, err);
     }
     if (sink->error.status == TME_OK && fsync(sink->fd) != 0 && errno != EINVAL)
         tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot flush to disk: %s", sink->path,
@@ -274,12 +262,12 @@ static tme_status close_stream(tme_sink *sink)
         tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot close: %s", sink->path,
                       strerror(errno));
     sink->fd = -1;
-    return sink->error.status;
+    return tme_sink_error(sink, err);
 }
 
 tme_status tme_sink_commit(tme_sink *sink, tme_error *err)
 {
-    close_stream(sink);
+    tme_sink_close(sink, NULL);
     if (sink->temp_path != NULL) {
         if (sink->error.status == TME_OK && rename(sink->temp_path, sink->path) != 0)
             tme_error_set(&sink->error, TME_ERR_IO, "%s: cannot replace the file: %s", sink->path,
