@@ -31,7 +31,7 @@ tme_status tme_xml_failure(tme_writer *w, const char *what, tme_error *err)
 {
     if (tme_sink_error(w->sink, err) != TME_OK)
         return err->status;
-    return tme_error_set(err, TME_ERR_IO, "%s: cannot write %s", tme_sink_path(w->sink), what);
+    return tme_error_set(err, TME_ERR_IO, "%s: cannot write %s", tme_sink_name(w->sink), what);
 }
 
 char *tme_xml_clean_copy(const char *text)

@@ -1,6 +1,7 @@
 #include "batch.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,10 +127,16 @@ tme_status tme_batch_run(const tme_batch_config *config, tme_batch_consumer cons
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.slot_ready, NULL);
     pthread_cond_init(&p.slot_free, NULL);
+    /* Workers take no signals: the caller's threads handle them as they
+     * chose. (The mask is inherited at creation.) */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     size_t started = 0;
     for (; started < threads; started++)
         if (pthread_create(&ids[started], NULL, worker, &p) != 0)
             break;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 
     tme_status status = TME_OK;
     if (started == 0)

@@ -8,6 +8,11 @@
 #define TME_EXIT_FAILURE 1
 #define TME_EXIT_USAGE 2
 
+/* Ends the process by SIGPIPE (quietly, as a filter whose reader went away
+ * should) unless SIGPIPE was ignored when the tool started; then it
+ * returns and the caller reports the error. Call after the cleanup. */
+void tme_cli_die_of_broken_pipe(void);
+
 int tme_cli_extract(int argc, char **argv);
 int tme_cli_align(int argc, char **argv);
 int tme_cli_segment(int argc, char **argv);

@@ -125,7 +125,11 @@ static void print_help(const char *command)
          "  -o, --output [FORMAT:]PATH  write to PATH (repeatable; - is stdout); the format\n"
          "                         comes from the extension after stripping .gz, and a .gz\n"
          "                         suffix compresses; FORMAT: overrides (tsv:- is TSV on\n"
-         "                         stdout). Without -o, TSV goes to stdout.\n"
+         "                         stdout). Without -o, TSV goes to stdout. A file is\n"
+         "                         replaced atomically when the run succeeds (a link's\n"
+         "                         target, keeping its mode); devices, FIFOs, sockets and\n"
+         "                         stdout are written as they are. An output may not be\n"
+         "                         one of the inputs.\n"
          "      --level N          gzip level 0-9 for .gz outputs (default 6)\n"
          "      --unit sentence|paragraph  what a unit is (default sentence)\n"
          "      --min-score X      drop units whose alignment score is below X (0-1)\n"
@@ -468,6 +472,11 @@ static tme_status drop_duplicates(run_state *st, tme_units *units, tme_error *er
     return TME_OK;
 }
 
+static const char *display_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
 static int make_parent_directories(char *path)
 {
     for (char *p = strchr(path + 1, '/'); p != NULL; p = strchr(p + 1, '/')) {
@@ -516,6 +525,11 @@ static tme_status open_outputs(run_state *st, const tme_input *input, tme_error 
                 return err->status;
             path = per_input;
         }
+        const char *input_path;
+        if (tme_inputs_contain_file(st->inputs, path, &input_path))
+            return tme_error_set(
+                err, TME_ERR_USAGE, "%s is also an input (%s): write the export elsewhere",
+                strcmp(path, "-") == 0 ? "standard output" : path, display_name(input_path));
         o->writer = tme_writer_open(o->format, path, o->gzip ? cfg->gzip_level : TME_SINK_PLAIN,
                                     &cfg->writer, err);
         if (o->writer == NULL)
@@ -551,11 +565,6 @@ static tme_status finish_outputs(run_config *cfg, tme_error *err)
             tme_writer_abort(w);
     }
     return status;
-}
-
-static const char *display_name(const char *path)
-{
-    return strcmp(path, "-") == 0 ? "standard input" : path;
 }
 
 /* Takes each document's result in input order. */
@@ -655,6 +664,8 @@ static int fail(run_state *st, const tme_error *err)
 {
     abort_outputs(st->cfg);
     tme_progress_finish(&st->progress);
+    if (err->status == TME_ERR_PIPE)
+        tme_cli_die_of_broken_pipe();
     fprintf(stderr, "tmexport %s: %s\n", st->cfg->command, err->message);
     return err->status == TME_ERR_USAGE ? TME_EXIT_USAGE : TME_EXIT_FAILURE;
 }
@@ -747,20 +758,33 @@ static int run_command(int argc, char **argv, int align_mode)
     memset(&inputs, 0, sizeof inputs);
     tme_error err;
     tme_error_clear(&err);
+    char empty[1024] = "";
     for (int k = optind; k < argc; k++) {
+        size_t before = inputs.count;
         if (tme_inputs_add(&inputs, argv[k], cfg.include, &err) != TME_OK) {
             tme_inputs_free(&inputs);
             fprintf(stderr, "tmexport %s: %s\n", cfg.command, err.message);
             return err.status == TME_ERR_USAGE ? TME_EXIT_USAGE : TME_EXIT_FAILURE;
         }
+        size_t used = strlen(empty);
+        if (inputs.count == before && used + 8 < sizeof empty)
+            snprintf(empty + used, sizeof empty - used, "%s'%s'", used ? ", " : "", argv[k]);
     }
     if (optind == argc) {
         if (!align_mode)
             return usage_error(cfg.command, "%s", "no input given (use - for stdin)");
         tme_inputs_add(&inputs, "-", NULL, &err);
     }
-    if (inputs.count == 0 && !cfg.quiet)
-        fprintf(stderr, "tmexport %s: warning: the inputs named hold no files\n", cfg.command);
+    /* An empty export written over an old one would lose it for a typo in
+     * a directory name or an --include: as tar refuses an empty archive. */
+    if (inputs.count == 0) {
+        fprintf(stderr, "tmexport %s: no input files: %s %s no file%s%s%s; nothing written\n",
+                cfg.command, empty, strchr(empty, ',') ? "hold" : "holds",
+                cfg.include ? " matching --include '" : "", cfg.include ? cfg.include : "",
+                cfg.include ? "'" : "");
+        tme_inputs_free(&inputs);
+        return TME_EXIT_FAILURE;
+    }
     rc = err.status == TME_OK ? run(&cfg, &inputs) : TME_EXIT_FAILURE;
     tme_inputs_free(&inputs);
     return rc;

@@ -109,9 +109,6 @@ int tme_cli_segment(int argc, char **argv)
         fputs("tmexport segment: error reading standard input\n", stderr);
         status = TME_EXIT_FAILURE;
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fputs("tmexport segment: error writing standard output\n", stderr);
-        status = TME_EXIT_FAILURE;
-    }
+    /* A failed write to stdout is reported by main() as it closes stdout. */
     return status;
 }

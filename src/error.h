@@ -9,7 +9,8 @@ typedef enum {
     TME_ERR_INPUT, /* the input is malformed or unusable */
     TME_ERR_IO,    /* reading or writing a file failed */
     TME_ERR_USAGE, /* the caller asked for something impossible */
-    TME_ERR_NOMEM
+    TME_ERR_NOMEM,
+    TME_ERR_PIPE /* an output's reader went away (EPIPE) */
 } tme_status;
 
 typedef struct {
@@ -25,6 +26,15 @@ tme_status
 tme_error_set(tme_error *err, tme_status status, const char *fmt, ...);
 
 tme_status tme_error_nomem(tme_error *err);
+
+/* A failed system call: the message followed by ": strerror(errnum)", with
+ * the status the cause deserves: TME_ERR_PIPE for EPIPE (the reader went
+ * away), TME_ERR_NOMEM for ENOMEM, TME_ERR_IO otherwise. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+tme_status
+tme_error_errno(tme_error *err, int errnum, const char *fmt, ...);
 
 void tme_error_clear(tme_error *err);
 

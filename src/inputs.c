@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Deep enough for any real archive, shallow enough to stop a symlink loop. */
 #define MAX_DEPTH 64
@@ -17,8 +18,8 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static tme_status push(tme_inputs *inputs, const char *path, const char *relative, size_t size,
-                       tme_error *err)
+static tme_status push(tme_inputs *inputs, const char *path, const char *relative,
+                       const struct stat *st, tme_error *err)
 {
     if (inputs->count == inputs->cap) {
         size_t cap = inputs->cap ? inputs->cap * 2 : 64;
@@ -29,16 +30,21 @@ static tme_status push(tme_inputs *inputs, const char *path, const char *relativ
         inputs->cap = cap;
     }
     tme_input *in = &inputs->items[inputs->count];
+    memset(in, 0, sizeof *in);
     in->path = strdup(path);
     in->relative = strdup(relative);
-    in->size = size;
+    if (st != NULL && S_ISREG(st->st_mode)) {
+        in->size = (size_t)st->st_size;
+        in->device = st->st_dev;
+        in->inode = st->st_ino;
+    }
     if (in->path == NULL || in->relative == NULL) {
         free(in->path);
         free(in->relative);
         return tme_error_nomem(err);
     }
     inputs->count++;
-    inputs->total_bytes += size;
+    inputs->total_bytes += in->size;
     return TME_OK;
 }
 
@@ -100,7 +106,7 @@ static tme_status add_directory(tme_inputs *inputs, const char *dir, const char 
             status = add_directory(inputs, path, rel, include, depth + 1, err);
         } else if (S_ISREG(st.st_mode) && names[k][0] != '.' &&
                    (include == NULL || fnmatch(include, names[k], 0) == 0)) {
-            status = push(inputs, path, rel, (size_t)st.st_size, err);
+            status = push(inputs, path, rel, &st, err);
         }
         free(path);
         free(rel);
@@ -114,16 +120,16 @@ static tme_status add_directory(tme_inputs *inputs, const char *dir, const char 
 static tme_status add_path(tme_inputs *inputs, const char *path, const char *include,
                            tme_error *err)
 {
-    if (strcmp(path, "-") == 0)
-        return push(inputs, "-", "stdin", 0, err);
     struct stat st;
+    if (strcmp(path, "-") == 0)
+        return push(inputs, "-", "stdin", fstat(STDIN_FILENO, &st) == 0 ? &st : NULL, err);
     /* A missing file is reported when it is read, in its turn, so that
      * --keep-going can skip it like any other failing input. */
     if (stat(path, &st) != 0)
-        return push(inputs, path, base_name(path), 0, err);
+        return push(inputs, path, base_name(path), NULL, err);
     if (S_ISDIR(st.st_mode))
         return add_directory(inputs, path, "", include, 0, err);
-    return push(inputs, path, base_name(path), (size_t)st.st_size, err);
+    return push(inputs, path, base_name(path), &st, err);
 }
 
 static tme_status add_list(tme_inputs *inputs, const char *list, const char *include,
@@ -157,6 +163,22 @@ tme_status tme_inputs_add(tme_inputs *inputs, const char *arg, const char *inclu
     if (arg[0] == '@' && arg[1] != '\0')
         return add_list(inputs, arg + 1, include, err);
     return add_path(inputs, arg, include, err);
+}
+
+int tme_inputs_contain_file(const tme_inputs *inputs, const char *path, const char **which)
+{
+    struct stat st;
+    int found = strcmp(path, "-") == 0 ? fstat(STDOUT_FILENO, &st) : stat(path, &st);
+    if (found != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    for (size_t k = 0; k < inputs->count; k++) {
+        const tme_input *in = &inputs->items[k];
+        if (in->inode != 0 && in->inode == st.st_ino && in->device == st.st_dev) {
+            *which = in->path;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 void tme_inputs_free(tme_inputs *inputs)

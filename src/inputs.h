@@ -4,6 +4,7 @@
 #define TME_INPUTS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "error.h"
 
@@ -11,6 +12,10 @@ typedef struct {
     char *path;     /* to open; "-" is stdin */
     char *relative; /* for --per-input: the path below the named directory, or the base name */
     size_t size;    /* bytes on disk, 0 when unknown (stdin) */
+    /* The file's identity when it is a regular file (0, 0 otherwise), so
+     * that an output can be told apart from every input. */
+    dev_t device;
+    ino_t inode;
 } tme_input;
 
 typedef struct {
@@ -25,6 +30,11 @@ typedef struct {
  * (blank lines and lines starting with '#' skipped; each may itself be a
  * directory). */
 tme_status tme_inputs_add(tme_inputs *inputs, const char *arg, const char *include, tme_error *err);
+
+/* 1 when path (a file to be written; "-" is stdout) is the same file as one
+ * of the inputs, through links or hard links alike; the input's path in
+ * *which. */
+int tme_inputs_contain_file(const tme_inputs *inputs, const char *path, const char **which);
 
 void tme_inputs_free(tme_inputs *inputs);
 

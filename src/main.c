@@ -1,41 +1,98 @@
 /* tmexport: the command-line tool. Subcommands live in cli_*.c; the work is
  * done by the library. */
+#include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
-#include "sink.h"
+#include "destination.h"
 #include "version.h"
 
-/* An interrupted export must not leave its temporary files behind. */
-static void remove_temporaries_and_die(int sig)
+/* Signals. An interrupted export must not leave its temporary files behind,
+ * and the process has threads: so SIGINT, SIGTERM and SIGHUP are blocked in
+ * every thread and taken by one thread that sigwait()s, removes the
+ * temporaries (under the sink's lock, which no signal handler could take)
+ * and then dies of the same signal. SIGPIPE is blocked too: a write to a
+ * reader that went away fails with EPIPE, the run cleans up as for any
+ * failed output, and tme_cli_die_of_broken_pipe() ends it by SIGPIPE as a
+ * filter should. A signal ignored on entry stays ignored: `nohup tmexport
+ * ...` and `tmexport ... &` in a script must survive the hang-up or the
+ * terminal's interrupt, as their callers asked. */
+static sigset_t fatal_signals;
+static int sigpipe_ignored_on_entry;
+
+static int ignored_on_entry(int sig)
 {
-    tme_sink_unlink_all_temporaries();
+    struct sigaction old;
+    return sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN;
+}
+
+static void *take_fatal_signals(void *unused)
+{
+    (void)unused;
+    int sig;
+    if (sigwait(&fatal_signals, &sig) != 0)
+        return NULL;
+    tme_destination_unlink_all_temporaries();
     signal(sig, SIG_DFL);
+    sigset_t one;
+    sigemptyset(&one);
+    sigaddset(&one, sig);
+    pthread_sigmask(SIG_UNBLOCK, &one, NULL);
     raise(sig);
+    return NULL;
 }
 
-/* A signal ignored on entry stays ignored: `nohup tmexport ...` and
- * `tmexport ... &` in a script must survive the hang-up or the terminal's
- * interrupt, as their callers asked. */
-static void clean_up_on(int sig)
+static void install_signal_handling(void)
 {
-    struct sigaction sa, old;
-    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+    static const int fatal[] = {SIGINT, SIGTERM, SIGHUP};
+    sigemptyset(&fatal_signals);
+    for (size_t k = 0; k < sizeof fatal / sizeof fatal[0]; k++)
+        if (!ignored_on_entry(fatal[k]))
+            sigaddset(&fatal_signals, fatal[k]);
+    sigpipe_ignored_on_entry = ignored_on_entry(SIGPIPE);
+    sigset_t blocked = fatal_signals;
+    sigaddset(&blocked, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &blocked, NULL);
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, take_fatal_signals, NULL) == 0)
+        pthread_detach(thread);
+}
+
+void tme_cli_die_of_broken_pipe(void)
+{
+    if (sigpipe_ignored_on_entry)
         return;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = remove_temporaries_and_die;
-    sigemptyset(&sa.sa_mask);
-    sigaction(sig, &sa, NULL);
+    signal(SIGPIPE, SIG_DFL);
+    sigset_t one;
+    sigemptyset(&one);
+    sigaddset(&one, SIGPIPE);
+    pthread_sigmask(SIG_UNBLOCK, &one, NULL);
+    raise(SIGPIPE);
 }
 
-static void install_signal_handlers(void)
+/* What went to stdout through stdio is only known to have arrived once
+ * stdout is closed: a full disk or a closed pipe shows there (as in
+ * coreutils' close_stdout). */
+static int close_stdout(int status)
 {
-    clean_up_on(SIGINT);
-    clean_up_on(SIGTERM);
-    clean_up_on(SIGHUP);
-    clean_up_on(SIGPIPE);
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    int saved = errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    if (!failed || errno == EBADF)
+        return status;
+    if (saved == EPIPE)
+        tme_cli_die_of_broken_pipe();
+    if (status == TME_EXIT_OK) {
+        fprintf(stderr, "tmexport: standard output: %s\n", strerror(saved));
+        return TME_EXIT_FAILURE;
+    }
+    return status;
 }
 
 static void print_usage(FILE *out)
@@ -51,9 +108,8 @@ static void print_usage(FILE *out)
           out);
 }
 
-int main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
-    install_signal_handlers();
     if (argc < 2) {
         print_usage(stderr);
         return TME_EXIT_USAGE;
@@ -78,4 +134,10 @@ int main(int argc, char **argv)
     fprintf(stderr, "tmexport: unknown command '%s'\n\n", command);
     print_usage(stderr);
     return TME_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    install_signal_handling();
+    return close_stdout(run_command(argc, argv));
 }

@@ -1,10 +1,9 @@
 /* An output sink: where a writer's bytes go. It hides from writers whether the
- * stream is gzip-compressed and whether it ends in a file or on stdout.
- *
- * A file sink writes to a temporary file beside the target and renames it over
- * the target only on tme_sink_commit(), so a failed or interrupted run leaves
- * the previous file untouched and no temporary file behind. Write errors are
- * sticky: the first one is kept and reported by tme_sink_commit(). */
+ * stream is gzip-compressed and what the path is (a file replaced atomically,
+ * a link's target, a device, FIFO, socket or stdout: destination.h decides).
+ * It buffers, so that writers may hand over a few bytes at a time. Write
+ * errors are sticky: the first one is kept and reported by tme_sink_close()
+ * and tme_sink_commit(). */
 #ifndef TME_SINK_H
 #define TME_SINK_H
 
@@ -27,8 +26,13 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len);
  * returns this. */
 tme_status tme_sink_error(const tme_sink *sink, tme_error *err);
 
-/* The path as given to tme_sink_open ("-" for stdout), for messages. */
-const char *tme_sink_path(const tme_sink *sink);
+/* The path as given to tme_sink_open(), or "standard output": for
+ * messages. */
+const char *tme_sink_name(const tme_sink *sink);
+
+/* 1 when the bytes go straight to their destination (stdout, a device, a
+ * FIFO or a socket): what was written cannot be taken back. */
+int tme_sink_is_direct(const tme_sink *sink);
 
 /* Flushes, finishes the gzip stream, syncs and closes the temporary file,
  * renaming nothing: a run with several outputs closes them all before it
@@ -42,9 +46,5 @@ tme_status tme_sink_commit(tme_sink *sink, tme_error *err);
 
 /* Discards the output: removes the temporary file; frees the sink. */
 void tme_sink_abort(tme_sink *sink);
-
-/* Async-signal-safe: unlinks every temporary file still open, for a SIGINT or
- * SIGTERM handler that is about to terminate the process. */
-void tme_sink_unlink_all_temporaries(void);
 
 #endif

@@ -1,11 +1,16 @@
+#define _XOPEN_SOURCE 700 /* mknod() */
 #include "test_support.h"
 
 #include <CUnit/Basic.h>
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 int tme_run_suite(const char *suite_name, CU_TestInfo *tests)
 {
@@ -74,8 +79,8 @@ int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdou
 {
     char command[16384];
     snprintf(command, sizeof command, "'%s' %s <'%s' >'%s' 2>'%s'", TME_BINARY, args,
-             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : "/dev/null",
-             stderr_path ? stderr_path : "/dev/null");
+             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : "discarded.out",
+             stderr_path ? stderr_path : "discarded.err");
     int status = system(command);
     if (status == -1 || !WIFEXITED(status))
         return -1;
@@ -122,4 +127,30 @@ const char *tme_test_scratch_dir(const char *tag)
     if (system(command) != 0)
         return NULL;
     return dir;
+}
+
+const char *tme_test_join(int slot, const char *dir, const char *name)
+{
+    static char paths[16][4200];
+    snprintf(paths[slot], sizeof paths[slot], "%s/%s", dir, name);
+    return paths[slot];
+}
+
+size_t tme_test_temporaries_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL)
+        if (e->d_name[0] == '.' && strstr(e->d_name, ".tmexport-") != NULL)
+            n++;
+    if (d != NULL)
+        closedir(d);
+    return n;
+}
+
+int tme_test_make_char_device(const char *path, unsigned major, unsigned minor)
+{
+    unlink(path);
+    return mknod(path, S_IFCHR | 0666, makedev(major, minor)) == 0 ? 0 : -1;
 }

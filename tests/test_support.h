@@ -41,4 +41,17 @@ int tme_test_same_file(const char *a, const char *b);
  * tag: a static buffer, valid until the next call. */
 const char *tme_test_scratch_dir(const char *tag);
 
+/* dir/name in one of 16 static buffers (slot 0..15), valid until the slot
+ * is used again. */
+const char *tme_test_join(int slot, const char *dir, const char *name);
+
+/* Number of leftover temporary files (".*.tmexport-*") in dir. */
+size_t tme_test_temporaries_in(const char *dir);
+
+/* Makes a character device node major/minor at path (1/7 is a full device,
+ * 1/3 a null device): 0, or -1 when the process may not (not root, or no
+ * CAP_MKNOD). Tests make their own nodes and never write to the system's
+ * /dev nodes. */
+int tme_test_make_char_device(const char *path, unsigned major, unsigned minor);
+
 #endif
