@@ -1,10 +1,12 @@
 /* tmexport: the command-line tool. Subcommands live in cli_*.c; the work is
  * done by the library. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "destination.h"
@@ -136,8 +138,27 @@ static int run_command(int argc, char **argv)
     return TME_EXIT_USAGE;
 }
 
+/* A standard descriptor the caller closed (`tmexport ... >&-`) would be
+ * handed to the next file opened, and an export meant for stdout would land
+ * in a temporary file. Each closed one is held by /dev/null opened
+ * read-only: reads see end of file, writes fail with EBADF, as the closed
+ * descriptor itself would answer. */
+static void hold_closed_standard_descriptors(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int held = open("/dev/null", O_RDONLY);
+        if (held >= 0 && held != fd) {
+            dup2(held, fd);
+            close(held);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    hold_closed_standard_descriptors();
     install_signal_handling();
     return close_stdout(run_command(argc, argv));
 }

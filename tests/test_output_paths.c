@@ -443,6 +443,22 @@ static void test_closed_pipe_with_sigpipe_ignored_exits_1(void)
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
 }
 
+/* A closed stdout is an error (EBADF), and never lets a file take its
+ * place: the other output is exactly the export. */
+static void test_closed_stdout_fails_and_other_outputs_are_whole(void)
+{
+    const char *out = at(0, "beside-closed-stdout.tsv");
+    CU_ASSERT_EQUAL(tme_test_shell("'%s' extract '%s' -o tsv:- -o '%s' >&- 2>'%s'", TME_BINARY,
+                                   tme_test_source_path(SAMPLE), out, stderr_path()),
+                    1);
+    CU_ASSERT(stderr_says("Bad file descriptor"));
+    CU_ASSERT_NOT_EQUAL(access(out, F_OK), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("'%s' extract '%s' -o '%s' >&- 2>'%s'", TME_BINARY,
+                                   tme_test_source_path(SAMPLE), out, stderr_path()),
+                    0);
+    CU_ASSERT(tme_test_same_file(out, golden()));
+}
+
 static void test_directory_is_no_output(void)
 {
     CU_ASSERT_EQUAL_FATAL(mkdir(at(0, "adir.tsv"), 0755), 0);
@@ -477,6 +493,8 @@ int main(void)
         {"align output is never its input", test_align_output_is_never_its_input},
         {"closed pipe ends the run by SIGPIPE", test_closed_pipe_ends_the_run_by_sigpipe},
         {"closed pipe, SIGPIPE ignored: exit 1", test_closed_pipe_with_sigpipe_ignored_exits_1},
+        {"closed stdout fails, other outputs whole",
+         test_closed_stdout_fails_and_other_outputs_are_whole},
         {"a directory is no output", test_directory_is_no_output},
         CU_TEST_INFO_NULL,
     };
