@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Output formats, in the manner of FFmpeg's muxers: each format is one file in
  * formats/ that exports one const tme_format descriptor, and registry.c lists
  * them. A writer only ever sees a tme_sink: it never knows whether its bytes

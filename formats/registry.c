@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The list of output formats. Adding a format is one file in formats/ and one
  * line in each list below. */
 #include "format.h"

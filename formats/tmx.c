@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* TMX 1.4b, valid against tmx14.dtd, written with libxml2's xmlTextWriter so
  * that escaping and the output encoding are libxml2's business. */
 #include "format.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* TSV for MT training data: "source<TAB>target\n", UTF-8, no header;
  * --tsv-fields adds the document name or the score as columns. */
 #include "format.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* XLIFF 1.2, valid against the strict core schema: one <file> per input
  * document, each pair a translated <trans-unit>. Written with libxml2's
  * xmlTextWriter so that escaping is libxml2's business. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* XLIFF 2.0, valid against the core schema: one <file> per input document,
  * each pair a <unit> with one translated <segment>. Written with libxml2's
  * xmlTextWriter so that escaping is libxml2's business. */

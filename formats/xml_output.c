@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "xml_output.h"
 
 #include <stdlib.h>

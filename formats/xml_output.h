@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the XML writers share: an xmlTextWriter over a tme_sink, and strings
  * made safe for XML before libxml2 sees them. */
 #ifndef TME_XML_OUTPUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence alignment of one English–Chinese paragraph pair: a Gale–Church
  * style dynamic programme over beads of up to three sentences a side, whose
  * cost adds a length model calibrated for English–Chinese to anchor evidence

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence alignment of one English–Chinese paragraph pair. */
 #ifndef TME_ALIGN_H
 #define TME_ALIGN_H

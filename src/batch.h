@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Running the extraction over many inputs with worker threads, handing the
  * results over in input order so that the output does not depend on the
  * number of threads. */

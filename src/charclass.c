@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "charclass.h"
 
 #include <pthread.h>

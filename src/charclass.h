@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Code point classes the text modules share. utf8proc answers everything
  * it can (categories); it has no script property, so Han is the one range
  * check of the project. */

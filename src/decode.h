@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Turning an input's bytes into UTF-8 text with LF line ends. */
 #ifndef TME_DECODE_H
 #define TME_DECODE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --dedup: remembers which pairs were written, as 64-bit hashes. */
 #ifndef TME_DEDUP_H
 #define TME_DEDUP_H

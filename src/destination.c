@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* realpath() is X/Open. */
 #define _XOPEN_SOURCE 700
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where an output's bytes end up, decided by what the path is (lstat(), then
  * fstat() of what was opened):
  *   - a regular file, or nothing yet: a temporary file beside it, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Error reporting for the tmexport library: every fallible call fills a
  * tme_error and returns its status, so the caller (the CLI) decides what to
  * print and which exit code to use. The library never prints or exits. */

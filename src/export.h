@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* From one input document to the translation units the writers receive:
  * decode, split into paragraphs, pair, segment and align, normalize, clean. */
 #ifndef TME_EXPORT_H

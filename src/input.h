@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading one input (a file or stdin) into memory, gzip or not. */
 #ifndef TME_INPUT_H
 #define TME_INPUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The list of documents a run reads, from what the user named: files,
  * directories (recursive), list files ("@list.txt") and "-" (stdin). */
 #ifndef TME_INPUTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "langtag.h"
 
 #include <ctype.h>

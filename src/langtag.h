@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* BCP 47 language tags, as --src-lang and --tgt-lang take them. */
 #ifndef TME_LANGTAG_H
 #define TME_LANGTAG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Language-aware normalization of punctuation and whitespace.
  *
  * The text goes through a fixed pipeline: decode (invalid bytes become

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Language-aware normalization of punctuation and whitespace. */
 #ifndef TME_NORMALIZE_H
 #define TME_NORMALIZE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A translation unit on its way to the writers. */
 #ifndef TME_PAIR_H
 #define TME_PAIR_H

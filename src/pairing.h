@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Pairing each English paragraph with its Chinese translation. */
 #ifndef TME_PAIRING_H
 #define TME_PAIRING_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Paragraphs of an article and the script each is written in. */
 #ifndef TME_PARAGRAPH_H
 #define TME_PARAGRAPH_H

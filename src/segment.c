@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence segmentation of one paragraph.
  *
  * English works on whitespace-separated tokens: a token that ends in sentence

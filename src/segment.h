@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence segmentation of one paragraph, English or Chinese. */
 #ifndef TME_SEGMENT_H
 #define TME_SEGMENT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* An output sink: where a writer's bytes go. It hides from writers whether the
  * stream is gzip-compressed and what the path is (a file replaced atomically,
  * a link's target, a device, FIFO, socket or stdout: destination.h decides).

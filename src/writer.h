@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The life of one output: a format's writer over a sink. */
 #ifndef TME_WRITER_H
 #define TME_WRITER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "xmlchars.h"
 
 #include "charclass.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Characters that XML 1.0 forbids must never reach an output, whatever the
  * format: a TMX with one of them is rejected whole by CAT tools. */
 #ifndef TME_XMLCHARS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one rule for reading XML (TMX, XLIFF or any later reader): input files
  * are untrusted, so libxml2 parses them offline and never follows what the
  * document asks it to load or expand.

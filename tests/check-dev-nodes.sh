@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The system's /dev/full and /dev/null must still be character devices
 # (1,7 and 1,3) after the suite: a test or a run of the tool that renamed a
 # file over one of them would break every later run on the machine.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Scores tmexport's sentence pairs against the hand-checked gold of every
 # article in samples/ (strict precision, recall, F1; a pair counts when both
 # sides equal a gold unit after whitespace normalization) and fails below the

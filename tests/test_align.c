@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests of the English–Chinese sentence aligner. */
 #include "align.h"
 #include "test_support.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Batches: many inputs, directories, lists, threads, --dedup, --per-input,
  * --keep-going, --tsv-fields, progress. */
 #include <stdarg.h>

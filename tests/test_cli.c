@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tmexport end to end: golden outputs on samples/, encodings, gzip, stdin,
  * several outputs in one pass, exit codes, and failures that write nothing. */
 #include <iconv.h>

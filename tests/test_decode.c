@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Decoding: BOMs, line ends, GB18030 and UTF-16 guesses, errors that name the
  * line and byte. */
 #include <iconv.h>

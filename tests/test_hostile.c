@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Hostile inputs and output faults, end to end through the real binary: every
  * bad input ends in bounded time with a clear message and writes nothing;
  * every output fault leaves the previous file untouched and no temporary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Suite for the normalizer: one table row per rule and per exception, the
  * statistics, the real samples, generated text for idempotence, linear time
  * on long lines, and the tmexport normalize subcommand. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Outputs that are device nodes (issue 10). Each test makes its own nodes in
  * a scratch directory — major 1, minor 7 is a full device (every write fails
  * with ENOSPC), 1/3 a null device — and never touches the system's /dev

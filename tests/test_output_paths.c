@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What an output path is decides how it is written (issue 10): a regular file
  * is replaced atomically and keeps its mode and owner, a symlink's target is
  * replaced and the link stays, a FIFO or socket is written as it is, a named

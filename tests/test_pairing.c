@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Paragraph pairing against hand-checked gold, in every layout. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Paragraph blocks and script classification. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence segmentation: one table of cases per rule family, each case a
  * paragraph and its expected sentences separated by newlines. */
 #include "segment.h"

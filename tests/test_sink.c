@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Output sinks: atomic replacement, gzip streams, failures that leave the
  * previous file untouched and no temporary behind. */
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared helpers for the CUnit suites. */
 #ifndef TME_TEST_SUPPORT_H
 #define TME_TEST_SUPPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The TSV writer: one pair a line, fields never break the line. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The XML writers (TMX 1.4, XLIFF 1.2, XLIFF 2.0) and the XML character
  * filter. Every file written here is validated with libxml2 against the
  * schemas in the repository's schemas/ (no network), then read back and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Valgrind memcheck on the sample export, every format in one run plus the
 # UTF-16 TMX, paragraph units, gzip on stdin and a failing run: no memory
 # error and no definitely lost byte.

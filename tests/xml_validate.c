@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "xml_validate.h"
 
 #include <libxml/parser.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading and schema-validating the XML files the tests produce, offline,
  * against the schemas in the repository. */
 #ifndef TME_XML_VALIDATE_H

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # omegat-check.sh - a real CAT tool reads tmexport's TMX.
 #
 # Usage: omegat-check.sh TMEXPORT WORKDIR [INPUT]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # ttk-check.sh - translate-toolkit reads tmexport's TMX and XLIFF 1.2 back.
 #
 # Usage: ttk-check.sh TMEXPORT WORKDIR [INPUT]

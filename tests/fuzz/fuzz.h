@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What every fuzz target shares: the libFuzzer entry point (also called by
  * replay_main.c in the ordinary build) and the checks that turn a broken
  * invariant into a crash, which is what libFuzzer records as a finding. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The aligner on arbitrary paragraph pairs: the input is the English side, a
  * tab, the Chinese side; each side is one sentence a line. The beads must
  * cover both sequences in order, each bead one of the documented shapes

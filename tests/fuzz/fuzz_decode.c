@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Decoding with an encoding named by the first byte (automatic included),
  * then paragraph splitting. Decoded text must be valid UTF-8 with LF line
  * ends; paragraphs must be non-empty, single-line and classified

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Decoding, extraction and every registered writer on arbitrary bytes. The
  * first byte chooses the options; the rest is the document:
  *   bit 0  paragraph units (else sentences)

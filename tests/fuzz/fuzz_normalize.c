@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The normalizer on arbitrary bytes, in both languages, with the options
  * chosen by the first byte (bit 0: ASCII quotes; bits 1-2: Han/Latin
  * spacing). The result must be valid UTF-8 without NUL bytes, and normalizing

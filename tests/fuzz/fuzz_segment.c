@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The segmenter on arbitrary bytes, in both languages. Spans must be
  * non-empty, in order, within the text and non-overlapping; for UTF-8 input
  * they must start and end on character boundaries, carry no whitespace at

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The regression corpus of the fuzz targets, replayed by the ordinary build
 # (any compiler, no libFuzzer): tests/CMakeLists.txt includes this file. The
 # fuzz build (TME_FUZZ) registers the same tests itself, in tests/fuzz.

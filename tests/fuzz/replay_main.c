@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replays inputs through a fuzz target without libFuzzer, so that the
  * ordinary (gcc) build runs the regression corpus: every argument is a file,
  * or a directory whose regular files are all replayed in name order. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The subcommands of the tmexport command-line tool. Each takes the arguments
  * after its name (argv[0] is the subcommand) and returns the exit status:
  * 0 success, 1 bad input or I/O failure, 2 usage error. */

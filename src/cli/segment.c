@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tmexport segment: each input line is a paragraph, each output line a
  * sentence. */
 #include "cli.h"

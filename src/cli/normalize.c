@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tmexport normalize: normalizes standard input line by line, one output line
  * per input line, so it can sit in a shell pipeline next to other tools. */
 #include "cli.h"

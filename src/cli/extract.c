@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tmexport extract and tmexport align: inputs in, one pass, every -o out. */
 #include <errno.h>
 #include <getopt.h>
@@ -11,7 +12,7 @@
 
 #include "batch.h"
 #include "cli.h"
-#include "cli_progress.h"
+#include "progress.h"
 #include "dedup.h"
 #include "export.h"
 #include "format.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tmexport: the command-line tool. Subcommands live in cli_*.c; the work is
  * done by the library. */
 #include <errno.h>

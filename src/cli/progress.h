@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A one-line progress report on stderr for long runs. */
 #ifndef TME_CLI_PROGRESS_H
 #define TME_CLI_PROGRESS_H

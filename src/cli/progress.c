@@ -1,4 +1,5 @@
-#include "cli_progress.h"
+/* SPDX-License-Identifier: MIT */
+#include "progress.h"
 
 #include <stdio.h>
 #include <unistd.h>
