@@ -97,8 +97,9 @@ static uint16_t index_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
     return cp >= 0 && cp < TME_LEXICON_CP_LIMIT ? lex->char_index[cp] : 0;
 }
 
-/* Looks up the n-grams that start at p: the first character's, then one
- * more character at a time while each is in some headword. */
+/* Looks up the n-grams that start with the character whose index is
+ * `first` (p is just after it): that character alone, then one more
+ * character at a time while each is in some headword. */
 static int find_headwords_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
                              const utf8proc_uint8_t *end, uint16_t first, tme_lexicon_zh *out)
 {

@@ -48,7 +48,7 @@ int tme_is_stop_word(const char *word, size_t len);
  * Suffix rules, applied again while one applies (each needs what is left
  * to be at least 2 letters):
  *   -ies, -ied -> -y   when the word has more than 4 letters
- *                      (countries, studied -> country, study; dies -> die)
+ *                      (countries, studied -> country, study; dies goes by -s)
  *   -s                 unless -ss, -us or -is (markets -> market; class,
  *                      status, analysis stay)
  *   -ed, -ing          when what is left has a vowel (a e i o u y):
