@@ -1,31 +1,47 @@
 /* SPDX-License-Identifier: MIT */
-/* The list of output formats. Adding a format is one file in formats/ and one
- * line in each list below. */
+/* The lists of formats. Adding a format is one file in formats/ and one line
+ * in a list below. */
 #include "format.h"
 
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
-extern const tme_format tme_format_tsv;
-extern const tme_format tme_format_tmx;
-extern const tme_format tme_format_xliff12;
-extern const tme_format tme_format_xliff2;
+extern const tme_output_format tme_output_tsv;
+extern const tme_output_format tme_output_tmx;
+extern const tme_output_format tme_output_xliff12;
+extern const tme_output_format tme_output_xliff2;
 
-const tme_format *const tme_formats[] = {
-    &tme_format_tsv, &tme_format_tmx, &tme_format_xliff12, &tme_format_xliff2, NULL,
+extern const tme_input_format tme_input_article;
+extern const tme_input_format tme_input_tsv_pairs;
+
+const tme_output_format *const tme_output_formats[] = {
+    &tme_output_tsv, &tme_output_tmx, &tme_output_xliff12, &tme_output_xliff2, NULL,
 };
 
-const tme_format *tme_format_by_name(const char *name)
+const tme_input_format *const tme_input_formats[] = {
+    &tme_input_article,
+    &tme_input_tsv_pairs,
+    NULL,
+};
+
+const tme_output_format *tme_output_format_by_name(const char *name)
 {
-    for (size_t i = 0; tme_formats[i] != NULL; i++)
-        if (strcasecmp(tme_formats[i]->name, name) == 0)
-            return tme_formats[i];
+    for (size_t i = 0; tme_output_formats[i] != NULL; i++)
+        if (strcasecmp(tme_output_formats[i]->name, name) == 0)
+            return tme_output_formats[i];
     return NULL;
 }
 
-/* extensions is a comma-separated list such as "xlf,xliff". */
-static int extension_listed(const char *extensions, const char *ext)
+const tme_input_format *tme_input_format_by_name(const char *name)
+{
+    for (size_t i = 0; tme_input_formats[i] != NULL; i++)
+        if (strcasecmp(tme_input_formats[i]->name, name) == 0)
+            return tme_input_formats[i];
+    return NULL;
+}
+
+int tme_extension_listed(const char *extensions, const char *ext)
 {
     size_t ext_len = strlen(ext);
     const char *p = extensions;
@@ -39,10 +55,27 @@ static int extension_listed(const char *extensions, const char *ext)
     return 0;
 }
 
-const tme_format *tme_format_by_extension(const char *ext)
+const tme_output_format *tme_output_format_by_extension(const char *ext)
 {
-    for (size_t i = 0; tme_formats[i] != NULL; i++)
-        if (tme_formats[i]->extensions != NULL && extension_listed(tme_formats[i]->extensions, ext))
-            return tme_formats[i];
+    for (size_t i = 0; tme_output_formats[i] != NULL; i++)
+        if (tme_output_formats[i]->extensions != NULL &&
+            tme_extension_listed(tme_output_formats[i]->extensions, ext))
+            return tme_output_formats[i];
     return NULL;
+}
+
+const tme_input_format *tme_input_format_probe(const unsigned char *data, size_t len,
+                                               const char *name)
+{
+    const tme_input_format *best = NULL;
+    int best_score = -1;
+    for (size_t i = 0; tme_input_formats[i] != NULL; i++) {
+        const tme_input_format *f = tme_input_formats[i];
+        int score = f->probe != NULL ? f->probe(data, len, name) : TME_PROBE_NO;
+        if (score > best_score) {
+            best = f;
+            best_score = score;
+        }
+    }
+    return best;
 }

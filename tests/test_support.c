@@ -155,3 +155,21 @@ int tme_test_make_char_device(const char *path, unsigned major, unsigned minor)
     unlink(path);
     return mknod(path, S_IFCHR | 0666, makedev(major, minor)) == 0 ? 0 : -1;
 }
+
+const tme_writer_context *tme_test_context(const tme_writer_options *o)
+{
+    static tme_option_values values;
+    static tme_writer_context context;
+    tme_error err;
+    tme_error_clear(&err);
+    tme_option_values_free(&values);
+    if (tme_option_values_init(&values, &err) != TME_OK ||
+        tme_option_values_set(&values, "tmx-encoding", o->tmx_utf16 ? "utf-16" : "utf-8", &err) !=
+            TME_OK ||
+        (o->tsv_fields != NULL &&
+         tme_option_values_set(&values, "tsv-fields", o->tsv_fields, &err) != TME_OK))
+        return NULL;
+    context = (tme_writer_context){o->source_lang,  o->target_lang,   o->segtype,
+                                   o->tool_version, o->creation_time, &values};
+    return &context;
+}

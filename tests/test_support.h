@@ -5,6 +5,9 @@
 
 #include <CUnit/CUnit.h>
 #include <stddef.h>
+#include <time.h>
+
+#include "format.h"
 
 /* Runs the tests of one suite with CUnit's basic interface; returns the
  * process exit status (non-zero when any assertion failed). */
@@ -54,5 +57,18 @@ size_t tme_test_temporaries_in(const char *dir);
  * CAP_MKNOD). Tests make their own nodes and never write to the system's
  * /dev nodes. */
 int tme_test_make_char_device(const char *path, unsigned major, unsigned minor);
+
+/* The writer settings the suites write with, by field; turned into a
+ * writer context (with option values for tmx-encoding and tsv-fields) by
+ * tme_test_context(). */
+typedef struct {
+    const char *source_lang, *target_lang, *segtype, *tool_version;
+    time_t creation_time;
+    int tmx_utf16;
+    const char *tsv_fields; /* NULL: the default */
+} tme_writer_options;
+
+/* A context for o, valid until the next call. */
+const tme_writer_context *tme_test_context(const tme_writer_options *o);
 
 #endif
