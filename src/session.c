@@ -26,6 +26,8 @@ void tme_session_free(tme_session *s)
         return;
     tme_session_abort(s);
     tme_outputs_free(s);
+    tme_session_forget_named(s);
+    free(s->named);
     tme_inputs_free(&s->queue);
     tme_inputs_free(&s->seen);
     tme_dedup_free(&s->dedup);
@@ -146,21 +148,27 @@ tme_status tme_session_start(tme_session *s)
 
 tme_status tme_session_add_input(tme_session *s, const char *input)
 {
-    tme_status status = tme_session_start(s);
-    if (status != TME_OK)
-        return status;
-    tme_error err;
-    tme_error_clear(&err);
-    size_t before = s->queue.count;
-    if (tme_inputs_add(&s->queue, input, s->settings.include, &err) != TME_OK ||
-        tme_inputs_add(&s->seen, input, s->settings.include, &err) != TME_OK)
-        return tme_session_fail(s, &err);
-    s->inputs_named++;
-    size_t used = strlen(s->empty_inputs);
-    if (s->queue.count == before && used + 8 < sizeof s->empty_inputs)
-        snprintf(s->empty_inputs + used, sizeof s->empty_inputs - used, "%s'%s'", used ? ", " : "",
-                 input);
+    if (s->state == SESSION_FAILED || s->state == SESSION_FINISHED)
+        return tme_session_start(s);
+    if (s->n_named == s->cap_named) {
+        size_t cap = s->cap_named ? s->cap_named * 2 : 16;
+        char **bigger = realloc(s->named, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return failed(s, TME_ERR_NOMEM, "out of memory");
+        s->named = bigger;
+        s->cap_named = cap;
+    }
+    if ((s->named[s->n_named] = strdup(input)) == NULL)
+        return failed(s, TME_ERR_NOMEM, "out of memory");
+    s->n_named++;
     return TME_OK;
+}
+
+void tme_session_forget_named(tme_session *s)
+{
+    for (size_t k = 0; k < s->n_named; k++)
+        free(s->named[k]);
+    s->n_named = 0;
 }
 
 tme_status tme_session_run(tme_session *s)
@@ -276,6 +284,7 @@ void tme_session_abort(tme_session *s)
         s->pending_open = 0;
     }
     tme_inputs_free(&s->queue);
+    tme_session_forget_named(s);
     s->state = SESSION_FINISHED;
 }
 

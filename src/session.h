@@ -46,12 +46,12 @@ struct tme_session {
     size_t n_outputs, cap_outputs;
     int outputs_open; /* the shared outputs (not --per-input ones) */
 
-    tme_inputs queue;        /* waiting for tme_session_run() */
-    tme_inputs seen;         /* every input ever queued: no output may be one of them */
-    size_t inputs_named;     /* add_input() calls since the last run */
-    char empty_inputs[1024]; /* those that named no file, for the message */
-    size_t next_document;    /* index of the next document */
-    tme_document pending;    /* add_pair() units of the current document */
+    char **named; /* add_input() arguments, waiting for tme_session_run() */
+    size_t n_named, cap_named;
+    tme_inputs queue;     /* the files they name, as the run expands them */
+    tme_inputs seen;      /* every input ever expanded: no output may be one of them */
+    size_t next_document; /* index of the next document */
+    tme_document pending; /* add_pair() units of the current document */
     int pending_open;
 
     tme_dedup dedup;
@@ -71,6 +71,9 @@ tme_status tme_session_start(tme_session *s);
 /* Records the first failure, aborts every output and marks the session
  * failed; returns the status. */
 tme_status tme_session_fail(tme_session *s, const tme_error *err);
+
+/* Frees the add_input() arguments. */
+void tme_session_forget_named(tme_session *s);
 
 void tme_session_event(tme_session *s, tme_event event, const char *document, const char *message);
 
@@ -97,7 +100,7 @@ void tme_outputs_free(tme_session *s);
 
 /* ---- documents (session_run.c) ---- */
 
-/* Reads and writes every queued input. */
+/* Expands the named inputs into files, then reads and writes each. */
 tme_status tme_session_run_queue(tme_session *s, tme_error *err);
 
 /* Takes a finished document (in order): its counters, the warning when it

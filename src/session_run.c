@@ -153,17 +153,36 @@ static void release(void *context, void *result)
         tme_document_free(&r->doc);
 }
 
-tme_status tme_session_run_queue(tme_session *s, tme_error *err)
+/* The named inputs into files (directories listed, @lists read); a run
+ * whose inputs name no file at all is an error before anything is opened. */
+static tme_status expand_named(tme_session *s, tme_error *err)
 {
-    size_t n = s->queue.count;
-    if (n == 0 && s->inputs_named > 0)
+    char empty[1024] = "";
+    size_t named = s->n_named;
+    for (size_t k = 0; k < s->n_named; k++) {
+        size_t before = s->queue.count;
+        if (tme_inputs_add(&s->queue, s->named[k], s->settings.include, err) != TME_OK ||
+            tme_inputs_add(&s->seen, s->named[k], s->settings.include, err) != TME_OK)
+            return err->status;
+        size_t used = strlen(empty);
+        if (s->queue.count == before && used + 8 < sizeof empty)
+            snprintf(empty + used, sizeof empty - used, "%s'%s'", used ? ", " : "", s->named[k]);
+    }
+    tme_session_forget_named(s);
+    if (s->queue.count == 0 && named > 0)
         return tme_error_set(
-            err, TME_ERR_INPUT, "no input files: %s %s no file%s%s%s; nothing written",
-            s->empty_inputs, strchr(s->empty_inputs, ',') ? "hold" : "holds",
+            err, TME_ERR_INPUT, "no input files: %s %s no file%s%s%s; nothing written", empty,
+            strchr(empty, ',') ? "hold" : "holds",
             s->settings.include ? " matching --include '" : "",
             s->settings.include ? s->settings.include : "", s->settings.include ? "'" : "");
-    s->inputs_named = 0;
-    s->empty_inputs[0] = '\0';
+    return TME_OK;
+}
+
+tme_status tme_session_run_queue(tme_session *s, tme_error *err)
+{
+    if (expand_named(s, err) != TME_OK)
+        return err->status;
+    size_t n = s->queue.count;
     if (n == 0)
         return TME_OK;
     /* Outputs open before the first input is read: an unwritable path

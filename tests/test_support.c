@@ -78,10 +78,15 @@ const char *tme_test_source_path(const char *relative)
 int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdout_path,
                      const char *stderr_path)
 {
+    /* Discarded output goes to files of this process, never to the
+     * system's /dev/null, and never to another suite's. */
+    char discard_out[64], discard_err[64];
+    snprintf(discard_out, sizeof discard_out, "discarded-%ld.out", (long)getpid());
+    snprintf(discard_err, sizeof discard_err, "discarded-%ld.err", (long)getpid());
     char command[16384];
     snprintf(command, sizeof command, "'%s' %s <'%s' >'%s' 2>'%s'", TME_BINARY, args,
-             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : "discarded.out",
-             stderr_path ? stderr_path : "discarded.err");
+             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : discard_out,
+             stderr_path ? stderr_path : discard_err);
     int status = system(command);
     if (status == -1 || !WIFEXITED(status))
         return -1;
