@@ -1,29 +1,34 @@
 /* SPDX-License-Identifier: MIT */
 /* The lists of formats. Adding a format is one file in formats/ and one line
- * in a list below. */
+ * in a list below (CMake compiles every .c file in formats/). */
 #include "format.h"
 
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
-extern const tme_output_format tme_output_tsv;
-extern const tme_output_format tme_output_tmx;
-extern const tme_output_format tme_output_xliff12;
-extern const tme_output_format tme_output_xliff2;
+/* The formats, in --help order: a new format is one line here. Each names
+ * the descriptor its file exports (tme_output_NAME, tme_input_NAME). */
+#define OUTPUT_FORMATS(X)                                                                          \
+    X(tsv)                                                                                         \
+    X(tmx)                                                                                         \
+    X(xliff12)                                                                                     \
+    X(xliff2)
 
-extern const tme_input_format tme_input_article;
-extern const tme_input_format tme_input_tsv_pairs;
+#define INPUT_FORMATS(X)                                                                           \
+    X(article)                                                                                     \
+    X(tsv_pairs)
 
-const tme_output_format *const tme_output_formats[] = {
-    &tme_output_tsv, &tme_output_tmx, &tme_output_xliff12, &tme_output_xliff2, NULL,
-};
+#define DECLARE_OUTPUT(name) extern const tme_output_format tme_output_##name;
+#define DECLARE_INPUT(name) extern const tme_input_format tme_input_##name;
+#define LIST_OUTPUT(name) &tme_output_##name,
+#define LIST_INPUT(name) &tme_input_##name,
 
-const tme_input_format *const tme_input_formats[] = {
-    &tme_input_article,
-    &tme_input_tsv_pairs,
-    NULL,
-};
+OUTPUT_FORMATS(DECLARE_OUTPUT)
+INPUT_FORMATS(DECLARE_INPUT)
+
+const tme_output_format *const tme_output_formats[] = {OUTPUT_FORMATS(LIST_OUTPUT) NULL};
+const tme_input_format *const tme_input_formats[] = {INPUT_FORMATS(LIST_INPUT) NULL};
 
 const tme_output_format *tme_output_format_by_name(const char *name)
 {
