@@ -203,7 +203,7 @@ static tme_status begin_document(const tme_export_options *options, const char *
     stats->documents++;
     if (text->guessed && strcmp(text->encoding, "GB18030") == 0)
         stats->gb18030_guessed++;
-    else if (text->guessed)
+    else if (text->guessed && strncmp(text->encoding, "UTF-16", 6) == 0)
         stats->utf16_guessed++;
     stats->xml_illegal_removed += text->surrogates_dropped;
     return TME_OK;
