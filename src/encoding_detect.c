@@ -2,6 +2,7 @@
 #include "encoding_detect.h"
 
 #include "charclass.h"
+#include "charset_label.h"
 
 #include <iconv.h>
 #include <pthread.h>
@@ -50,11 +51,12 @@ static void mark_frequent(const char *encoding, unsigned first, unsigned last,
 
 /* GB2312 level 1 (rows 16-55, B0A1-D7F9) is its 3,755 characters in
  * common use, Big5 level 1 (A440-C67E) the 5,401 of Taiwan's list of
- * frequently used characters. */
+ * frequently used characters. They are read through the candidates' own
+ * converters, which decode those codes as GB2312 and Big5 do. */
 static void fill_frequent_han(void)
 {
-    mark_frequent("GB2312", 0xB0A1, 0xD7F9, gb2312_trail);
-    mark_frequent("BIG5", 0xA440, 0xC67E, big5_trail);
+    mark_frequent("GB18030", 0xB0A1, 0xD7F9, gb2312_trail);
+    mark_frequent(tme_big5_iconv_name(), 0xA440, 0xC67E, big5_trail);
 }
 
 static int is_frequent_han(utf8proc_int32_t cp)
