@@ -79,7 +79,7 @@ tme_status tme_document_decode(tme_document *doc, const unsigned char *data, siz
         return status;
     if (text->guessed && strcmp(text->encoding, "GB18030") == 0)
         doc->counters.n[TME_COUNT_GB18030_GUESSED]++;
-    else if (text->guessed)
+    else if (text->guessed && strncmp(text->encoding, "UTF-16", 6) == 0)
         doc->counters.n[TME_COUNT_UTF16_GUESSED]++;
     doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += text->surrogates_dropped;
     return TME_OK;

@@ -4,6 +4,7 @@
 
 #include <CUnit/Basic.h>
 #include <dirent.h>
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,22 @@ char *tme_test_read_file(const char *path, size_t *len)
     buf[n] = '\0';
     if (len != NULL)
         *len = n;
+    return buf;
+}
+
+char *tme_test_encode(const char *utf8, size_t len, const char *encoding, size_t *out_len)
+{
+    iconv_t cd = iconv_open(encoding, "UTF-8");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = len * 4 + 16, in_left = len, out_left = cap;
+    char *buf = malloc(cap), *in = (char *)utf8, *out = buf;
+    if (buf != NULL && iconv(cd, &in, &in_left, &out, &out_left) == (size_t)-1) {
+        free(buf);
+        buf = NULL;
+    }
+    iconv_close(cd);
+    *out_len = cap - out_left;
     return buf;
 }
 

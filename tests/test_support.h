@@ -17,6 +17,10 @@ int tme_run_suite(const char *suite_name, CU_TestInfo *tests);
  * or NULL. */
 char *tme_test_read_file(const char *path, size_t *len);
 
+/* utf8[0..len) converted with iconv into `encoding` (test data only): a
+ * malloc'd buffer, its length in *out_len, or NULL when iconv cannot. */
+char *tme_test_encode(const char *utf8, size_t len, const char *encoding, size_t *out_len);
+
 /* Writes bytes to a file; returns 0 on success. */
 int tme_test_write_file(const char *path, const void *data, size_t len);
 
