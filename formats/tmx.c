@@ -38,7 +38,7 @@ static void format_score(double score, char out[16])
     snprintf(out, 16, "%u.%04u", scaled / 10000, scaled % 10000);
 }
 
-static int write_header(xmlTextWriterPtr xml, const tme_writer_options *o)
+static int write_header(xmlTextWriterPtr xml, const tme_writer_context *o)
 {
     char date[17];
     format_tmx_date(o->creation_time, date);
@@ -63,14 +63,15 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
         return tme_error_nomem(err);
     /* Indentation only goes between elements: libxml2 never indents inside an
      * element that has text, so <seg> content stays exact. */
-    const char *encoding = w->options->tmx_utf16 ? "UTF-16" : "UTF-8";
+    const char *encoding =
+        strcmp(tme_writer_option(w, "tmx-encoding"), "utf-16") == 0 ? "UTF-16" : "UTF-8";
     /* With indentation on, libxml2 would break the doctype over two lines. */
     if (xmlTextWriterStartDocument(s->xml, "1.0", encoding, NULL) < 0 ||
         xmlTextWriterWriteDTD(s->xml, BAD_CAST "tmx", NULL, BAD_CAST "tmx14.dtd", NULL) < 0 ||
         xmlTextWriterWriteRaw(s->xml, BAD_CAST "\n") < 0 || xmlTextWriterSetIndent(s->xml, 1) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "tmx") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.4") < 0 ||
-        write_header(s->xml, w->options) < 0 ||
+        write_header(s->xml, w->context) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
         return tme_xml_failure(w, "TMX", err);
     return TME_OK;
@@ -117,24 +118,24 @@ static int write_prop(xmlTextWriterPtr xml, const char *type, const char *value)
     return xmlTextWriterEndElement(xml);
 }
 
-static tme_status tmx_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
     tmx_state *s = w->priv;
     /* A caller that does not announce documents still gets one per name. */
     if (!s->document_open &&
-        tmx_begin_document(w, pair->document, pair->document_index, err) != TME_OK)
+        tmx_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
     s->unit_count++;
     char tuid[48], score[16];
     snprintf(tuid, sizeof tuid, "%zu-%zu", s->document_count, s->unit_count);
-    format_score(pair->score, score);
-    const tme_writer_options *o = w->options;
+    format_score(unit->score, score);
+    const tme_writer_context *o = w->context;
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "tuid", BAD_CAST tuid) < 0 ||
         write_prop(s->xml, "x-document", s->document) < 0 ||
         write_prop(s->xml, "x-score", score) < 0 ||
-        write_tuv(s->xml, o->source_lang, pair->source) < 0 ||
-        write_tuv(s->xml, o->target_lang, pair->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+        write_tuv(s->xml, o->source_lang, unit->source) < 0 ||
+        write_tuv(s->xml, o->target_lang, unit->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "TMX", err);
     return TME_OK;
 }
@@ -156,10 +157,21 @@ static void tmx_cleanup(tme_writer *w)
     free(s->document);
 }
 
-const tme_format tme_format_tmx = {
+static const tme_option_def tmx_options[] = {
+    {.name = "tmx-encoding",
+     .group = "tmx",
+     .kind = TME_OPTION_VALUE,
+     .help = "TMX encoding: UTF-16 is written little-endian with a BOM",
+     .default_value = "utf-8",
+     .choices = "utf-8|utf-16"},
+    {.name = NULL},
+};
+
+const tme_output_format tme_output_tmx = {
     .name = "tmx",
     .description = "TMX 1.4b translation memory (CAT tools: OmegaT, Trados, memoQ...)",
     .extensions = "tmx",
+    .options = tmx_options,
     .priv_size = sizeof(tmx_state),
     .begin = tmx_begin,
     .begin_document = tmx_begin_document,

@@ -5,6 +5,7 @@
 #ifndef TME_CHARCLASS_H
 #define TME_CHARCLASS_H
 
+#include <stddef.h>
 #include <utf8proc.h>
 
 /* utf8proc_category(), answered from a table of the Basic Multilingual
@@ -24,6 +25,22 @@ static inline utf8proc_ssize_t tme_iterate(const utf8proc_uint8_t *str, utf8proc
         return 1;
     }
     return utf8proc_iterate(str, len, cp);
+}
+
+/* Steps to the next code point of s[0..len) from *i, skipping invalid
+ * bytes: 1 with *cp set and *i past it, or 0 at the end. */
+static inline int tme_next_code_point(const char *s, size_t len, size_t *i, utf8proc_int32_t *cp)
+{
+    while (*i < len) {
+        utf8proc_ssize_t n =
+            tme_iterate((const utf8proc_uint8_t *)s + *i, (utf8proc_ssize_t)(len - *i), cp);
+        if (n > 0) {
+            *i += (size_t)n;
+            return 1;
+        }
+        (*i)++;
+    }
+    return 0;
 }
 
 /* Han: CJK radicals, Unified Ideographs with their extensions and the

@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* Reading the lexicon file and the user's glossaries; where the lexicon
  * file is found. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "lexicon_impl.h"
 #include "lexicon_words.h"
+#include "stream.h"
 
 #ifndef TME_DATA_DIR
 #define TME_DATA_DIR ""
@@ -20,10 +19,10 @@
 
 /* ---- lines ----------------------------------------------------------------- */
 
-/* Lines of a file read through zlib, which decompresses gzip (checking
- * its CRC and length) and passes any other file through as it is. */
+/* Lines of a file read through tme_stream, which decompresses gzip
+ * (checking its CRC and length) and passes any other file through. */
 typedef struct {
-    gzFile gz;
+    tme_stream *stream;
     const char *path;
     char *buf;
     size_t cap, start, len; /* unread bytes are buf[start .. len) */
@@ -37,11 +36,9 @@ static tme_status open_lines(line_reader *r, const char *path, tme_error *err)
 {
     memset(r, 0, sizeof *r);
     r->path = path;
-    errno = 0;
-    r->gz = gzopen(path, "rb");
-    if (r->gz == NULL)
-        return errno ? tme_error_errno(err, errno, "%s: cannot open", path) : tme_error_nomem(err);
-    gzbuffer(r->gz, READ_CHUNK);
+    tme_status status = tme_stream_open_file(path, &r->stream, err);
+    if (status != TME_OK)
+        return status;
     r->cap = 2 * READ_CHUNK;
     r->buf = malloc(r->cap);
     return r->buf != NULL ? TME_OK : tme_error_nomem(err);
@@ -49,8 +46,8 @@ static tme_status open_lines(line_reader *r, const char *path, tme_error *err)
 
 static void close_lines(line_reader *r)
 {
-    if (r->gz != NULL)
-        gzclose(r->gz);
+    if (r->stream != NULL)
+        tme_stream_close(r->stream);
     free(r->buf);
 }
 
@@ -68,22 +65,14 @@ static tme_status fill(line_reader *r, tme_error *err)
         r->buf = bigger;
         r->cap = cap;
     }
-    int n = gzread(r->gz, r->buf + r->len, READ_CHUNK);
-    int code;
-    const char *why = gzerror(r->gz, &code);
-    /* zlib's message starts with the path: we put it first ourselves. */
-    size_t path_len = strlen(r->path);
-    if (strncmp(why, r->path, path_len) == 0 && strncmp(why + path_len, ": ", 2) == 0)
-        why += path_len + 2;
-    if (n < 0 || (n == 0 && code == Z_BUF_ERROR))
-        return code == Z_ERRNO ? tme_error_errno(err, errno, "%s: cannot read", r->path)
-               : code == Z_BUF_ERROR
-                   ? tme_error_set(err, TME_ERR_INPUT, "%s: truncated gzip file", r->path)
-                   : tme_error_set(err, TME_ERR_INPUT, "%s: corrupt gzip file: %s", r->path, why);
-    if (memchr(r->buf + r->len, '\0', (size_t)n) != NULL)
+    size_t got;
+    tme_status status = tme_stream_read(r->stream, r->buf + r->len, READ_CHUNK, &got, err);
+    if (status != TME_OK)
+        return status;
+    if (memchr(r->buf + r->len, '\0', got) != NULL)
         return tme_error_set(err, TME_ERR_INPUT, "%s: holds a NUL byte: not a text file", r->path);
-    r->len += (size_t)n;
-    r->eof = n == 0;
+    r->len += got;
+    r->eof = got == 0;
     return TME_OK;
 }
 

@@ -23,16 +23,9 @@ static int is_latin_letter(int cp)
 tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t *latin)
 {
     size_t h = 0, l = 0, punct = 0;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
     size_t i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
-            i++;
-            continue;
-        }
-        i += (size_t)n;
+    utf8proc_int32_t cp;
+    while (tme_next_code_point(text, len, &i, &cp)) {
         if (tme_is_han(cp))
             h++;
         else if (is_latin_letter(cp))

@@ -5,14 +5,11 @@
 
 #include <stddef.h>
 
+#include "tmexport.h"
+
 typedef enum { TME_SEG_EN, TME_SEG_ZH } tme_seg_lang;
 
-/* A sentence as byte offsets [start, end) into the paragraph, with the
- * whitespace around it excluded. */
-typedef struct {
-    size_t start;
-    size_t end;
-} tme_span;
+/* tme_span (byte offsets [start, end) of a sentence) is public: tmexport.h. */
 
 /* Splits the UTF-8 paragraph text[0..len) into sentences. On success returns
  * 0 and stores a malloc'd array in *spans (free() it) and its length in

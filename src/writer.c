@@ -3,16 +3,23 @@
 
 #include <stdlib.h>
 
-tme_writer *tme_writer_open(const tme_format *format, const char *path, int gzip_level,
-                            const tme_writer_options *options, tme_error *err)
+const char *tme_writer_option(const tme_writer *w, const char *name)
 {
+    return tme_option_values_get(w->context->options, name);
+}
+
+tme_writer *tme_writer_open(const tme_output_format *format, const char *path, int gzip_level,
+                            const tme_writer_context *context, tme_error *err)
+{
+    if (format->variant != NULL)
+        format = format->variant(context->options);
     tme_writer *w = calloc(1, sizeof *w);
     if (w == NULL) {
         tme_error_nomem(err);
         return NULL;
     }
     w->format = format;
-    w->options = options;
+    w->context = context;
     if (format->priv_size > 0 && (w->priv = calloc(1, format->priv_size)) == NULL) {
         free(w);
         tme_error_nomem(err);
@@ -39,9 +46,9 @@ tme_status tme_writer_begin_document(tme_writer *w, const char *document, size_t
     return w->format->begin_document(w, document, document_index, err);
 }
 
-tme_status tme_writer_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+tme_status tme_writer_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
-    return w->format->write(w, pair, err);
+    return w->format->write(w, unit, err);
 }
 
 tme_status tme_writer_end_document(tme_writer *w, tme_error *err)

@@ -6,13 +6,14 @@
 #include "format.h"
 
 /* Opens the sink at path (gzip_level TME_SINK_PLAIN for plain) and begins the
- * format. Returns NULL with err set on failure, leaving nothing behind. */
-tme_writer *tme_writer_open(const tme_format *format, const char *path, int gzip_level,
-                            const tme_writer_options *options, tme_error *err);
+ * format (its variant for the context's options: xliff → xliff2). Returns
+ * NULL with err set on failure, leaving nothing behind. */
+tme_writer *tme_writer_open(const tme_output_format *format, const char *path, int gzip_level,
+                            const tme_writer_context *context, tme_error *err);
 
 tme_status tme_writer_begin_document(tme_writer *w, const char *document, size_t document_index,
                                      tme_error *err);
-tme_status tme_writer_write(tme_writer *w, const tme_pair *pair, tme_error *err);
+tme_status tme_writer_write(tme_writer *w, const tme_unit *unit, tme_error *err);
 tme_status tme_writer_end_document(tme_writer *w, tme_error *err);
 
 /* Ends the format and closes the sink without renaming anything (see

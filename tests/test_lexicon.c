@@ -376,11 +376,11 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
     CU_ASSERT_FATAL(dir != NULL);
     expect_load_error(tme_test_join(0, dir, "missing.lex.gz"), TME_ERR_IO,
                       "cannot open: No such file or directory");
-    expect_load_error(dir, TME_ERR_IO, "cannot read");
+    expect_load_error(dir, TME_ERR_IO, "is a directory");
 
     const char *truncated = tme_test_join(1, dir, "truncated.lex.gz");
     write_damaged_copy(truncated, 700000, -1);
-    expect_load_error(truncated, TME_ERR_INPUT, "truncated gzip file");
+    expect_load_error(truncated, TME_ERR_INPUT, "truncated gzip input");
 
     /* A byte changed in the compressed data makes garbage that the parser
      * stops at, before zlib reaches the checksum; one changed in the CRC
@@ -392,7 +392,7 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
     free(tme_test_read_file(tme_test_source_path("data/lexicon/" TME_LEXICON_FILE_NAME), &len));
     const char *bad_crc = tme_test_join(10, dir, "bad-crc.lex.gz");
     write_damaged_copy(bad_crc, 0, (long)len - 6);
-    expect_load_error(bad_crc, TME_ERR_INPUT, "corrupt gzip file: incorrect data check");
+    expect_load_error(bad_crc, TME_ERR_INPUT, "incorrect data check");
 
     /* Plain text reads as gzip does; a cut plain file shows in its counts. */
     static const char *const plain_cases[][3] = {

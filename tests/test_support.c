@@ -4,6 +4,7 @@
 
 #include <CUnit/Basic.h>
 #include <dirent.h>
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,22 @@ char *tme_test_read_file(const char *path, size_t *len)
     return buf;
 }
 
+char *tme_test_encode(const char *utf8, size_t len, const char *encoding, size_t *out_len)
+{
+    iconv_t cd = iconv_open(encoding, "UTF-8");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = len * 4 + 16, in_left = len, out_left = cap;
+    char *buf = malloc(cap), *in = (char *)utf8, *out = buf;
+    if (buf != NULL && iconv(cd, &in, &in_left, &out, &out_left) == (size_t)-1) {
+        free(buf);
+        buf = NULL;
+    }
+    iconv_close(cd);
+    *out_len = cap - out_left;
+    return buf;
+}
+
 int tme_test_write_file(const char *path, const void *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -78,10 +95,15 @@ const char *tme_test_source_path(const char *relative)
 int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdout_path,
                      const char *stderr_path)
 {
+    /* Discarded output goes to files of this process, never to the
+     * system's /dev/null, and never to another suite's. */
+    char discard_out[64], discard_err[64];
+    snprintf(discard_out, sizeof discard_out, "discarded-%ld.out", (long)getpid());
+    snprintf(discard_err, sizeof discard_err, "discarded-%ld.err", (long)getpid());
     char command[16384];
     snprintf(command, sizeof command, "'%s' %s <'%s' >'%s' 2>'%s'", TME_BINARY, args,
-             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : "discarded.out",
-             stderr_path ? stderr_path : "discarded.err");
+             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : discard_out,
+             stderr_path ? stderr_path : discard_err);
     int status = system(command);
     if (status == -1 || !WIFEXITED(status))
         return -1;
@@ -154,4 +176,22 @@ int tme_test_make_char_device(const char *path, unsigned major, unsigned minor)
 {
     unlink(path);
     return mknod(path, S_IFCHR | 0666, makedev(major, minor)) == 0 ? 0 : -1;
+}
+
+const tme_writer_context *tme_test_context(const tme_writer_options *o)
+{
+    static tme_option_values values;
+    static tme_writer_context context;
+    tme_error err;
+    tme_error_clear(&err);
+    tme_option_values_free(&values);
+    if (tme_option_values_init(&values, &err) != TME_OK ||
+        tme_option_values_set(&values, "tmx-encoding", o->tmx_utf16 ? "utf-16" : "utf-8", &err) !=
+            TME_OK ||
+        (o->tsv_fields != NULL &&
+         tme_option_values_set(&values, "tsv-fields", o->tsv_fields, &err) != TME_OK))
+        return NULL;
+    context = (tme_writer_context){o->source_lang,  o->target_lang,   o->segtype,
+                                   o->tool_version, o->creation_time, &values};
+    return &context;
 }

@@ -10,8 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "destination.h"
-#include "version.h"
+#include "tmexport.h"
 
 /* Signals. An interrupted export must not leave its temporary files behind,
  * and the process has threads: so SIGINT, SIGTERM and SIGHUP are blocked in
@@ -38,7 +37,7 @@ static void *take_fatal_signals(void *unused)
     int sig;
     if (sigwait(&fatal_signals, &sig) != 0)
         return NULL;
-    tme_destination_unlink_all_temporaries();
+    tme_remove_temporaries();
     signal(sig, SIG_DFL);
     sigset_t one;
     sigemptyset(&one);
@@ -123,7 +122,7 @@ static int run_command(int argc, char **argv)
         return TME_EXIT_OK;
     }
     if (strcmp(command, "--version") == 0) {
-        printf("tmexport %s\n", TME_VERSION);
+        printf("tmexport %s\n", tme_version());
         return TME_EXIT_OK;
     }
     if (strcmp(command, "extract") == 0)

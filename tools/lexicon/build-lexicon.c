@@ -19,9 +19,9 @@
 #include <zlib.h>
 
 #include "charclass.h"
-#include "input.h"
 #include "lexicon.h"
 #include "lexicon_words.h"
+#include "stream.h"
 
 /* A sub-gloss (the text between two ';') with more content words than this
  * is a definition, not a translation ("county-level city in Qingdao,
@@ -476,15 +476,20 @@ int main(int argc, char **argv)
     if (argc - i != 2 || b.max_words < 0)
         return usage();
     const char *input = argv[i], *output = argv[i + 1];
-    tme_bytes raw;
     tme_error err;
     tme_error_clear(&err);
-    if (tme_read_input(input, &raw, &err) != TME_OK) {
+    tme_stream *in;
+    unsigned char *data = NULL;
+    size_t len;
+    if (tme_stream_open_file(input, &in, &err) == TME_OK) {
+        tme_stream_read_all(in, &data, &len, &err);
+        tme_stream_close(in);
+    }
+    if (err.status != TME_OK) {
         fprintf(stderr, "build-lexicon: %s\n", err.message);
         return 1;
     }
-    char *text = (char *)raw.data;
-    size_t len = raw.len;
+    char *text = (char *)data;
     pair_list pairs = {NULL, 0, 0};
     text_buffer out = {NULL, 0, 0};
     int rc = unwrap_javascript(&text, &len, input) != 0;
@@ -503,6 +508,6 @@ int main(int argc, char **argv)
     }
     free(out.data);
     free(pairs.items);
-    tme_bytes_free(&raw);
+    free(data);
     return rc;
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
+#include "stream.h"
 
 typedef struct {
     tme_lexicon_en *en;
@@ -81,12 +81,18 @@ static void measure_units(const tme_lexicon *lex, const units *u, tme_measure *m
 tme_status tme_measure_gold(const tme_lexicon *lex, const char *gold_path, tme_measure *m,
                             tme_error *err)
 {
-    tme_bytes file;
-    tme_status status = tme_read_input(gold_path, &file, err);
+    tme_stream *in;
+    unsigned char *data;
+    size_t len;
+    tme_status status = tme_stream_open_file(gold_path, &in, err);
+    if (status != TME_OK)
+        return status;
+    status = tme_stream_read_all(in, &data, &len, err);
+    tme_stream_close(in);
     if (status != TME_OK)
         return status;
     units u = {NULL, NULL, 0, 0};
-    const char *at = (const char *)file.data, *end = at + file.len;
+    const char *at = (const char *)data, *end = at + len;
     while (status == TME_OK && at < end) {
         const char *newline = memchr(at, '\n', (size_t)(end - at));
         const char *stop = newline ? newline : end;
@@ -96,7 +102,7 @@ tme_status tme_measure_gold(const tme_lexicon *lex, const char *gold_path, tme_m
     if (status == TME_OK)
         measure_units(lex, &u, m);
     free_units(&u);
-    tme_bytes_free(&file);
+    free(data);
     return status;
 }
 

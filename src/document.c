@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: MIT */
+#include "document.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "segment.h"
+#include "xmlchars.h"
+
+tme_status tme_units_push(tme_units *units, char *source, char *target, double score,
+                          size_t document_index)
+{
+    if (units->count == units->cap) {
+        size_t cap = units->cap ? units->cap * 2 : 64;
+        tme_unit *bigger = realloc(units->items, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return TME_ERR_NOMEM;
+        units->items = bigger;
+        units->cap = cap;
+    }
+    tme_unit *u = &units->items[units->count];
+    u->source = source;
+    u->target = target;
+    u->score = score;
+    u->document = units->document;
+    u->document_index = document_index;
+    u->index = units->count;
+    units->count++;
+    return TME_OK;
+}
+
+void tme_units_clear(tme_units *units)
+{
+    for (size_t k = 0; k < units->count; k++) {
+        free((char *)units->items[k].source);
+        free((char *)units->items[k].target);
+    }
+    units->count = 0;
+}
+
+void tme_units_free(tme_units *units)
+{
+    tme_units_clear(units);
+    free(units->items);
+    free(units->document);
+    memset(units, 0, sizeof *units);
+}
+
+tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
+                             const char *name, size_t index, tme_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->settings = settings;
+    doc->name = name;
+    doc->index = index;
+    doc->units.document = strdup(name);
+    if (doc->units.document == NULL)
+        return tme_error_nomem(err);
+    doc->counters.n[TME_COUNT_DOCUMENTS] = 1;
+    return TME_OK;
+}
+
+void tme_document_free(tme_document *doc)
+{
+    tme_units_free(&doc->units);
+}
+
+const char *tme_document_option(const tme_document *doc, const char *name)
+{
+    return tme_option_values_get(doc->settings->options, name);
+}
+
+tme_status tme_document_decode(tme_document *doc, const unsigned char *data, size_t len,
+                               tme_text *text, tme_error *err)
+{
+    tme_status status = tme_decode(data, len, doc->settings->encoding, doc->name, text, err);
+    if (status != TME_OK)
+        return status;
+    if (text->guessed && strcmp(text->encoding, "GB18030") == 0)
+        doc->counters.n[TME_COUNT_GB18030_GUESSED]++;
+    else if (text->guessed && strncmp(text->encoding, "UTF-16", 6) == 0)
+        doc->counters.n[TME_COUNT_UTF16_GUESSED]++;
+    doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += text->surrogates_dropped;
+    return TME_OK;
+}
+
+/* Normalizes (or copies) one side and removes what XML cannot carry. */
+static char *clean_side(tme_document *doc, const char *text, size_t len, tme_norm_lang lang)
+{
+    const tme_document_settings *s = doc->settings;
+    char *out;
+    if (s->normalize) {
+        tme_norm_stats stats;
+        memset(&stats, 0, sizeof stats);
+        out = tme_normalize(text, len, lang, &s->norm, &stats);
+        tme_counters_add_normalized(&doc->counters, &stats);
+    } else {
+        out = strndup(text, len);
+    }
+    if (out != NULL)
+        doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += tme_xml_strip_illegal(out);
+    return out;
+}
+
+/* Adds a unit from raw English and Chinese text; drops it (counted) when it
+ * scores too low or a side is empty once cleaned. */
+static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t en_len,
+                                     const char *zh, size_t zh_len, double score, tme_error *err)
+{
+    if (score < doc->settings->min_score) {
+        doc->counters.n[TME_COUNT_BELOW_MIN_SCORE]++;
+        return TME_OK;
+    }
+    char *en_clean = clean_side(doc, en, en_len, TME_NORM_EN);
+    char *zh_clean = clean_side(doc, zh, zh_len, TME_NORM_ZH);
+    if (en_clean == NULL || zh_clean == NULL) {
+        free(en_clean);
+        free(zh_clean);
+        return tme_error_nomem(err);
+    }
+    if (en_clean[0] == '\0' || zh_clean[0] == '\0') {
+        doc->counters.n[TME_COUNT_EMPTY_SIDE]++;
+        free(en_clean);
+        free(zh_clean);
+        return TME_OK;
+    }
+    int zh_source = doc->settings->source_is_chinese;
+    char *source = zh_source ? zh_clean : en_clean;
+    char *target = zh_source ? en_clean : zh_clean;
+    if (tme_units_push(&doc->units, source, target, score, doc->index) != TME_OK) {
+        free(en_clean);
+        free(zh_clean);
+        return tme_error_nomem(err);
+    }
+    doc->counters.n[TME_COUNT_UNITS]++;
+    return TME_OK;
+}
+
+tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t source_len,
+                                 const char *target, size_t target_len, double score,
+                                 tme_error *err)
+{
+    if (doc->settings->source_is_chinese)
+        return add_bilingual_unit(doc, target, target_len, source, source_len, score, err);
+    return add_bilingual_unit(doc, source, source_len, target, target_len, score, err);
+}
+
+typedef struct {
+    tme_span *spans;
+    size_t count;
+    char **texts; /* NUL-terminated copies for the aligner */
+} sentences;
+
+static void free_sentences(sentences *s)
+{
+    for (size_t k = 0; s->texts != NULL && k < s->count; k++)
+        free(s->texts[k]);
+    free(s->texts);
+    free(s->spans);
+    memset(s, 0, sizeof *s);
+}
+
+static int split_sentences(const char *text, size_t len, tme_seg_lang lang, sentences *out)
+{
+    memset(out, 0, sizeof *out);
+    if (tme_segment(text, len, lang, &out->spans, &out->count) != 0)
+        return -1;
+    out->texts = calloc(out->count + 1, sizeof *out->texts);
+    if (out->texts == NULL)
+        return -1;
+    for (size_t k = 0; k < out->count; k++) {
+        out->texts[k] =
+            strndup(text + out->spans[k].start, out->spans[k].end - out->spans[k].start);
+        if (out->texts[k] == NULL)
+            return -1;
+    }
+    return 0;
+}
+
+/* Sentences [begin, end) joined: English with one space, Chinese with
+ * nothing, as the gold units are. */
+static char *join_sentences(const sentences *s, size_t begin, size_t end, const char *glue,
+                            size_t *len)
+{
+    size_t glue_len = strlen(glue), total = 0;
+    for (size_t k = begin; k < end; k++)
+        total += strlen(s->texts[k]) + (k > begin ? glue_len : 0);
+    char *out = malloc(total + 1);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0;
+    for (size_t k = begin; k < end; k++) {
+        if (k > begin) {
+            memcpy(out + n, glue, glue_len);
+            n += glue_len;
+        }
+        size_t l = strlen(s->texts[k]);
+        memcpy(out + n, s->texts[k], l);
+        n += l;
+    }
+    out[n] = '\0';
+    *len = n;
+    return out;
+}
+
+static tme_status add_sentence_units(tme_document *doc, const char *en, size_t en_len,
+                                     const char *zh, size_t zh_len, tme_error *err)
+{
+    sentences es = {0}, zs = {0};
+    tme_bead *beads = NULL;
+    size_t n_beads = 0;
+    tme_status status = TME_OK;
+    if (split_sentences(en, en_len, TME_SEG_EN, &es) != 0 ||
+        split_sentences(zh, zh_len, TME_SEG_ZH, &zs) != 0 ||
+        tme_align((const char *const *)es.texts, es.count, (const char *const *)zs.texts, zs.count,
+                  &beads, &n_beads) != 0) {
+        status = tme_error_nomem(err);
+        n_beads = 0;
+    }
+    for (size_t b = 0; b < n_beads && status == TME_OK; b++) {
+        const tme_bead *bead = &beads[b];
+        if (bead->en_begin == bead->en_end || bead->zh_begin == bead->zh_end) {
+            doc->counters.n[TME_COUNT_UNALIGNED_SENTENCES] +=
+                (bead->en_end - bead->en_begin) + (bead->zh_end - bead->zh_begin);
+            continue;
+        }
+        size_t el, zl;
+        char *e = join_sentences(&es, bead->en_begin, bead->en_end, " ", &el);
+        char *z = join_sentences(&zs, bead->zh_begin, bead->zh_end, "", &zl);
+        if (e == NULL || z == NULL)
+            status = tme_error_nomem(err);
+        else
+            status = add_bilingual_unit(doc, e, el, z, zl, bead->score, err);
+        free(e);
+        free(z);
+    }
+    free(beads);
+    free_sentences(&es);
+    free_sentences(&zs);
+    return status;
+}
+
+tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, size_t en_len,
+                                           const char *zh, size_t zh_len, double score,
+                                           tme_error *err)
+{
+    doc->counters.n[TME_COUNT_PARAGRAPH_PAIRS]++;
+    if (doc->settings->paragraph_units)
+        return add_bilingual_unit(doc, en, en_len, zh, zh_len, score, err);
+    return add_sentence_units(doc, en, en_len, zh, zh_len, err);
+}

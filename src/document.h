@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/* One input document on its way to units: what a reader puts in (paragraph
+ * pairs to segment and align, or finished units) and what comes out (units
+ * normalized and cleaned for XML, and the counts of what was found and
+ * dropped). Readers (formats/) see only this. */
+#ifndef TME_DOCUMENT_H
+#define TME_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "counters.h"
+#include "decode.h"
+#include "error.h"
+#include "normalize.h"
+#include "options.h"
+#include "unit.h"
+
+/* What every document of a session is read with; fixed once the first
+ * document is added. */
+typedef struct {
+    const char *encoding;  /* NULL: automatic */
+    int source_is_chinese; /* the source column is the Chinese side */
+    int paragraph_units;   /* units are paragraphs, not sentences */
+    double min_score;      /* units scoring below are dropped */
+    int normalize;         /* 0: keep text raw (XML-illegal characters still go) */
+    tme_norm_options norm;
+    const tme_option_values *options; /* every option: readers read theirs */
+} tme_document_settings;
+
+typedef struct {
+    const tme_document_settings *settings;
+    const char *name; /* as the user gave it, "-" for stdin */
+    size_t index;     /* 0-based position in the run */
+    tme_units units;
+    tme_counters counters;
+} tme_document;
+
+tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
+                             const char *name, size_t index, tme_error *err);
+void tme_document_free(tme_document *doc);
+
+/* The value of an option ("layout"), as set or by default. */
+const char *tme_document_option(const tme_document *doc, const char *name);
+
+/* Decodes the document's bytes with the session's --encoding (automatic by
+ * default) and counts what was guessed. */
+tme_status tme_document_decode(tme_document *doc, const unsigned char *data, size_t len,
+                               tme_text *text, tme_error *err);
+
+/* A paragraph and its translation: becomes one unit (--unit paragraph) or
+ * the sentence units of their alignment. Counts the paragraph pair. */
+tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, size_t en_len,
+                                           const char *zh, size_t zh_len, double score,
+                                           tme_error *err);
+
+/* A finished unit, source and target in the export's orientation (as a TMX
+ * names them): normalized (with the normalize option) and cleaned, or
+ * dropped and counted (below min-score, a side empty). */
+tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t source_len,
+                                 const char *target, size_t target_len, double score,
+                                 tme_error *err);
+
+#endif

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading a session's documents (on worker threads) and handing their units
+ * on in input order: counters, warnings, dedup, the unit callback, the
+ * outputs. */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "stream.h"
+
+tme_status tme_session_read_document(const tme_session *s, tme_stream *in, const char *name,
+                                     size_t index, tme_document *doc, tme_error *err)
+{
+    if (tme_document_init(doc, &s->settings.document, name, index, err) != TME_OK)
+        return err->status;
+    const tme_input_format *reader = s->settings.input_format;
+    if (reader == NULL) {
+        const unsigned char *head;
+        size_t len;
+        if (tme_stream_peek(in, TME_PROBE_BYTES, &head, &len, err) != TME_OK) {
+            tme_document_free(doc);
+            return err->status;
+        }
+        reader = tme_input_format_probe(head, len, name);
+    }
+    if (reader->read(doc, in, err) != TME_OK) {
+        tme_document_free(doc);
+        return err->status;
+    }
+    return TME_OK;
+}
+
+/* Drops, in place, the units whose pair (or source) was written before. */
+static tme_status drop_duplicates(tme_session *s, tme_units *units, tme_error *err)
+{
+    size_t kept = 0;
+    for (size_t u = 0; u < units->count; u++) {
+        tme_unit *p = &units->items[u];
+        int seen = tme_dedup_seen(&s->dedup, p->source, p->target);
+        if (seen < 0) {
+            /* Keep the units consistent for tme_units_free(). */
+            memmove(&units->items[kept], p, (units->count - u) * sizeof *p);
+            units->count = kept + (units->count - u);
+            return tme_error_nomem(err);
+        }
+        if (seen) {
+            free((char *)p->source);
+            free((char *)p->target);
+            s->counters.n[TME_COUNT_DUPLICATES]++;
+        } else {
+            units->items[kept++] = *p;
+        }
+    }
+    units->count = kept;
+    return TME_OK;
+}
+
+static tme_status give_to_callback(tme_session *s, const tme_units *units, tme_error *err)
+{
+    for (size_t u = 0; s->on_unit != NULL && u < units->count; u++)
+        if (s->on_unit(s->on_unit_context, &units->items[u]) != 0)
+            return tme_error_set(err, TME_ERR_USAGE, "stopped by the unit callback");
+    return TME_OK;
+}
+
+static tme_status write_document(tme_session *s, const tme_document *doc, const tme_input *input,
+                                 tme_error *err)
+{
+    int per_input = s->settings.per_input_dir != NULL;
+    if (!per_input && !s->outputs_open && tme_outputs_open(s, NULL, NULL, err) != TME_OK)
+        return err->status;
+    if (per_input && tme_outputs_open(s, input, doc->name, err) != TME_OK) {
+        tme_outputs_abort(s);
+        return err->status;
+    }
+    tme_status status = tme_outputs_write(s, &doc->units, doc->index, err);
+    if (per_input && status == TME_OK)
+        status = tme_outputs_finish(s, err);
+    return status;
+}
+
+tme_status tme_session_take_document(tme_session *s, tme_document *doc, const tme_input *input,
+                                     tme_error *err)
+{
+    tme_counters_add(&s->counters, &doc->counters);
+    if (doc->units.count == 0)
+        tme_session_event(s, TME_EVENT_WARNING, doc->name, "no translated paragraph pairs found");
+    if (s->settings.dedup && drop_duplicates(s, &doc->units, err) != TME_OK)
+        return err->status;
+    if (give_to_callback(s, &doc->units, err) != TME_OK ||
+        write_document(s, doc, input, err) != TME_OK)
+        return err->status;
+    s->counters.n[TME_COUNT_UNITS_WRITTEN] += doc->units.count;
+    if (input != NULL)
+        s->input_bytes_done += input->size;
+    tme_session_event(s, TME_EVENT_DOCUMENT, doc->name, NULL);
+    return TME_OK;
+}
+
+/* ---- the queue on worker threads --------------------------------------------- */
+
+typedef struct {
+    tme_document doc;
+    tme_status status; /* the document's own failure, if any, in error */
+    tme_error error;
+} read_result;
+
+typedef struct {
+    tme_session *session;
+    size_t first_index; /* document index of queue item 0 */
+} run_context;
+
+static void produce(void *context, size_t i, void *result)
+{
+    run_context *rc = context;
+    read_result *r = result;
+    const tme_input *input = &rc->session->queue.items[i];
+    tme_error_clear(&r->error);
+    tme_stream *in;
+    r->status = tme_stream_open_file(input->path, &in, &r->error);
+    if (r->status != TME_OK)
+        return;
+    r->status = tme_session_read_document(rc->session, in, input->path, rc->first_index + i,
+                                          &r->doc, &r->error);
+    tme_stream_close(in);
+}
+
+static tme_status consume(void *context, size_t i, void *result, tme_error *err)
+{
+    run_context *rc = context;
+    tme_session *s = rc->session;
+    read_result *r = result;
+    const tme_input *input = &s->queue.items[i];
+    if (r->status == TME_OK)
+        return tme_session_take_document(s, &r->doc, input, err);
+    /* An impossible request fails every input alike: no point going on. */
+    if (!s->settings.keep_going || r->status == TME_ERR_USAGE || r->status == TME_ERR_NOMEM)
+        return tme_error_set(err, r->status, "%s", r->error.message);
+    s->counters.n[TME_COUNT_DOCUMENTS_SKIPPED]++;
+    s->input_bytes_done += input->size;
+    tme_session_event(s, TME_EVENT_SKIPPED, input->path, r->error.message);
+    return TME_OK;
+}
+
+static void release(void *context, void *result)
+{
+    (void)context;
+    read_result *r = result;
+    if (r->status == TME_OK)
+        tme_document_free(&r->doc);
+}
+
+/* The named inputs into files (directories listed, @lists read); a run
+ * whose inputs name no file at all is an error before anything is opened. */
+static tme_status expand_named(tme_session *s, tme_error *err)
+{
+    char empty[1024] = "";
+    size_t named = s->n_named;
+    for (size_t k = 0; k < s->n_named; k++) {
+        size_t before = s->queue.count;
+        if (tme_inputs_add(&s->queue, s->named[k], s->settings.include, err) != TME_OK ||
+            tme_inputs_add(&s->seen, s->named[k], s->settings.include, err) != TME_OK)
+            return err->status;
+        size_t used = strlen(empty);
+        if (s->queue.count == before && used + 8 < sizeof empty)
+            snprintf(empty + used, sizeof empty - used, "%s'%s'", used ? ", " : "", s->named[k]);
+    }
+    tme_session_forget_named(s);
+    if (s->queue.count == 0 && named > 0)
+        return tme_error_set(
+            err, TME_ERR_INPUT, "no input files: %s %s no file%s%s%s; nothing written", empty,
+            strchr(empty, ',') ? "hold" : "holds",
+            s->settings.include ? " matching --include '" : "",
+            s->settings.include ? s->settings.include : "", s->settings.include ? "'" : "");
+    return TME_OK;
+}
+
+tme_status tme_session_run_queue(tme_session *s, tme_error *err)
+{
+    if (expand_named(s, err) != TME_OK)
+        return err->status;
+    size_t n = s->queue.count;
+    if (n == 0)
+        return TME_OK;
+    /* Outputs open before the first input is read: an unwritable path
+     * fails now, not after hours of reading. */
+    if (s->settings.per_input_dir == NULL && !s->outputs_open &&
+        tme_outputs_open(s, NULL, NULL, err) != TME_OK)
+        return err->status;
+    size_t *sizes = malloc(n * sizeof *sizes);
+    if (sizes == NULL)
+        return tme_error_nomem(err);
+    for (size_t i = 0; i < n; i++)
+        sizes[i] = s->queue.items[i].size;
+    s->inputs_total += n;
+    s->input_bytes_total += s->queue.total_bytes;
+    run_context rc = {s, s->next_document};
+    s->next_document += n;
+    tme_batch batch = {
+        .count = n,
+        .sizes = sizes,
+        .result_size = sizeof(read_result),
+        .threads = s->settings.jobs,
+        .context = &rc,
+        .produce = produce,
+        .consume = consume,
+        .release = release,
+    };
+    tme_status status = tme_batch_run(&batch, err);
+    free(sizes);
+    tme_inputs_free(&s->queue);
+    return status;
+}
