@@ -18,6 +18,7 @@
 #include "document.h"
 #include "error.h"
 #include "options.h"
+#include "paragraph.h"
 #include "sink.h"
 #include "stream.h"
 #include "unit.h"
@@ -88,6 +89,11 @@ typedef struct {
     int (*probe)(const unsigned char *data, size_t len, const char *name);
     /* Reads the document from in, putting what it finds into doc. */
     tme_status (*read)(tme_document *doc, tme_stream *in, tme_error *err);
+    /* Optional, for articles (text, HTML): the document's paragraphs,
+     * decoded and classified, unpaired; what --parallel pairs with the
+     * paragraphs of the translation's document. */
+    tme_status (*read_paragraphs)(tme_document *doc, tme_stream *in, tme_paragraphs *out,
+                                  tme_error *err);
 } tme_input_format;
 
 #define TME_PROBE_BYTES 4096

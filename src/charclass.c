@@ -43,3 +43,14 @@ int tme_is_cjk_punctuation(int cp)
            (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
            (cp >= 0xFF5B && cp <= 0xFF65);
 }
+
+int tme_is_trailing_symbol(int cp)
+{
+    if (cp < 0x80)
+        return 0;
+    if (cp >= 0xFE00 && cp <= 0xFE0F) /* variation selectors */
+        return 1;
+    utf8proc_category_t cat = tme_category(cp);
+    return cat == UTF8PROC_CATEGORY_SO || cat == UTF8PROC_CATEGORY_SK ||
+           cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME;
+}

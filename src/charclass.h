@@ -56,6 +56,11 @@ static inline int tme_is_han(int cp)
 /* Whitespace: the ASCII controls that separate words and category Zs. */
 int tme_is_space(int cp);
 
+/* What may follow a sentence's last mark without starting anything: an
+ * emoji or other symbol ("...anxiety! ❤️"), a variation selector or a
+ * combining mark. */
+int tme_is_trailing_symbol(int cp);
+
 /* CJK symbols and punctuation (not the ideographic space) and the
  * full-width punctuation forms. */
 int tme_is_cjk_punctuation(int cp);

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include "document.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "chinese_script.h"
 
 #include "align.h"
 #include "segment.h"
@@ -71,6 +76,32 @@ const char *tme_document_option(const tme_document *doc, const char *name)
     return tme_option_values_get(doc->settings->options, name);
 }
 
+void tme_document_note(tme_document *doc, const char *fmt, ...)
+{
+    size_t used = strlen(doc->note);
+    if (used > 0 && used + 2 < sizeof doc->note) {
+        memcpy(doc->note + used, "; ", 3);
+        used += 2;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(doc->note + used, sizeof doc->note - used, fmt, ap);
+    va_end(ap);
+}
+
+static tme_counter encoding_counter(const char *encoding)
+{
+    if (strcasecmp(encoding, "UTF-8") == 0)
+        return TME_COUNT_ENCODING_UTF8;
+    if (strncasecmp(encoding, "UTF-16", 6) == 0)
+        return TME_COUNT_ENCODING_UTF16;
+    if (strcasecmp(encoding, "GB18030") == 0)
+        return TME_COUNT_ENCODING_GB18030;
+    if (strncasecmp(encoding, "BIG5", 4) == 0)
+        return TME_COUNT_ENCODING_BIG5;
+    return TME_COUNT_ENCODING_OTHER;
+}
+
 tme_status tme_document_decode(tme_document *doc, const unsigned char *data, size_t len,
                                tme_text *text, tme_error *err)
 {
@@ -81,8 +112,31 @@ tme_status tme_document_decode(tme_document *doc, const unsigned char *data, siz
         doc->counters.n[TME_COUNT_GB18030_GUESSED]++;
     else if (text->guessed && strncmp(text->encoding, "UTF-16", 6) == 0)
         doc->counters.n[TME_COUNT_UTF16_GUESSED]++;
+    doc->counters.n[encoding_counter(text->encoding)]++;
+    if (text->method == TME_ENCODING_DETECTED)
+        doc->counters.n[TME_COUNT_ENCODING_DETECTED]++;
     doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += text->surrogates_dropped;
+    char reason[256];
+    tme_text_encoding_reason(text, reason, sizeof reason);
+    tme_document_note(doc, "encoding %s", reason);
     return TME_OK;
+}
+
+void tme_document_count_script(tme_document *doc, const char *text, size_t len)
+{
+    size_t traditional, simplified;
+    tme_chinese_script script = tme_detect_chinese_script(text, len, &traditional, &simplified);
+    if (script == TME_CHINESE_SIMPLIFIED)
+        doc->counters.n[TME_COUNT_SCRIPT_SIMPLIFIED]++;
+    else if (script == TME_CHINESE_TRADITIONAL)
+        doc->counters.n[TME_COUNT_SCRIPT_TRADITIONAL]++;
+    else if (script == TME_CHINESE_MIXED)
+        doc->counters.n[TME_COUNT_SCRIPT_MIXED]++;
+    if (script != TME_CHINESE_UNKNOWN)
+        tme_document_note(doc,
+                          "Chinese script %s (%zu Traditional-only characters, %zu "
+                          "Simplified-only)",
+                          tme_chinese_script_name(script), traditional, simplified);
 }
 
 /* Normalizes (or copies) one side and removes what XML cannot carry. */

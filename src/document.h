@@ -33,6 +33,9 @@ typedef struct {
     size_t index;     /* 0-based position in the run */
     tme_units units;
     tme_counters counters;
+    /* What was decided about the document (encoding, layout, script), for
+     * the session to report: "; "-separated phrases. */
+    char note[512];
 } tme_document;
 
 tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
@@ -41,6 +44,15 @@ void tme_document_free(tme_document *doc);
 
 /* The value of an option ("layout"), as set or by default. */
 const char *tme_document_option(const tme_document *doc, const char *name);
+
+/* Adds a phrase to the document's note. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void tme_document_note(tme_document *doc, const char *fmt, ...);
+
+/* Counts (and notes) which Chinese script the decoded text is in. */
+void tme_document_count_script(tme_document *doc, const char *text, size_t len);
 
 /* Decodes the document's bytes with the session's --encoding (automatic by
  * default) and counts what was guessed. */
