@@ -137,6 +137,18 @@ TME_EXPORT tme_status tme_session_add_output(tme_session *session, const char *s
  * (stdin). A missing file is reported when it is read, in its turn. */
 TME_EXPORT tme_status tme_session_add_input(tme_session *session, const char *input);
 
+/* Queues a pair of documents that translate each other, whose paragraphs
+ * are paired across the two (documentation sites keep content/en/ and
+ * content/zh-cn/; the paragraph counts differ where one side adds or drops
+ * notes): english and chinese are two files, or two directories whose files
+ * are matched by their path below them, or english is "@LIST" (lines
+ * "ENGLISH<TAB>CHINESE", each two files or two directories) and chinese
+ * NULL. A file of one directory without a counterpart in the other is left
+ * out with a warning. Each pair is one document, named after its English
+ * file. Both sides are read as articles (text or HTML). */
+TME_EXPORT tme_status tme_session_add_parallel(tme_session *session, const char *english,
+                                               const char *chinese);
+
 /* Reads, extracts and writes every queued input (on "jobs" threads) and
  * empties the queue. When inputs were queued but none of them names a file
  * (an empty directory, an --include that matches nothing, an empty @list),
@@ -198,7 +210,9 @@ TME_EXPORT void tme_session_on_unit(tme_session *session, tme_unit_callback call
 typedef enum {
     TME_EVENT_DOCUMENT, /* a document is written (progress; message NULL) */
     TME_EVENT_WARNING,  /* something the user should know ("no translated pairs found") */
-    TME_EVENT_SKIPPED   /* with "keep-going": a document failed and was skipped */
+    TME_EVENT_SKIPPED,  /* with "keep-going": a document failed and was skipped */
+    TME_EVENT_NOTE      /* what was decided for a document: its encoding and why, its
+                           layout, its Chinese script ("; "-separated) */
 } tme_event;
 
 /* Called on the thread that runs the session; document is the input's name

@@ -504,6 +504,10 @@ static size_t heading_pieces(const tme_paragraph *para, size_t paragraph, const 
     piece *en = english_first ? &first : &second, *zh = english_first ? &second : &first;
     unsigned char lead = (unsigned char)para->text[en->start];
     int capital = (lead >= 'A' && lead <= 'Z') || (lead >= '0' && lead <= '9');
+    /* A first part that ends a sentence is prose (the sentence rule judged
+     * it), as a Chinese caption before its photo credit is. */
+    if (first.ends_sentence)
+        return 0;
     if (!capital || en->han != 0 || en->latin < 2 || zh->script != TME_SCRIPT_HAN ||
         (!english_first && zh->latin != 0) || has_cjk_punctuation(para->text, en))
         return 0;

@@ -19,8 +19,9 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static tme_status push(tme_inputs *inputs, const char *path, const char *relative,
-                       const struct stat *st, tme_error *err)
+/* Appends a file; size and identity 0 when not a regular file. */
+static tme_status push_file(tme_inputs *inputs, const char *path, const char *relative, size_t size,
+                            dev_t device, ino_t inode, tme_error *err)
 {
     if (inputs->count == inputs->cap) {
         size_t cap = inputs->cap ? inputs->cap * 2 : 64;
@@ -34,11 +35,9 @@ static tme_status push(tme_inputs *inputs, const char *path, const char *relativ
     memset(in, 0, sizeof *in);
     in->path = strdup(path);
     in->relative = strdup(relative);
-    if (st != NULL && S_ISREG(st->st_mode)) {
-        in->size = (size_t)st->st_size;
-        in->device = st->st_dev;
-        in->inode = st->st_ino;
-    }
+    in->size = size;
+    in->device = device;
+    in->inode = inode;
     if (in->path == NULL || in->relative == NULL) {
         free(in->path);
         free(in->relative);
@@ -47,6 +46,14 @@ static tme_status push(tme_inputs *inputs, const char *path, const char *relativ
     inputs->count++;
     inputs->total_bytes += in->size;
     return TME_OK;
+}
+
+static tme_status push(tme_inputs *inputs, const char *path, const char *relative,
+                       const struct stat *st, tme_error *err)
+{
+    if (st == NULL || !S_ISREG(st->st_mode))
+        return push_file(inputs, path, relative, 0, 0, 0, err);
+    return push_file(inputs, path, relative, (size_t)st->st_size, st->st_dev, st->st_ino, err);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -182,11 +189,27 @@ int tme_inputs_contain_file(const tme_inputs *inputs, const char *path, const ch
     return 0;
 }
 
+tme_status tme_inputs_push_copy(tme_inputs *inputs, const tme_input *item, tme_error *err)
+{
+    if (push_file(inputs, item->path, item->relative, item->size, item->device, item->inode, err) !=
+        TME_OK)
+        return err->status;
+    tme_input *copy = &inputs->items[inputs->count - 1];
+    if (item->translation != NULL) {
+        if ((copy->translation = strdup(item->translation)) == NULL)
+            return tme_error_nomem(err);
+        copy->translation_size = item->translation_size;
+        inputs->total_bytes += item->translation_size;
+    }
+    return TME_OK;
+}
+
 void tme_inputs_free(tme_inputs *inputs)
 {
     for (size_t k = 0; k < inputs->count; k++) {
         free(inputs->items[k].path);
         free(inputs->items[k].relative);
+        free(inputs->items[k].translation);
     }
     free(inputs->items);
     memset(inputs, 0, sizeof *inputs);

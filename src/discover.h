@@ -17,6 +17,10 @@ typedef struct {
      * that an output can be told apart from every input. */
     dev_t device;
     ino_t inode;
+    /* --parallel: the document that translates this one (NULL otherwise),
+     * with its size; path is then the English document. */
+    char *translation;
+    size_t translation_size;
 } tme_input;
 
 typedef struct {
@@ -36,6 +40,20 @@ tme_status tme_inputs_add(tme_inputs *inputs, const char *arg, const char *inclu
  * of the inputs, through links or hard links alike; the input's path in
  * *which. */
 int tme_inputs_contain_file(const tme_inputs *inputs, const char *path, const char **which);
+
+/* Adds pairs of documents that translate each other (src/discover_parallel.c):
+ * english and chinese are two files, or two directories whose files are
+ * matched by their path below them (as documentation sites keep content/en/
+ * and content/zh-cn/), or english is "@LIST" of "EN<TAB>ZH" lines and chinese
+ * NULL. Files of one directory without a counterpart in the other are left
+ * out and counted in *unmatched (the first one's path in unmatched_example,
+ * of size example_size). */
+tme_status tme_inputs_add_parallel(tme_inputs *inputs, const char *english, const char *chinese,
+                                   const char *include, size_t *unmatched, char *unmatched_example,
+                                   size_t example_size, tme_error *err);
+
+/* Appends a copy of item (the same file) to inputs. */
+tme_status tme_inputs_push_copy(tme_inputs *inputs, const tme_input *item, tme_error *err);
 
 void tme_inputs_free(tme_inputs *inputs);
 

@@ -20,6 +20,11 @@ static int is_latin_letter(int cp)
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL;
 }
 
+static int is_latin_or_digit(int cp)
+{
+    return is_latin_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
 tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t *latin)
 {
     size_t h = 0, l = 0, punct = 0;
@@ -209,8 +214,8 @@ static int add_line(builder *b, const char *text, size_t start, size_t end, size
     /* Chinese sets no space after its punctuation, ASCII marks included
      * ("上,DeepSeek"). */
     int chinese_mark = b->script == TME_SCRIPT_HAN && is_punctuation(before);
-    int unspaced_latin = !b->spaced_latin && ((tme_is_han(before) && is_latin_letter(after)) ||
-                                              (is_latin_letter(before) && tme_is_han(after)));
+    int unspaced_latin = !b->spaced_latin && ((tme_is_han(before) && is_latin_or_digit(after)) ||
+                                              (is_latin_or_digit(before) && tme_is_han(after)));
     if (!joins_without_space(before, after) && !chinese_mark && !unspaced_latin &&
         append(b, " ", 1) != 0)
         return -1;
@@ -310,8 +315,9 @@ static int spaces_latin_in_chinese(const char *text, size_t len)
             prev = ' ';
             continue;
         }
-        int han_latin = (tme_is_han(cp) && is_latin_letter(prev == ' ' ? before_space : prev)) ||
-                        (is_latin_letter(cp) && tme_is_han(prev == ' ' ? before_space : prev));
+        int other = prev == ' ' ? before_space : prev;
+        int han_latin = (tme_is_han(cp) && is_latin_or_digit(other)) ||
+                        (is_latin_or_digit(cp) && tme_is_han(other));
         if (han_latin) {
             if (prev == ' ')
                 spaced++;

@@ -146,28 +146,48 @@ tme_status tme_session_start(tme_session *s)
     return TME_OK;
 }
 
-tme_status tme_session_add_input(tme_session *s, const char *input)
+static tme_status name_input(tme_session *s, const char *input, const char *translation,
+                             int parallel)
 {
     if (s->state == SESSION_FAILED || s->state == SESSION_FINISHED)
         return tme_session_start(s);
     if (s->n_named == s->cap_named) {
         size_t cap = s->cap_named ? s->cap_named * 2 : 16;
-        char **bigger = realloc(s->named, cap * sizeof *bigger);
+        tme_named_input *bigger = realloc(s->named, cap * sizeof *bigger);
         if (bigger == NULL)
             return failed(s, TME_ERR_NOMEM, "out of memory");
         s->named = bigger;
         s->cap_named = cap;
     }
-    if ((s->named[s->n_named] = strdup(input)) == NULL)
+    tme_named_input *n = &s->named[s->n_named];
+    n->input = strdup(input);
+    n->translation = translation ? strdup(translation) : NULL;
+    n->parallel = parallel;
+    if (n->input == NULL || (translation != NULL && n->translation == NULL)) {
+        free(n->input);
+        free(n->translation);
         return failed(s, TME_ERR_NOMEM, "out of memory");
+    }
     s->n_named++;
     return TME_OK;
 }
 
+tme_status tme_session_add_input(tme_session *s, const char *input)
+{
+    return name_input(s, input, NULL, 0);
+}
+
+tme_status tme_session_add_parallel(tme_session *s, const char *english, const char *chinese)
+{
+    return name_input(s, english, chinese, 1);
+}
+
 void tme_session_forget_named(tme_session *s)
 {
-    for (size_t k = 0; k < s->n_named; k++)
-        free(s->named[k]);
+    for (size_t k = 0; k < s->n_named; k++) {
+        free(s->named[k].input);
+        free(s->named[k].translation);
+    }
     s->n_named = 0;
 }
 

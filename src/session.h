@@ -28,6 +28,13 @@ typedef struct {
     size_t written;
 } tme_output;
 
+/* What add_input() or add_parallel() named, expanded at run time. */
+typedef struct {
+    char *input;
+    char *translation; /* add_parallel(): the Chinese side (NULL for an @LIST of pairs) */
+    int parallel;
+} tme_named_input;
+
 typedef enum {
     SESSION_CONFIGURING, /* options may still change */
     SESSION_RUNNING,     /* settings fixed, documents may come */
@@ -46,7 +53,7 @@ struct tme_session {
     size_t n_outputs, cap_outputs;
     int outputs_open; /* the shared outputs (not --per-input ones) */
 
-    char **named; /* add_input() arguments, waiting for tme_session_run() */
+    tme_named_input *named; /* add_input() arguments, waiting for tme_session_run() */
     size_t n_named, cap_named;
     tme_inputs queue;     /* the files they name, as the run expands them */
     tme_inputs seen;      /* every input ever expanded: no output may be one of them */
@@ -107,6 +114,10 @@ tme_status tme_session_run_queue(tme_session *s, tme_error *err);
  * gave nothing, dedup, the unit callback, the outputs. */
 tme_status tme_session_take_document(tme_session *s, tme_document *doc, const tme_input *input,
                                      tme_error *err);
+
+/* Reads a --parallel pair (input->translation is the Chinese side). */
+tme_status tme_session_read_parallel(const tme_session *s, const tme_input *input, size_t index,
+                                     tme_document *doc, tme_error *err);
 
 /* Reads a document from in (its reader probed or given) into doc. */
 tme_status tme_session_read_document(const tme_session *s, tme_stream *in, const char *name,

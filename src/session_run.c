@@ -9,24 +9,73 @@
 #include <string.h>
 
 #include "batch.h"
+#include "extraction.h"
 #include "stream.h"
+
+/* The reader for in: the one named, or the one that probes highest. */
+static tme_status choose_reader(const tme_session *s, tme_stream *in, const char *name,
+                                const tme_input_format **reader, tme_error *err)
+{
+    *reader = s->settings.input_format;
+    if (*reader != NULL)
+        return TME_OK;
+    const unsigned char *head;
+    size_t len;
+    if (tme_stream_peek(in, TME_PROBE_BYTES, &head, &len, err) != TME_OK)
+        return err->status;
+    *reader = tme_input_format_probe(head, len, name);
+    return TME_OK;
+}
+
+/* One side of a --parallel pair: its paragraphs, read as an article. */
+static tme_status read_side(const tme_session *s, tme_document *doc, const char *path,
+                            tme_paragraphs *out, tme_error *err)
+{
+    memset(out, 0, sizeof *out);
+    tme_stream *in;
+    if (tme_stream_open_file(path, &in, err) != TME_OK)
+        return err->status;
+    const tme_input_format *reader;
+    tme_status status = choose_reader(s, in, path, &reader, err);
+    if (status == TME_OK && reader->read_paragraphs == NULL)
+        status = tme_error_set(err, TME_ERR_USAGE,
+                               "%s: --parallel reads articles (text or HTML), not %s input", path,
+                               reader->name);
+    if (status == TME_OK)
+        status = reader->read_paragraphs(doc, in, out, err);
+    tme_stream_close(in);
+    return status;
+}
+
+tme_status tme_session_read_parallel(const tme_session *s, const tme_input *input, size_t index,
+                                     tme_document *doc, tme_error *err)
+{
+    if (tme_document_init(doc, &s->settings.document, input->path, index, err) != TME_OK)
+        return err->status;
+    tme_paragraphs english, chinese;
+    tme_status status = read_side(s, doc, input->path, &english, err);
+    if (status == TME_OK) {
+        status = read_side(s, doc, input->translation, &chinese, err);
+        if (status == TME_OK) {
+            tme_document_note(doc, "paired with %s", input->translation);
+            status = tme_extract_parallel_pairs(doc, &english, &chinese, err);
+        }
+        tme_paragraphs_free(&chinese);
+    }
+    tme_paragraphs_free(&english);
+    if (status != TME_OK)
+        tme_document_free(doc);
+    return status;
+}
 
 tme_status tme_session_read_document(const tme_session *s, tme_stream *in, const char *name,
                                      size_t index, tme_document *doc, tme_error *err)
 {
     if (tme_document_init(doc, &s->settings.document, name, index, err) != TME_OK)
         return err->status;
-    const tme_input_format *reader = s->settings.input_format;
-    if (reader == NULL) {
-        const unsigned char *head;
-        size_t len;
-        if (tme_stream_peek(in, TME_PROBE_BYTES, &head, &len, err) != TME_OK) {
-            tme_document_free(doc);
-            return err->status;
-        }
-        reader = tme_input_format_probe(head, len, name);
-    }
-    if (reader->read(doc, in, err) != TME_OK) {
+    const tme_input_format *reader;
+    if (choose_reader(s, in, name, &reader, err) != TME_OK ||
+        reader->read(doc, in, err) != TME_OK) {
         tme_document_free(doc);
         return err->status;
     }
@@ -86,6 +135,8 @@ tme_status tme_session_take_document(tme_session *s, tme_document *doc, const tm
                                      tme_error *err)
 {
     tme_counters_add(&s->counters, &doc->counters);
+    if (doc->note[0] != '\0')
+        tme_session_event(s, TME_EVENT_NOTE, doc->name, doc->note);
     if (doc->units.count == 0)
         tme_session_event(s, TME_EVENT_WARNING, doc->name, "no translated paragraph pairs found");
     if (s->settings.dedup && drop_duplicates(s, &doc->units, err) != TME_OK)
@@ -119,6 +170,11 @@ static void produce(void *context, size_t i, void *result)
     read_result *r = result;
     const tme_input *input = &rc->session->queue.items[i];
     tme_error_clear(&r->error);
+    if (input->translation != NULL) {
+        r->status =
+            tme_session_read_parallel(rc->session, input, rc->first_index + i, &r->doc, &r->error);
+        return;
+    }
     tme_stream *in;
     r->status = tme_stream_open_file(input->path, &in, &r->error);
     if (r->status != TME_OK)
@@ -153,6 +209,38 @@ static void release(void *context, void *result)
         tme_document_free(&r->doc);
 }
 
+/* One named input (or pair) into files, in the queue and among the inputs
+ * no output may be. */
+static tme_status expand_one(tme_session *s, const tme_named_input *n, tme_error *err)
+{
+    const char *include = s->settings.include;
+    if (!n->parallel)
+        return tme_inputs_add(&s->queue, n->input, include, err) != TME_OK ||
+                       tme_inputs_add(&s->seen, n->input, include, err) != TME_OK
+                   ? err->status
+                   : TME_OK;
+    size_t before = s->queue.count, unmatched = 0;
+    char example[512] = "";
+    if (tme_inputs_add_parallel(&s->queue, n->input, n->translation, include, &unmatched, example,
+                                sizeof example, err) != TME_OK)
+        return err->status;
+    for (size_t k = before; k < s->queue.count; k++)
+        if (tme_inputs_push_copy(&s->seen, &s->queue.items[k], err) != TME_OK ||
+            tme_inputs_add(&s->seen, s->queue.items[k].translation, NULL, err) != TME_OK)
+            return err->status;
+    if (unmatched > 0) {
+        char message[700];
+        snprintf(message, sizeof message,
+                 unmatched == 1 ? "%zu file has no counterpart in the other directory and is "
+                                  "left out (%s)"
+                                : "%zu files have no counterpart in the other directory and are "
+                                  "left out (%s, ...)",
+                 unmatched, example);
+        tme_session_event(s, TME_EVENT_WARNING, n->input, message);
+    }
+    return TME_OK;
+}
+
 /* The named inputs into files (directories listed, @lists read); a run
  * whose inputs name no file at all is an error before anything is opened. */
 static tme_status expand_named(tme_session *s, tme_error *err)
@@ -161,12 +249,12 @@ static tme_status expand_named(tme_session *s, tme_error *err)
     size_t named = s->n_named;
     for (size_t k = 0; k < s->n_named; k++) {
         size_t before = s->queue.count;
-        if (tme_inputs_add(&s->queue, s->named[k], s->settings.include, err) != TME_OK ||
-            tme_inputs_add(&s->seen, s->named[k], s->settings.include, err) != TME_OK)
+        if (expand_one(s, &s->named[k], err) != TME_OK)
             return err->status;
         size_t used = strlen(empty);
         if (s->queue.count == before && used + 8 < sizeof empty)
-            snprintf(empty + used, sizeof empty - used, "%s'%s'", used ? ", " : "", s->named[k]);
+            snprintf(empty + used, sizeof empty - used, "%s'%s'", used ? ", " : "",
+                     s->named[k].input);
     }
     tme_session_forget_named(s);
     if (s->queue.count == 0 && named > 0)
@@ -194,7 +282,7 @@ tme_status tme_session_run_queue(tme_session *s, tme_error *err)
     if (sizes == NULL)
         return tme_error_nomem(err);
     for (size_t i = 0; i < n; i++)
-        sizes[i] = s->queue.items[i].size;
+        sizes[i] = s->queue.items[i].size + s->queue.items[i].translation_size;
     s->inputs_total += n;
     s->input_bytes_total += s->queue.total_bytes;
     run_context rc = {s, s->next_document};

@@ -14,8 +14,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* The running suite's name: what its discarded output files are called. */
+static const char *running_suite = "suite";
+
 int tme_run_suite(const char *suite_name, CU_TestInfo *tests)
 {
+    running_suite = suite_name;
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;
     CU_SuiteInfo suites[] = {{suite_name, NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
@@ -95,11 +99,15 @@ const char *tme_test_source_path(const char *relative)
 int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdout_path,
                      const char *stderr_path)
 {
-    /* Discarded output goes to files of this process, never to the
-     * system's /dev/null, and never to another suite's. */
-    char discard_out[64], discard_err[64];
-    snprintf(discard_out, sizeof discard_out, "discarded-%ld.out", (long)getpid());
-    snprintf(discard_err, sizeof discard_err, "discarded-%ld.err", (long)getpid());
+    /* Discarded output goes to files of this suite, never to the system's
+     * /dev/null, and never to another suite's. */
+    char discard_out[160], discard_err[160];
+    snprintf(discard_out, sizeof discard_out, "discarded.%s.out", running_suite);
+    snprintf(discard_err, sizeof discard_err, "discarded.%s.err", running_suite);
+    for (char *p = discard_out; *p; p++)
+        *p = *p == ' ' || *p == '/' ? '-' : *p;
+    for (char *p = discard_err; *p; p++)
+        *p = *p == ' ' || *p == '/' ? '-' : *p;
     char command[16384];
     snprintf(command, sizeof command, "'%s' %s <'%s' >'%s' 2>'%s'", TME_BINARY, args,
              stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : discard_out,

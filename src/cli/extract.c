@@ -11,7 +11,7 @@
 #include "report.h"
 #include "tmexport.h"
 
-enum { OPT_OUTPUT = 1, OPT_STATS, OPT_QUIET, OPT_HELP, OPT_VERSION };
+enum { OPT_OUTPUT = 1, OPT_PARALLEL, OPT_STATS, OPT_VERBOSE, OPT_QUIET, OPT_HELP, OPT_VERSION };
 
 static const cli_option export_options[] = {
     {"output", 'o', CLI_VALUE, "[FORMAT:]PATH", "Output",
@@ -21,8 +21,17 @@ static const cli_option export_options[] = {
      "link's target, keeping its mode); devices, FIFOs, sockets and stdout are written as they "
      "are. An output may not be one of the inputs.",
      OPT_OUTPUT},
+    {"parallel", 0, CLI_NO_VALUE, NULL, "Input",
+     "the inputs are pairs of documents that translate each other: ENGLISH CHINESE (two files, "
+     "or two directories whose files match by their path below them), or @LIST of "
+     "ENGLISH<TAB>CHINESE lines; their paragraphs are paired across the two",
+     OPT_PARALLEL},
     {"jobs", 'j', CLI_VALUE, NULL, NULL, NULL, CLI_LIBRARY_OPTION},
     {"stats", 0, CLI_NO_VALUE, NULL, "Reporting", "print a summary on stderr", OPT_STATS},
+    {"verbose", 'v', CLI_NO_VALUE, NULL, "Reporting",
+     "say for each document how it was read: its encoding and why, its layout, its Chinese "
+     "script (--stats does for runs of up to 10 inputs)",
+     OPT_VERBOSE},
     {"quiet", 'q', CLI_NO_VALUE, NULL, "Reporting", "no warnings, no progress line", OPT_QUIET},
     {"help", 'h', CLI_NO_VALUE, NULL, "Reporting", "this help", OPT_HELP},
     {"version", 0, CLI_NO_VALUE, NULL, "Reporting", "the version", OPT_VERSION},
@@ -33,7 +42,7 @@ typedef struct {
     const cli_command *spec; /* the command being run */
     const char *command;
     tme_session *session;
-    int stats, quiet, version;
+    int parallel, stats, verbose, quiet, version;
     cli_report report;
 } run;
 
@@ -45,8 +54,14 @@ static int handle(void *context, const cli_option *option, const char *value)
     case OPT_OUTPUT:
         status = tme_session_add_output(r->session, value);
         break;
+    case OPT_PARALLEL:
+        r->parallel = 1;
+        break;
     case OPT_STATS:
         r->stats = 1;
+        break;
+    case OPT_VERBOSE:
+        r->verbose = 1;
         break;
     case OPT_QUIET:
         r->quiet = 1;
@@ -126,8 +141,17 @@ static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_
 {
     tme_session *s = r->session;
     tme_status status = TME_OK;
-    for (int k = first; k < argc && status == TME_OK; k++)
-        status = tme_session_add_input(s, argv[k]);
+    for (int k = first; k < argc && status == TME_OK; k++) {
+        if (!r->parallel)
+            status = tme_session_add_input(s, argv[k]);
+        else if (argv[k][0] == '@')
+            status = tme_session_add_parallel(s, argv[k], NULL);
+        else if (k + 1 < argc)
+            status = tme_session_add_parallel(s, argv[k], argv[k + 1]), k++;
+        else
+            return cli_usage_error(r->spec, "--parallel takes its inputs in pairs: ENGLISH "
+                                            "CHINESE (or @LIST)");
+    }
     if (status == TME_OK && first == argc && stdin_by_default)
         status = tme_session_add_input(s, "-");
     if (status == TME_OK)
@@ -167,7 +191,9 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
     else if (rc == 0 && first == argc && !stdin_by_default)
         rc = cli_usage_error(r.spec, "no input given (use - for stdin)");
     else if (rc == 0) {
-        cli_report_init(&r.report, r.command, r.session, r.quiet);
+        /* A few inputs: --stats tells how each was read. */
+        int few = argc - first <= 10;
+        cli_report_init(&r.report, r.command, r.session, r.quiet, r.verbose || (r.stats && few));
         rc = export_inputs(&r, argc, argv, first, stdin_by_default);
     }
     tme_session_free(r.session);

@@ -20,22 +20,63 @@ static void on_event(void *context, tme_event event, const char *document, const
                             count(r->session, "inputs.bytes"), count(r->session, "units.written"));
         return;
     }
-    if (event == TME_EVENT_WARNING && r->quiet)
+    if ((event == TME_EVENT_WARNING && r->quiet) || (event == TME_EVENT_NOTE && !r->notes))
         return;
     tme_progress_finish(&r->progress);
     if (event == TME_EVENT_SKIPPED)
         fprintf(stderr, "tmexport %s: skipped: %s\n", r->command, message);
+    else if (event == TME_EVENT_NOTE)
+        fprintf(stderr, "%s: %s\n", name ? name : "", message);
     else
         fprintf(stderr, "tmexport %s: warning: %s: %s\n", r->command, name ? name : "", message);
 }
 
-void cli_report_init(cli_report *r, const char *command, tme_session *session, int quiet)
+void cli_report_init(cli_report *r, const char *command, tme_session *session, int quiet, int notes)
 {
     r->command = command;
     r->session = session;
     r->quiet = quiet;
+    r->notes = notes;
     tme_progress_init(&r->progress, quiet);
     tme_session_on_event(session, on_event, r);
+}
+
+/* "label name N, name N" for the counters of a family that are not 0. */
+static void print_family(FILE *out, const tme_session *s, const char *label,
+                         const char *const *names, const char *const *words)
+{
+    int any = 0;
+    for (size_t k = 0; names[k] != NULL; k++) {
+        size_t n = count(s, names[k]);
+        if (n == 0)
+            continue;
+        fprintf(out, "%s %s %zu", any ? "," : label, words[k], n);
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
+/* How the documents were read: encodings, Chinese script, layout. */
+static void print_decisions(FILE *out, const tme_session *s)
+{
+    static const char *const encodings[] = {"encoding.utf-8", "encoding.utf-16", "encoding.gb18030",
+                                            "encoding.big5",  "encoding.other",  NULL};
+    static const char *const encoding_words[] = {"UTF-8", "UTF-16", "GB18030", "Big5", "other"};
+    static const char *const scripts[] = {"script.simplified", "script.traditional", "script.mixed",
+                                          NULL};
+    static const char *const script_words[] = {"Simplified", "Traditional", "mixed"};
+    static const char *const layouts[] = {"layout.blocks", "layout.lines", NULL};
+    static const char *const layout_words[] = {"blocks", "lines"};
+    print_family(out, s, "encodings:", encodings, encoding_words);
+    if (count(s, "encoding.detected"))
+        fprintf(out, "  (%zu told by evidence, not by a BOM, a name or valid UTF-8)\n",
+                count(s, "encoding.detected"));
+    print_family(out, s, "Chinese script:", scripts, script_words);
+    print_family(out, s, "layout:", layouts, layout_words);
+    if (count(s, "paragraphs.split"))
+        fprintf(out, "paragraphs cut where English and Chinese meet: %zu\n",
+                count(s, "paragraphs.split"));
 }
 
 static void print_documents(FILE *out, const tme_session *s)
@@ -51,6 +92,7 @@ static void print_documents(FILE *out, const tme_session *s)
     fprintf(out, "\nparagraphs read: %zu (English %zu, Chinese %zu, other %zu)\n",
             count(s, "paragraphs"), count(s, "paragraphs.english"), count(s, "paragraphs.chinese"),
             count(s, "paragraphs.other"));
+    print_decisions(out, s);
     fprintf(out, "paragraph pairs found: %zu\n", count(s, "paragraph-pairs"));
     if (strcmp(tme_session_get(s, "input-format"), "tsv-pairs") != 0)
         fprintf(out,

@@ -14,11 +14,13 @@ typedef struct {
     const char *command;
     tme_session *session;
     int quiet;
+    int notes; /* print each document's note (--verbose, or --stats on a few documents) */
     tme_progress progress;
 } cli_report;
 
 /* Prepares the progress line and takes the session's events. */
-void cli_report_init(cli_report *report, const char *command, tme_session *session, int quiet);
+void cli_report_init(cli_report *report, const char *command, tme_session *session, int quiet,
+                     int notes);
 
 /* The --stats summary. */
 void cli_print_stats(FILE *out, const tme_session *session);
