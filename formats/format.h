@@ -83,6 +83,10 @@ typedef struct {
     const char *description; /* one line for --help */
     const char *extensions;  /* comma-separated, without dots; NULL: none */
     const tme_option_def *options;
+    /* 1 when the reader hands its units on as it reads (a TMX of any size):
+     * it is run on the writing thread, in its turn, and memory stays a few
+     * hundred units'. */
+    int streams;
     /* Optional: how sure the reader is, from the input's first bytes
      * (decompressed; up to TME_PROBE_BYTES) and its name; NULL: chosen by
      * name only. */

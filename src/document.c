@@ -30,7 +30,7 @@ tme_status tme_units_push(tme_units *units, char *source, char *target, double s
     u->score = score;
     u->document = units->document;
     u->document_index = document_index;
-    u->index = units->count;
+    u->index = units->base + units->count;
     units->count++;
     return TME_OK;
 }
@@ -41,6 +41,7 @@ void tme_units_clear(tme_units *units)
         free((char *)units->items[k].source);
         free((char *)units->items[k].target);
     }
+    units->base += units->count;
     units->count = 0;
 }
 
@@ -188,6 +189,9 @@ static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t e
         return tme_error_nomem(err);
     }
     doc->counters.n[TME_COUNT_UNITS]++;
+    /* A streaming reader's units go on in parts: memory stays a part's. */
+    if (doc->flush != NULL && doc->units.count >= TME_DOCUMENT_FLUSH_UNITS)
+        return doc->flush(doc->flush_context, doc, err);
     return TME_OK;
 }
 

@@ -27,7 +27,12 @@ typedef struct {
     const tme_option_values *options; /* every option: readers read theirs */
 } tme_document_settings;
 
-typedef struct {
+typedef struct tme_document tme_document;
+
+/* How many units a streaming document holds before they are handed on. */
+#define TME_DOCUMENT_FLUSH_UNITS 256
+
+struct tme_document {
     const tme_document_settings *settings;
     const char *name; /* as the user gave it, "-" for stdin */
     size_t index;     /* 0-based position in the run */
@@ -36,7 +41,11 @@ typedef struct {
     /* What was decided about the document (encoding, layout, script), for
      * the session to report: "; "-separated phrases. */
     char note[512];
-} tme_document;
+    /* Set by the engine for a reader whose format streams (a TMX of any
+     * size): called with the units so far, which it hands on and clears. */
+    tme_status (*flush)(void *context, tme_document *doc, tme_error *err);
+    void *flush_context;
+};
 
 tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
                              const char *name, size_t index, tme_error *err);

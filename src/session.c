@@ -235,15 +235,10 @@ tme_status tme_session_add_document(tme_session *s, const char *name, const void
     if (catch_up(s, 0, &err) != TME_OK)
         return s->error.status;
     tme_stream *in;
-    tme_document doc;
     tme_status status = tme_stream_open_memory(data, len, name, &in, &err);
     if (status == TME_OK) {
-        status = tme_session_read_document(s, in, name, s->next_document++, &doc, &err);
+        status = tme_session_read_document(s, in, name, s->next_document++, &err);
         tme_stream_close(in);
-    }
-    if (status == TME_OK) {
-        status = tme_session_take_document(s, &doc, NULL, &err);
-        tme_document_free(&doc);
     }
     return status == TME_OK ? TME_OK : tme_session_fail(s, &err);
 }

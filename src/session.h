@@ -94,9 +94,12 @@ tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err);
 tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const char *name,
                             tme_error *err);
 
-/* Writes one document's units to every open output. */
-tme_status tme_outputs_write(tme_session *s, const tme_units *units, size_t document_index,
-                             tme_error *err);
+/* A document's units to every open output: begin, its units (in one or
+ * more parts, as a streaming reader hands them on), end. */
+tme_status tme_outputs_begin_document(tme_session *s, const char *document, size_t index,
+                                      tme_error *err);
+tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *err);
+tme_status tme_outputs_end_document(tme_session *s, tme_error *err);
 
 /* Closes every output, then commits them all: a late failure replaces no
  * file. */
@@ -119,8 +122,15 @@ tme_status tme_session_take_document(tme_session *s, tme_document *doc, const tm
 tme_status tme_session_read_parallel(const tme_session *s, const tme_input *input, size_t index,
                                      tme_document *doc, tme_error *err);
 
-/* Reads a document from in (its reader probed or given) into doc. */
-tme_status tme_session_read_document(const tme_session *s, tme_stream *in, const char *name,
-                                     size_t index, tme_document *doc, tme_error *err);
+/* Reads a document from in (its reader probed or given) and hands its
+ * units on: what add_document() does, on the calling thread. */
+tme_status tme_session_read_document(tme_session *s, tme_stream *in, const char *name,
+                                     size_t index, tme_error *err);
+
+/* Reads a document with a reader that streams, handing its units on as
+ * they come (input NULL for one from memory). */
+tme_status tme_session_stream_document(tme_session *s, tme_stream *in, const tme_input *input,
+                                       const char *name, const tme_input_format *reader,
+                                       size_t index, tme_error *err);
 
 #endif

@@ -176,21 +176,32 @@ tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const ch
     return TME_OK;
 }
 
-tme_status tme_outputs_write(tme_session *s, const tme_units *units, size_t document_index,
-                             tme_error *err)
+tme_status tme_outputs_begin_document(tme_session *s, const char *document, size_t index,
+                                     tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        if (tme_writer_begin_document(s->outputs[k].writer, document, index, err) != TME_OK)
+            return err->status;
+    return TME_OK;
+}
+
+tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++) {
         tme_output *o = &s->outputs[k];
-        tme_status status =
-            tme_writer_begin_document(o->writer, units->document, document_index, err);
-        for (size_t u = 0; u < units->count && status == TME_OK; u++)
-            status = tme_writer_write(o->writer, &units->items[u], err);
-        if (status == TME_OK)
-            status = tme_writer_end_document(o->writer, err);
-        if (status != TME_OK)
-            return status;
+        for (size_t u = 0; u < units->count; u++)
+            if (tme_writer_write(o->writer, &units->items[u], err) != TME_OK)
+                return err->status;
         o->written += units->count;
     }
+    return TME_OK;
+}
+
+tme_status tme_outputs_end_document(tme_session *s, tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        if (tme_writer_end_document(s->outputs[k].writer, err) != TME_OK)
+            return err->status;
     return TME_OK;
 }
 

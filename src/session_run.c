@@ -68,18 +68,33 @@ tme_status tme_session_read_parallel(const tme_session *s, const tme_input *inpu
     return status;
 }
 
-tme_status tme_session_read_document(const tme_session *s, tme_stream *in, const char *name,
-                                     size_t index, tme_document *doc, tme_error *err)
+/* Reads a document with the reader into doc. */
+static tme_status read_with(const tme_session *s, const tme_input_format *reader, tme_stream *in,
+                            const char *name, size_t index, tme_document *doc, tme_error *err)
 {
     if (tme_document_init(doc, &s->settings.document, name, index, err) != TME_OK)
         return err->status;
-    const tme_input_format *reader;
-    if (choose_reader(s, in, name, &reader, err) != TME_OK ||
-        reader->read(doc, in, err) != TME_OK) {
+    if (reader->read(doc, in, err) != TME_OK) {
         tme_document_free(doc);
         return err->status;
     }
     return TME_OK;
+}
+
+tme_status tme_session_read_document(tme_session *s, tme_stream *in, const char *name,
+                                     size_t index, tme_error *err)
+{
+    const tme_input_format *reader;
+    if (choose_reader(s, in, name, &reader, err) != TME_OK)
+        return err->status;
+    if (reader->streams)
+        return tme_session_stream_document(s, in, NULL, name, reader, index, err);
+    tme_document doc;
+    if (read_with(s, reader, in, name, index, &doc, err) != TME_OK)
+        return err->status;
+    tme_status status = tme_session_take_document(s, &doc, NULL, err);
+    tme_document_free(&doc);
+    return status;
 }
 
 /* Drops, in place, the units whose pair (or source) was written before. */
@@ -115,8 +130,10 @@ static tme_status give_to_callback(tme_session *s, const tme_units *units, tme_e
     return TME_OK;
 }
 
-static tme_status write_document(tme_session *s, const tme_document *doc, const tme_input *input,
-                                 tme_error *err)
+/* Opens what the document goes to (under --per-input, outputs of its own)
+ * and begins it there. */
+static tme_status begin_output(tme_session *s, const tme_document *doc, const tme_input *input,
+                               tme_error *err)
 {
     int per_input = s->settings.per_input_dir != NULL;
     if (!per_input && !s->outputs_open && tme_outputs_open(s, NULL, NULL, err) != TME_OK)
@@ -125,30 +142,97 @@ static tme_status write_document(tme_session *s, const tme_document *doc, const 
         tme_outputs_abort(s);
         return err->status;
     }
-    tme_status status = tme_outputs_write(s, &doc->units, doc->index, err);
-    if (per_input && status == TME_OK)
-        status = tme_outputs_finish(s, err);
-    return status;
+    return tme_outputs_begin_document(s, doc->units.document, doc->index, err);
+}
+
+/* The document's units so far: dedup, the unit callback, the outputs; then
+ * they are freed. */
+static tme_status hand_on_units(tme_session *s, tme_document *doc, tme_error *err)
+{
+    if (s->settings.dedup && drop_duplicates(s, &doc->units, err) != TME_OK)
+        return err->status;
+    if (give_to_callback(s, &doc->units, err) != TME_OK ||
+        tme_outputs_write(s, &doc->units, err) != TME_OK)
+        return err->status;
+    s->counters.n[TME_COUNT_UNITS_WRITTEN] += doc->units.count;
+    tme_units_clear(&doc->units);
+    return TME_OK;
+}
+
+/* Ends the document in the outputs (under --per-input, commits its own). */
+static tme_status end_output(tme_session *s, tme_error *err)
+{
+    if (tme_outputs_end_document(s, err) != TME_OK)
+        return err->status;
+    return s->settings.per_input_dir != NULL ? tme_outputs_finish(s, err) : TME_OK;
+}
+
+/* What is said of a finished document: its note, a warning when it gave
+ * nothing, progress. */
+static void report_document(tme_session *s, const tme_document *doc, const tme_input *input)
+{
+    if (doc->note[0] != '\0')
+        tme_session_event(s, TME_EVENT_NOTE, doc->name, doc->note);
+    if (doc->units.base + doc->units.count == 0 && doc->counters.n[TME_COUNT_UNITS] == 0)
+        tme_session_event(s, TME_EVENT_WARNING, doc->name, "no translated paragraph pairs found");
+    if (input != NULL)
+        s->input_bytes_done += input->size + input->translation_size;
 }
 
 tme_status tme_session_take_document(tme_session *s, tme_document *doc, const tme_input *input,
                                      tme_error *err)
 {
     tme_counters_add(&s->counters, &doc->counters);
-    if (doc->note[0] != '\0')
-        tme_session_event(s, TME_EVENT_NOTE, doc->name, doc->note);
-    if (doc->units.count == 0)
-        tme_session_event(s, TME_EVENT_WARNING, doc->name, "no translated paragraph pairs found");
-    if (s->settings.dedup && drop_duplicates(s, &doc->units, err) != TME_OK)
+    report_document(s, doc, input);
+    if (begin_output(s, doc, input, err) != TME_OK || hand_on_units(s, doc, err) != TME_OK ||
+        end_output(s, err) != TME_OK)
         return err->status;
-    if (give_to_callback(s, &doc->units, err) != TME_OK ||
-        write_document(s, doc, input, err) != TME_OK)
-        return err->status;
-    s->counters.n[TME_COUNT_UNITS_WRITTEN] += doc->units.count;
-    if (input != NULL)
-        s->input_bytes_done += input->size;
     tme_session_event(s, TME_EVENT_DOCUMENT, doc->name, NULL);
     return TME_OK;
+}
+
+/* ---- streaming documents ------------------------------------------------------ */
+
+/* A reader whose format streams (a 2 GB TMX) is read on the writing thread,
+ * in its turn, its units handed on as they come: memory stays a few
+ * hundred units', whatever the file's size. */
+typedef struct {
+    tme_session *session;
+    const tme_input *input;
+    int begun;
+} streaming;
+
+static tme_status flush_streaming(void *context, tme_document *doc, tme_error *err)
+{
+    streaming *st = context;
+    if (!st->begun && begin_output(st->session, doc, st->input, err) != TME_OK)
+        return err->status;
+    st->begun = 1;
+    return hand_on_units(st->session, doc, err);
+}
+
+tme_status tme_session_stream_document(tme_session *s, tme_stream *in, const tme_input *input,
+                                       const char *name, const tme_input_format *reader,
+                                       size_t index, tme_error *err)
+{
+    tme_document doc;
+    if (tme_document_init(&doc, &s->settings.document, name, index, err) != TME_OK)
+        return err->status;
+    streaming st = {s, input, 0};
+    doc.flush = flush_streaming;
+    doc.flush_context = &st;
+    tme_status status = reader->read(&doc, in, err);
+    if (status == TME_OK)
+        status = flush_streaming(&st, &doc, err);
+    if (status == TME_OK)
+        status = end_output(s, err);
+    if (status == TME_OK) {
+        tme_counters_add(&s->counters, &doc.counters);
+        report_document(s, &doc, input);
+        tme_session_event(s, TME_EVENT_DOCUMENT, doc.name, NULL);
+    }
+    tme_document_free(&doc);
+    return status;
 }
 
 /* ---- the queue on worker threads --------------------------------------------- */
@@ -157,6 +241,8 @@ typedef struct {
     tme_document doc;
     tme_status status; /* the document's own failure, if any, in error */
     tme_error error;
+    /* A format that streams: the writing thread reads it in its turn. */
+    const tme_input_format *deferred;
 } read_result;
 
 typedef struct {
@@ -179,9 +265,26 @@ static void produce(void *context, size_t i, void *result)
     r->status = tme_stream_open_file(input->path, &in, &r->error);
     if (r->status != TME_OK)
         return;
-    r->status = tme_session_read_document(rc->session, in, input->path, rc->first_index + i,
-                                          &r->doc, &r->error);
+    const tme_input_format *reader;
+    r->status = choose_reader(rc->session, in, input->path, &reader, &r->error);
+    if (r->status == TME_OK && reader->streams)
+        r->deferred = reader;
+    else if (r->status == TME_OK)
+        r->status = read_with(rc->session, reader, in, input->path, rc->first_index + i, &r->doc,
+                              &r->error);
     tme_stream_close(in);
+}
+
+/* A streaming document, read now on the writing thread. */
+static tme_status read_deferred(tme_session *s, const tme_input *input, size_t index,
+                                const tme_input_format *reader, tme_error *err)
+{
+    tme_stream *in;
+    if (tme_stream_open_file(input->path, &in, err) != TME_OK)
+        return err->status;
+    tme_status status = tme_session_stream_document(s, in, input, input->path, reader, index, err);
+    tme_stream_close(in);
+    return status;
 }
 
 static tme_status consume(void *context, size_t i, void *result, tme_error *err)
@@ -190,8 +293,16 @@ static tme_status consume(void *context, size_t i, void *result, tme_error *err)
     tme_session *s = rc->session;
     read_result *r = result;
     const tme_input *input = &s->queue.items[i];
-    if (r->status == TME_OK)
+    if (r->status == TME_OK && r->deferred != NULL) {
+        tme_error_clear(&r->error);
+        r->status = read_deferred(s, input, rc->first_index + i, r->deferred, &r->error);
+        if (r->status == TME_OK)
+            return TME_OK;
+        if (err->status != TME_OK) /* the outputs failed, not the input */
+            return err->status;
+    } else if (r->status == TME_OK) {
         return tme_session_take_document(s, &r->doc, input, err);
+    }
     /* An impossible request fails every input alike: no point going on. */
     if (!s->settings.keep_going || r->status == TME_ERR_USAGE || r->status == TME_ERR_NOMEM)
         return tme_error_set(err, r->status, "%s", r->error.message);
@@ -205,7 +316,7 @@ static void release(void *context, void *result)
 {
     (void)context;
     read_result *r = result;
-    if (r->status == TME_OK)
+    if (r->status == TME_OK && r->deferred == NULL)
         tme_document_free(&r->doc);
 }
 

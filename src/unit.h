@@ -20,6 +20,7 @@ struct tme_unit {
 typedef struct {
     tme_unit *items;
     size_t count, cap;
+    size_t base; /* units of the document already handed on: the next index is base + count */
     char *document;
 } tme_units;
 
@@ -27,7 +28,8 @@ typedef struct {
 tme_status tme_units_push(tme_units *units, char *source, char *target, double score,
                           size_t document_index);
 
-/* Frees the units' texts (not the document name) and empties the list. */
+/* Frees the units' texts (not the document name) and empties the list;
+ * the next unit's index goes on from the last. */
 void tme_units_clear(tme_units *units);
 
 /* Frees everything, the document name included. */
