@@ -31,6 +31,8 @@ tme_status tme_units_push(tme_units *units, char *source, char *target, double s
     u->document = units->document;
     u->document_index = document_index;
     u->index = units->base + units->count;
+    u->id = NULL;
+    u->created = NULL;
     units->count++;
     return TME_OK;
 }
@@ -40,6 +42,8 @@ void tme_units_clear(tme_units *units)
     for (size_t k = 0; k < units->count; k++) {
         free((char *)units->items[k].source);
         free((char *)units->items[k].target);
+        free((char *)units->items[k].id);
+        free((char *)units->items[k].created);
     }
     units->base += units->count;
     units->count = 0;

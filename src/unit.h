@@ -14,6 +14,10 @@ struct tme_unit {
     const char *document;  /* the input's name as the user gave it ("-" for stdin) */
     size_t document_index; /* 0-based position of the document in the run */
     size_t index;          /* 0-based position of the unit within its document */
+    /* What a file that was read said of the unit (TMX tuid, creation date),
+     * NULL when it said nothing: writers then make their own. */
+    const char *id;
+    const char *created;
 };
 
 /* A document's units; owns their text and the document name they point to. */

@@ -29,8 +29,8 @@ static char *write_pairs(const tme_unit *pairs, size_t n)
 
 static void test_pairs_are_lines(void)
 {
-    tme_unit pairs[] = {{"Hello.", "你好。", 0.9, "doc", 0, 0},
-                        {"Bye.", "再见。", 0.8, "doc", 0, 1}};
+    tme_unit pairs[] = {{"Hello.", "你好。", 0.9, "doc", 0, 0, NULL, NULL},
+                        {"Bye.", "再见。", 0.8, "doc", 0, 1, NULL, NULL}};
     char *got = write_pairs(pairs, 2);
     CU_ASSERT_STRING_EQUAL(got, "Hello.\t你好。\nBye.\t再见。\n");
     free(got);
@@ -38,7 +38,7 @@ static void test_pairs_are_lines(void)
 
 static void test_controls_inside_fields_become_spaces(void)
 {
-    tme_unit pairs[] = {{"a\tb\nc\rd", "中\t文\x01字", 1, "doc", 0, 0}};
+    tme_unit pairs[] = {{"a\tb\nc\rd", "中\t文\x01字", 1, "doc", 0, 0, NULL, NULL}};
     char *got = write_pairs(pairs, 1);
     CU_ASSERT_STRING_EQUAL(got, "a b c d\t中 文 字\n");
     free(got);

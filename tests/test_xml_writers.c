@@ -17,6 +17,7 @@
 #include <zlib.h>
 
 #include "format.h"
+#include "hash.h"
 #include "writer.h"
 #include "xml_validate.h"
 #include "xmlchars.h"
@@ -105,7 +106,9 @@ static int export_documents(const tme_output_format *format, const char *path, i
                              0.5 + 0.001 * (double)i,
                              docs[d].name,
                              d,
-                             i};
+                             i,
+                             NULL,
+                             NULL};
             if (tme_writer_write(w, &pair, &err) != TME_OK)
                 goto fail;
         }
@@ -342,9 +345,57 @@ static void test_tmx_header(void)
     CU_ASSERT(string_is(doc, "/tmx/header/@srclang", "en"));
     CU_ASSERT(string_is(doc, "/tmx/header/@datatype", "plaintext"));
     CU_ASSERT(string_is(doc, "/tmx/header/@creationdate", "20231114T221320Z"));
-    CU_ASSERT(string_is(doc, "/tmx/body/tu[1]/@tuid", "1-1"));
-    CU_ASSERT(string_is(doc, "/tmx/body/tu[2]/@tuid", "1-2"));
+    /* tuid: 16 hex digits of the document name's hash, then the position. */
+    char id1[64], id2[64];
+    unsigned long long h = tme_hash_mix(tme_fnv1a(TME_FNV1A_OFFSET, "a.txt", 5));
+    snprintf(id1, sizeof id1, "%016llx-1", h);
+    snprintf(id2, sizeof id2, "%016llx-2", h);
+    CU_ASSERT(string_is(doc, "/tmx/body/tu[1]/@tuid", id1));
+    CU_ASSERT(string_is(doc, "/tmx/body/tu[2]/@tuid", id2));
     xmlFreeDoc(doc);
+}
+
+/* A document's tuids do not depend on what else the output holds, so that
+ * shards made apart never collide and merge into the single run's ids; a
+ * name that comes again in one output gets ".2". */
+static void test_tmx_tuids_are_stable_across_shards(void)
+{
+    tme_writer_options o = default_options();
+    test_document both[] = {{"one.txt", plain_sources, plain_targets},
+                            {"two.txt", plain_sources, plain_targets}};
+    test_document second[] = {{"two.txt", plain_sources, plain_targets}};
+    test_document repeated[] = {{"two.txt", plain_sources, plain_targets},
+                                {"two.txt", plain_sources, plain_targets}};
+    const char *dir = scratch("xml-tmx-tuids");
+    char run[4200], shard[4200], twice[4200];
+    snprintf(run, sizeof run, "%s/run.tmx", dir);
+    snprintf(shard, sizeof shard, "%s/shard.tmx", dir);
+    snprintf(twice, sizeof twice, "%s/twice.tmx", dir);
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_tmx, run, TME_SINK_PLAIN, &o, both, 2, 1),
+                          0);
+    CU_ASSERT_EQUAL_FATAL(
+        export_documents(&tme_output_tmx, shard, TME_SINK_PLAIN, &o, second, 1, 1), 0);
+    CU_ASSERT_EQUAL_FATAL(
+        export_documents(&tme_output_tmx, twice, TME_SINK_PLAIN, &o, repeated, 2, 1), 0);
+    xmlDocPtr a = tme_test_read_valid(run, KIND_TMX), b = tme_test_read_valid(shard, KIND_TMX),
+              c = tme_test_read_valid(twice, KIND_TMX);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    char *run_id = string_of(a, "/tmx/body/tu[prop='two.txt'][1]/@tuid");
+    char *shard_id = string_of(b, "/tmx/body/tu[1]/@tuid");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(run_id);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(shard_id);
+    CU_ASSERT_STRING_EQUAL(run_id, shard_id);
+    CU_ASSERT_EQUAL(count_nodes(c, "/tmx/body/tu[@tuid = following-sibling::tu/@tuid]"), 0);
+    char *repeat_id = string_of(c, "/tmx/body/tu[prop='two.txt'][last()]/@tuid");
+    CU_ASSERT(repeat_id != NULL && strstr(repeat_id, ".2-") != NULL);
+    free(run_id);
+    free(shard_id);
+    free(repeat_id);
+    xmlFreeDoc(a);
+    xmlFreeDoc(b);
+    xmlFreeDoc(c);
 }
 
 static void test_tmx_utf16_has_one_bom_and_round_trips(void)
@@ -603,6 +654,7 @@ static CU_TestInfo tests[] = {
     {"strip keeps legal text", test_strip_keeps_legal_text},
     {"TMX valid (plain, gz, UTF-8, UTF-16) and exact", test_tmx_valid_and_exact},
     {"TMX header", test_tmx_header},
+    {"TMX tuids stable across shards", test_tmx_tuids_are_stable_across_shards},
     {"TMX UTF-16: one BOM, round trip", test_tmx_utf16_has_one_bom_and_round_trips},
     {"fixed creation time: byte-identical outputs", test_outputs_are_reproducible},
     {"empty exports are valid", test_empty_exports_are_valid},
