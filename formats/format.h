@@ -64,6 +64,9 @@ struct tme_output_format {
                                  tme_error *err);
     tme_status (*write)(tme_writer *w, const tme_unit *unit, tme_error *err);
     tme_status (*end_document)(tme_writer *w, tme_error *err);
+    /* Optional: what of the current document was not exported, and why (the
+     * review page shows it); with it, the engine records such things. */
+    tme_status (*dropped)(tme_writer *w, const tme_dropped *d, tme_error *err);
     tme_status (*end)(tme_writer *w, tme_error *err);
     /* Optional: frees what priv holds; called once after end() or on abort. */
     void (*cleanup)(tme_writer *w);

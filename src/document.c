@@ -74,6 +74,63 @@ tme_status tme_document_init(tme_document *doc, const tme_document_settings *set
 void tme_document_free(tme_document *doc)
 {
     tme_units_free(&doc->units);
+    tme_dropped_clear(&doc->dropped);
+    free(doc->dropped.items);
+    doc->dropped.items = NULL;
+}
+
+const char *tme_drop_reason_name(tme_drop_reason reason)
+{
+    static const char *const names[TME_DROP_REASONS] = {
+        [TME_DROP_NO_TRANSLATION] = "no translation found",
+        [TME_DROP_BOILERPLATE] = "boilerplate",
+        [TME_DROP_OTHER_SCRIPT] = "neither English nor Chinese",
+        [TME_DROP_UNALIGNED] = "unaligned sentence",
+        [TME_DROP_BELOW_MIN_SCORE] = "below --min-score",
+        [TME_DROP_EMPTY_SIDE] = "a side empty once cleaned",
+        [TME_DROP_DUPLICATE] = "duplicate",
+        [TME_DROP_FILTERED] = "filtered",
+    };
+    return reason < TME_DROP_REASONS ? names[reason] : "unknown";
+}
+
+void tme_dropped_clear(tme_dropped_list *list)
+{
+    for (size_t k = 0; k < list->count; k++) {
+        free(list->items[k].english);
+        free(list->items[k].chinese);
+    }
+    list->count = 0;
+}
+
+tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, const char *zh,
+                             size_t zh_len, double score, tme_drop_reason reason,
+                             const char *detail, tme_error *err)
+{
+    if (!doc->settings->keep_dropped)
+        return TME_OK;
+    tme_dropped_list *list = &doc->dropped;
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 32;
+        tme_dropped *bigger = realloc(list->items, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        list->items = bigger;
+        list->cap = cap;
+    }
+    tme_dropped *d = &list->items[list->count];
+    d->english = en != NULL ? strndup(en, en_len) : NULL;
+    d->chinese = zh != NULL ? strndup(zh, zh_len) : NULL;
+    if ((en != NULL && d->english == NULL) || (zh != NULL && d->chinese == NULL)) {
+        free(d->english);
+        free(d->chinese);
+        return tme_error_nomem(err);
+    }
+    d->score = score;
+    d->reason = reason;
+    d->detail = detail;
+    list->count++;
+    return TME_OK;
 }
 
 const char *tme_document_option(const tme_document *doc, const char *name)
@@ -169,7 +226,8 @@ static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t e
 {
     if (score < doc->settings->min_score) {
         doc->counters.n[TME_COUNT_BELOW_MIN_SCORE]++;
-        return TME_OK;
+        return tme_document_drop(doc, en, en_len, zh, zh_len, score, TME_DROP_BELOW_MIN_SCORE, NULL,
+                                 err);
     }
     char *en_clean = clean_side(doc, en, en_len, TME_NORM_EN);
     char *zh_clean = clean_side(doc, zh, zh_len, TME_NORM_ZH);
@@ -182,7 +240,8 @@ static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t e
         doc->counters.n[TME_COUNT_EMPTY_SIDE]++;
         free(en_clean);
         free(zh_clean);
-        return TME_OK;
+        return tme_document_drop(doc, en, en_len, zh, zh_len, score, TME_DROP_EMPTY_SIDE, NULL,
+                                 err);
     }
     int zh_source = doc->settings->source_is_chinese;
     char *source = zh_source ? zh_clean : en_clean;
@@ -266,6 +325,26 @@ static char *join_sentences(const sentences *s, size_t begin, size_t end, const 
     return out;
 }
 
+/* The sentences of a 1-0 or 0-1 bead, for the writers that show them. */
+static tme_status drop_unaligned(tme_document *doc, const sentences *es, const sentences *zs,
+                                 const tme_bead *bead, tme_error *err)
+{
+    if (!doc->settings->keep_dropped)
+        return TME_OK;
+    const sentences *side = bead->en_begin < bead->en_end ? es : zs;
+    size_t begin = side == es ? bead->en_begin : bead->zh_begin;
+    size_t end = side == es ? bead->en_end : bead->zh_end;
+    size_t len;
+    char *text = join_sentences(side, begin, end, side == es ? " " : "", &len);
+    if (text == NULL)
+        return tme_error_nomem(err);
+    tme_status status =
+        side == es ? tme_document_drop(doc, text, len, NULL, 0, 0, TME_DROP_UNALIGNED, NULL, err)
+                   : tme_document_drop(doc, NULL, 0, text, len, 0, TME_DROP_UNALIGNED, NULL, err);
+    free(text);
+    return status;
+}
+
 static tme_status add_sentence_units(tme_document *doc, const char *en, size_t en_len,
                                      const char *zh, size_t zh_len, tme_error *err)
 {
@@ -285,6 +364,7 @@ static tme_status add_sentence_units(tme_document *doc, const char *en, size_t e
         if (bead->en_begin == bead->en_end || bead->zh_begin == bead->zh_end) {
             doc->counters.n[TME_COUNT_UNALIGNED_SENTENCES] +=
                 (bead->en_end - bead->en_begin) + (bead->zh_end - bead->zh_begin);
+            status = drop_unaligned(doc, &es, &zs, bead, err);
             continue;
         }
         size_t el, zl;

@@ -15,6 +15,37 @@
 #include "options.h"
 #include "unit.h"
 
+/* Why something of a document was not exported, for the writers that show
+ * it (the review page). */
+typedef enum {
+    TME_DROP_NO_TRANSLATION, /* a paragraph with no translation found */
+    TME_DROP_BOILERPLATE,    /* page chrome: menus, share bars, footers */
+    TME_DROP_OTHER_SCRIPT,   /* neither English nor Chinese */
+    TME_DROP_UNALIGNED,      /* a sentence in a 1-0 or 0-1 bead */
+    TME_DROP_BELOW_MIN_SCORE,
+    TME_DROP_EMPTY_SIDE,
+    TME_DROP_DUPLICATE,
+    TME_DROP_FILTERED, /* a training filter (detail names it) */
+    TME_DROP_REASONS
+} tme_drop_reason;
+
+typedef struct {
+    char *english, *chinese; /* either may be NULL: a paragraph has one side */
+    double score;
+    tme_drop_reason reason;
+    const char *detail; /* static: the filter's name, or NULL */
+} tme_dropped;
+
+typedef struct {
+    tme_dropped *items;
+    size_t count, cap;
+} tme_dropped_list;
+
+/* "no translation found", "boilerplate", ... */
+const char *tme_drop_reason_name(tme_drop_reason reason);
+
+void tme_dropped_clear(tme_dropped_list *list);
+
 /* What every document of a session is read with; fixed once the first
  * document is added. */
 typedef struct {
@@ -24,6 +55,7 @@ typedef struct {
     double min_score;      /* units scoring below are dropped */
     int normalize;         /* 0: keep text raw (XML-illegal characters still go) */
     tme_norm_options norm;
+    int keep_dropped;                 /* an output shows what was not exported: record it */
     const tme_option_values *options; /* every option: readers read theirs */
 } tme_document_settings;
 
@@ -37,6 +69,7 @@ struct tme_document {
     const char *name; /* as the user gave it, "-" for stdin */
     size_t index;     /* 0-based position in the run */
     tme_units units;
+    tme_dropped_list dropped; /* with keep_dropped */
     tme_counters counters;
     /* What was decided about the document (encoding, layout, script), for
      * the session to report: "; "-separated phrases. */
@@ -53,6 +86,12 @@ void tme_document_free(tme_document *doc);
 
 /* The value of an option ("layout"), as set or by default. */
 const char *tme_document_option(const tme_document *doc, const char *name);
+
+/* Records what was not exported and why (with keep_dropped; else
+ * nothing). Either side may be NULL. */
+tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, const char *zh,
+                             size_t zh_len, double score, tme_drop_reason reason,
+                             const char *detail, tme_error *err);
 
 /* Adds a phrase to the document's note. */
 #if defined(__GNUC__)

@@ -27,6 +27,31 @@ static void count_unpaired(tme_document *doc, const tme_pairing *pairing)
         pairing->unpaired[TME_UNPAIRED_OTHER_SCRIPT];
 }
 
+/* The paragraphs no pair took, with why, for the writers that show them. */
+static tme_status drop_unpaired(tme_document *doc, const tme_paragraphs *paragraphs,
+                                const tme_pairing *pairing, tme_error *err)
+{
+    unsigned char *paired = calloc(paragraphs->count + 1, 1);
+    if (paired == NULL)
+        return tme_error_nomem(err);
+    for (size_t k = 0; k < pairing->count; k++)
+        paired[pairing->pairs[k].en] = paired[pairing->pairs[k].zh] = 1;
+    tme_status status = TME_OK;
+    for (size_t k = 0; k < paragraphs->count && status == TME_OK; k++) {
+        const tme_paragraph *p = &paragraphs->items[k];
+        if (paired[k])
+            continue;
+        tme_drop_reason reason =
+            p->script == TME_SCRIPT_OTHER ? TME_DROP_OTHER_SCRIPT : TME_DROP_NO_TRANSLATION;
+        if (p->script == TME_SCRIPT_HAN)
+            status = tme_document_drop(doc, NULL, 0, p->text, p->len, 0, reason, NULL, err);
+        else
+            status = tme_document_drop(doc, p->text, p->len, NULL, 0, 0, reason, NULL, err);
+    }
+    free(paired);
+    return status;
+}
+
 tme_status tme_extract_pairs(tme_document *doc, const tme_paragraphs *paragraphs, tme_error *err)
 {
     count_paragraphs(doc, paragraphs);
@@ -35,6 +60,8 @@ tme_status tme_extract_pairs(tme_document *doc, const tme_paragraphs *paragraphs
     if (status != TME_OK)
         return status;
     count_unpaired(doc, &pairing);
+    if (doc->settings->keep_dropped)
+        status = drop_unpaired(doc, paragraphs, &pairing, err);
     for (size_t k = 0; k < pairing.count && status == TME_OK; k++) {
         const tme_paragraph *en = &paragraphs->items[pairing.pairs[k].en];
         const tme_paragraph *zh = &paragraphs->items[pairing.pairs[k].zh];

@@ -142,6 +142,7 @@ tme_status tme_session_start(tme_session *s)
     tme_dedup_init(&s->dedup, set->dedup_key);
     if (check_outputs(s, &err) != TME_OK)
         return tme_session_fail(s, &err);
+    s->settings.document.keep_dropped = tme_outputs_want_dropped(s);
     s->state = SESSION_RUNNING;
     return TME_OK;
 }

@@ -99,7 +99,11 @@ tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const ch
 tme_status tme_outputs_begin_document(tme_session *s, const char *document, size_t index,
                                       tme_error *err);
 tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *err);
+tme_status tme_outputs_dropped(tme_session *s, const tme_dropped_list *dropped, tme_error *err);
 tme_status tme_outputs_end_document(tme_session *s, tme_error *err);
+
+/* 1 when an output shows what was not exported (the review page). */
+int tme_outputs_want_dropped(const tme_session *s);
 
 /* Closes every output, then commits them all: a late failure replaces no
  * file. */
@@ -124,8 +128,8 @@ tme_status tme_session_read_parallel(const tme_session *s, const tme_input *inpu
 
 /* Reads a document from in (its reader probed or given) and hands its
  * units on: what add_document() does, on the calling thread. */
-tme_status tme_session_read_document(tme_session *s, tme_stream *in, const char *name,
-                                     size_t index, tme_error *err);
+tme_status tme_session_read_document(tme_session *s, tme_stream *in, const char *name, size_t index,
+                                     tme_error *err);
 
 /* Reads a document with a reader that streams, handing its units on as
  * they come (input NULL for one from memory). */

@@ -177,7 +177,7 @@ tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const ch
 }
 
 tme_status tme_outputs_begin_document(tme_session *s, const char *document, size_t index,
-                                     tme_error *err)
+                                      tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
         if (tme_writer_begin_document(s->outputs[k].writer, document, index, err) != TME_OK)
@@ -195,6 +195,27 @@ tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *
         o->written += units->count;
     }
     return TME_OK;
+}
+
+tme_status tme_outputs_dropped(tme_session *s, const tme_dropped_list *dropped, tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        for (size_t d = 0; d < dropped->count; d++)
+            if (tme_writer_dropped(s->outputs[k].writer, &dropped->items[d], err) != TME_OK)
+                return err->status;
+    return TME_OK;
+}
+
+int tme_outputs_want_dropped(const tme_session *s)
+{
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        const tme_output_format *f = s->outputs[k].format;
+        if (f->variant != NULL)
+            f = f->variant(&s->options);
+        if (f->dropped != NULL)
+            return 1;
+    }
+    return 0;
 }
 
 tme_status tme_outputs_end_document(tme_session *s, tme_error *err)

@@ -81,8 +81,8 @@ static tme_status read_with(const tme_session *s, const tme_input_format *reader
     return TME_OK;
 }
 
-tme_status tme_session_read_document(tme_session *s, tme_stream *in, const char *name,
-                                     size_t index, tme_error *err)
+tme_status tme_session_read_document(tme_session *s, tme_stream *in, const char *name, size_t index,
+                                     tme_error *err)
 {
     const tme_input_format *reader;
     if (choose_reader(s, in, name, &reader, err) != TME_OK)
@@ -97,9 +97,19 @@ tme_status tme_session_read_document(tme_session *s, tme_stream *in, const char 
     return status;
 }
 
-/* Drops, in place, the units whose pair (or source) was written before. */
-static tme_status drop_duplicates(tme_session *s, tme_units *units, tme_error *err)
+/* A duplicate, for the writers that show what was not exported. */
+static tme_status record_duplicate(tme_document *doc, const tme_unit *u, tme_error *err)
 {
+    int zh_source = doc->settings->source_is_chinese;
+    const char *en = zh_source ? u->target : u->source, *zh = zh_source ? u->source : u->target;
+    return tme_document_drop(doc, en, strlen(en), zh, strlen(zh), u->score, TME_DROP_DUPLICATE,
+                             NULL, err);
+}
+
+/* Drops, in place, the units whose pair (or source) was written before. */
+static tme_status drop_duplicates(tme_session *s, tme_document *doc, tme_error *err)
+{
+    tme_units *units = &doc->units;
     size_t kept = 0;
     for (size_t u = 0; u < units->count; u++) {
         tme_unit *p = &units->items[u];
@@ -111,9 +121,17 @@ static tme_status drop_duplicates(tme_session *s, tme_units *units, tme_error *e
             return tme_error_nomem(err);
         }
         if (seen) {
+            s->counters.n[TME_COUNT_DUPLICATES]++;
+            tme_status status = record_duplicate(doc, p, err);
             free((char *)p->source);
             free((char *)p->target);
-            s->counters.n[TME_COUNT_DUPLICATES]++;
+            free((char *)p->id);
+            free((char *)p->created);
+            if (status != TME_OK) {
+                memmove(&units->items[kept], p + 1, (units->count - u - 1) * sizeof *p);
+                units->count = kept + (units->count - u - 1);
+                return status;
+            }
         } else {
             units->items[kept++] = *p;
         }
@@ -149,13 +167,15 @@ static tme_status begin_output(tme_session *s, const tme_document *doc, const tm
  * they are freed. */
 static tme_status hand_on_units(tme_session *s, tme_document *doc, tme_error *err)
 {
-    if (s->settings.dedup && drop_duplicates(s, &doc->units, err) != TME_OK)
+    if (s->settings.dedup && drop_duplicates(s, doc, err) != TME_OK)
         return err->status;
     if (give_to_callback(s, &doc->units, err) != TME_OK ||
-        tme_outputs_write(s, &doc->units, err) != TME_OK)
+        tme_outputs_write(s, &doc->units, err) != TME_OK ||
+        tme_outputs_dropped(s, &doc->dropped, err) != TME_OK)
         return err->status;
     s->counters.n[TME_COUNT_UNITS_WRITTEN] += doc->units.count;
     tme_units_clear(&doc->units);
+    tme_dropped_clear(&doc->dropped);
     return TME_OK;
 }
 

@@ -51,6 +51,13 @@ tme_status tme_writer_write(tme_writer *w, const tme_unit *unit, tme_error *err)
     return w->format->write(w, unit, err);
 }
 
+tme_status tme_writer_dropped(tme_writer *w, const tme_dropped *d, tme_error *err)
+{
+    if (w->format->dropped == NULL)
+        return TME_OK;
+    return w->format->dropped(w, d, err);
+}
+
 tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
 {
     if (w->format->end_document == NULL)

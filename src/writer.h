@@ -14,6 +14,7 @@ tme_writer *tme_writer_open(const tme_output_format *format, const char *path, i
 tme_status tme_writer_begin_document(tme_writer *w, const char *document, size_t document_index,
                                      tme_error *err);
 tme_status tme_writer_write(tme_writer *w, const tme_unit *unit, tme_error *err);
+tme_status tme_writer_dropped(tme_writer *w, const tme_dropped *d, tme_error *err);
 tme_status tme_writer_end_document(tme_writer *w, tme_error *err);
 
 /* Ends the format and closes the sink without renaming anything (see
