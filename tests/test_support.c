@@ -199,7 +199,11 @@ const tme_writer_context *tme_test_context(const tme_writer_options *o)
         (o->tsv_fields != NULL &&
          tme_option_values_set(&values, "tsv-fields", o->tsv_fields, &err) != TME_OK))
         return NULL;
-    context = (tme_writer_context){o->source_lang,  o->target_lang,   o->segtype,
-                                   o->tool_version, o->creation_time, &values};
+    context = (tme_writer_context){.source_lang = o->source_lang,
+                                   .target_lang = o->target_lang,
+                                   .segtype = o->segtype,
+                                   .tool_version = o->tool_version,
+                                   .creation_time = o->creation_time,
+                                   .options = &values};
     return &context;
 }
