@@ -2,8 +2,8 @@
 /* TSV for MT training data: "source<TAB>target\n", UTF-8, no header;
  * --tsv-fields adds the document name or the score as columns. */
 #include "format.h"
+#include "text_output.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,45 +60,19 @@ static const tme_option_def tsv_options[] = {
     {.name = NULL},
 };
 
-/* A tab, line break or other control character inside a field would break the
- * one-pair-per-line contract, so each becomes one space. */
-static int is_field_breaking(unsigned char c)
-{
-    return c < 0x20 || c == 0x7f;
-}
-
-static int write_text(tme_writer *w, const char *text)
-{
-    const char *run = text;
-    for (const char *p = text;; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c != '\0' && !is_field_breaking(c))
-            continue;
-        if (tme_sink_write(w->sink, run, (size_t)(p - run)) != 0 ||
-            (c != '\0' && tme_sink_write(w->sink, " ", 1) != 0))
-            return -1;
-        if (c == '\0')
-            return 0;
-        run = p + 1;
-    }
-}
-
 static int write_field(tme_writer *w, field f, const tme_unit *unit)
 {
     switch (f) {
     case FIELD_SOURCE:
-        return write_text(w, unit->source);
+        return tme_write_line_text(w->sink, unit->source);
     case FIELD_TARGET:
-        return write_text(w, unit->target);
+        return tme_write_line_text(w->sink, unit->target);
     case FIELD_DOCUMENT:
-        return write_text(w, unit->document);
+        return tme_write_line_text(w->sink, unit->document);
     case FIELD_SCORE: {
-        /* Integer arithmetic: no locale can turn the point into a comma. */
-        char score[16];
-        long thousandths = (long)(unit->score * 10000 + 0.5);
-        int n =
-            snprintf(score, sizeof score, "%ld.%04ld", thousandths / 10000, thousandths % 10000);
-        return tme_sink_write(w->sink, score, (size_t)n);
+        char score[TME_SCORE_SIZE];
+        tme_format_score(unit->score, score);
+        return tme_sink_write(w->sink, score, strlen(score));
     }
     }
     return -1;
