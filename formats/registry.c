@@ -13,7 +13,8 @@
     X(tsv)                                                                                         \
     X(tmx)                                                                                         \
     X(xliff12)                                                                                     \
-    X(xliff2)
+    X(xliff2)                                                                                      \
+    X(moses)
 
 #define INPUT_FORMATS(X)                                                                           \
     X(article)                                                                                     \

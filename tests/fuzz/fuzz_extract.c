@@ -9,8 +9,9 @@
  *   bit 5  outputs gzip-compressed, TMX in UTF-16
  *   bits 6-7  Chinese Han/Latin spacing: keep, remove, add
  * Every unit must be clean UTF-8 with a score in [0,1]; every output is read
- * back: TSV has one line of two fields per unit, XML is well-formed and has
- * one unit element per unit, carrying the unit's text unchanged. */
+ * back: TSV has one line of two fields per unit, and so have the two moses
+ * files pasted together; XML is well-formed and has one unit element per
+ * unit, carrying the unit's text unchanged. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
@@ -98,6 +99,42 @@ static void check_tsv(const unsigned char *out, size_t len, const tme_units *uni
     FUZZ_CHECK(fuzz_valid_utf8((const char *)out, len));
 }
 
+/* moses: line k of PATH.SRC and of PATH.TGT, pasted with a tab between,
+ * must make the line TSV checks. */
+static void check_moses(const char *stem, const tme_writer_context *wopt, int gzip,
+                        const tme_units *units)
+{
+    char source_path[160], target_path[160];
+    /* The fuzz languages are en and zh-CN: their primary subtags are 2 letters. */
+    snprintf(source_path, sizeof source_path, "%s.%.2s%s", stem, wopt->source_lang,
+             gzip ? ".gz" : "");
+    snprintf(target_path, sizeof target_path, "%s.%.2s%s", stem, wopt->target_lang,
+             gzip ? ".gz" : "");
+    size_t source_len, target_len;
+    unsigned char *source = read_back(source_path, &source_len);
+    unsigned char *target = read_back(target_path, &target_len);
+    unlink(source_path);
+    unlink(target_path);
+    unsigned char *pasted = malloc(source_len + target_len + 1);
+    FUZZ_CHECK(pasted != NULL);
+    size_t n = 0, i = 0, j = 0;
+    while (i < source_len || j < target_len) {
+        while (i < source_len && source[i] != '\n')
+            pasted[n++] = source[i++];
+        pasted[n++] = '\t';
+        while (j < target_len && target[j] != '\n')
+            pasted[n++] = target[j++];
+        FUZZ_CHECK(i < source_len && j < target_len); /* both lines end */
+        pasted[n++] = '\n';
+        i++;
+        j++;
+    }
+    check_tsv(pasted, n, units);
+    free(pasted);
+    free(source);
+    free(target);
+}
+
 /* The element names that hold a unit, and the source and target text. */
 typedef struct {
     const char *unit, *source, *target;
@@ -181,6 +218,8 @@ static void write_and_check(const tme_output_format *format, const tme_writer_co
     snprintf(path, sizeof path, "%s/out.%s", scratch(), format->name);
     tme_error err;
     tme_error_clear(&err);
+    if (strcmp(format->name, "moses") == 0)
+        snprintf(path, sizeof path, "%s/out", scratch());
     tme_writer *w = tme_writer_open(format, path, gzip ? 1 : TME_SINK_PLAIN, wopt, &err);
     FUZZ_CHECK(w != NULL);
     FUZZ_CHECK(tme_writer_begin_document(w, units->document, 0, &err) == TME_OK);
@@ -188,6 +227,10 @@ static void write_and_check(const tme_output_format *format, const tme_writer_co
         FUZZ_CHECK(tme_writer_write(w, &units->items[i], &err) == TME_OK);
     FUZZ_CHECK(tme_writer_end_document(w, &err) == TME_OK);
     FUZZ_CHECK(tme_writer_finish(w, &err) == TME_OK);
+    if (strcmp(format->name, "moses") == 0) {
+        check_moses(path, wopt, gzip, units);
+        return;
+    }
     size_t len;
     unsigned char *out = read_back(path, &len);
     unlink(path);
