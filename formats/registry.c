@@ -14,7 +14,8 @@
     X(tmx)                                                                                         \
     X(xliff12)                                                                                     \
     X(xliff2)                                                                                      \
-    X(moses)
+    X(moses)                                                                                       \
+    X(jsonl)
 
 #define INPUT_FORMATS(X)                                                                           \
     X(article)                                                                                     \

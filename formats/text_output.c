@@ -27,6 +27,26 @@ int tme_write_line_text(tme_sink *sink, const char *text)
     }
 }
 
+int tme_parse_field_list(const char *spec, const char *const *names, size_t n_names, int *fields,
+                         size_t max, size_t *count)
+{
+    *count = 0;
+    const char *p = spec;
+    while (*p != '\0') {
+        size_t len = strcspn(p, ",");
+        size_t k = 0;
+        while (k < n_names && !(strlen(names[k]) == len && strncmp(p, names[k], len) == 0))
+            k++;
+        if (k == n_names || *count == max)
+            return -1;
+        fields[(*count)++] = (int)k;
+        p += len;
+        if (*p == ',' && *++p == '\0')
+            return -1;
+    }
+    return *count > 0 ? 0 : -1;
+}
+
 void tme_format_score(double score, char out[TME_SCORE_SIZE])
 {
     if (!(score > 0.0))

@@ -13,6 +13,13 @@
  * failed (tme_sink_error() says why). */
 int tme_write_line_text(tme_sink *sink, const char *text);
 
+/* Parses a comma-separated list of field names ("source,target,score", as
+ * --tsv-fields and --jsonl-fields take) into their indexes in
+ * names[0..n_names), at most max of them: 0, or -1 for an unknown or empty
+ * name, an empty list or too many. */
+int tme_parse_field_list(const char *spec, const char *const *names, size_t n_names, int *fields,
+                         size_t max, size_t *count);
+
 /* A score as four decimals ("0.8125"), clamped to [0,1] (NaN is 0), built
  * from integers so that no locale can turn the point into a comma (the CLI
  * never calls setlocale, but a library user might). */

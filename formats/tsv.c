@@ -12,7 +12,7 @@ typedef enum { FIELD_SOURCE, FIELD_TARGET, FIELD_DOCUMENT, FIELD_SCORE } field;
 #define MAX_FIELDS 8
 
 typedef struct {
-    field fields[MAX_FIELDS];
+    int fields[MAX_FIELDS]; /* field values */
     size_t count;
 } tsv_state;
 
@@ -21,21 +21,7 @@ static const char *const field_names[] = {"source", "target", "document", "score
 /* Parses "source,target,score" into fields; -1 on an unknown name. */
 static int parse_fields(const char *spec, tsv_state *state)
 {
-    state->count = 0;
-    const char *p = spec;
-    while (*p != '\0') {
-        size_t len = strcspn(p, ",");
-        size_t k = 0;
-        while (k < 4 && !(strlen(field_names[k]) == len && strncmp(p, field_names[k], len) == 0))
-            k++;
-        if (k == 4 || state->count == MAX_FIELDS)
-            return -1;
-        state->fields[state->count++] = (field)k;
-        p += len;
-        if (*p == ',' && *++p == '\0')
-            return -1;
-    }
-    return state->count > 0 ? 0 : -1;
+    return tme_parse_field_list(spec, field_names, 4, state->fields, MAX_FIELDS, &state->count);
 }
 
 static tme_status validate_fields(const char *fields, tme_error *err)
@@ -92,7 +78,7 @@ static tme_status tsv_write(tme_writer *w, const tme_unit *unit, tme_error *err)
     const tsv_state *state = w->priv;
     for (size_t k = 0; k < state->count; k++)
         if ((k > 0 && tme_sink_write(w->sink, "\t", 1) != 0) ||
-            write_field(w, state->fields[k], unit) != 0)
+            write_field(w, (field)state->fields[k], unit) != 0)
             return tme_sink_error(w->sink, err);
     if (tme_sink_write(w->sink, "\n", 1) != 0)
         return tme_sink_error(w->sink, err);

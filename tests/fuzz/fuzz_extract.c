@@ -10,8 +10,8 @@
  *   bits 6-7  Chinese Han/Latin spacing: keep, remove, add
  * Every unit must be clean UTF-8 with a score in [0,1]; every output is read
  * back: TSV has one line of two fields per unit, and so have the two moses
- * files pasted together; XML is well-formed and has one unit element per
- * unit, carrying the unit's text unchanged. */
+ * files pasted together; a JSON line per unit decodes to its text; XML is well-formed and has one
+ * unit element per unit, carrying the unit's text unchanged. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
@@ -135,6 +135,81 @@ static void check_moses(const char *stem, const tme_writer_context *wopt, int gz
     free(target);
 }
 
+/* Reads the JSON string at *p (its opening quote) into out, as UTF-8;
+ * advances *p past the closing quote. Only the escapes the jsonl writer
+ * writes are accepted; a raw control character fails. */
+static void read_json_string(const unsigned char **p, unsigned char *out)
+{
+    const unsigned char *q = *p;
+    FUZZ_CHECK(*q++ == '"');
+    while (*q != '"') {
+        FUZZ_CHECK(*q >= 0x20);
+        if (*q != '\\') {
+            *out++ = *q++;
+            continue;
+        }
+        q++;
+        const char *shorts = "\"\\/bfnrt", *values = "\"\\/\b\f\n\r\t";
+        const char *k = *q != '\0' ? strchr(shorts, *q) : NULL;
+        if (k != NULL) {
+            *out++ = (unsigned char)values[k - shorts];
+            q++;
+            continue;
+        }
+        FUZZ_CHECK(*q == 'u');
+        unsigned cp = 0;
+        for (int i = 1; i <= 4; i++) {
+            const char *hex = "0123456789abcdef", *digit = strchr(hex, q[i]);
+            FUZZ_CHECK(q[i] != '\0' && digit != NULL);
+            cp = cp * 16 + (unsigned)(digit - hex);
+        }
+        q += 5;
+        /* Controls and U+2028/2029 are all the writer escapes this way. */
+        FUZZ_CHECK(cp < 0x20 || cp == 0x2028 || cp == 0x2029);
+        if (cp < 0x20) {
+            *out++ = (unsigned char)cp;
+        } else {
+            *out++ = 0xE2;
+            *out++ = 0x80;
+            *out++ = (unsigned char)(0x80 | (cp & 0x3F));
+        }
+    }
+    *out = '\0';
+    *p = q + 1;
+}
+
+static void expect_text(const unsigned char **p, const char *text)
+{
+    FUZZ_CHECK(strncmp((const char *)*p, text, strlen(text)) == 0);
+    *p += strlen(text);
+}
+
+/* jsonl: a line {"translation": {"en": ..., "zh": ...}} per unit, its
+ * strings decoding to the unit's text. */
+static void check_jsonl(const unsigned char *out, size_t len, const tme_writer_context *wopt,
+                        const tme_units *units)
+{
+    FUZZ_CHECK(fuzz_valid_utf8((const char *)out, len));
+    unsigned char *text = malloc(len + 1);
+    FUZZ_CHECK(text != NULL);
+    char source_key[16], target_key[16];
+    snprintf(source_key, sizeof source_key, "\"%.2s\": ", wopt->source_lang);
+    snprintf(target_key, sizeof target_key, ", \"%.2s\": ", wopt->target_lang);
+    const unsigned char *p = out;
+    for (size_t i = 0; i < units->count; i++) {
+        expect_text(&p, "{\"translation\": {");
+        expect_text(&p, source_key);
+        read_json_string(&p, text);
+        FUZZ_CHECK(strcmp((const char *)text, units->items[i].source) == 0);
+        expect_text(&p, target_key);
+        read_json_string(&p, text);
+        FUZZ_CHECK(strcmp((const char *)text, units->items[i].target) == 0);
+        expect_text(&p, "}}\n");
+    }
+    FUZZ_CHECK(p == out + len);
+    free(text);
+}
+
 /* The element names that hold a unit, and the source and target text. */
 typedef struct {
     const char *unit, *source, *target;
@@ -236,6 +311,8 @@ static void write_and_check(const tme_output_format *format, const tme_writer_co
     unlink(path);
     if (strcmp(format->name, "tsv") == 0)
         check_tsv(out, len, units);
+    else if (strcmp(format->name, "jsonl") == 0)
+        check_jsonl(out, len, wopt, units);
     else
         check_xml(format->name, out, len, units);
     free(out);
