@@ -32,27 +32,12 @@ static const char *stderr_path(void)
 
 static int stderr_says(const char *needle)
 {
-    char *text = tme_test_read_file(stderr_path(), NULL);
-    int found = text != NULL && strstr(text, needle) != NULL;
-    if (!found)
-        fprintf(stderr, "\nstderr lacks '%s': %s\n", needle, text ? text : "(none)");
-    free(text);
-    return found;
+    return tme_test_file_says(stderr_path(), needle);
 }
 
 static void write_text(const char *path, const char *text)
 {
     CU_ASSERT_EQUAL_FATAL(tme_test_write_file(path, text, strlen(text)), 0);
-}
-
-static int file_equals(const char *path, const char *text)
-{
-    char *got = tme_test_read_file(path, NULL);
-    int same = got != NULL && strcmp(got, text) == 0;
-    if (!same)
-        fprintf(stderr, "\n%s holds '%s', not '%s'\n", path, got ? got : "(nothing)", text);
-    free(got);
-    return same;
 }
 
 static int exists(const char *path)
@@ -144,12 +129,12 @@ static void test_every_sink_is_committed_by_finish_and_none_before(void)
     tme_error_clear(&err);
     CU_ASSERT_EQUAL(tme_writer_close(w, &err), TME_OK);
     /* Closed, not committed: both old files are still there. */
-    CU_ASSERT(file_equals(at(1, "pair.a"), "old a"));
-    CU_ASSERT(file_equals(at(2, "pair.b"), "old b"));
+    CU_ASSERT(tme_test_file_is(at(1, "pair.a"), "old a"));
+    CU_ASSERT(tme_test_file_is(at(2, "pair.b"), "old b"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 2);
     CU_ASSERT_EQUAL(tme_writer_finish(w, &err), TME_OK);
-    CU_ASSERT(file_equals(at(1, "pair.a"), "new a"));
-    CU_ASSERT(file_equals(at(2, "pair.b"), "new b"));
+    CU_ASSERT(tme_test_file_is(at(1, "pair.a"), "new a"));
+    CU_ASSERT(tme_test_file_is(at(2, "pair.b"), "new b"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
 }
 
@@ -160,7 +145,7 @@ static void test_abort_discards_every_sink(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
     CU_ASSERT_EQUAL(write_one(w), TME_OK);
     tme_writer_abort(w);
-    CU_ASSERT(file_equals(at(1, "other.a"), "old a"));
+    CU_ASSERT(tme_test_file_is(at(1, "other.a"), "old a"));
     CU_ASSERT(!exists(at(2, "other.b")));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
 }
@@ -175,7 +160,7 @@ static void test_a_second_sink_that_cannot_open_leaves_nothing(void)
         tme_writer_open(&two_files, at(0, "other"), TME_SINK_PLAIN, default_context(), &err));
     CU_ASSERT_NOT_EQUAL(err.status, TME_OK);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "other.b"));
-    CU_ASSERT(file_equals(at(1, "other.a"), "old a"));
+    CU_ASSERT(tme_test_file_is(at(1, "other.a"), "old a"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
     rmdir(at(2, "other.b"));
 }
@@ -343,7 +328,7 @@ static void expect_neither_replaced(const char *why)
                     1);
     CU_ASSERT(stderr_says(why));
     CU_ASSERT(stderr_says("corpus.zh"));
-    CU_ASSERT(file_equals(at(0, "corpus.en"), "old english\n"));
+    CU_ASSERT(tme_test_file_is(at(0, "corpus.en"), "old english\n"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
 }
 

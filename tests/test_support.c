@@ -139,6 +139,26 @@ int tme_test_shell(const char *fmt, ...)
     return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+int tme_test_file_says(const char *path, const char *needle)
+{
+    char *text = tme_test_read_file(path, NULL);
+    int found = text != NULL && strstr(text, needle) != NULL;
+    if (!found)
+        fprintf(stderr, "\n%s lacks '%s': %s\n", path, needle, text ? text : "(no file)");
+    free(text);
+    return found;
+}
+
+int tme_test_file_is(const char *path, const char *text)
+{
+    char *got = tme_test_read_file(path, NULL);
+    int same = got != NULL && strcmp(got, text) == 0;
+    if (!same)
+        fprintf(stderr, "\n%s holds '%s', not '%s'\n", path, got ? got : "(no file)", text);
+    free(got);
+    return same;
+}
+
 int tme_test_same_file(const char *a, const char *b)
 {
     size_t la, lb;

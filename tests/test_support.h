@@ -42,6 +42,14 @@ int tme_test_run_clif(const char *stderr_path, const char *fmt, ...)
 /* Runs a shell command built printf-style; its exit status, or -1. */
 int tme_test_shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* 1 when the file holds needle (a test's stderr says "No space left");
+ * otherwise 0, after printing what it holds. */
+int tme_test_file_says(const char *path, const char *needle);
+
+/* 1 when the file holds exactly text; otherwise 0, after printing what it
+ * holds. */
+int tme_test_file_is(const char *path, const char *text);
+
 /* 1 when both files exist and hold the same bytes. */
 int tme_test_same_file(const char *a, const char *b);
 
