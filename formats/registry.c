@@ -15,7 +15,8 @@
     X(xliff12)                                                                                     \
     X(xliff2)                                                                                      \
     X(moses)                                                                                       \
-    X(jsonl)
+    X(jsonl)                                                                                       \
+    X(review)
 
 #define INPUT_FORMATS(X)                                                                           \
     X(article)                                                                                     \

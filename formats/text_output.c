@@ -47,13 +47,18 @@ int tme_parse_field_list(const char *spec, const char *const *names, size_t n_na
     return *count > 0 ? 0 : -1;
 }
 
-void tme_format_score(double score, char out[TME_SCORE_SIZE])
+unsigned tme_score_scaled(double score)
 {
     if (!(score > 0.0))
         score = 0.0; /* also NaN */
     if (score > 1.0)
         score = 1.0;
-    unsigned scaled = (unsigned)(score * 10000.0 + 0.5);
+    return (unsigned)(score * 10000.0 + 0.5);
+}
+
+void tme_format_score(double score, char out[TME_SCORE_SIZE])
+{
+    unsigned scaled = tme_score_scaled(score);
     snprintf(out, TME_SCORE_SIZE, "%u.%04u", scaled / 10000, scaled % 10000);
 }
 

@@ -26,6 +26,10 @@ int tme_parse_field_list(const char *spec, const char *const *names, size_t n_na
 #define TME_SCORE_SIZE 16
 void tme_format_score(double score, char out[TME_SCORE_SIZE]);
 
+/* The score in ten-thousandths (0..10000), rounded as tme_format_score()
+ * writes it: what a writer compares with thresholds. */
+unsigned tme_score_scaled(double score);
+
 /* The primary subtags of the source and target languages, lower-cased
  * ("en", "zh" for en and zh-Hans-CN): what moses files and JSON keys are
  * named by. */

@@ -10,10 +10,12 @@
  *   bits 6-7  Chinese Han/Latin spacing: keep, remove, add
  * Every unit must be clean UTF-8 with a score in [0,1]; every output is read
  * back: TSV has one line of two fields per unit, and so have the two moses
- * files pasted together; a JSON line per unit decodes to its text; XML is well-formed and has one
+ * files pasted together; a JSON line per unit decodes to its text; XML (and
+ * the review page's XHTML) is well-formed and has one
  * unit element per unit, carrying the unit's text unchanged. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -286,6 +288,29 @@ static void check_xml(const char *format, const unsigned char *out, size_t len,
     xmlFreeDoc(doc);
 }
 
+/* review: well-formed, a row of the pairs table per unit, its third and
+ * fourth cells the unit's text. */
+static void check_review(const unsigned char *out, size_t len, const tme_units *units)
+{
+    xmlDocPtr doc = xmlReadMemory((const char *)out, (int)len, "review.html", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    FUZZ_CHECK(doc != NULL);
+    xmlXPathContextPtr context = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr rows =
+        xmlXPathEvalExpression(BAD_CAST "//table[@class='pairs']/tbody/tr", context);
+    FUZZ_CHECK(rows != NULL && rows->nodesetval != NULL);
+    FUZZ_CHECK((size_t)rows->nodesetval->nodeNr == units->count);
+    for (size_t i = 0; i < units->count; i++) {
+        size_t source = 2, target = 3;
+        xmlNode *row = rows->nodesetval->nodeTab[i];
+        check_text(find_nth(row->children, "td", &source), units->items[i].source);
+        check_text(find_nth(row->children, "td", &target), units->items[i].target);
+    }
+    xmlXPathFreeObject(rows);
+    xmlXPathFreeContext(context);
+    xmlFreeDoc(doc);
+}
+
 static void write_and_check(const tme_output_format *format, const tme_writer_context *wopt,
                             int gzip, const tme_units *units)
 {
@@ -313,6 +338,8 @@ static void write_and_check(const tme_output_format *format, const tme_writer_co
         check_tsv(out, len, units);
     else if (strcmp(format->name, "jsonl") == 0)
         check_jsonl(out, len, wopt, units);
+    else if (strcmp(format->name, "review") == 0)
+        check_review(out, len, units);
     else
         check_xml(format->name, out, len, units);
     free(out);
