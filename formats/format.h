@@ -43,6 +43,10 @@ typedef struct {
     const tme_writer_context *context;
     void *priv;             /* format->priv_size zeroed bytes, owned by the writer */
     int closed, cleaned_up; /* the lifecycle's own bookkeeping (src/writer.c) */
+    /* Set by a format that buffers bytes of its own (libxml2's writer):
+     * pushes them into the sink, so that the sink's size is the file's. */
+    int (*flush)(void *context);
+    void *flush_context;
 } tme_writer;
 
 /* The value of one of the session's options ("tmx-encoding"), as set or by

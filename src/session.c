@@ -353,3 +353,20 @@ size_t tme_session_output_units(const tme_session *s, size_t k)
 {
     return k < s->n_outputs ? s->outputs[k].written : 0;
 }
+
+size_t tme_session_output_part_count(const tme_session *s, size_t k)
+{
+    if (k >= s->n_outputs)
+        return 0;
+    return s->outputs[k].parts.n_paths > 0 ? s->outputs[k].parts.n_paths : 1;
+}
+
+const char *tme_session_output_part_path(const tme_session *s, size_t k, size_t i)
+{
+    if (k >= s->n_outputs)
+        return NULL;
+    const tme_parts *p = &s->outputs[k].parts;
+    if (p->n_paths == 0)
+        return i == 0 ? s->outputs[k].path : NULL;
+    return i < p->n_paths ? p->paths[i] : NULL;
+}

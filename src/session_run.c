@@ -372,6 +372,27 @@ static tme_status expand_one(tme_session *s, const tme_named_input *n, tme_error
     return TME_OK;
 }
 
+/* --shard K/N: of the input files, those at positions K mod N. Every
+ * machine of a cluster expands the same names the same way (directories
+ * sorted), so the shards cover the inputs once without a word between the
+ * machines. */
+static void keep_shard(tme_session *s)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < s->queue.count; k++) {
+        tme_input *in = &s->queue.items[k];
+        if ((s->position++) % s->settings.shards == s->settings.shard) {
+            s->queue.items[kept++] = *in;
+            continue;
+        }
+        s->queue.total_bytes -= in->size + in->translation_size;
+        free(in->path);
+        free(in->relative);
+        free(in->translation);
+    }
+    s->queue.count = kept;
+}
+
 /* The named inputs into files (directories listed, @lists read); a run
  * whose inputs name no file at all is an error before anything is opened. */
 static tme_status expand_named(tme_session *s, tme_error *err)
@@ -388,7 +409,9 @@ static tme_status expand_named(tme_session *s, tme_error *err)
                      s->named[k].input);
     }
     tme_session_forget_named(s);
-    if (s->queue.count == 0 && named > 0)
+    size_t found = s->queue.count;
+    keep_shard(s);
+    if (found == 0 && named > 0)
         return tme_error_set(
             err, TME_ERR_INPUT, "no input files: %s %s no file%s%s%s; nothing written", empty,
             strchr(empty, ',') ? "hold" : "holds",

@@ -65,6 +65,13 @@ tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
     return w->format->end_document(w, err);
 }
 
+size_t tme_writer_size_bound(tme_writer *w, size_t more, size_t limit)
+{
+    if (w->flush != NULL)
+        w->flush(w->flush_context);
+    return tme_sink_size_bound(w->sink, more, limit);
+}
+
 static void release(tme_writer *w)
 {
     if (w->format->cleanup != NULL && !w->cleaned_up)
@@ -79,6 +86,7 @@ tme_status tme_writer_close(tme_writer *w, tme_error *err)
         return TME_OK;
     w->closed = 1;
     tme_status status = w->format->end(w, err);
+    w->flush = NULL; /* the format's buffer goes with its cleanup */
     /* The format's resources may still flush into the sink: free them first. */
     if (w->format->cleanup != NULL)
         w->format->cleanup(w);

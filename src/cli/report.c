@@ -144,6 +144,11 @@ static void print_outputs(FILE *out, const tme_session *s)
         fprintf(out, "written to %s: %zu pairs (%s%s)\n", strcmp(path, "-") == 0 ? "stdout" : path,
                 tme_session_output_units(s, k), tme_session_output_format(s, k),
                 gzip ? ", gzip" : "");
+        size_t parts = tme_session_output_part_count(s, k);
+        if (tme_session_get(s, "split-size") != NULL || tme_session_get(s, "split-units") != NULL)
+            for (size_t i = 0; i < parts; i++)
+                fprintf(out, "  part %zu of %zu: %s\n", i + 1, parts,
+                        tme_session_output_part_path(s, k, i));
     }
 }
 
