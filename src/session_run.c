@@ -163,10 +163,48 @@ static tme_status begin_output(tme_session *s, const tme_document *doc, const tm
     return tme_outputs_begin_document(s, doc->units.document, doc->index, err);
 }
 
-/* The document's units so far: dedup, the unit callback, the outputs; then
- * they are freed. */
+static int any_filter(const tme_filters *f)
+{
+    for (int k = 0; k < TME_FILTER_COUNT; k++)
+        if (f->on[k])
+            return 1;
+    return 0;
+}
+
+/* Drops, in place, the units a training filter rejects. */
+static tme_status apply_filters(tme_session *s, tme_document *doc, tme_error *err)
+{
+    tme_units *units = &doc->units;
+    int zh_source = doc->settings->source_is_chinese;
+    size_t kept = 0;
+    tme_status status = TME_OK;
+    for (size_t u = 0; u < units->count; u++) {
+        tme_unit *p = &units->items[u];
+        const char *en = zh_source ? p->target : p->source, *zh = zh_source ? p->source : p->target;
+        tme_filter_kind failed =
+            status == TME_OK ? tme_filters_check(&s->settings.filters, en, zh) : TME_FILTER_COUNT;
+        if (failed == TME_FILTER_COUNT) {
+            units->items[kept++] = *p;
+            continue;
+        }
+        s->counters.n[TME_COUNT_FILTERED + failed]++;
+        status = tme_document_drop(doc, en, strlen(en), zh, strlen(zh), p->score, TME_DROP_FILTERED,
+                                   tme_filter_name(failed), err);
+        free((char *)p->source);
+        free((char *)p->target);
+        free((char *)p->id);
+        free((char *)p->created);
+    }
+    units->count = kept;
+    return status;
+}
+
+/* The document's units so far: filters, dedup, the unit callback, the
+ * outputs; then they are freed. */
 static tme_status hand_on_units(tme_session *s, tme_document *doc, tme_error *err)
 {
+    if (any_filter(&s->settings.filters) && apply_filters(s, doc, err) != TME_OK)
+        return err->status;
     if (s->settings.dedup && drop_duplicates(s, doc, err) != TME_OK)
         return err->status;
     if (give_to_callback(s, &doc->units, err) != TME_OK ||

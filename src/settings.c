@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "filters.h"
 #include "langtag.h"
 
 static int parse_number(const char *s, double lo, double hi, double *out)
@@ -122,6 +123,13 @@ static tme_status validate_shard(const char *value, tme_error *err)
                              "not '%s'",
                              value);
     return TME_OK;
+}
+
+static tme_status validate_filter(const char *value, tme_error *err)
+{
+    tme_filters filters;
+    tme_filters_init(&filters);
+    return tme_filters_parse(&filters, value, err);
 }
 
 static tme_status validate_jobs(const char *value, tme_error *err)
@@ -259,6 +267,16 @@ const tme_option_def tme_session_options[] = {
      .help = "spaces between Han and Latin letters or digits in Chinese",
      .default_value = "keep",
      .choices = "keep|remove|add"},
+    {.name = "filter",
+     .group = "Training",
+     .argument = "NAME[=VALUE]",
+     .help = "drop units that fail a training filter (repeatable; OpusFilter and Bicleaner "
+             "rules): length[=1-100/3-300] (English words/Chinese characters, and under 1,024 "
+             "characters a side), ratio[=3], identical, script[=0.75], digits[=0.5], url, "
+             "repeat[=5], chars[=2000] (characters a side), score=X (--min-score); training: all "
+             "but chars with these defaults; each counted in --stats",
+     .validate = validate_filter,
+     .repeats = 1},
     {.name = "jobs",
      .group = "Batches",
      .argument = "N",
@@ -356,6 +374,14 @@ static void resolve_batches(tme_settings *s, const tme_option_values *values)
     s->include = get(values, "include");
     s->per_input_dir = get(values, "per-input");
     s->keep_going = is(values, "keep-going", "yes");
+    tme_filters_init(&s->filters);
+    const char *filters = get(values, "filter");
+    tme_error ignored;
+    tme_error_clear(&ignored);
+    if (filters != NULL)
+        tme_filters_parse(&s->filters, filters, &ignored); /* checked when set */
+    if (s->filters.min_score > s->document.min_score)
+        s->document.min_score = s->filters.min_score;
     const char *shard = get(values, "shard");
     if (shard == NULL || parse_shard(shard, &s->shard, &s->shards) != 0) {
         s->shard = 0;
