@@ -257,6 +257,13 @@ TME_EXPORT const char *tme_reader_name(size_t i);
 TME_EXPORT const char *tme_reader_description(size_t i);
 TME_EXPORT const char *tme_reader_extensions(size_t i);
 
+/* Presets ("preset" option: trados, memoq, matecat, ...): name, one-line
+ * description, and the i-th setting it makes, "option=value" (NULL past
+ * the last). NULL past the last preset. */
+TME_EXPORT const char *tme_preset_name(size_t i);
+TME_EXPORT const char *tme_preset_description(size_t i);
+TME_EXPORT const char *tme_preset_setting(size_t i, size_t k);
+
 /* Session options, format options included: name (as for
  * tme_session_set()), the group it belongs to in help texts ("Output",
  * "Languages", ... or the owning format's name), the argument's form

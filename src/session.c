@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "presets.h"
 #include "stream.h"
 
 tme_session *tme_session_new(void)
@@ -128,6 +129,9 @@ tme_status tme_session_start(tme_session *s)
         return failed(s, TME_ERR_USAGE, "the session is already committed or aborted");
     tme_error err;
     tme_error_clear(&err);
+    const char *preset = tme_option_values_get(&s->options, "preset");
+    if (preset != NULL && tme_preset_apply(tme_preset_by_name(preset), &s->options, &err) != TME_OK)
+        return tme_session_fail(s, &err);
     if (tme_settings_resolve(&s->settings, &s->options, &err) != TME_OK)
         return tme_session_fail(s, &err);
     const tme_settings *set = &s->settings;

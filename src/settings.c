@@ -12,6 +12,7 @@
 
 #include "filters.h"
 #include "langtag.h"
+#include "presets.h"
 
 static int parse_number(const char *s, double lo, double hi, double *out)
 {
@@ -132,6 +133,21 @@ static tme_status validate_filter(const char *value, tme_error *err)
     return tme_filters_parse(&filters, value, err);
 }
 
+static tme_status validate_preset(const char *value, tme_error *err)
+{
+    if (tme_preset_by_name(value) != NULL)
+        return TME_OK;
+    tme_error_set(err, TME_ERR_USAGE, "--preset wants one of");
+    for (size_t k = 0; tme_presets[k] != NULL; k++) {
+        size_t used = strlen(err->message);
+        snprintf(err->message + used, sizeof err->message - used, "%s %s", k ? "," : "",
+                 tme_presets[k]->name);
+    }
+    size_t used = strlen(err->message);
+    snprintf(err->message + used, sizeof err->message - used, "; not '%s'", value);
+    return err->status;
+}
+
 static tme_status validate_jobs(const char *value, tme_error *err)
 {
     long long v;
@@ -183,6 +199,12 @@ static tme_status validate_seconds(const char *value, tme_error *err)
 }
 
 const tme_option_def tme_session_options[] = {
+    {.name = "preset",
+     .group = "Output",
+     .argument = "NAME",
+     .help = "settings for the tool that takes the export (listed under Presets below); options "
+             "given explicitly win",
+     .validate = validate_preset},
     {.name = "unit",
      .group = "Output",
      .help = "what a unit is: a sentence pair, or a whole paragraph pair",

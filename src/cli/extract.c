@@ -99,6 +99,13 @@ static void print_formats(FILE *out)
     fputs("Readers (input formats):\n", out);
     for (size_t i = 0; tme_reader_name(i) != NULL; i++)
         fprintf(out, "  %-10s %s\n", tme_reader_name(i), tme_reader_description(i));
+    fputs("Presets (--preset NAME; options given explicitly win):\n", out);
+    for (size_t i = 0; tme_preset_name(i) != NULL; i++) {
+        fprintf(out, "  %-10s %s\n            sets", tme_preset_name(i), tme_preset_description(i));
+        for (size_t k = 0; tme_preset_setting(i, k) != NULL; k++)
+            fprintf(out, " --%s", tme_preset_setting(i, k));
+        fputc('\n', out);
+    }
     fputs("\nExit status: 0 success, 1 bad input or I/O failure, 2 usage error.\n", out);
 }
 
