@@ -103,8 +103,7 @@ static void print_documents(FILE *out, const tme_session *s)
 }
 
 /* "label kind N, kind N" for every counter named prefix + kind (0s too). */
-static void print_prefixed(FILE *out, const tme_session *s, const char *prefix,
-                           const char *label)
+static void print_prefixed(FILE *out, const tme_session *s, const char *prefix, const char *label)
 {
     size_t n = strlen(prefix);
     int any = 0;
