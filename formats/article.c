@@ -8,42 +8,8 @@
 
 #include <stdlib.h>
 
-#include "pairing.h"
+#include "article_pairs.h"
 #include "paragraph.h"
-
-static void count_paragraphs(tme_document *doc, const tme_paragraphs *paragraphs)
-{
-    doc->counters.n[TME_COUNT_PARAGRAPHS] += paragraphs->count;
-    for (size_t k = 0; k < paragraphs->count; k++) {
-        tme_script script = paragraphs->items[k].script;
-        tme_counter c = script == TME_SCRIPT_LATIN ? TME_COUNT_ENGLISH
-                        : script == TME_SCRIPT_HAN ? TME_COUNT_CHINESE
-                                                   : TME_COUNT_OTHER;
-        doc->counters.n[c]++;
-    }
-}
-
-static void count_unpaired(tme_document *doc, const tme_pairing *pairing)
-{
-    doc->counters.n[TME_COUNT_UNPAIRED_NO_COUNTERPART] +=
-        pairing->unpaired[TME_UNPAIRED_NO_COUNTERPART];
-    doc->counters.n[TME_COUNT_UNPAIRED_NAVIGATION] += pairing->unpaired[TME_UNPAIRED_NAVIGATION];
-    doc->counters.n[TME_COUNT_UNPAIRED_OTHER_SCRIPT] +=
-        pairing->unpaired[TME_UNPAIRED_OTHER_SCRIPT];
-}
-
-static tme_status add_pairs(tme_document *doc, const tme_paragraphs *paragraphs,
-                            const tme_pairing *pairing, tme_error *err)
-{
-    tme_status status = TME_OK;
-    for (size_t k = 0; k < pairing->count && status == TME_OK; k++) {
-        const tme_paragraph *en = &paragraphs->items[pairing->pairs[k].en];
-        const tme_paragraph *zh = &paragraphs->items[pairing->pairs[k].zh];
-        status = tme_document_add_paragraph_pair(doc, en->text, en->len, zh->text, zh->len,
-                                                 pairing->pairs[k].score, err);
-    }
-    return status;
-}
 
 static tme_status article_read(tme_document *doc, tme_stream *in, tme_error *err)
 {
@@ -61,14 +27,7 @@ static tme_status article_read(tme_document *doc, tme_stream *in, tme_error *err
     tme_text_free(&text);
     if (status != TME_OK)
         return status;
-    count_paragraphs(doc, &paragraphs);
-    tme_pairing pairing;
-    status = tme_pair_paragraphs(&paragraphs, &pairing, err);
-    if (status == TME_OK) {
-        count_unpaired(doc, &pairing);
-        status = add_pairs(doc, &paragraphs, &pairing, err);
-        tme_pairing_free(&pairing);
-    }
+    status = tme_article_add_paragraphs(doc, &paragraphs, err);
     tme_paragraphs_free(&paragraphs);
     return status;
 }

@@ -77,8 +77,7 @@ static int first_code_point(const char *text, size_t start, size_t end)
     return cp;
 }
 
-/* Trims whitespace (Unicode spaces included) from both ends of [*start, *end). */
-static void trim(const char *text, size_t *start, size_t *end)
+void tme_trim_spaces(const char *text, size_t *start, size_t *end)
 {
     for (;;) {
         int cp = first_code_point(text, *start, *end);
@@ -156,6 +155,7 @@ static int close_block(builder *b)
     p->len = b->len;
     p->line = b->line;
     p->script = tme_classify_script(p->text, p->len, &p->han, &p->latin);
+    p->boilerplate = 0;
     b->count++;
     b->len = 0;
     return 0;
@@ -171,7 +171,7 @@ tme_status tme_split_paragraphs(const char *text, size_t len, tme_paragraphs *ou
         const char *nl = memchr(text + start, '\n', len - start);
         size_t end = nl ? (size_t)(nl - text) : len;
         size_t s = start, e = end;
-        trim(text, &s, &e);
+        tme_trim_spaces(text, &s, &e);
         if (s == e)
             failed = close_block(&b) != 0;
         else
