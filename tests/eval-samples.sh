@@ -3,7 +3,9 @@
 # Scores tmexport's sentence pairs against the hand-checked gold of every
 # article in samples/ (strict precision, recall, F1; a pair counts when both
 # sides equal a gold unit after whitespace normalization) and fails below the
-# floor or on any pair that is not a translation.
+# floor or on any pair that is not a translation. A sample is a directory
+# with a gold.tsv and its article as text (article.txt) or as a web page
+# (article.html), read by the reader the probe picks.
 # Usage: eval-samples.sh TMEXPORT [FLOOR]
 set -eu
 tmexport=$1
@@ -34,6 +36,9 @@ score deepseek-bilingual "$root/samples/deepseek-bilingual.txt" \
 # Alignment quality on every gold article, text kept as the gold has it.
 for dir in "$root"/samples/*/; do
     [ -f "$dir/gold.tsv" ] || continue
-    score "$(basename "$dir")" "$dir/article.txt" "$dir/gold.tsv" --no-normalize
+    for article in "$dir"article.txt "$dir"article.html; do
+        [ -f "$article" ] || continue
+        score "$(basename "$dir")" "$article" "$dir/gold.tsv" --no-normalize
+    done
 done
 exit $status
