@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
 #include "html_charset.h"
 #include "html_parse.h"
@@ -23,14 +22,9 @@
 extern const tme_input_format tme_input_html;
 
 static char dir[1024];
-static char path_buf[10][1200];
 static double last_seconds;
 
-static const char *scratch(int slot, const char *name)
-{
-    snprintf(path_buf[slot], sizeof path_buf[slot], "%s/%s", dir, name);
-    return path_buf[slot];
-}
+#define scratch(slot, name) tme_test_join(slot, dir, name)
 
 static const char *stderr_path(void)
 {
@@ -522,23 +516,7 @@ static void test_headline_and_standfirst_pair(void)
 
 /* ---- charsets and probing, end to end ----------------------------------------------- */
 
-static int stderr_says(const char *first, ...)
-{
-    char *text = tme_test_read_file(stderr_path(), NULL);
-    if (text == NULL)
-        return 0;
-    int all = 1;
-    va_list ap;
-    va_start(ap, first);
-    for (const char *s = first; s != NULL; s = va_arg(ap, const char *))
-        if (strstr(text, s) == NULL) {
-            fprintf(stderr, "\n    stderr lacks \"%s\": %s", s, text);
-            all = 0;
-        }
-    va_end(ap);
-    free(text);
-    return all;
-}
+#define stderr_says(...) tme_test_file_says(stderr_path(), __VA_ARGS__)
 
 /* The dual fixture's paragraph pairs, read from `page` with extra options,
  * equal those read from the UTF-8 original. */
@@ -553,30 +531,28 @@ static int reads_as_the_original(const char *page, const char *options)
     return tme_test_same_file(want, got);
 }
 
+/* The dual fixture with <meta charset=label>, in encoding, as name. */
+static const char *dual_page_as(const char *name, const char *label, const char *encoding)
+{
+    const char *page = scratch(0, name);
+    CU_ASSERT_EQUAL_FATAL(tme_test_shell("sed 's/<meta charset=\"utf-8\">/<meta charset=%s>/' '%s' "
+                                         "| iconv -f UTF-8 -t %s > '%s'",
+                                         label,
+                                         tme_test_source_path("samples/html-dual/article.html"),
+                                         encoding, page),
+                          0);
+    return page;
+}
+
 static void test_declared_charsets(void)
 {
-    const char *original = tme_test_source_path("samples/html-dual/article.html");
     /* a GB18030 page with <meta charset=gbk> */
-    const char *gbk = scratch(0, "gbk.html");
-    CU_ASSERT_EQUAL_FATAL(tme_test_shell("sed 's/<meta charset=\"utf-8\">/<meta charset=gbk>/' "
-                                         "'%s' | iconv -f UTF-8 -t GB18030 > '%s'",
-                                         original, gbk),
-                          0);
-    CU_ASSERT(reads_as_the_original(gbk, ""));
+    CU_ASSERT(reads_as_the_original(dual_page_as("gbk.html", "gbk", "GB18030"), ""));
     /* a UTF-8 page whose <meta> still says gb2312 (a scraper saved it
      * decoded): its bytes are UTF-8 */
-    const char *stale = scratch(0, "stale-meta.html");
-    CU_ASSERT_EQUAL_FATAL(tme_test_shell("sed 's/<meta charset=\"utf-8\">/<meta charset=gb2312>/' "
-                                         "'%s' > '%s'",
-                                         original, stale),
-                          0);
-    CU_ASSERT(reads_as_the_original(stale, ""));
+    CU_ASSERT(reads_as_the_original(dual_page_as("stale-meta.html", "gb2312", "UTF-8"), ""));
     /* a wrong declaration fails clearly, and --encoding overrides it */
-    const char *wrong = scratch(0, "wrong-meta.html");
-    CU_ASSERT_EQUAL_FATAL(tme_test_shell("sed 's/<meta charset=\"utf-8\">/<meta charset=big5>/' "
-                                         "'%s' | iconv -f UTF-8 -t GB18030 > '%s'",
-                                         original, wrong),
-                          0);
+    const char *wrong = dual_page_as("wrong-meta.html", "big5", "GB18030");
     CU_ASSERT_EQUAL(
         tme_test_run_clif(stderr_path(), "extract -q '%s' -o '%s'", wrong, scratch(1, "wrong.tsv")),
         1);
@@ -619,26 +595,7 @@ static void test_reader_by_content_and_by_name(void)
 
 /* ---- hostile pages, end to end -------------------------------------------------------- */
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int run(const char *fmt, ...)
-{
-    char args[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    double start = now();
-    int rc = tme_test_run_cli(args, NULL, NULL, stderr_path());
-    last_seconds = now() - start;
-    return rc;
-}
+#define run(...) tme_test_run_timed(stderr_path(), &last_seconds, __VA_ARGS__)
 
 static void write_page(const char *path, const char *prefix, const char *unit, size_t times,
                        const char *suffix)
@@ -752,19 +709,6 @@ static void test_br_inside_an_attribute(void)
     free(text);
 }
 
-/* Deterministic bytes: xorshift64, each at least `lowest`. */
-static void random_bytes(unsigned char *out, size_t n, unsigned char lowest)
-{
-    unsigned long long x = 0x9E3779B97F4A7C15ull;
-    for (size_t i = 0; i < n; i++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        unsigned char b = (unsigned char)(x >> 32);
-        out[i] = b < lowest ? (unsigned char)(b + lowest) : b;
-    }
-}
-
 static void test_nul_bytes_and_binary_garbage(void)
 {
     const char *out = scratch(1, "garbage.tsv");
@@ -781,7 +725,7 @@ static void test_nul_bytes_and_binary_garbage(void)
         for (size_t h = 0; h < 2; h++) {
             size_t n = strlen(heads[h]);
             memcpy(bytes, heads[h], n);
-            random_bytes(bytes + n, SIZE - n, lowest);
+            tme_test_random_bytes(bytes + n, SIZE - n, lowest);
             in = scratch(0, "garbage.html");
             CU_ASSERT_EQUAL_FATAL(tme_test_write_file(in, bytes, SIZE), 0);
             CU_ASSERT_EQUAL(run("extract '%s' -o '%s'", in, out), 1);
