@@ -233,11 +233,6 @@ static void push_paragraph(walker *w, const char *text, size_t len)
     out->count++;
 }
 
-static tme_script script_of(const char *text, size_t len, size_t *han, size_t *latin)
-{
-    return tme_classify_script(text, len, han, latin);
-}
-
 /* Where one half of text[0..len) is Latin and the other Han, split at a
  * translation element's edge (soft[0..n) are offsets in text), a
  * plausible translation by length: the offset, or 0. */
@@ -248,8 +243,8 @@ static size_t translation_split(const char *text, size_t len, const size_t *soft
     for (size_t k = 0; k <= n; k++) {
         size_t to = k < n ? soft[k] : len;
         size_t han, latin;
-        tme_script s =
-            to > from ? script_of(text + from, to - from, &han, &latin) : TME_SCRIPT_OTHER;
+        tme_script s = to > from ? tme_classify_script(text + from, to - from, &han, &latin)
+                                 : TME_SCRIPT_OTHER;
         if (s == TME_SCRIPT_LATIN && han > 0)
             return 0; /* Han on the Latin side: not two clean halves */
         if (s != TME_SCRIPT_OTHER && seen != TME_SCRIPT_OTHER && s != seen) {
@@ -264,8 +259,8 @@ static size_t translation_split(const char *text, size_t len, const size_t *soft
     if (change == 0)
         return 0;
     size_t han_a, latin_a, han_b, latin_b;
-    tme_script a = script_of(text, change, &han_a, &latin_a);
-    script_of(text + change, len - change, &han_b, &latin_b);
+    tme_script a = tme_classify_script(text, change, &han_a, &latin_a);
+    tme_classify_script(text + change, len - change, &han_b, &latin_b);
     size_t han = a == TME_SCRIPT_HAN ? han_a : han_b;
     size_t latin = a == TME_SCRIPT_HAN ? latin_b : latin_a;
     double ratio = latin > 0 ? (double)han / (double)latin : 0;
@@ -326,8 +321,8 @@ static void end_paragraph(walker *w)
         size_t end = k < w->n_cuts ? w->cuts[k].at : w->len;
         if (end > w->len)
             end = w->len;
-        tme_script s =
-            end > line ? script_of(w->buf + line, end - line, NULL, NULL) : TME_SCRIPT_OTHER;
+        tme_script s = end > line ? tme_classify_script(w->buf + line, end - line, NULL, NULL)
+                                  : TME_SCRIPT_OTHER;
         if (s != TME_SCRIPT_OTHER && group_script != TME_SCRIPT_OTHER && s != group_script) {
             emit_group(w, group, line, &first_cut);
             group = line;
