@@ -55,6 +55,10 @@ typedef struct {
     tme_sink **sinks; /* every sink of the writer, w->sink first */
     size_t n_sinks;
     int closed, cleaned_up;
+    /* Set by a format that buffers bytes of its own (libxml2's writer):
+     * pushes them into the sinks, so that a sink's size is its file's. */
+    int (*flush)(void *context);
+    void *flush_context;
 } tme_writer;
 
 /* The value of one of the session's options ("tmx-encoding"), as set or by

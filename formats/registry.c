@@ -20,7 +20,8 @@
 
 #define INPUT_FORMATS(X)                                                                           \
     X(article)                                                                                     \
-    X(tsv_pairs)
+    X(tsv_pairs)                                                                                   \
+    X(html)
 
 #define DECLARE_OUTPUT(name) extern const tme_output_format tme_output_##name;
 #define DECLARE_INPUT(name) extern const tme_input_format tme_input_##name;

@@ -21,6 +21,7 @@ typedef struct {
     char document_id[40]; /* the first part of its units' tuids */
     uint64_t *seen;       /* hashes of the document names begun, for repeats */
     size_t n_seen, cap_seen;
+    int document_prop, score_prop; /* which props a <tu> carries (tmx-props) */
 } tmx_state;
 
 /* "YYYYMMDDThhmmssZ", the TMX date format, always in UTC. */
@@ -31,18 +32,19 @@ static void format_tmx_date(time_t t, char out[17])
         snprintf(out, 17, "19700101T000000Z");
 }
 
-static int write_header(xmlTextWriterPtr xml, const tme_writer_context *o)
+static int write_header(xmlTextWriterPtr xml, const tme_writer *w)
 {
+    const tme_writer_context *o = w->context;
     char date[17];
     format_tmx_date(o->creation_time, date);
     if (xmlTextWriterStartElement(xml, BAD_CAST "header") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationtool", BAD_CAST "tmexport") < 0 ||
         tme_xml_write_clean_attribute(xml, "creationtoolversion", o->tool_version) < 0 ||
         tme_xml_write_clean_attribute(xml, "segtype", o->segtype) < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "o-tmf", BAD_CAST "tmexport") < 0 ||
+        tme_xml_write_clean_attribute(xml, "o-tmf", tme_writer_option(w, "tmx-o-tmf")) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "adminlang", BAD_CAST "en-US") < 0 ||
         tme_xml_write_clean_attribute(xml, "srclang", o->source_lang) < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "datatype", BAD_CAST "plaintext") < 0 ||
+        tme_xml_write_clean_attribute(xml, "datatype", tme_writer_option(w, "tmx-datatype")) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationdate", BAD_CAST date) < 0)
         return -1;
     return xmlTextWriterEndElement(xml);
@@ -54,6 +56,9 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
     s->xml = tme_xml_writer_new(w);
     if (s->xml == NULL)
         return tme_error_nomem(err);
+    const char *props = tme_writer_option(w, "tmx-props");
+    s->document_prop = strstr(props, "document") != NULL;
+    s->score_prop = strstr(props, "score") != NULL;
     /* Indentation only goes between elements: libxml2 never indents inside an
      * element that has text, so <seg> content stays exact. */
     const char *encoding =
@@ -64,8 +69,7 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
         xmlTextWriterWriteRaw(s->xml, BAD_CAST "\n") < 0 || xmlTextWriterSetIndent(s->xml, 1) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "tmx") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.4") < 0 ||
-        write_header(s->xml, w->context) < 0 ||
-        xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
+        write_header(s->xml, w) < 0 || xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
         return tme_xml_failure(w, "TMX", err);
     return TME_OK;
 }
@@ -155,8 +159,8 @@ static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
     const tme_writer_context *o = w->context;
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
         tme_xml_write_clean_attribute(s->xml, "tuid", unit->id ? unit->id : tuid) < 0 ||
-        write_prop(s->xml, "x-document", s->document) < 0 ||
-        write_prop(s->xml, "x-score", score) < 0 ||
+        (s->document_prop && write_prop(s->xml, "x-document", s->document) < 0) ||
+        (s->score_prop && write_prop(s->xml, "x-score", score) < 0) ||
         write_tuv(s->xml, o->source_lang, unit->source) < 0 ||
         write_tuv(s->xml, o->target_lang, unit->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "TMX", err);
@@ -188,6 +192,21 @@ static const tme_option_def tmx_options[] = {
      .help = "TMX encoding: UTF-16 is written little-endian with a BOM",
      .default_value = "utf-8",
      .choices = "utf-8|utf-16"},
+    {.name = "tmx-o-tmf",
+     .group = "tmx",
+     .argument = "NAME",
+     .help = "the header's o-tmf (original TM format)",
+     .default_value = "tmexport"},
+    {.name = "tmx-datatype",
+     .group = "tmx",
+     .argument = "TYPE",
+     .help = "the header's datatype",
+     .default_value = "plaintext"},
+    {.name = "tmx-props",
+     .group = "tmx",
+     .help = "the props each <tu> carries: x-document, x-score, both or none",
+     .default_value = "document,score",
+     .choices = "document,score|document|score|none"},
     {.name = NULL},
 };
 

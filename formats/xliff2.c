@@ -126,7 +126,7 @@ static void xliff2_cleanup(tme_writer *w)
 
 const tme_output_format tme_output_xliff2 = {
     .name = "xliff2",
-    .description = "XLIFF 2.0 bilingual file, one <file> per input (xliff2:PATH)",
+    .description = "XLIFF 2.0 bilingual file, one <file> per input",
     .extensions = NULL,
     .priv_size = sizeof(xliff2_state),
     .begin = xliff2_begin,

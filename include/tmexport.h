@@ -240,6 +240,10 @@ TME_EXPORT size_t tme_session_output_count(const tme_session *session);
 TME_EXPORT const char *tme_session_output_path(const tme_session *session, size_t k);
 TME_EXPORT const char *tme_session_output_format(const tme_session *session, size_t k);
 TME_EXPORT size_t tme_session_output_units(const tme_session *session, size_t k);
+/* With split-size or split-units: the number of parts output k was written
+ * as, and the path of part i (0-based); 1 and the output's path otherwise. */
+TME_EXPORT size_t tme_session_output_part_count(const tme_session *session, size_t k);
+TME_EXPORT const char *tme_session_output_part_path(const tme_session *session, size_t k, size_t i);
 
 /* ---- what the library offers ------------------------------------------------------- */
 
@@ -252,6 +256,13 @@ TME_EXPORT const char *tme_writer_extensions(size_t i);
 TME_EXPORT const char *tme_reader_name(size_t i);
 TME_EXPORT const char *tme_reader_description(size_t i);
 TME_EXPORT const char *tme_reader_extensions(size_t i);
+
+/* Presets ("preset" option: trados, memoq, matecat, ...): name, one-line
+ * description, and the i-th setting it makes, "option=value" (NULL past
+ * the last). NULL past the last preset. */
+TME_EXPORT const char *tme_preset_name(size_t i);
+TME_EXPORT const char *tme_preset_description(size_t i);
+TME_EXPORT const char *tme_preset_setting(size_t i, size_t k);
 
 /* Session options, format options included: name (as for
  * tme_session_set()), the group it belongs to in help texts ("Output",

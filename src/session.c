@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "presets.h"
 #include "stream.h"
 
 tme_session *tme_session_new(void)
@@ -128,6 +129,9 @@ tme_status tme_session_start(tme_session *s)
         return failed(s, TME_ERR_USAGE, "the session is already committed or aborted");
     tme_error err;
     tme_error_clear(&err);
+    const char *preset = tme_option_values_get(&s->options, "preset");
+    if (preset != NULL && tme_preset_apply(tme_preset_by_name(preset), &s->options, &err) != TME_OK)
+        return tme_session_fail(s, &err);
     if (tme_settings_resolve(&s->settings, &s->options, &err) != TME_OK)
         return tme_session_fail(s, &err);
     const tme_settings *set = &s->settings;
@@ -354,4 +358,21 @@ const char *tme_session_output_format(const tme_session *s, size_t k)
 size_t tme_session_output_units(const tme_session *s, size_t k)
 {
     return k < s->n_outputs ? s->outputs[k].written : 0;
+}
+
+size_t tme_session_output_part_count(const tme_session *s, size_t k)
+{
+    if (k >= s->n_outputs)
+        return 0;
+    return s->outputs[k].parts.n_paths > 0 ? s->outputs[k].parts.n_paths : 1;
+}
+
+const char *tme_session_output_part_path(const tme_session *s, size_t k, size_t i)
+{
+    if (k >= s->n_outputs)
+        return NULL;
+    const tme_parts *p = &s->outputs[k].parts;
+    if (p->n_paths == 0)
+        return i == 0 ? s->outputs[k].path : NULL;
+    return i < p->n_paths ? p->paths[i] : NULL;
 }

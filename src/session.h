@@ -15,6 +15,7 @@
 #include "document.h"
 #include "format.h"
 #include "options.h"
+#include "output_parts.h"
 #include "settings.h"
 #include "tmexport.h"
 #include "writer.h"
@@ -24,7 +25,7 @@ typedef struct {
     const tme_output_format *format;
     int gzip;
     char extension[16]; /* as given (or the format's name): --per-input names use it */
-    tme_writer *writer;
+    tme_parts parts;    /* the open file, or its numbered parts */
     size_t written;
 } tme_output;
 
@@ -57,6 +58,7 @@ struct tme_session {
     size_t n_named, cap_named;
     tme_inputs queue;     /* the files they name, as the run expands them */
     tme_inputs seen;      /* every input ever expanded: no output may be one of them */
+    size_t position; /* of the next input file, for --shard */
     size_t next_document; /* index of the next document */
     tme_document pending; /* add_pair() units of the current document */
     int pending_open;

@@ -157,8 +157,8 @@ tme_status tme_outputs_check_path(const void *session, const char *path, tme_err
 static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
 {
     int level = o->gzip ? s->settings.gzip_level : TME_SINK_PLAIN;
-    o->writer = tme_writer_open(o->format, path, level, &s->writer_context, err);
-    return o->writer == NULL ? err->status : TME_OK;
+    return tme_parts_open(&o->parts, o->format, path, level, &s->writer_context,
+                          s->settings.split_size, s->settings.split_units, err);
 }
 
 tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const char *name,
@@ -186,7 +186,7 @@ tme_status tme_outputs_begin_document(tme_session *s, const char *document, size
                                       tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
-        if (tme_writer_begin_document(s->outputs[k].writer, document, index, err) != TME_OK)
+        if (tme_parts_begin_document(&s->outputs[k].parts, document, index, err) != TME_OK)
             return err->status;
     return TME_OK;
 }
@@ -196,7 +196,7 @@ tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *
     for (size_t k = 0; k < s->n_outputs; k++) {
         tme_output *o = &s->outputs[k];
         for (size_t u = 0; u < units->count; u++)
-            if (tme_writer_write(o->writer, &units->items[u], err) != TME_OK)
+            if (tme_parts_write(&o->parts, &units->items[u], err) != TME_OK)
                 return err->status;
         o->written += units->count;
     }
@@ -207,7 +207,7 @@ tme_status tme_outputs_dropped(tme_session *s, const tme_dropped_list *dropped, 
 {
     for (size_t k = 0; k < s->n_outputs; k++)
         for (size_t d = 0; d < dropped->count; d++)
-            if (tme_writer_dropped(s->outputs[k].writer, &dropped->items[d], err) != TME_OK)
+            if (tme_parts_dropped(&s->outputs[k].parts, &dropped->items[d], err) != TME_OK)
                 return err->status;
     return TME_OK;
 }
@@ -227,37 +227,31 @@ int tme_outputs_want_dropped(const tme_session *s)
 tme_status tme_outputs_end_document(tme_session *s, tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
-        if (tme_writer_end_document(s->outputs[k].writer, err) != TME_OK)
+        if (tme_parts_end_document(&s->outputs[k].parts, err) != TME_OK)
             return err->status;
     return TME_OK;
 }
 
 void tme_outputs_abort(tme_session *s)
 {
-    for (size_t k = 0; k < s->n_outputs; k++) {
-        tme_writer_abort(s->outputs[k].writer);
-        s->outputs[k].writer = NULL;
-    }
+    for (size_t k = 0; k < s->n_outputs; k++)
+        tme_parts_abort(&s->outputs[k].parts);
     s->outputs_open = 0;
 }
 
 tme_status tme_outputs_finish(tme_session *s, tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
-        if (s->outputs[k].writer != NULL && tme_writer_close(s->outputs[k].writer, err) != TME_OK) {
+        if (tme_parts_close(&s->outputs[k].parts, err) != TME_OK) {
             tme_outputs_abort(s);
             return err->status;
         }
     tme_status status = TME_OK;
     for (size_t k = 0; k < s->n_outputs; k++) {
-        tme_writer *w = s->outputs[k].writer;
-        s->outputs[k].writer = NULL;
-        if (w == NULL)
-            continue;
         if (status == TME_OK)
-            status = tme_writer_finish(w, err);
+            status = tme_parts_commit(&s->outputs[k].parts, err);
         else
-            tme_writer_abort(w);
+            tme_parts_abort(&s->outputs[k].parts);
     }
     s->outputs_open = 0;
     return status;
@@ -265,9 +259,10 @@ tme_status tme_outputs_finish(tme_session *s, tme_error *err)
 
 void tme_outputs_free(tme_session *s)
 {
-    tme_outputs_abort(s);
-    for (size_t k = 0; k < s->n_outputs; k++)
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        tme_parts_free(&s->outputs[k].parts);
         free(s->outputs[k].path);
+    }
     free(s->outputs);
     s->outputs = NULL;
     s->n_outputs = s->cap_outputs = 0;

@@ -43,6 +43,7 @@ tme_sink *tme_writer_open_sink(tme_writer *w, const char *path, tme_error *err)
  * (an xmlTextWriter does), so it runs before they close or go. */
 static void clean_up_format(tme_writer *w)
 {
+    w->flush = NULL; /* the format's buffer goes with its cleanup */
     if (w->format->cleanup != NULL && !w->cleaned_up)
         w->format->cleanup(w);
     w->cleaned_up = 1;
@@ -113,6 +114,19 @@ tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
     if (w->format->end_document == NULL)
         return TME_OK;
     return w->format->end_document(w, err);
+}
+
+/* The largest file's: --split-size bounds every file of a part. */
+size_t tme_writer_size_bound(tme_writer *w, size_t more, size_t limit)
+{
+    if (w->flush != NULL)
+        w->flush(w->flush_context);
+    size_t largest = 0;
+    for (size_t k = 0; k < w->n_sinks; k++) {
+        size_t bound = tme_sink_size_bound(w->sinks[k], more, limit);
+        largest = bound > largest ? bound : largest;
+    }
+    return largest;
 }
 
 tme_status tme_writer_close(tme_writer *w, tme_error *err)

@@ -22,6 +22,11 @@ tme_status tme_writer_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 tme_status tme_writer_dropped(tme_writer *w, const tme_dropped *d, tme_error *err);
 tme_status tme_writer_end_document(tme_writer *w, tme_error *err);
 
+/* An upper bound of the size of the writer's largest file once `more` more
+ * bytes of text are written and the format is ended (exact for plain
+ * files; for gzip, exact once near the bound): what --split-size compares. */
+size_t tme_writer_size_bound(tme_writer *w, size_t more, size_t limit);
+
 /* Ends the format and closes every sink without renaming anything (see
  * tme_sink_close); w stays for tme_writer_finish() or tme_writer_abort(). */
 tme_status tme_writer_close(tme_writer *w, tme_error *err);

@@ -32,7 +32,7 @@ static const char *stderr_path(void)
 
 static int stderr_says(const char *needle)
 {
-    return tme_test_file_says(stderr_path(), needle);
+    return tme_test_file_says(stderr_path(), needle, NULL);
 }
 
 static void write_text(const char *path, const char *text)
@@ -129,12 +129,12 @@ static void test_every_sink_is_committed_by_finish_and_none_before(void)
     tme_error_clear(&err);
     CU_ASSERT_EQUAL(tme_writer_close(w, &err), TME_OK);
     /* Closed, not committed: both old files are still there. */
-    CU_ASSERT(tme_test_file_is(at(1, "pair.a"), "old a"));
-    CU_ASSERT(tme_test_file_is(at(2, "pair.b"), "old b"));
+    CU_ASSERT(tme_test_file_equals(at(1, "pair.a"), "old a"));
+    CU_ASSERT(tme_test_file_equals(at(2, "pair.b"), "old b"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 2);
     CU_ASSERT_EQUAL(tme_writer_finish(w, &err), TME_OK);
-    CU_ASSERT(tme_test_file_is(at(1, "pair.a"), "new a"));
-    CU_ASSERT(tme_test_file_is(at(2, "pair.b"), "new b"));
+    CU_ASSERT(tme_test_file_equals(at(1, "pair.a"), "new a"));
+    CU_ASSERT(tme_test_file_equals(at(2, "pair.b"), "new b"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
 }
 
@@ -145,7 +145,7 @@ static void test_abort_discards_every_sink(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
     CU_ASSERT_EQUAL(write_one(w), TME_OK);
     tme_writer_abort(w);
-    CU_ASSERT(tme_test_file_is(at(1, "other.a"), "old a"));
+    CU_ASSERT(tme_test_file_equals(at(1, "other.a"), "old a"));
     CU_ASSERT(!exists(at(2, "other.b")));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
 }
@@ -160,7 +160,7 @@ static void test_a_second_sink_that_cannot_open_leaves_nothing(void)
         tme_writer_open(&two_files, at(0, "other"), TME_SINK_PLAIN, default_context(), &err));
     CU_ASSERT_NOT_EQUAL(err.status, TME_OK);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "other.b"));
-    CU_ASSERT(tme_test_file_is(at(1, "other.a"), "old a"));
+    CU_ASSERT(tme_test_file_equals(at(1, "other.a"), "old a"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
     rmdir(at(2, "other.b"));
 }
@@ -328,7 +328,7 @@ static void expect_neither_replaced(const char *why)
                     1);
     CU_ASSERT(stderr_says(why));
     CU_ASSERT(stderr_says("corpus.zh"));
-    CU_ASSERT(tme_test_file_is(at(0, "corpus.en"), "old english\n"));
+    CU_ASSERT(tme_test_file_equals(at(0, "corpus.en"), "old english\n"));
     CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
 }
 

@@ -93,17 +93,32 @@ static void print_formats(FILE *out)
     fputs("Writers (output formats):\n", out);
     for (size_t i = 0; tme_writer_name(i) != NULL; i++) {
         const char *ext = tme_writer_extensions(i);
-        fprintf(out, "  %-10s %s%s%s%s\n", tme_writer_name(i), tme_writer_description(i),
-                ext ? " (." : " (by name: ", ext ? ext : tme_writer_name(i), ext ? ")" : ":PATH)");
+        fprintf(out, "  %-10s %s (", tme_writer_name(i), tme_writer_description(i));
+        if (ext != NULL)
+            cli_print_extensions(out, ext);
+        else
+            fprintf(out, "by name: %s:PATH", tme_writer_name(i));
+        fputs(")\n", out);
     }
     fputs("Readers (input formats):\n", out);
     for (size_t i = 0; tme_reader_name(i) != NULL; i++)
         fprintf(out, "  %-10s %s\n", tme_reader_name(i), tme_reader_description(i));
+    fputs("Presets (--preset NAME; options given explicitly win):\n", out);
+    for (size_t i = 0; tme_preset_name(i) != NULL; i++) {
+        fprintf(out, "  %-10s %s\n            sets", tme_preset_name(i), tme_preset_description(i));
+        for (size_t k = 0; tme_preset_setting(i, k) != NULL; k++)
+            fprintf(out, " --%s", tme_preset_setting(i, k));
+        fputc('\n', out);
+    }
     fputs("\nExit status: 0 success, 1 bad input or I/O failure, 2 usage error.\n", out);
 }
 
-static const cli_command extract_command = {
+static int run_extract(const cli_command *command, int argc, char **argv);
+static int run_align(const cli_command *command, int argc, char **argv);
+
+const cli_command cli_extract_command = {
     .name = "extract",
+    .brief = "extract aligned pairs from bilingual articles (TMX, TSV, XLIFF...)",
     .synopsis = "[OPTIONS] INPUT...",
     .summary = "Extracts the translated paragraphs of bilingual articles (English paragraphs\n"
                "followed or preceded by their Chinese translation) and writes their sentence\n"
@@ -113,10 +128,12 @@ static const cli_command extract_command = {
     .takes_library_option = extract_takes,
     .handle = handle,
     .print_epilogue = print_formats,
+    .run = run_extract,
 };
 
-static const cli_command align_command = {
+const cli_command cli_align_command = {
     .name = "align",
+    .brief = "align the sentences of TSV paragraph pairs",
     .synopsis = "[OPTIONS] [FILE|DIR|@LIST|-]...",
     .summary = "Aligns the sentences of paragraph pairs given as TSV lines (source<TAB>target)\n"
                "and writes the sentence pairs. Without inputs it reads stdin.",
@@ -124,6 +141,7 @@ static const cli_command align_command = {
     .takes_library_option = align_takes,
     .handle = handle,
     .print_epilogue = print_formats,
+    .run = run_align,
 };
 
 /* Exit status for a failed session; a reader that went away ends the
@@ -200,12 +218,12 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
     return rc < 0 ? TME_EXIT_OK : rc;
 }
 
-int tme_cli_extract(int argc, char **argv)
+static int run_extract(const cli_command *command, int argc, char **argv)
 {
-    return run_command(&extract_command, argc, argv, 0);
+    return run_command(command, argc, argv, 0);
 }
 
-int tme_cli_align(int argc, char **argv)
+static int run_align(const cli_command *command, int argc, char **argv)
 {
-    return run_command(&align_command, argc, argv, 1);
+    return run_command(command, argc, argv, 1);
 }

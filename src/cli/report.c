@@ -102,6 +102,22 @@ static void print_documents(FILE *out, const tme_session *s)
                 count(s, "unpaired.other-script"));
 }
 
+/* "label kind N, kind N" for every counter named prefix + kind (0s too). */
+static void print_prefixed(FILE *out, const tme_session *s, const char *prefix, const char *label)
+{
+    size_t n = strlen(prefix);
+    int any = 0;
+    for (size_t i = 0; tme_counter_name(i) != NULL; i++) {
+        const char *name = tme_counter_name(i);
+        if (strncmp(name, prefix, n) != 0)
+            continue;
+        fprintf(out, "%s %s %zu", any ? "," : label, name + n, count(s, name));
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
 static void print_units(FILE *out, const tme_session *s)
 {
     int paragraphs = strcmp(tme_session_get(s, "unit"), "paragraph") == 0;
@@ -112,7 +128,10 @@ static void print_units(FILE *out, const tme_session *s)
             count(s, "dropped.empty-side"));
     if (strcmp(tme_session_get(s, "dedup"), "no") != 0)
         fprintf(out, ", duplicates %zu", count(s, "dropped.duplicates"));
-    fprintf(out, "\nXML-illegal characters removed: %zu\n", count(s, "xml-illegal-removed"));
+    fputc('\n', out);
+    if (tme_session_get(s, "filter") != NULL)
+        print_prefixed(out, s, "filtered.", "filtered:");
+    fprintf(out, "XML-illegal characters removed: %zu\n", count(s, "xml-illegal-removed"));
     int any = 0;
     for (size_t k = 0; k < TME_NORMALIZE_KINDS; k++) {
         const char *kind = tme_normalize_kind_name(k);
@@ -144,6 +163,11 @@ static void print_outputs(FILE *out, const tme_session *s)
         fprintf(out, "written to %s: %zu pairs (%s%s)\n", strcmp(path, "-") == 0 ? "stdout" : path,
                 tme_session_output_units(s, k), tme_session_output_format(s, k),
                 gzip ? ", gzip" : "");
+        size_t parts = tme_session_output_part_count(s, k);
+        if (tme_session_get(s, "split-size") != NULL || tme_session_get(s, "split-units") != NULL)
+            for (size_t i = 0; i < parts; i++)
+                fprintf(out, "  part %zu of %zu: %s\n", i + 1, parts,
+                        tme_session_output_part_path(s, k, i));
     }
 }
 
