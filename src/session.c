@@ -142,6 +142,8 @@ tme_status tme_session_start(tme_session *s)
         .tool_version = TME_VERSION_STRING,
         .creation_time = set->creation_time,
         .options = &s->options,
+        .check_path = tme_outputs_check_path,
+        .check_context = s,
     };
     tme_dedup_init(&s->dedup, set->dedup_key);
     if (check_outputs(s, &err) != TME_OK)

@@ -91,6 +91,9 @@ void tme_session_event(tme_session *s, tme_event event, const char *document, co
 /* Parses "[FORMAT:]PATH" into a new output. */
 tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err);
 
+/* The writers' check_path: no file an output writes may be an input. */
+tme_status tme_outputs_check_path(const void *session, const char *path, tme_error *err);
+
 /* Opens every output at its own path, or (input given) at the path
  * --per-input makes for the input. No output may be an input. */
 tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const char *name,

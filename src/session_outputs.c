@@ -142,14 +142,20 @@ static tme_status per_input_path(const tme_session *s, const char *relative, con
     return TME_OK;
 }
 
-static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
+tme_status tme_outputs_check_path(const void *session, const char *path, tme_error *err)
 {
+    const tme_session *s = session;
     const char *input_path;
     if (tme_inputs_contain_file(&s->seen, path, &input_path))
         return tme_error_set(err, TME_ERR_USAGE,
                              "%s is also an input (%s): write the export elsewhere",
                              strcmp(path, "-") == 0 ? "standard output" : path,
                              strcmp(input_path, "-") == 0 ? "standard input" : input_path);
+    return TME_OK;
+}
+
+static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
+{
     int level = o->gzip ? s->settings.gzip_level : TME_SINK_PLAIN;
     return tme_parts_open(&o->parts, o->format, path, level, &s->writer_context,
                           s->settings.split_size, s->settings.split_units, err);
