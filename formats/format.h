@@ -36,8 +36,8 @@ typedef struct {
     /* Optional: vets every path a writer is about to open, the format's own
      * files included (the session refuses one that is also an input); NULL:
      * any path will do. */
-    tme_status (*check_path)(const void *check_context, const char *path, tme_error *err);
-    const void *check_context;
+    tme_status (*check_path)(void *check_context, const char *path, tme_error *err);
+    void *check_context;
 } tme_writer_context;
 
 typedef struct tme_output_format tme_output_format;

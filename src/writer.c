@@ -14,6 +14,16 @@ const char *tme_writer_path(const tme_writer *w)
     return w->path;
 }
 
+size_t tme_writer_file_count(const tme_writer *w)
+{
+    return w->n_sinks;
+}
+
+const char *tme_writer_file_name(const tme_writer *w, size_t i)
+{
+    return i < w->n_sinks ? tme_sink_name(w->sinks[i]) : NULL;
+}
+
 int tme_writer_compressed(const tme_writer *w)
 {
     return w->gzip_level != TME_SINK_PLAIN;

@@ -27,6 +27,11 @@ tme_status tme_writer_end_document(tme_writer *w, tme_error *err);
  * files; for gzip, exact once near the bound): what --split-size compares. */
 size_t tme_writer_size_bound(tme_writer *w, size_t more, size_t limit);
 
+/* The files the writer writes (one per sink, in the order opened): their
+ * names as given, or "standard output". */
+size_t tme_writer_file_count(const tme_writer *w);
+const char *tme_writer_file_name(const tme_writer *w, size_t i);
+
 /* Ends the format and closes every sink without renaming anything (see
  * tme_sink_close); w stays for tme_writer_finish() or tme_writer_abort(). */
 tme_status tme_writer_close(tme_writer *w, tme_error *err);

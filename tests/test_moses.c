@@ -165,7 +165,7 @@ static void test_a_second_sink_that_cannot_open_leaves_nothing(void)
     rmdir(at(2, "other.b"));
 }
 
-static tme_status refuse_b(const void *context, const char *path, tme_error *err)
+static tme_status refuse_b(void *context, const char *path, tme_error *err)
 {
     (*(int *)context)++;
     size_t n = strlen(path);
