@@ -16,6 +16,7 @@
  * digits; the escaping is this one function, tested against Python's json
  * module. */
 #include "format.h"
+#include "json.h"
 #include "text_output.h"
 
 #include <assert.h>
@@ -69,66 +70,19 @@ static const tme_option_def jsonl_options[] = {
     {.name = NULL},
 };
 
-/* The escape for code point cp, or NULL when it is written as it is. */
-static const char *escape_for(utf8proc_int32_t cp, char buf[8])
+static int put_to_sink(void *sink, const void *bytes, size_t len)
 {
-    switch (cp) {
-    case '"':
-        return "\\\"";
-    case '\\':
-        return "\\\\";
-    case '\b':
-        return "\\b";
-    case '\f':
-        return "\\f";
-    case '\n':
-        return "\\n";
-    case '\r':
-        return "\\r";
-    case '\t':
-        return "\\t";
-    default:
-        if (cp >= 0x20 && cp != 0x2028 && cp != 0x2029)
-            return NULL;
-        snprintf(buf, 8, "\\u%04x", (unsigned)cp);
-        return buf;
-    }
+    return tme_sink_write(sink, bytes, len);
 }
 
-/* Writes text as a JSON string, quotes included. A byte that does not
- * begin valid UTF-8 becomes U+FFFD, so that the line is JSON whatever the
- * bytes; a unit's text (checked) never has one: the pipeline cleaned it,
- * a document name (any file name's bytes) may. */
+/* Writes text as a JSON string, quotes included (src/json.c's rules). A
+ * unit's text (checked) is valid UTF-8 (the pipeline cleaned it); a document
+ * name (any file name's bytes) may not be, and its bad bytes become U+FFFD. */
 static int write_string(tme_sink *sink, const char *text, int checked)
 {
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *run = p;
-    size_t left = strlen(text);
-    if (tme_sink_write(sink, "\"", 1) != 0)
-        return -1;
-    while (left > 0) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
-        char buf[8];
-        const char *escape;
-        if (n < 0) {
-            assert(!checked && "units are valid UTF-8");
-            (void)checked;
-            escape = "\xEF\xBF\xBD"; /* U+FFFD REPLACEMENT CHARACTER */
-            n = 1;
-        } else {
-            escape = escape_for(cp, buf);
-        }
-        if (escape != NULL && (tme_sink_write(sink, run, (size_t)(p - run)) != 0 ||
-                               tme_sink_write(sink, escape, strlen(escape)) != 0))
-            return -1;
-        p += n;
-        left -= (size_t)n;
-        if (escape != NULL)
-            run = p;
-    }
-    if (tme_sink_write(sink, run, (size_t)(p - run)) != 0 || tme_sink_write(sink, "\"", 1) != 0)
-        return -1;
-    return 0;
+    assert(!checked || !tme_json_needs_replacement(text));
+    (void)checked;
+    return tme_json_write_string(put_to_sink, sink, text);
 }
 
 static int write_text(tme_sink *sink, const char *text)

@@ -250,6 +250,27 @@ TME_EXPORT const char *tme_session_output_part_path(const tme_session *session, 
 TME_EXPORT size_t tme_session_output_file_count(const tme_session *session, size_t k);
 TME_EXPORT const char *tme_session_output_file_path(const tme_session *session, size_t k, size_t i);
 
+/* What the run did, as one JSON object on one line (the tool's
+ * --stats=json): {"tmexport": VERSION, "settings": {...}, "counters": {every
+ * counter by name}, "outputs": [{"path", "format", "gzip", "units", "files",
+ * and with split outputs "parts": [{"path", "files"}]}]}. *json is malloc'd:
+ * free it with tme_free(). TME_ERR_NOMEM (and *json NULL) when out of
+ * memory. */
+TME_EXPORT tme_status tme_session_stats_json(const tme_session *session, char **json);
+
+/* Writes len bytes to path the way outputs are written (a file replaced
+ * atomically, a link's target, a device, FIFO or stdout written in place),
+ * refusing a path that is one of the inputs or that an output of the run
+ * writes: the tool's --stats-file. Called before tme_session_commit(), the
+ * file is renamed into place with the outputs, all or none (a failure here
+ * fails the session); after it, at once. The message is
+ * tme_session_error()'s. */
+TME_EXPORT tme_status tme_session_write_file(tme_session *session, const char *path,
+                                             const void *data, size_t len);
+
+/* Frees what the library allocated for the caller (tme_session_stats_json). */
+TME_EXPORT void tme_free(void *memory);
+
 /* ---- what the library offers ------------------------------------------------------- */
 
 /* Writers (output formats) and readers (input formats): name, one-line

@@ -289,6 +289,11 @@ void tme_outputs_abort(tme_session *s)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
         tme_parts_abort(&s->outputs[k].parts);
+    for (size_t k = 0; k < s->n_files; k++)
+        tme_sink_abort(s->files[k]);
+    free(s->files);
+    s->files = NULL;
+    s->n_files = 0;
     s->outputs_open = 0;
 }
 
@@ -306,6 +311,15 @@ tme_status tme_outputs_finish(tme_session *s, tme_error *err)
         else
             tme_parts_abort(&s->outputs[k].parts);
     }
+    for (size_t k = 0; k < s->n_files; k++) { /* closed when written */
+        if (status == TME_OK)
+            status = tme_sink_commit(s->files[k], err);
+        else
+            tme_sink_abort(s->files[k]);
+    }
+    free(s->files);
+    s->files = NULL;
+    s->n_files = 0;
     s->outputs_open = 0;
     return status;
 }

@@ -11,7 +11,16 @@
 #include "report.h"
 #include "tmexport.h"
 
-enum { OPT_OUTPUT = 1, OPT_PARALLEL, OPT_STATS, OPT_VERBOSE, OPT_QUIET, OPT_HELP, OPT_VERSION };
+enum {
+    OPT_OUTPUT = 1,
+    OPT_PARALLEL,
+    OPT_STATS,
+    OPT_STATS_FILE,
+    OPT_VERBOSE,
+    OPT_QUIET,
+    OPT_HELP,
+    OPT_VERSION
+};
 
 static const cli_option export_options[] = {
     {"output", 'o', CLI_VALUE, "[FORMAT:]PATH", "Output",
@@ -27,7 +36,13 @@ static const cli_option export_options[] = {
      "ENGLISH<TAB>CHINESE lines; their paragraphs are paired across the two",
      OPT_PARALLEL},
     {"jobs", 'j', CLI_VALUE, NULL, NULL, NULL, CLI_LIBRARY_OPTION},
-    {"stats", 0, CLI_NO_VALUE, NULL, "Reporting", "print a summary on stderr", OPT_STATS},
+    {"stats", 0, CLI_OPTIONAL_VALUE, "text|json", "Reporting",
+     "print a summary on stderr when the run ends: text, or one JSON object (every counter, "
+     "each output's pairs and files, the settings; tme_session_stats_json())",
+     OPT_STATS},
+    {"stats-file", 0, CLI_VALUE, "FILE", "Reporting",
+     "write the summary to FILE instead (replaced atomically, as outputs are); implies --stats",
+     OPT_STATS_FILE},
     {"verbose", 'v', CLI_NO_VALUE, NULL, "Reporting",
      "say for each document how it was read: its encoding and why, its layout, its Chinese "
      "script (--stats does for runs of up to 10 inputs)",
@@ -42,7 +57,8 @@ typedef struct {
     const cli_command *spec; /* the command being run */
     const char *command;
     tme_session *session;
-    int parallel, stats, verbose, quiet, version;
+    int parallel, stats, json, verbose, quiet, version;
+    const char *stats_file;
     cli_report report;
 } run;
 
@@ -58,7 +74,14 @@ static int handle(void *context, const cli_option *option, const char *value)
         r->parallel = 1;
         break;
     case OPT_STATS:
+        if (value != NULL && strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
+            return cli_usage_error(r->spec, "--stats wants text or json");
         r->stats = 1;
+        r->json = value != NULL && strcmp(value, "json") == 0;
+        break;
+    case OPT_STATS_FILE:
+        r->stats = 1;
+        r->stats_file = value;
         break;
     case OPT_VERBOSE:
         r->verbose = 1;
@@ -155,6 +178,35 @@ static int failure(run *r, tme_status status)
     return status == TME_ERR_USAGE ? TME_EXIT_USAGE : TME_EXIT_FAILURE;
 }
 
+/* The summary, as text or JSON, on stderr or into --stats-file. */
+static tme_status write_stats(run *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (r->json) {
+        if (tme_session_stats_json(r->session, &text) != TME_OK)
+            return TME_ERR_NOMEM;
+        len = strlen(text);
+    } else {
+        FILE *memory = open_memstream(&text, &len);
+        if (memory == NULL)
+            return TME_ERR_NOMEM;
+        cli_print_stats(memory, r->session);
+        if (fclose(memory) != 0)
+            return TME_ERR_NOMEM;
+    }
+    tme_status status = TME_OK;
+    if (r->stats_file != NULL)
+        status = tme_session_write_file(r->session, r->stats_file, text, len);
+    else
+        fwrite(text, 1, len, stderr);
+    if (r->json)
+        tme_free(text);
+    else
+        free(text);
+    return status;
+}
+
 static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_default)
 {
     tme_session *s = r->session;
@@ -174,14 +226,18 @@ static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_
         status = tme_session_add_input(s, "-");
     if (status == TME_OK)
         status = tme_session_run(s);
+    /* A --stats-file is committed with the outputs (all or none); the
+     * summary on stderr is printed once they are in place. */
+    if (status == TME_OK && r->stats_file != NULL)
+        status = write_stats(r);
     if (status == TME_OK)
         status = tme_session_commit(s);
     tme_progress_finish(&r->report.progress);
     /* With --keep-going the outputs are written and the summary is due even
      * though inputs failed. */
     int skipped = tme_session_count(s, "documents.skipped") > 0;
-    if (r->stats && (status == TME_OK || skipped))
-        cli_print_stats(stderr, s);
+    if (r->stats && r->stats_file == NULL && (status == TME_OK || skipped))
+        write_stats(r);
     if (status != TME_OK)
         return failure(r, status);
     return TME_EXIT_OK;
@@ -211,7 +267,8 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
     else if (rc == 0) {
         /* A few inputs: --stats tells how each was read. */
         int few = argc - first <= 10;
-        cli_report_init(&r.report, r.command, r.session, r.quiet, r.verbose || (r.stats && few));
+        cli_report_init(&r.report, r.command, r.session, r.quiet,
+                        r.verbose || (r.stats && !r.json && !r.stats_file && few));
         rc = export_inputs(&r, argc, argv, first, stdin_by_default);
     }
     tme_session_free(r.session);
