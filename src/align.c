@@ -24,7 +24,10 @@
  * one byte of back-pointer per cell is kept. */
 #include "align.h"
 
+#include "array.h"
 #include "charclass.h"
+#include "hash.h"
+#include "lang.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -95,36 +98,6 @@ static const struct {
 
 /* ---- features ---------------------------------------------------------- */
 
-static uint64_t hash_bytes(const unsigned char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-static int is_space_category(utf8proc_int32_t cp)
-{
-    utf8proc_category_t cat = tme_category(cp);
-    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP || (cp >= 0x09 && cp <= 0x0d);
-}
-
-static int is_cased_letter(utf8proc_int32_t cp)
-{
-    utf8proc_category_t cat = tme_category(cp);
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
-           cat == UTF8PROC_CATEGORY_LT;
-}
-
-static int is_letter(utf8proc_int32_t cp)
-{
-    utf8proc_category_t cat = tme_category(cp);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
 static int is_double_quote(utf8proc_int32_t cp)
 {
     return cp == '"' || cp == 0x201c || cp == 0x201d || cp == 0x201e || cp == 0x00ab ||
@@ -137,7 +110,7 @@ static int is_paren(utf8proc_int32_t cp)
 }
 
 /* Length in English units, and whether quotes or parentheses occur. */
-static void measure_sentence(const char *text, int chinese, sentence_features *f)
+static void measure_sentence(const char *text, tme_lang lang, sentence_features *f)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
     double length = 0;
@@ -155,18 +128,9 @@ static void measure_sentence(const char *text, int chinese, sentence_features *f
         if (cp == 0)
             break;
         p += n;
-        if (cp < 0x80) { /* the categories of ASCII, without the lookups */
-            if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d))
-                continue;
-            int alnum = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-            length += chinese && alnum ? LEN_RATIO : 1;
-            f->has_quote |= cp == '"';
-            f->has_paren |= cp == '(' || cp == ')';
+        if (tme_is_space(cp))
             continue;
-        }
-        if (is_space_category(cp))
-            continue;
-        if (chinese && (is_cased_letter(cp) || tme_category(cp) == UTF8PROC_CATEGORY_ND))
+        if (lang == TME_LANG_ZH && (tme_is_cased_letter(cp) || tme_is_digit(cp)))
             length += LEN_RATIO;
         else
             length += 1;
@@ -180,14 +144,8 @@ static int push_anchor(side_features *side, size_t sentence_begin, anchor a)
 {
     if (side->n_anchors - sentence_begin >= MAX_ANCHORS_PER_SENTENCE)
         return 0;
-    if (side->n_anchors == side->cap_anchors) {
-        size_t cap = side->cap_anchors ? 2 * side->cap_anchors : 64;
-        anchor *grown = realloc(side->anchors, cap * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        side->anchors = grown;
-        side->cap_anchors = cap;
-    }
+    if (TME_ARRAY_RESERVE(side->anchors, side->cap_anchors, side->n_anchors + 1) != TME_OK)
+        return -1;
     side->anchors[side->n_anchors++] = a;
     return 0;
 }
@@ -283,12 +241,12 @@ static int add_number_anchor(side_features *side, size_t sentence_begin, double 
 
 /* "1980s" in English, "80年代" or "1980年代" in Chinese: advances *s past
  * the suffix and returns 1. */
-static int takes_decade_suffix(const char **s, double value, int chinese)
+static int takes_decade_suffix(const char **s, double value, tme_lang lang)
 {
     const char *p = *s;
     if (value != floor(value) || value > 1e6 || (long long)value % 10 != 0)
         return 0;
-    if (chinese) {
+    if (lang == TME_LANG_ZH) {
         while (*p == ' ')
             p++;
         if (strncmp(p, "\xe5\xb9\xb4\xe4\xbb\xa3", 6) != 0) /* 年代 */
@@ -319,15 +277,16 @@ static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
  * words: in Chinese every run of two or more cased letters; in English only
  * the words that occur as such a run somewhere on the Chinese side
  * (latin_set), since most English words are translated, not copied. */
-static int collect_anchors(const char *folded, int chinese, const uint64_t *latin_set,
+static int collect_anchors(const char *folded, tme_lang lang, const uint64_t *latin_set,
                            size_t latin_count, side_features *side)
 {
+    int chinese = lang == TME_LANG_ZH;
     size_t begin = side->n_anchors;
     const char *p = folded;
     while (*p) {
         if (*p >= '0' && *p <= '9') {
             double value = parse_number(&p);
-            if (takes_decade_suffix(&p, value, chinese)) {
+            if (takes_decade_suffix(&p, value, lang)) {
                 anchor a = {(uint64_t)((long long)value % 100), ANCHOR_DECADE};
                 if (push_anchor(side, begin, a) < 0)
                     return -1;
@@ -344,19 +303,19 @@ static int collect_anchors(const char *folded, int chinese, const uint64_t *lati
             p++;
             continue;
         }
-        int word_char = chinese ? is_cased_letter(cp) : is_letter(cp);
+        int word_char = chinese ? tme_is_cased_letter(cp) : tme_is_letter(cp);
         if (!word_char) {
             p += n;
             continue;
         }
         const char *start = p;
         size_t letters = 0;
-        while (n > 0 && (chinese ? is_cased_letter(cp) : is_letter(cp))) {
+        while (n > 0 && (chinese ? tme_is_cased_letter(cp) : tme_is_letter(cp))) {
             p += n;
             letters++;
             n = tme_iterate((const utf8proc_uint8_t *)p, -1, &cp);
         }
-        uint64_t key = hash_bytes((const unsigned char *)start, (size_t)(p - start));
+        uint64_t key = tme_hash_bytes(start, (size_t)(p - start));
         int keep = chinese ? letters >= 2 : uint64_in_sorted(latin_set, latin_count, key);
         if (keep && push_anchor(side, begin, (anchor){key, ANCHOR_LATIN}) < 0)
             return -1;
@@ -405,19 +364,6 @@ static int fold_char_alone(utf8proc_int32_t cp, char *out, size_t *n)
     return 1;
 }
 
-static int reserve_fold(char **out, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t grown = *cap * 2 > need ? *cap * 2 : need;
-    char *bigger = realloc(*out, grown);
-    if (bigger == NULL)
-        return -1;
-    *out = bigger;
-    *cap = grown;
-    return 0;
-}
-
 /* NFKC with case folding, so that "ＤｅｅｐＳｅｅｋ" and "deepseek" meet.
  * Nearly every sentence is ASCII, Han and common punctuation, which fold
  * character by character (ASCII by lower-casing, full-width punctuation by
@@ -435,7 +381,7 @@ static char *fold_sentence(const char *text)
         if (c < 0x80) {
             /* An ASCII letter before a combining mark composes: the mark
              * itself fails the checks below and sends the whole text on. */
-            if (reserve_fold(&out, &cap, n + 2) != 0)
+            if (TME_ARRAY_RESERVE(out, cap, n + 2) != TME_OK)
                 break;
             out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
             i++;
@@ -444,7 +390,7 @@ static char *fold_sentence(const char *text)
         utf8proc_int32_t cp;
         utf8proc_ssize_t step =
             tme_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (step <= 0 || reserve_fold(&out, &cap, n + 4 * MAX_FOLDED_CHAR + 1) != 0)
+        if (step <= 0 || TME_ARRAY_RESERVE(out, cap, n + 4 * MAX_FOLDED_CHAR + 1) != TME_OK)
             break;
         if (folds_to_itself(cp)) {
             memcpy(out + n, text + i, (size_t)step);
@@ -488,7 +434,7 @@ static uint64_t *latin_keys(const side_features *zh, size_t *count)
     return keys;
 }
 
-static int build_side(const char *const *text, size_t n, int chinese, const uint64_t *latin_set,
+static int build_side(const char *const *text, size_t n, tme_lang lang, const uint64_t *latin_set,
                       size_t latin_count, side_features *side)
 {
     side->sentences = malloc((n ? n : 1) * sizeof *side->sentences);
@@ -498,13 +444,13 @@ static int build_side(const char *const *text, size_t n, int chinese, const uint
     side->length_prefix[0] = 0;
     for (size_t k = 0; k < n; k++) {
         sentence_features *f = &side->sentences[k];
-        measure_sentence(text[k], chinese, f);
+        measure_sentence(text[k], lang, f);
         side->length_prefix[k + 1] = side->length_prefix[k] + f->length;
         char *folded = fold_sentence(text[k]);
         if (folded == NULL)
             return -1;
         f->anchor_begin = side->n_anchors;
-        int rc = collect_anchors(folded, chinese, latin_set, latin_count, side);
+        int rc = collect_anchors(folded, lang, latin_set, latin_count, side);
         free(folded);
         if (rc < 0)
             return -1;
@@ -826,8 +772,8 @@ static int align_features(const side_features *en, size_t n_en, const side_featu
     return rc;
 }
 
-int tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t n_zh,
-              tme_bead **beads, size_t *n_beads)
+static int align_sentences(const char *const *en, size_t n_en, const char *const *zh, size_t n_zh,
+                           tme_bead **beads, size_t *n_beads)
 {
     *beads = NULL;
     *n_beads = 0;
@@ -837,13 +783,13 @@ int tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t 
     side_features en_side = {0}, zh_side = {0};
     uint64_t *latin = NULL;
     size_t latin_count = 0;
-    int rc = build_side(zh, n_zh, 1, NULL, 0, &zh_side);
+    int rc = build_side(zh, n_zh, TME_LANG_ZH, NULL, 0, &zh_side);
     if (rc == 0) {
         latin = latin_keys(&zh_side, &latin_count);
         rc = latin == NULL ? -1 : 0;
     }
     if (rc == 0)
-        rc = build_side(en, n_en, 0, latin, latin_count, &en_side);
+        rc = build_side(en, n_en, TME_LANG_EN, latin, latin_count, &en_side);
     if (rc == 0)
         rc = mark_shared_anchors(&en_side, n_en, &zh_side, n_zh);
     if (rc == 0)
@@ -852,4 +798,14 @@ int tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t 
     free_side(&en_side);
     free_side(&zh_side);
     return rc;
+}
+
+tme_status tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t n_zh,
+                     tme_bead **beads, size_t *n_beads, tme_error *err)
+{
+    if (align_sentences(en, n_en, zh, n_zh, beads, n_beads) != 0)
+        return tme_error_set(err, TME_ERR_NOMEM,
+                             "out of memory aligning %zu English with %zu Chinese sentences", n_en,
+                             n_zh);
+    return TME_OK;
 }

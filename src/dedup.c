@@ -4,36 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a, then a 64-bit finalizer (splitmix64) so that the low bits used to
- * pick a slot are well mixed. */
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
-}
+#include "hash.h"
 
-static uint64_t hash_continue(uint64_t h, const char *s)
-{
-    for (; *s != '\0'; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
+/* FNV-1a, then the finalizer, so that the low bits used to pick a slot are
+ * well mixed. */
 static uint64_t pair_hash(tme_dedup_key key, const char *source, const char *target)
 {
-    uint64_t h = hash_continue(1469598103934665603ULL, source);
+    uint64_t h = tme_hash_bytes(source, strlen(source));
     if (key == TME_DEDUP_PAIR) {
         /* The tab keeps ("ab","c") and ("a","bc") apart. */
-        h = hash_continue(h, "\t");
-        h = hash_continue(h, target);
+        h = tme_hash_continue(h, "\t", 1);
+        h = tme_hash_continue(h, target, strlen(target));
     }
-    h = mix(h);
+    h = tme_hash_mix(h);
     return h == 0 ? 1 : h;
 }
 

@@ -12,10 +12,13 @@
 
 /* Normalizes (or copies) one side and removes what XML cannot carry. */
 static char *clean_side(const tme_export_options *options, const char *text, size_t len,
-                        tme_norm_lang lang, tme_export_stats *stats)
+                        tme_lang lang, tme_export_stats *stats)
 {
-    char *out = options->normalize ? tme_normalize(text, len, lang, &options->norm, &stats->norm)
-                                   : strndup(text, len);
+    char *out = NULL; /* stays NULL when out of memory */
+    if (!options->normalize)
+        out = strndup(text, len);
+    else
+        tme_normalize(text, len, lang, &options->norm, &stats->norm, &out, NULL);
     if (out != NULL)
         stats->xml_illegal_removed += tme_xml_strip_illegal(out);
     return out;
@@ -53,8 +56,8 @@ static tme_status add_unit(const tme_export_options *options, const char *en, si
         stats->below_min_score++;
         return TME_OK;
     }
-    char *en_clean = clean_side(options, en, en_len, TME_NORM_EN, stats);
-    char *zh_clean = clean_side(options, zh, zh_len, TME_NORM_ZH, stats);
+    char *en_clean = clean_side(options, en, en_len, TME_LANG_EN, stats);
+    char *zh_clean = clean_side(options, zh, zh_len, TME_LANG_ZH, stats);
     if (en_clean == NULL || zh_clean == NULL) {
         free(en_clean);
         free(zh_clean);
@@ -92,10 +95,10 @@ static void free_sentences(sentences *s)
     memset(s, 0, sizeof *s);
 }
 
-static int split_sentences(const char *text, size_t len, tme_seg_lang lang, sentences *out)
+static int split_sentences(const char *text, size_t len, tme_lang lang, sentences *out)
 {
     memset(out, 0, sizeof *out);
-    if (tme_segment(text, len, lang, &out->spans, &out->count) != 0)
+    if (tme_segment(text, len, lang, &out->spans, &out->count, NULL) != TME_OK)
         return -1;
     out->texts = calloc(out->count + 1, sizeof *out->texts);
     if (out->texts == NULL)
@@ -144,10 +147,10 @@ static tme_status add_sentence_units(const tme_export_options *options, const ch
     tme_bead *beads = NULL;
     size_t n_beads = 0;
     tme_status status = TME_OK;
-    if (split_sentences(en, en_len, TME_SEG_EN, &es) != 0 ||
-        split_sentences(zh, zh_len, TME_SEG_ZH, &zs) != 0 ||
+    if (split_sentences(en, en_len, TME_LANG_EN, &es) != 0 ||
+        split_sentences(zh, zh_len, TME_LANG_ZH, &zs) != 0 ||
         tme_align((const char *const *)es.texts, es.count, (const char *const *)zs.texts, zs.count,
-                  &beads, &n_beads) != 0) {
+                  &beads, &n_beads, err) != TME_OK) {
         status = tme_error_nomem(err);
         n_beads = 0;
     }

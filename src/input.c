@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "array.h"
+
 #define READ_CHUNK (256 * 1024)
 
 static const char *display_name(const char *path)
@@ -17,23 +19,12 @@ static const char *display_name(const char *path)
     return strcmp(path, "-") == 0 ? "standard input" : path;
 }
 
-/* Grows buf so that at least `need` more bytes fit after len. */
-static int reserve(unsigned char **buf, size_t *cap, size_t len, size_t need)
+/* Room for a chunk and the terminating NUL after len bytes. */
+static tme_status reserve_chunk(unsigned char **buf, size_t *cap, size_t len)
 {
-    if (*cap - len > need)
-        return 0;
-    size_t new_cap = *cap ? *cap : READ_CHUNK;
-    while (new_cap - len <= need) {
-        if (new_cap > SIZE_MAX / 2)
-            return -1;
-        new_cap *= 2;
-    }
-    unsigned char *bigger = realloc(*buf, new_cap);
-    if (bigger == NULL)
-        return -1;
-    *buf = bigger;
-    *cap = new_cap;
-    return 0;
+    if (len > SIZE_MAX - READ_CHUNK - 1)
+        return TME_ERR_NOMEM;
+    return tme_array_reserve(buf, cap, len + READ_CHUNK + 1, 1);
 }
 
 static tme_status read_all(int fd, const char *path, tme_bytes *out, tme_error *err)
@@ -41,7 +32,7 @@ static tme_status read_all(int fd, const char *path, tme_bytes *out, tme_error *
     unsigned char *buf = NULL;
     size_t cap = 0, len = 0;
     for (;;) {
-        if (reserve(&buf, &cap, len, READ_CHUNK) != 0) {
+        if (reserve_chunk(&buf, &cap, len) != TME_OK) {
             free(buf);
             return tme_error_set(err, TME_ERR_NOMEM, "%s: out of memory while reading",
                                  display_name(path));
@@ -84,7 +75,7 @@ static tme_status gunzip(const char *path, const tme_bytes *raw, tme_bytes *out,
     size_t consumed = 0;
     tme_status status = TME_OK;
     while (status == TME_OK) {
-        if (reserve(&buf, &cap, len, READ_CHUNK) != 0) {
+        if (reserve_chunk(&buf, &cap, len) != TME_OK) {
             status = tme_error_nomem(err);
             break;
         }

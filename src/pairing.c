@@ -7,7 +7,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "charclass.h"
+#include "hash.h"
 
 /* Calibrated on the gold paragraph pairs of the sample and of five more
  * articles (news and legal): Chinese length units per English non-space
@@ -61,16 +63,6 @@ typedef struct {
     int navigation;
 } side_info;
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 /* Membership for keys asked in ascending order (as a set's own items come):
  * a merge walk instead of a search per key. */
 typedef struct {
@@ -87,14 +79,8 @@ static int cursor_contains(set_cursor *c, uint64_t h)
 
 static int set_add(hash_set *set, size_t *cap, uint64_t h)
 {
-    if (set->count == *cap) {
-        size_t new_cap = *cap ? *cap * 2 : 8;
-        uint64_t *bigger = realloc(set->items, new_cap * sizeof *bigger);
-        if (bigger == NULL)
-            return -1;
-        set->items = bigger;
-        *cap = new_cap;
-    }
+    if (TME_ARRAY_RESERVE(set->items, *cap, set->count + 1) != TME_OK)
+        return -1;
     set->items[set->count++] = h;
     return 0;
 }
@@ -176,11 +162,6 @@ static void set_finish(hash_set *set)
         if (w == 0 || set->items[w - 1] != set->items[r])
             set->items[w++] = set->items[r];
     set->count = w;
-}
-
-static int is_ascii_alnum(int c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 /* A multiplier word after a number: 1.6万 is 16,000 and 3.5 million is
@@ -342,12 +323,12 @@ static int collect_anchors(const char *text, size_t len, side_info *info)
                 return -1;
         } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
             size_t n = 0;
-            while (i < len && is_ascii_alnum((unsigned char)text[i])) {
+            while (i < len && tme_is_ascii_alnum((unsigned char)text[i])) {
                 if (n < sizeof token)
                     token[n++] = (char)(text[i] | 0x20);
                 i++;
             }
-            if (n >= 2 && set_add(&info->words, &word_cap, hash_bytes(token, n)) != 0)
+            if (n >= 2 && set_add(&info->words, &word_cap, tme_hash_bytes(token, n)) != 0)
                 return -1;
         } else {
             i++;
@@ -364,10 +345,13 @@ static int is_menu_separator(int cp)
     return cp == '|' || cp == '>' || cp == 0xBB /* » */ || cp == 0x203A /* › */;
 }
 
-static int is_chinese_punctuation(int cp)
+/* Han-like in a navigation list: Chinese punctuation, full-width forms and
+ * the dashes, quotes and bullets Chinese typesetting uses. (Spaces, the
+ * ideographic one included, are skipped before this is asked.) */
+static int is_chinese_mark(int cp)
 {
-    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF65) ||
-           (cp >= 0x2010 && cp <= 0x2027);
+    return tme_is_cjk_punctuation(cp) || tme_is_fullwidth_alnum(cp) ||
+           tme_is_dash_quote_or_bullet(cp);
 }
 
 /* Length in Chinese units, and whether the paragraph looks like navigation:
@@ -392,14 +376,14 @@ static void measure_chinese(const char *text, size_t len, side_info *info)
             space_after_han = prev_han;
             continue;
         }
-        int han = tme_is_han(cp) || is_chinese_punctuation(cp);
+        int han = tme_is_han(cp) || is_chinese_mark(cp);
         if (han && space_after_han)
             spaced_han++;
         if (is_menu_separator(cp))
             separators++;
         if (han)
             han_count++;
-        units += (cp < 0x80 && is_ascii_alnum(cp)) ? LATIN_IN_CHINESE_WEIGHT : 1.0;
+        units += (cp < 0x80 && tme_is_ascii_alnum(cp)) ? LATIN_IN_CHINESE_WEIGHT : 1.0;
         prev_han = han;
         space_after_han = 0;
     }

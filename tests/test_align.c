@@ -19,7 +19,8 @@ typedef struct {
 static alignment align_lists(const char *const *en, size_t n_en, const char *const *zh, size_t n_zh)
 {
     alignment a;
-    a.rc = tme_align(en, n_en, zh, n_zh, &a.beads, &a.n);
+    tme_error err = {TME_OK, ""};
+    a.rc = tme_align(en, n_en, zh, n_zh, &a.beads, &a.n, &err);
     return a;
 }
 

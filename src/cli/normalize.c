@@ -21,7 +21,7 @@ static const char usage_text[] =
 
 typedef struct {
     bool have_lang;
-    tme_norm_lang lang;
+    tme_lang lang;
     tme_norm_options options;
     bool stats;
 } normalize_args;
@@ -55,12 +55,12 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
     return argv[++*i];
 }
 
-static bool parse_lang(const char *value, tme_norm_lang *lang)
+static bool parse_lang(const char *value, tme_lang *lang)
 {
     if (strcmp(value, "en") == 0)
-        *lang = TME_NORM_EN;
+        *lang = TME_LANG_EN;
     else if (strcmp(value, "zh") == 0)
-        *lang = TME_NORM_ZH;
+        *lang = TME_LANG_ZH;
     else
         return false;
     return true;
@@ -147,9 +147,11 @@ static int normalize_stream(FILE *in, FILE *out, const normalize_args *args, tme
     int status = TME_EXIT_OK;
     while ((got = getline(&line, &cap, in)) >= 0) {
         size_t len = strip_line_end(line, (size_t)got);
-        char *normalized = tme_normalize(line, len, args->lang, &args->options, stats);
-        if (normalized == NULL) {
-            fputs("tmexport normalize: out of memory\n", stderr);
+        char *normalized;
+        tme_error err = {TME_OK, ""};
+        if (tme_normalize(line, len, args->lang, &args->options, stats, &normalized, &err) !=
+            TME_OK) {
+            fprintf(stderr, "tmexport normalize: %s\n", err.message);
             status = TME_EXIT_FAILURE;
             break;
         }
@@ -168,7 +170,7 @@ static int normalize_stream(FILE *in, FILE *out, const normalize_args *args, tme
 
 int tme_cli_normalize(int argc, char **argv)
 {
-    normalize_args args = {false, TME_NORM_EN, {0, TME_CJK_SPACE_KEEP}, false};
+    normalize_args args = {false, TME_LANG_EN, {0, TME_CJK_SPACE_KEEP}, false};
     int status = parse_args(argc, argv, &args);
     if (status >= 0)
         return status;

@@ -26,12 +26,12 @@ static int usage_error(const char *message, const char *detail)
     return TME_EXIT_USAGE;
 }
 
-static int parse_lang(const char *value, tme_seg_lang *lang)
+static int parse_lang(const char *value, tme_lang *lang)
 {
     if (strcmp(value, "en") == 0)
-        *lang = TME_SEG_EN;
+        *lang = TME_LANG_EN;
     else if (strcmp(value, "zh") == 0)
-        *lang = TME_SEG_ZH;
+        *lang = TME_LANG_ZH;
     else
         return -1;
     return 0;
@@ -39,7 +39,7 @@ static int parse_lang(const char *value, tme_seg_lang *lang)
 
 /* Returns 0 with *lang set, 1 when help was asked for, or the usage exit
  * status after reporting the mistake. */
-static int parse_arguments(int argc, char **argv, tme_seg_lang *lang)
+static int parse_arguments(int argc, char **argv, tme_lang *lang)
 {
     const char *value = NULL;
     for (int i = 1; i < argc; i++) {
@@ -63,12 +63,13 @@ static int parse_arguments(int argc, char **argv, tme_seg_lang *lang)
     return 0;
 }
 
-static int write_sentences(const char *line, size_t len, tme_seg_lang lang)
+static int write_sentences(const char *line, size_t len, tme_lang lang)
 {
     tme_span *spans;
     size_t count;
-    if (tme_segment(line, len, lang, &spans, &count) != 0) {
-        fputs("tmexport segment: out of memory\n", stderr);
+    tme_error err = {TME_OK, ""};
+    if (tme_segment(line, len, lang, &spans, &count, &err) != TME_OK) {
+        fprintf(stderr, "tmexport segment: %s\n", err.message);
         return -1;
     }
     for (size_t i = 0; i < count; i++) {
@@ -81,7 +82,7 @@ static int write_sentences(const char *line, size_t len, tme_seg_lang lang)
 
 int tme_cli_segment(int argc, char **argv)
 {
-    tme_seg_lang lang = TME_SEG_EN;
+    tme_lang lang = TME_LANG_EN;
     int parsed = parse_arguments(argc, argv, &lang);
     if (parsed == 1) {
         fputs(usage_text, stdout);
