@@ -7,7 +7,7 @@
 #include "align.h"
 #include "decode.h"
 #include "paragraph.h"
-#include "segment.h"
+#include "text_features.h"
 #include "xmlchars.h"
 
 /* Normalizes (or copies) one side and removes what XML cannot carry. */
@@ -80,46 +80,14 @@ static tme_status add_unit(const tme_export_options *options, const char *en, si
     return TME_OK;
 }
 
-typedef struct {
-    tme_span *spans;
-    size_t count;
-    char **texts; /* NUL-terminated copies for the aligner */
-} sentences;
-
-static void free_sentences(sentences *s)
-{
-    for (size_t k = 0; s->texts != NULL && k < s->count; k++)
-        free(s->texts[k]);
-    free(s->texts);
-    free(s->spans);
-    memset(s, 0, sizeof *s);
-}
-
-static int split_sentences(const char *text, size_t len, tme_lang lang, sentences *out)
-{
-    memset(out, 0, sizeof *out);
-    if (tme_segment(text, len, lang, &out->spans, &out->count, NULL) != TME_OK)
-        return -1;
-    out->texts = calloc(out->count + 1, sizeof *out->texts);
-    if (out->texts == NULL)
-        return -1;
-    for (size_t k = 0; k < out->count; k++) {
-        out->texts[k] =
-            strndup(text + out->spans[k].start, out->spans[k].end - out->spans[k].start);
-        if (out->texts[k] == NULL)
-            return -1;
-    }
-    return 0;
-}
-
-/* Sentences [begin, end) joined: English with one space, Chinese with
- * nothing, as the gold units are. */
-static char *join_sentences(const sentences *s, size_t begin, size_t end, const char *glue,
-                            size_t *len)
+/* Sentences [begin, end) of text joined: English with one space, Chinese
+ * with nothing, as the gold units are. */
+static char *join_sentences(const char *text, const tme_features *f, size_t begin, size_t end,
+                            const char *glue, size_t *len)
 {
     size_t glue_len = strlen(glue), total = 0;
     for (size_t k = begin; k < end; k++)
-        total += strlen(s->texts[k]) + (k > begin ? glue_len : 0);
+        total += f->sentences[k].span.end - f->sentences[k].span.start + (k > begin ? glue_len : 0);
     char *out = malloc(total + 1);
     if (out == NULL)
         return NULL;
@@ -129,8 +97,8 @@ static char *join_sentences(const sentences *s, size_t begin, size_t end, const 
             memcpy(out + n, glue, glue_len);
             n += glue_len;
         }
-        size_t l = strlen(s->texts[k]);
-        memcpy(out + n, s->texts[k], l);
+        size_t l = f->sentences[k].span.end - f->sentences[k].span.start;
+        memcpy(out + n, text + f->sentences[k].span.start, l);
         n += l;
     }
     out[n] = '\0';
@@ -143,14 +111,13 @@ static tme_status add_sentence_units(const tme_export_options *options, const ch
                                      size_t document_index, tme_units *units,
                                      tme_export_stats *stats, tme_error *err)
 {
-    sentences es = {0}, zs = {0};
+    tme_features es = {0}, zs = {0};
     tme_bead *beads = NULL;
     size_t n_beads = 0;
     tme_status status = TME_OK;
-    if (split_sentences(en, en_len, TME_LANG_EN, &es) != 0 ||
-        split_sentences(zh, zh_len, TME_LANG_ZH, &zs) != 0 ||
-        tme_align((const char *const *)es.texts, es.count, (const char *const *)zs.texts, zs.count,
-                  &beads, &n_beads, err) != TME_OK) {
+    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, &es, err) != TME_OK ||
+        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, &zs, err) != TME_OK ||
+        tme_align(&es, &zs, &beads, &n_beads, err) != TME_OK) {
         status = tme_error_nomem(err);
         n_beads = 0;
     }
@@ -162,8 +129,8 @@ static tme_status add_sentence_units(const tme_export_options *options, const ch
             continue;
         }
         size_t el, zl;
-        char *e = join_sentences(&es, bead->en_begin, bead->en_end, " ", &el);
-        char *z = join_sentences(&zs, bead->zh_begin, bead->zh_end, "", &zl);
+        char *e = join_sentences(en, &es, bead->en_begin, bead->en_end, " ", &el);
+        char *z = join_sentences(zh, &zs, bead->zh_begin, bead->zh_end, "", &zl);
         if (e == NULL || z == NULL)
             status = tme_error_nomem(err);
         else
@@ -173,8 +140,8 @@ static tme_status add_sentence_units(const tme_export_options *options, const ch
         free(z);
     }
     free(beads);
-    free_sentences(&es);
-    free_sentences(&zs);
+    tme_features_free(&es);
+    tme_features_free(&zs);
     return status;
 }
 

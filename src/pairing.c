@@ -8,16 +8,15 @@
 #include <utf8proc.h>
 
 #include "array.h"
-#include "charclass.h"
-#include "hash.h"
+#include "text_features.h"
 
 /* Calibrated on the gold paragraph pairs of the sample and of five more
  * articles (news and legal): Chinese length units per English non-space
  * character 0.30–0.38 (mean 0.33), relative spread about 15%. A Latin
- * letter or digit inside Chinese counts 0.3 of a unit, as in English. */
+ * letter or digit inside Chinese counts 0.3 of a unit, as in English
+ * (text_features.c measures). */
 #define LENGTH_RATIO 0.33
 #define LENGTH_VARIANCE 0.6
-#define LATIN_IN_CHINESE_WEIGHT 0.3
 #define RELATIVE_SPREAD 0.2
 
 #define PAIR_PRIOR 1.5
@@ -26,6 +25,7 @@
 #define MISSING_LATIN_PENALTY 1.0
 #define MISSING_NUMBER_PENALTY 0.3
 #define MISSING_BIG_NUMBER_PENALTY 2.0
+#define BIG_NUMBER_KEY 10000 /* 10, in the thousandths of number keys */
 #define MAX_MISSING_PENALTY 4.0
 #define NAVIGATION_PENALTY 4.0
 #define MAX_LENGTH_PENALTY 12.0
@@ -55,7 +55,7 @@ typedef struct {
     size_t paragraph;
     double units;
     hash_set words;   /* lower-cased Latin words */
-    hash_set numbers; /* number_key() of each number */
+    hash_set numbers; /* keys of numbers (text_features.h) */
     /* Numbers that confirm a match but whose absence proves nothing: Han
      * numerals (十分 "very" and 百姓 "people" read as numbers too), the 50
      * of "50 million" (5000万 has no 50), the 80 of "1980s" (80年代). */
@@ -164,175 +164,21 @@ static void set_finish(hash_set *set)
     set->count = w;
 }
 
-/* A multiplier word after a number: 1.6万 is 16,000 and 3.5 million is
- * 3,500,000, so both sides' numbers can meet. Returns 1 when none. */
-static double multiplier_after(const char *text, size_t len, size_t i)
-{
-    while (i < len && text[i] == ' ')
-        i++;
-    static const struct {
-        const char *word;
-        double factor;
-    } words[] = {{"\xE4\xB8\x87", 1e4} /* 万 */,
-                 {"\xE4\xBA\xBF", 1e8} /* 亿 */,
-                 {"thousand", 1e3},
-                 {"million", 1e6},
-                 {"billion", 1e9},
-                 {"trillion", 1e12}};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t n = strlen(words[k].word);
-        if (i + n <= len && strncmp(text + i, words[k].word, n) == 0)
-            return words[k].factor;
-    }
-    return 1;
-}
-
-/* Numbers are kept as thousandths, so 3.5 and 3.50 meet and 16,000 and
- * 1.6万 meet. */
-static uint64_t number_key(double value)
-{
-    return (uint64_t)llround(value * 1000.0);
-}
-
-/* The value of a Chinese numeral at text[*i] (一九四二 = 1942, 一百一十 =
- * 110, 两千 = 2000), advancing *i; -1 when there is none. Legal and formal
- * Chinese writes numbers this way where English uses digits. */
-static int han_digit(int cp)
-{
-    static const int digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 〇一二三四五六七八九 */
-    for (int d = 0; d < 10; d++)
-        if (cp == digits[d])
-            return d;
-    if (cp == 0x96F6) /* 零 */
-        return 0;
-    if (cp == 0x4E24) /* 两 */
-        return 2;
-    return -1;
-}
-
-static double han_unit(int cp)
-{
-    switch (cp) {
-    case 0x5341: /* 十 */
-        return 10;
-    case 0x767E: /* 百 */
-        return 100;
-    case 0x5343: /* 千 */
-        return 1000;
-    default:
-        return 0;
-    }
-}
-
-static double han_number(const char *text, size_t len, size_t *i)
-{
-    double total = 0, section = 0, digit = -1, positional_digits = 0;
-    int any = 0, has_unit = 0;
-    size_t pos = *i;
-    while (pos < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            tme_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &cp);
-        if (n <= 0)
-            break;
-        int d = han_digit(cp);
-        double unit = han_unit(cp);
-        if (d >= 0) {
-            /* 一九四二: digits in a row read positionally. */
-            positional_digits = positional_digits * 10 + d;
-            digit = d;
-        } else if (unit > 0) {
-            section += (digit < 0 ? 1 : digit) * unit;
-            digit = -1;
-            positional_digits = 0;
-            has_unit = 1;
-        } else if (cp == 0x4E07 || cp == 0x4EBF) { /* 万 亿 */
-            if (!any)
-                break;
-            section += digit < 0 ? 0 : digit;
-            total = (total + section) * (cp == 0x4E07 ? 1e4 : 1e8);
-            section = 0;
-            digit = -1;
-            positional_digits = 0;
-            has_unit = 1;
-        } else {
-            break;
-        }
-        any = 1;
-        pos += (size_t)n;
-    }
-    if (!any)
-        return -1;
-    *i = pos;
-    if (!has_unit)
-        return positional_digits;
-    return total + section + (digit < 0 ? 0 : digit);
-}
-
-/* Collects Latin words (ASCII letters, 2+ long, lower-cased) and numbers
- * ("2,000" and "2000" alike; "3.5" keeps its point). */
-static int collect_anchors(const char *text, size_t len, side_info *info)
+/* Sets of anchors (text_features.h) of one kind, sorted. */
+static int add_anchors(const tme_features *f, side_info *info)
 {
     size_t word_cap = 0, number_cap = 0, soft_number_cap = 0;
-    char token[64];
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= '0' && c <= '9') {
-            size_t n = 0;
-            while (i < len) {
-                unsigned char d = (unsigned char)text[i];
-                int separator = (d == ',' || d == '.') && i + 1 < len && text[i + 1] >= '0' &&
-                                text[i + 1] <= '9' && n > 0;
-                if (d >= '0' && d <= '9') {
-                    if (n + 1 < sizeof token)
-                        token[n++] = (char)d;
-                } else if (separator) {
-                    if (d == '.' && n + 1 < sizeof token)
-                        token[n++] = '.';
-                } else {
-                    break;
-                }
-                i++;
-            }
-            token[n] = '\0';
-            double value = strtod(token, NULL);
-            double factor = multiplier_after(text, len, i);
-            int decade =
-                i < len && text[i] == 's' && value >= 1900 && value < 2100 && (long)value % 10 == 0;
-            int soft = factor != 1 || decade;
-            hash_set *raw = soft ? &info->soft_numbers : &info->numbers;
-            size_t *raw_cap = soft ? &soft_number_cap : &number_cap;
-            if (set_add(raw, raw_cap, number_key(value)) != 0 ||
-                (factor != 1 &&
-                 set_add(&info->numbers, &number_cap, number_key(value * factor)) != 0) ||
-                (decade && set_add(&info->soft_numbers, &soft_number_cap,
-                                   number_key((double)((long)value % 100))) != 0))
-                return -1;
-        } else if (c >= 0xE3) {
-            size_t start = i;
-            double value = han_number(text, len, &i);
-            if (value < 0) {
-                i = start + 1;
-                continue;
-            }
-            /* A lone 一 is mostly the article "a", not the number one. */
-            if ((value >= 2 || i - start > 3) &&
-                set_add(&info->soft_numbers, &soft_number_cap, number_key(value)) != 0)
-                return -1;
-        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            size_t n = 0;
-            while (i < len && tme_is_ascii_alnum((unsigned char)text[i])) {
-                if (n < sizeof token)
-                    token[n++] = (char)(text[i] | 0x20);
-                i++;
-            }
-            if (n >= 2 && set_add(&info->words, &word_cap, tme_hash_bytes(token, n)) != 0)
-                return -1;
-        } else {
-            i++;
-        }
+    for (size_t k = 0; k < f->n_anchors; k++) {
+        const tme_anchor *a = &f->anchors[k];
+        int rc;
+        if (a->kind == TME_ANCHOR_LATIN)
+            rc = set_add(&info->words, &word_cap, a->key);
+        else if (a->flags & TME_ANCHOR_SOFT)
+            rc = set_add(&info->soft_numbers, &soft_number_cap, a->key);
+        else
+            rc = set_add(&info->numbers, &number_cap, a->key);
+        if (rc != 0)
+            return -1;
     }
     set_finish(&info->words);
     set_finish(&info->numbers);
@@ -340,85 +186,20 @@ static int collect_anchors(const char *text, size_t len, side_info *info)
     return 0;
 }
 
-static int is_menu_separator(int cp)
+/* Length, navigation and anchor sets of one paragraph, from one pass. */
+static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang, side_info *info,
+                                    tme_error *err)
 {
-    return cp == '|' || cp == '>' || cp == 0xBB /* » */ || cp == 0x203A /* › */;
-}
-
-/* Han-like in a navigation list: Chinese punctuation, full-width forms and
- * the dashes, quotes and bullets Chinese typesetting uses. (Spaces, the
- * ideographic one included, are skipped before this is asked.) */
-static int is_chinese_mark(int cp)
-{
-    return tme_is_cjk_punctuation(cp) || tme_is_fullwidth_alnum(cp) ||
-           tme_is_dash_quote_or_bullet(cp);
-}
-
-/* Length in Chinese units, and whether the paragraph looks like navigation:
- * Han words separated by spaces or by "|" / ">" (menus, breadcrumbs, share
- * widgets) are not prose that anybody translated. */
-static void measure_chinese(const char *text, size_t len, side_info *info)
-{
-    double units = 0;
-    int prev_han = 0, space_after_han = 0;
-    size_t separators = 0, spaced_han = 0, han_count = 0;
-    size_t i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            tme_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
-            i++;
-            continue;
-        }
-        i += (size_t)n;
-        if (tme_is_space(cp)) {
-            space_after_han = prev_han;
-            continue;
-        }
-        int han = tme_is_han(cp) || is_chinese_mark(cp);
-        if (han && space_after_han)
-            spaced_han++;
-        if (is_menu_separator(cp))
-            separators++;
-        if (han)
-            han_count++;
-        units += (cp < 0x80 && tme_is_ascii_alnum(cp)) ? LATIN_IN_CHINESE_WEIGHT : 1.0;
-        prev_han = han;
-        space_after_han = 0;
-    }
-    info->units = units;
-    /* Short Han words between spaces: a list of links, not a sentence that
-     * happens to set a phrase off with spaces. */
-    info->navigation = separators >= 2 || (spaced_han >= 2 && spaced_han * 8 >= han_count);
-}
-
-static int starts_with(const char *text, size_t len, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    return len >= n && memcmp(text, prefix, n) == 0;
-}
-
-/* English menus and share widgets separate their items with | > » · or •
- * ("Share: Facebook · Twitter · WeChat"); English prose does not. (Chinese
- * uses · inside transliterated names, so it counts only here.) */
-static void measure_english(const char *text, size_t len, side_info *info)
-{
-    size_t units = 0, separators = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == ' ' || c == '\t')
-            continue;
-        if ((c & 0xC0) != 0x80)
-            units++;
-        if (c == '|' || c == '>' ||
-            (c >= 0xC2 && (starts_with(text + i, len - i, "\xC2\xBB") /* » */ ||
-                           starts_with(text + i, len - i, "\xC2\xB7") /* · */ ||
-                           starts_with(text + i, len - i, "\xE2\x80\xA2") /* • */)))
-            separators++;
-    }
-    info->units = (double)units;
-    info->navigation = separators >= 2;
+    tme_features f;
+    tme_status status = tme_features_of_paragraph(p->text, p->len, lang, &f, err);
+    if (status != TME_OK)
+        return status;
+    info->units = f.length;
+    info->navigation = f.navigation;
+    if (add_anchors(&f, info) != 0)
+        status = tme_error_nomem(err);
+    tme_features_free(&f);
+    return status;
 }
 
 /* Numbers a side has that the other lacks. A number of 10 or more is
@@ -433,7 +214,7 @@ static double missing_numbers_penalty(const side_info *from, const side_info *ot
         int in_hard = cursor_contains(&hard, key), in_soft = cursor_contains(&soft, key);
         if (in_hard || in_soft)
             continue;
-        penalty += key >= number_key(10) ? MISSING_BIG_NUMBER_PENALTY : MISSING_NUMBER_PENALTY;
+        penalty += key >= BIG_NUMBER_KEY ? MISSING_BIG_NUMBER_PENALTY : MISSING_NUMBER_PENALTY;
     }
     return penalty;
 }
@@ -539,30 +320,32 @@ static void free_sides(sides *s)
     free(s->zh);
 }
 
-static int build_sides(const tme_paragraphs *paragraphs, sides *s)
+static tme_status build_sides(const tme_paragraphs *paragraphs, sides *s, tme_error *err)
 {
     memset(s, 0, sizeof *s);
     s->en = calloc(paragraphs->count + 1, sizeof *s->en);
     s->zh = calloc(paragraphs->count + 1, sizeof *s->zh);
     if (s->en == NULL || s->zh == NULL)
-        return -1;
+        return tme_error_nomem(err);
     for (size_t k = 0; k < paragraphs->count; k++) {
         const tme_paragraph *p = &paragraphs->items[k];
         side_info *info;
+        tme_lang lang;
         if (p->script == TME_SCRIPT_LATIN) {
             info = &s->en[s->n_en++];
-            measure_english(p->text, p->len, info);
+            lang = TME_LANG_EN;
         } else if (p->script == TME_SCRIPT_HAN) {
             info = &s->zh[s->n_zh++];
-            measure_chinese(p->text, p->len, info);
+            lang = TME_LANG_ZH;
         } else {
             continue;
         }
         info->paragraph = k;
-        if (collect_anchors(p->text, p->len, info) != 0)
-            return -1;
+        tme_status status = measure_paragraph(p, lang, info, err);
+        if (status != TME_OK)
+            return status;
     }
-    return 0;
+    return TME_OK;
 }
 
 enum { MOVE_SKIP_EN = 1, MOVE_SKIP_ZH = 2, MOVE_PAIR = 3 };
@@ -811,9 +594,10 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, tme_pairing *ou
 {
     memset(out, 0, sizeof *out);
     sides s;
-    if (build_sides(paragraphs, &s) != 0) {
+    tme_status status = build_sides(paragraphs, &s, err);
+    if (status != TME_OK) {
         free_sides(&s);
-        return tme_error_nomem(err);
+        return status;
     }
     size_t max_pairs = s.n_en < s.n_zh ? s.n_en : s.n_zh;
     out->pairs = malloc((max_pairs + 1) * sizeof *out->pairs);

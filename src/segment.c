@@ -20,15 +20,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* The paragraph decoded once: code point i spans bytes [off[i], off[i+1]).
- * A byte that is not valid UTF-8 becomes the code point -1, which has no
- * properties, so it behaves like an ordinary non-letter character. */
-typedef struct {
-    const char *text;
-    int32_t *cp;
-    size_t *off;
-    size_t n;
-} decoded;
+/* The paragraph decoded once (codepoints.h). */
+typedef tme_codepoints decoded;
 
 typedef struct {
     tme_span *items;
@@ -86,32 +79,6 @@ static bool is_strong_terminator(int32_t c)
 static bool is_en_terminator(int32_t c)
 {
     return c == '.' || is_strong_terminator(c);
-}
-
-static int decode(const char *text, size_t len, decoded *d)
-{
-    d->text = text;
-    d->n = 0;
-    d->cp = malloc((len + 1) * sizeof *d->cp);
-    d->off = malloc((len + 1) * sizeof *d->off);
-    if (d->cp == NULL || d->off == NULL)
-        return -1;
-    size_t pos = 0;
-    while (pos < len) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t used =
-            tme_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &c);
-        if (used <= 0) {
-            c = -1;
-            used = 1;
-        }
-        d->cp[d->n] = c;
-        d->off[d->n] = pos;
-        d->n++;
-        pos += (size_t)used;
-    }
-    d->off[d->n] = len;
-    return 0;
 }
 
 static int span_push(span_list *l, size_t start, size_t end)
@@ -791,31 +758,39 @@ static int segment_chinese(cutter *k)
     return 0;
 }
 
-tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **spans, size_t *count,
-                       tme_error *err)
+tme_status tme_segment_codepoints(const tme_codepoints *d, tme_lang lang, tme_span **spans,
+                                  size_t *count, tme_error *err)
 {
     *spans = NULL;
     *count = 0;
-    decoded d;
-    int rc = decode(text, len, &d);
-    cutter k = {&d, {NULL, 0, 0}, 0};
+    cutter k = {d, {NULL, 0, 0}, 0};
+    int rc = lang == TME_LANG_ZH ? segment_chinese(&k) : segment_english(&k);
     if (rc == 0)
-        rc = lang == TME_LANG_ZH ? segment_chinese(&k) : segment_english(&k);
-    if (rc == 0)
-        rc = cut_at(&k, d.n);
+        rc = cut_at(&k, d->n);
     if (rc == 0 && k.spans.items == NULL) {
         k.spans.items = malloc(sizeof *k.spans.items);
         if (k.spans.items == NULL)
             rc = -1;
     }
-    free(d.cp);
-    free(d.off);
     if (rc != 0) {
         free(k.spans.items);
         return tme_error_set(err, TME_ERR_NOMEM,
-                             "out of memory segmenting a paragraph of %zu bytes", len);
+                             "out of memory segmenting a paragraph of %zu bytes", d->off[d->n]);
     }
     *spans = k.spans.items;
     *count = k.spans.count;
     return TME_OK;
+}
+
+tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **spans, size_t *count,
+                       tme_error *err)
+{
+    *spans = NULL;
+    *count = 0;
+    tme_codepoints d;
+    tme_status status = tme_codepoints_decode(text, len, &d, err);
+    if (status == TME_OK)
+        status = tme_segment_codepoints(&d, lang, spans, count, err);
+    tme_codepoints_free(&d);
+    return status;
 }

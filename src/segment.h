@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "codepoints.h"
 #include "error.h"
 #include "lang.h"
 
@@ -21,5 +22,10 @@ typedef struct {
  * of memory (TME_ERR_NOMEM, err filled). Runs in time linear in len. */
 tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **spans, size_t *count,
                        tme_error *err);
+
+/* tme_segment() of a text already decoded (the features pass decodes each
+ * paragraph once for segmentation and measurement). */
+tme_status tme_segment_codepoints(const tme_codepoints *d, tme_lang lang, tme_span **spans,
+                                  size_t *count, tme_error *err);
 
 #endif

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: MIT */
+/* The features pass (text_features.h) and what it is built from: character
+ * classes, decoding, NFKC case folding, lengths, anchors, sentences. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "charclass.h"
+#include "codepoints.h"
+#include "fold.h"
+#include "segment.h"
+#include "test_support.h"
+#include "text_features.h"
+
+/* ---- helpers ----------------------------------------------------------- */
+
+/* The features of text read as one sentence. */
+static tme_features one_sentence(const char *text, tme_lang lang)
+{
+    tme_features f;
+    tme_error err = {TME_OK, ""};
+    tme_span span = {0, strlen(text)};
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(text, span.end, lang, &span, 1, &f, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(f.n_sentences, 1);
+    return f;
+}
+
+static size_t count_kind(const tme_features *f, tme_anchor_kind kind)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < f->n_anchors; k++)
+        n += f->anchors[k].kind == kind;
+    return n;
+}
+
+static int has_anchor(const tme_features *f, tme_anchor a)
+{
+    for (size_t k = 0; k < f->n_anchors; k++)
+        if (f->anchors[k].kind == a.kind && f->anchors[k].key == a.key)
+            return 1;
+    return 0;
+}
+
+/* 1 when the two texts have numbers (or decades), and every one of either
+ * has an equal one in the other. */
+static int same_numbers(const char *a_text, tme_lang a_lang, const char *b_text, tme_lang b_lang)
+{
+    tme_features a = one_sentence(a_text, a_lang), b = one_sentence(b_text, b_lang);
+    int same = count_kind(&a, TME_ANCHOR_NUMBER) + count_kind(&a, TME_ANCHOR_DECADE) > 0;
+    for (size_t k = 0; k < a.n_anchors && same; k++)
+        same = a.anchors[k].kind == TME_ANCHOR_LATIN || has_anchor(&b, a.anchors[k]);
+    for (size_t k = 0; k < b.n_anchors && same; k++)
+        same = b.anchors[k].kind == TME_ANCHOR_LATIN || has_anchor(&a, b.anchors[k]);
+    tme_features_free(&a);
+    tme_features_free(&b);
+    return same;
+}
+
+/* The key of the only Latin token of text. */
+static uint64_t latin_key(const char *text, tme_lang lang)
+{
+    tme_features f = one_sentence(text, lang);
+    CU_ASSERT_EQUAL_FATAL(count_kind(&f, TME_ANCHOR_LATIN), 1);
+    uint64_t key = 0;
+    for (size_t k = 0; k < f.n_anchors; k++)
+        if (f.anchors[k].kind == TME_ANCHOR_LATIN)
+            key = f.anchors[k].key;
+    tme_features_free(&f);
+    return key;
+}
+
+/* ---- character classes -------------------------------------------------- */
+
+/* The ASCII fast paths give utf8proc's answers, and so does everything else
+ * (a sample of the BMP); -1 (an invalid byte) is nothing. */
+static void test_classes_agree_with_utf8proc(void)
+{
+    size_t wrong = 0;
+    for (int c = -1; c < 0x10000; c = c < 0x100 ? c + 1 : c + 97) {
+        utf8proc_category_t k = utf8proc_category(c);
+        int space = (c >= 0 && ((c >= 9 && c <= 13) || c == 0x85)) || k == UTF8PROC_CATEGORY_ZS ||
+                    k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
+        int letter = k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+        int upper = k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+        int lower = k == UTF8PROC_CATEGORY_LL;
+        int digit = k == UTF8PROC_CATEGORY_ND;
+        int punct = k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
+        wrong += tme_is_space(c) != space || tme_is_letter(c) != letter ||
+                 tme_is_upper(c) != upper || tme_is_lower(c) != lower ||
+                 tme_is_cased_letter(c) != (upper || lower) || tme_is_digit(c) != digit ||
+                 tme_is_punctuation(c) != punct;
+    }
+    CU_ASSERT_EQUAL(wrong, 0);
+    CU_ASSERT(tme_is_space(0x3000) && tme_is_space(0x2028) && tme_is_space(0xA0));
+    CU_ASSERT(!tme_is_space(0x200B)); /* zero width space is a format character */
+    CU_ASSERT(tme_is_han(0x4E2D) && !tme_is_han(0x3002) && tme_is_cjk_punctuation(0x3002));
+    CU_ASSERT(tme_is_fullwidth_alnum(0xFF24) && !tme_is_fullwidth_alnum(0xFF0C));
+    CU_ASSERT(tme_is_latin_letter(0xE9) && !tme_is_latin_letter(0x3B1));
+}
+
+/* ---- decoding and folding ------------------------------------------------ */
+
+static void test_decode_offsets_and_invalid_bytes(void)
+{
+    const char text[] = "a\xE4\xB8\xAD\xFF"
+                        "b"; /* a 中 (invalid) b */
+    tme_codepoints d;
+    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, sizeof text - 1, &d, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(d.n, 4);
+    CU_ASSERT(d.cp[0] == 'a' && d.cp[1] == 0x4E2D && d.cp[2] == -1 && d.cp[3] == 'b');
+    CU_ASSERT(d.off[1] == 1 && d.off[2] == 4 && d.off[3] == 5 && d.off[4] == 6);
+    CU_ASSERT_EQUAL(tme_codepoints_at(&d, 4), 2);
+    CU_ASSERT_EQUAL(tme_codepoints_at(&d, 2), 2); /* inside 中: the next character */
+    tme_codepoints_free(&d);
+}
+
+/* The UTF-8 of text's NFKC case folding. */
+static char *folded(const char *text)
+{
+    tme_codepoints d;
+    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, strlen(text), &d, NULL), TME_OK);
+    tme_cp_buffer out = {NULL, 0, 0};
+    CU_ASSERT_EQUAL_FATAL(tme_fold(d.cp, d.n, text, strlen(text), &out, NULL), TME_OK);
+    char *utf8 = malloc(4 * out.n + 1);
+    CU_ASSERT_FATAL(utf8 != NULL);
+    size_t n = 0;
+    for (size_t k = 0; k < out.n; k++)
+        n += (size_t)utf8proc_encode_char(out.cp[k], (utf8proc_uint8_t *)utf8 + n);
+    utf8[n] = '\0';
+    tme_cp_buffer_free(&out);
+    tme_codepoints_free(&d);
+    return utf8;
+}
+
+static void check_fold(const char *in, const char *expected)
+{
+    char *got = folded(in);
+    CU_ASSERT_STRING_EQUAL(got, expected);
+    free(got);
+}
+
+static void test_nfkc_case_folding(void)
+{
+    /* ＤｅｅｐＳｅｅｋ */
+    check_fold("\xEF\xBC\xA4\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x90\xEF\xBC\xB3\xEF\xBD\x85\xEF\xBD"
+               "\x85\xEF\xBD\x8B",
+               "deepseek");
+    check_fold("DeepSeek", "deepseek");
+    /* １２３，中文。: full-width digits and comma become ASCII, Han stays */
+    check_fold("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x8C\xE4\xB8\xAD\xE6\x96\x87\xE3\x80"
+               "\x82",
+               "123,\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82");
+    /* Cafe + combining acute composes: the whole-text path */
+    check_fold("Cafe\xCC\x81", "caf\xC3\xA9");
+    check_fold("\xEF\xAC\x81le", "file"); /* ﬁ ligature */
+    check_fold("a\xFF"
+               "b",
+               ""); /* not UTF-8: no evidence */
+    check_fold("", "");
+}
+
+/* ---- lengths, marks, sentences ------------------------------------------ */
+
+static void test_lengths_in_calibrated_units(void)
+{
+    tme_features en = one_sentence("Hello,  world.\t(1)", TME_LANG_EN);
+    CU_ASSERT_DOUBLE_EQUAL(en.length, 15.0, 1e-9); /* whitespace left out */
+    CU_ASSERT_DOUBLE_EQUAL(en.sentences[0].length, 15.0, 1e-9);
+    CU_ASSERT_EQUAL(en.sentences[0].marks, TME_MARK_PAREN);
+    tme_features_free(&en);
+
+    /* 中文 “引号”：Han and Chinese marks count one each */
+    tme_features zh = one_sentence("\xE4\xB8\xAD\xE6\x96\x87 \xE2\x80\x9C\xE5\xBC\x95\xE5\x8F\xB7"
+                                   "\xE2\x80\x9D\xEF\xBC\x9A",
+                                   TME_LANG_ZH);
+    CU_ASSERT_DOUBLE_EQUAL(zh.length, 7.0, 1e-9);
+    CU_ASSERT_EQUAL(zh.sentences[0].marks, TME_MARK_QUOTE);
+    tme_features_free(&zh);
+
+    /* Latin letters and digits inside Chinese are in English units already:
+     * "AI模型" is two letters at the ratio plus two Han. */
+    tme_features mixed = one_sentence("AI\xE6\xA8\xA1\xE5\x9E\x8B", TME_LANG_ZH);
+    tme_features latin = one_sentence("AI", TME_LANG_ZH);
+    CU_ASSERT_DOUBLE_EQUAL(mixed.length - latin.length, 2.0, 1e-9);
+    CU_ASSERT(latin.length > 0.2 && latin.length < 0.8);
+    tme_features_free(&mixed);
+    tme_features_free(&latin);
+}
+
+/* The sentences are the segmenter's, from the same decoding; each anchor
+ * belongs to the sentence it stands in. */
+static void test_sentences_and_their_anchors(void)
+{
+    const char *text = "Sales rose 12% in 2023. DeepSeek grew too.  Nothing else.";
+    tme_span *spans;
+    size_t n;
+    CU_ASSERT_EQUAL_FATAL(tme_segment(text, strlen(text), TME_LANG_EN, &spans, &n, NULL), TME_OK);
+    tme_features f;
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, strlen(text), TME_LANG_EN, &f, NULL),
+                          TME_OK);
+    CU_ASSERT_EQUAL_FATAL(f.n_sentences, n);
+    CU_ASSERT_EQUAL_FATAL(n, 3);
+    double total = 0;
+    for (size_t k = 0; k < n; k++) {
+        CU_ASSERT(f.sentences[k].span.start == spans[k].start &&
+                  f.sentences[k].span.end == spans[k].end);
+        total += f.sentences[k].length;
+    }
+    CU_ASSERT_DOUBLE_EQUAL(f.length, total, 1e-9);
+    const tme_sentence_features *s = f.sentences;
+    /* 12, 2023 and the words sales, rose, in */
+    CU_ASSERT_EQUAL(s[0].anchor_end - s[0].anchor_begin, 5);
+    CU_ASSERT(s[1].anchor_begin == s[0].anchor_end && s[2].anchor_begin == s[1].anchor_end);
+    CU_ASSERT_EQUAL(s[2].anchor_end, f.n_anchors);
+    free(spans);
+    tme_features_free(&f);
+}
+
+/* ---- anchors ------------------------------------------------------------- */
+
+static void test_number_keys(void)
+{
+    CU_ASSERT(same_numbers("2,000", TME_LANG_EN, "2000", TME_LANG_ZH));
+    CU_ASSERT(same_numbers("16,000", TME_LANG_EN, "1.6\xE4\xB8\x87", TME_LANG_ZH)); /* 1.6万 */
+    CU_ASSERT(same_numbers("16 thousand", TME_LANG_EN, "1.6\xE4\xB8\x87", TME_LANG_ZH));
+    CU_ASSERT(same_numbers("3.5 billion", TME_LANG_EN, "35\xE4\xBA\xBF", TME_LANG_ZH)); /* 35亿 */
+    CU_ASSERT(same_numbers("$5bn", TME_LANG_EN, "50\xE4\xBA\xBF", TME_LANG_ZH));        /* 50亿 */
+    CU_ASSERT(same_numbers("the 1980s", TME_LANG_EN, "80\xE5\xB9\xB4\xE4\xBB\xA3",
+                           TME_LANG_ZH)); /* 80年代 */
+    CU_ASSERT(same_numbers("3.50", TME_LANG_EN, "3.5", TME_LANG_ZH));
+    CU_ASSERT(!same_numbers("2,000", TME_LANG_EN, "200", TME_LANG_ZH));
+    CU_ASSERT(!same_numbers("16 thousand", TME_LANG_EN, "16", TME_LANG_ZH));
+}
+
+static void test_latin_tokens(void)
+{
+    uint64_t plain = latin_key("DeepSeek", TME_LANG_EN);
+    /* ＤｅｅｐＳｅｅｋ发布 */
+    CU_ASSERT_EQUAL(latin_key("\xEF\xBC\xA4\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x90\xEF\xBC\xB3\xEF"
+                              "\xBD\x85\xEF\xBD\x85\xEF\xBD\x8B\xE5\x8F\x91\xE5\xB8\x83",
+                              TME_LANG_ZH),
+                    plain);
+    CU_ASSERT_EQUAL(latin_key("DEEPSEEK.", TME_LANG_ZH), plain);
+    CU_ASSERT(latin_key("DeepMind", TME_LANG_EN) != plain);
+    tme_features one_letter = one_sentence("a", TME_LANG_ZH);
+    CU_ASSERT_EQUAL(count_kind(&one_letter, TME_ANCHOR_LATIN), 0);
+    tme_features_free(&one_letter);
+}
+
+static CU_TestInfo tests[] = {
+    {"character classes agree with utf8proc", test_classes_agree_with_utf8proc},
+    {"decoding: offsets, invalid bytes", test_decode_offsets_and_invalid_bytes},
+    {"NFKC case folding", test_nfkc_case_folding},
+    {"lengths in calibrated units, marks", test_lengths_in_calibrated_units},
+    {"sentences and their anchors", test_sentences_and_their_anchors},
+    {"number keys", test_number_keys},
+    {"Latin tokens", test_latin_tokens},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    return tme_run_suite("features", tests);
+}
