@@ -22,6 +22,15 @@ static int is_hangul(int32_t cp)
     return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3);
 }
 
+/* CJK Unified Ideographs and Extension A: no decomposition, no case, no
+ * composition, so they fold to themselves (tests/test_features.c checks
+ * every one against utf8proc); asked first, since they are most of
+ * Chinese text. */
+static int is_unified_ideograph(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
 /* A character that NFKC case folding leaves as it is, and that cannot
  * compose with its neighbours: no decomposition, no case folding, combining
  * class 0, in no composition pair. */
@@ -67,7 +76,7 @@ static int fold_alone(const int32_t *cp, size_t n, tme_cp_buffer *out)
             /* An ASCII letter before a combining mark composes: the mark
              * itself fails the checks below and sends the whole text on. */
             out->cp[out->n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        else if (folds_to_itself(c))
+        else if (is_unified_ideograph(c) || folds_to_itself(c))
             out->cp[out->n++] = c;
         else if (!fold_char_alone(c, out))
             return 0;

@@ -1,10 +1,159 @@
 /* SPDX-License-Identifier: MIT */
 #include "numbers.h"
 
-#include <math.h>
 #include <stdlib.h>
 
 #include "charclass.h"
+
+/* A decimal value: mantissa × 10^exponent, with overflow noted. */
+typedef struct {
+    uint64_t mantissa;
+    int exponent;
+    int overflow;
+} decimal;
+
+static void append_digit(decimal *v, int digit)
+{
+    if (v->mantissa > (UINT64_MAX - 9) / 10)
+        v->overflow = 1;
+    else
+        v->mantissa = v->mantissa * 10 + (uint64_t)digit;
+}
+
+static int digit_at(const int32_t *cp, size_t n, size_t i)
+{
+    return i < n && tme_is_ascii_digit(cp[i]);
+}
+
+/* Digits with "," thousands groups (a comma before exactly three digits)
+ * and one decimal part. */
+static decimal read_digits(const int32_t *cp, size_t n, size_t *i)
+{
+    decimal v = {0, 0, 0};
+    size_t at = *i;
+    for (;;) {
+        while (digit_at(cp, n, at))
+            append_digit(&v, cp[at++] - '0');
+        if (at < n && cp[at] == ',' && digit_at(cp, n, at + 1) && digit_at(cp, n, at + 2) &&
+            digit_at(cp, n, at + 3) && !digit_at(cp, n, at + 4)) {
+            at++;
+            continue;
+        }
+        break;
+    }
+    if (at < n && cp[at] == '.' && digit_at(cp, n, at + 1))
+        for (at++; digit_at(cp, n, at); at++, v.exponent--)
+            append_digit(&v, cp[at] - '0');
+    *i = at;
+    return v;
+}
+
+/* The Han numeral characters, by code point: a digit (〇 零 一 二 两 三 ...
+ * 九) or a power of ten, a unit (十 百 千) or a scale (万 亿). */
+typedef struct {
+    int32_t cp;
+    signed char digit, power;
+} han_numeral;
+
+static const han_numeral han_numerals[] = {
+    {0x3007, 0, -1} /* 〇 */, {0x4E00, 1, -1} /* 一 */, {0x4E03, 7, -1} /* 七 */,
+    {0x4E07, -1, 4} /* 万 */, {0x4E09, 3, -1} /* 三 */, {0x4E24, 2, -1} /* 两 */,
+    {0x4E5D, 9, -1} /* 九 */, {0x4E8C, 2, -1} /* 二 */, {0x4E94, 5, -1} /* 五 */,
+    {0x4EBF, -1, 8} /* 亿 */, {0x516B, 8, -1} /* 八 */, {0x516D, 6, -1} /* 六 */,
+    {0x5341, -1, 1} /* 十 */, {0x5343, -1, 3} /* 千 */, {0x56DB, 4, -1} /* 四 */,
+    {0x767E, -1, 2} /* 百 */, {0x96F6, 0, -1} /* 零 */};
+
+static int compare_han_numerals(const void *a, const void *b)
+{
+    int32_t x = ((const han_numeral *)a)->cp, y = ((const han_numeral *)b)->cp;
+    return (x > y) - (x < y);
+}
+
+/* Bits cp % 64 and cp / 64 % 64 of each numeral: two tests that reject
+ * nearly every other Han character before the search. */
+#define LOW_BIT(cp) (1ULL << ((cp)&63))
+#define HIGH_BIT(cp) (1ULL << ((cp) >> 6 & 63))
+#define NUMERAL_BITS(bit)                                                                          \
+    (bit(0x3007) | bit(0x4E00) | bit(0x4E03) | bit(0x4E07) | bit(0x4E09) | bit(0x4E24) |           \
+     bit(0x4E5D) | bit(0x4E8C) | bit(0x4E94) | bit(0x4EBF) | bit(0x516B) | bit(0x516D) |           \
+     bit(0x5341) | bit(0x5343) | bit(0x56DB) | bit(0x767E) | bit(0x96F6))
+static const uint64_t low_bits = NUMERAL_BITS(LOW_BIT), high_bits = NUMERAL_BITS(HIGH_BIT);
+
+/* The entry of cp, or {cp, -1, -1}. Every Han character of a text is
+ * asked, and nearly all are no numeral. */
+static han_numeral han_numeral_of(int32_t cp)
+{
+    han_numeral key = {cp, -1, -1};
+    if (!(low_bits & LOW_BIT(cp)) || !(high_bits & HIGH_BIT(cp)))
+        return key;
+    const han_numeral *found =
+        bsearch(&key, han_numerals, sizeof han_numerals / sizeof han_numerals[0],
+                sizeof han_numerals[0], compare_han_numerals);
+    return found != NULL ? *found : key;
+}
+
+static int han_digit(int32_t cp)
+{
+    return han_numeral_of(cp).digit;
+}
+
+static int han_power(int32_t cp)
+{
+    return han_numeral_of(cp).power;
+}
+
+static uint64_t power_of_ten(int k)
+{
+    uint64_t p = 1;
+    while (k-- > 0)
+        p *= 10;
+    return p;
+}
+
+int tme_starts_number(int32_t cp)
+{
+    if (cp < 0x80)
+        return tme_is_ascii_digit(cp);
+    han_numeral h = han_numeral_of(cp);
+    return h.digit >= 0 || (h.power > 0 && h.power < 4);
+}
+
+/* A Han numeral: 一九四二 (digits in a row read positionally), 一百一十,
+ * 两千, 三十亿. Sums stay far below UINT64_MAX for any numeral a text
+ * writes; longer runs only note overflow. */
+static decimal read_han(const int32_t *cp, size_t n, size_t *i, size_t *chars)
+{
+    uint64_t total = 0, section = 0, positional = 0;
+    int digit = -1, has_unit = 0, overflow = 0;
+    size_t at = *i;
+    for (; at < n; at++) {
+        int d = han_digit(cp[at]), power = han_power(cp[at]);
+        if (d >= 0) {
+            overflow |= positional > UINT64_MAX / 100;
+            positional = positional * 10 + (uint64_t)d;
+            digit = d;
+        } else if (power > 0 && power < 4) {
+            section += (uint64_t)(digit < 0 ? 1 : digit) * power_of_ten(power);
+            digit = -1;
+            positional = 0;
+            has_unit = 1;
+        } else if (power >= 4 && at > *i) {
+            overflow |= total + section > UINT64_MAX / power_of_ten(power) / 10;
+            total = (total + section + (uint64_t)(digit < 0 ? 0 : digit)) * power_of_ten(power);
+            section = 0;
+            digit = -1;
+            positional = 0;
+            has_unit = 1;
+        } else {
+            break;
+        }
+    }
+    *chars = at - *i;
+    *i = at;
+    decimal v = {has_unit ? total + section + (uint64_t)(digit < 0 ? 0 : digit) : positional, 0,
+                 overflow};
+    return v;
+}
 
 /* Whether cp[i..] spells word (ASCII). */
 static int spells(const int32_t *cp, size_t n, size_t i, const char *word)
@@ -22,223 +171,96 @@ static size_t skip_spaces(const int32_t *cp, size_t n, size_t i)
     return i;
 }
 
-double tme_pairing_read_digits(const int32_t *cp, size_t n, size_t *i)
-{
-    char token[64];
-    size_t len = 0, at = *i;
-    while (at < n) {
-        int32_t d = cp[at];
-        int separator =
-            (d == ',' || d == '.') && at + 1 < n && tme_is_ascii_digit(cp[at + 1]) && len > 0;
-        if (tme_is_ascii_digit(d)) {
-            if (len + 1 < sizeof token)
-                token[len++] = (char)d;
-        } else if (separator) {
-            if (d == '.' && len + 1 < sizeof token)
-                token[len++] = '.';
-        } else {
-            break;
-        }
-        at++;
-    }
-    token[len] = '\0';
-    *i = at;
-    return strtod(token, NULL);
-}
-
-double tme_pairing_scale_after(const int32_t *cp, size_t n, size_t i)
-{
-    i = skip_spaces(cp, n, i);
-    if (i < n && cp[i] == 0x4E07) /* 万 */
-        return 1e4;
-    if (i < n && cp[i] == 0x4EBF) /* 亿 */
-        return 1e8;
-    static const struct {
-        const char *word;
-        double factor;
-    } words[] = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (spells(cp, n, i, words[k].word))
-            return words[k].factor;
-    return 1;
-}
-
-static int han_digit(int32_t cp)
-{
-    switch (cp) {
-    case 0x3007: /* 〇 */
-    case 0x96F6: /* 零 */
-        return 0;
-    case 0x4E00: /* 一 */
-        return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
-        return 2;
-    case 0x4E09: /* 三 */
-        return 3;
-    case 0x56DB: /* 四 */
-        return 4;
-    case 0x4E94: /* 五 */
-        return 5;
-    case 0x516D: /* 六 */
-        return 6;
-    case 0x4E03: /* 七 */
-        return 7;
-    case 0x516B: /* 八 */
-        return 8;
-    case 0x4E5D: /* 九 */
-        return 9;
-    default:
-        return -1;
-    }
-}
-
-static double han_unit(int32_t cp)
-{
-    switch (cp) {
-    case 0x5341: /* 十 */
-        return 10;
-    case 0x767E: /* 百 */
-        return 100;
-    case 0x5343: /* 千 */
-        return 1000;
-    default:
-        return 0;
-    }
-}
-
-double tme_read_han_number(const int32_t *cp, size_t n, size_t *i)
-{
-    double total = 0, section = 0, digit = -1, positional_digits = 0;
-    int any = 0, has_unit = 0;
-    size_t at = *i;
-    for (; at < n; at++, any = 1) {
-        int d = han_digit(cp[at]);
-        double unit = han_unit(cp[at]);
-        if (d >= 0) {
-            /* 一九四二: digits in a row read positionally. */
-            positional_digits = positional_digits * 10 + d;
-            digit = d;
-        } else if (unit > 0) {
-            section += (digit < 0 ? 1 : digit) * unit;
-            digit = -1;
-            positional_digits = 0;
-            has_unit = 1;
-        } else if ((cp[at] == 0x4E07 || cp[at] == 0x4EBF) && any) { /* 万 亿 */
-            section += digit < 0 ? 0 : digit;
-            total = (total + section) * (cp[at] == 0x4E07 ? 1e4 : 1e8);
-            section = 0;
-            digit = -1;
-            positional_digits = 0;
-            has_unit = 1;
-        } else {
-            break;
-        }
-    }
-    if (!any)
-        return -1;
-    *i = at;
-    if (!has_unit)
-        return positional_digits;
-    return total + section + (digit < 0 ? 0 : digit);
-}
-
-static int digit_at(const int32_t *cp, size_t n, size_t i)
-{
-    return i < n && tme_is_ascii_digit(cp[i]);
-}
-
-double tme_read_digits(const int32_t *cp, size_t n, size_t *i)
-{
-    size_t at = *i;
-    double value = 0;
-    for (;;) {
-        while (digit_at(cp, n, at))
-            value = value * 10 + (cp[at++] - '0');
-        if (at < n && cp[at] == ',' && digit_at(cp, n, at + 1) && digit_at(cp, n, at + 2) &&
-            digit_at(cp, n, at + 3) && !digit_at(cp, n, at + 4)) {
-            at++;
-            continue;
-        }
-        break;
-    }
-    if (at < n && cp[at] == '.' && digit_at(cp, n, at + 1)) {
-        double unit = 0.1;
-        for (at++; digit_at(cp, n, at); at++, unit /= 10)
-            value += (cp[at] - '0') * unit;
-    }
-    *i = at;
-    return value;
-}
-
-static int is_ascii_lower(int32_t c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-static double english_scale(const int32_t *cp, size_t n, size_t *i)
+/* An English scale word at cp[at] that ends a word: its power of ten, its
+ * length in *len; 0 when none. bn, tn and m count only attached ("$5bn"). */
+static int english_scale(const int32_t *cp, size_t n, size_t at, int spaced, size_t *len)
 {
     static const struct {
         const char *word;
-        double factor;
-        int attached_only;
-    } scales[] = {{"thousand", 1e3, 0},  {"million", 1e6, 0}, {"billion", 1e9, 0},
-                  {"trillion", 1e12, 0}, {"bn", 1e9, 1},      {"tn", 1e12, 1},
-                  {"m", 1e6, 1}};
-    size_t at = skip_spaces(cp, n, *i);
-    int spaced = at > *i;
+        unsigned char power, attached_only;
+    } scales[] = {{"thousand", 3, 0}, {"million", 6, 0}, {"billion", 9, 0}, {"trillion", 12, 0},
+                  {"bn", 9, 1},       {"tn", 12, 1},     {"m", 6, 1}};
     for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
-        size_t end = at;
-        while (scales[k].word[end - at] != '\0')
-            end++;
-        if ((spaced && scales[k].attached_only) || !spells(cp, n, at, scales[k].word) ||
-            (end < n && is_ascii_lower(cp[end])))
+        size_t l = 0;
+        while (scales[k].word[l] != '\0')
+            l++;
+        int ends_word = !(at + l < n && cp[at + l] >= 'a' && cp[at + l] <= 'z');
+        if ((spaced && scales[k].attached_only) || !spells(cp, n, at, scales[k].word) || !ends_word)
             continue;
-        *i = end;
-        return scales[k].factor;
+        *len = l;
+        return scales[k].power;
     }
-    return 1;
+    return 0;
 }
 
-static double chinese_scale(const int32_t *cp, size_t n, size_t *i)
+/* The scale after a number, as a power of ten added to v; advances *i past
+ * it. Chinese characters (百 千 万 亿, not 十) multiply: 3千万 = 3 × 10^7. */
+static void read_scale(const int32_t *cp, size_t n, size_t *i, decimal *v)
 {
-    size_t at = skip_spaces(cp, n, *i);
-    double factor = 1;
-    for (; at < n; at++) {
-        double f = cp[at] == 0x767e   ? 1e2
-                   : cp[at] == 0x5343 ? 1e3
-                   : cp[at] == 0x4e07 ? 1e4
-                   : cp[at] == 0x4ebf ? 1e8
-                                      : 0;
-        if (f == 0)
-            break;
-        factor *= f;
+    size_t at = skip_spaces(cp, n, *i), len = 0;
+    int power = english_scale(cp, n, at, at > *i, &len);
+    if (power > 0) {
+        v->exponent += power;
+        *i = at + len;
+        return;
     }
-    if (factor != 1)
-        *i = at;
-    return factor;
+    for (; at < n && han_power(cp[at]) >= 2; at++) {
+        v->exponent += han_power(cp[at]);
+        *i = at + 1;
+    }
 }
 
-double tme_read_scale(const int32_t *cp, size_t n, size_t *i, tme_lang lang)
+/* The value in thousandths (rounded half up), or 0 with usable cleared. */
+static uint64_t thousandths(decimal v, int *usable)
 {
-    return lang == TME_LANG_ZH ? chinese_scale(cp, n, i) : english_scale(cp, n, i);
-}
-
-int tme_read_decade_suffix(const int32_t *cp, size_t n, size_t *i, double value, tme_lang lang)
-{
-    size_t at = *i;
-    if (value != floor(value) || value > 1e6 || (long long)value % 10 != 0)
+    int e = v.exponent + 3;
+    *usable = !v.overflow && e > -20 && e < 20;
+    if (!*usable)
         return 0;
-    if (lang == TME_LANG_ZH) {
-        at = skip_spaces(cp, n, at);
-        if (at + 1 >= n || cp[at] != 0x5E74 || cp[at + 1] != 0x4EE3) /* 年代 */
-            return 0;
+    if (e < 0) {
+        uint64_t p = power_of_ten(-e);
+        return v.mantissa / p + (v.mantissa % p >= (p + 1) / 2);
+    }
+    uint64_t p = power_of_ten(e);
+    *usable = v.mantissa <= TME_NUMBER_MAX_KEY / p;
+    return *usable ? v.mantissa * p : 0;
+}
+
+/* A decade: "1980s" (attached s, not a word going on), or "80年代" after
+ * optional spaces. value is the integer the number reads as. */
+static int read_decade(const int32_t *cp, size_t n, size_t *i, uint64_t value)
+{
+    if (value % 10 != 0 || value > 1000000)
+        return 0;
+    size_t at = *i;
+    if (value >= 1000 && value <= 2999 && at < n && cp[at] == 's' &&
+        !(at + 1 < n && cp[at + 1] >= 'a' && cp[at + 1] <= 'z')) {
+        *i = at + 1;
+        return 1;
+    }
+    at = skip_spaces(cp, n, at);
+    if (at + 1 < n && cp[at] == 0x5E74 && cp[at + 1] == 0x4EE3) { /* 年代 */
         *i = at + 2;
         return 1;
     }
-    if (value < 1000 || value > 2999 || at >= n || cp[at] != 's' ||
-        (at + 1 < n && is_ascii_lower(cp[at + 1])))
-        return 0;
-    *i = at + 1;
-    return 1;
+    return 0;
+}
+
+void tme_read_number(const int32_t *cp, size_t n, size_t *i, tme_number *out)
+{
+    size_t han_chars = 0;
+    out->han = !tme_is_ascii_digit(cp[*i]);
+    decimal v = out->han ? read_han(cp, n, i, &han_chars) : read_digits(cp, n, i);
+    int integer = !v.overflow && v.exponent == 0;
+    out->decade = integer && read_decade(cp, n, i, v.mantissa);
+    if (out->decade) {
+        out->key = v.mantissa % 100;
+        out->usable = 1;
+        return;
+    }
+    if (!out->han)
+        read_scale(cp, n, i, &v);
+    out->key = thousandths(v, &out->usable);
+    if (out->han && v.mantissa < 2 && han_chars == 1)
+        out->usable = 0; /* a lone 一 is mostly the article "a" */
 }

@@ -1,39 +1,42 @@
 /* SPDX-License-Identifier: MIT */
-/* Reading numbers from decoded text (code points, NFKC-folded where the
- * caller says so): digits with their separators, Han numerals, the scale
- * words after a number and the decade suffixes. */
+/* Reading numbers from NFKC-folded code points, one rule for every text
+ * and both languages: digits with "," thousands groups and one decimal
+ * part, or a Han numeral (一九四二, 一百一十, 两千, 三十亿); then a scale
+ * after optional spaces (Chinese 百 千 万 亿 in any product, as in 3千万;
+ * English thousand, million, billion, trillion, and attached bn, tn, m); or
+ * a decade suffix ("1980s", "80年代", "八十年代"). The key is the value in
+ * thousandths, computed in integers, so 2,000 = 2000, 1.6万 = 16,000 =
+ * 16 thousand, 3.5 billion = 35亿 and 3.50 = 3.5 exactly. */
 #ifndef TME_NUMBERS_H
 #define TME_NUMBERS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lang.h"
+/* Values above this (10^15, in thousandths 10^18) are no anchor: digit
+ * strings that long are identifiers, not quantities. */
+#define TME_NUMBER_MAX_KEY 1000000000000000000ULL
 
-/* Pairing's reading (until pairing and alignment read numbers alike): the
- * ASCII digits at cp[*i] with "," and "." between digits ("2,000" and
- * "2000" alike; "3.5" keeps its point), advancing *i. */
-double tme_pairing_read_digits(const int32_t *cp, size_t n, size_t *i);
+typedef struct {
+    uint64_t key; /* the value in thousandths; for a decade its last two digits (80) */
+    int decade;   /* "1980s", "80年代" */
+    int han;      /* written in Han numerals */
+    int usable;   /* 0: too large to be a quantity, or a lone 一 (mostly the article "a") */
+} tme_number;
 
-/* Pairing's scale word after a number (after spaces): 万, 亿, thousand,
- * million, billion, trillion; 1 when none. Does not advance. */
-double tme_pairing_scale_after(const int32_t *cp, size_t n, size_t i);
+/* Whether a number starts at cp (an ASCII digit or a Han numeral other
+ * than 万 and 亿, which only scale). */
+int tme_starts_number(int32_t cp);
 
-/* The value of the Chinese numeral at cp[*i] (一九四二 = 1942, 一百一十 =
- * 110, 两千 = 2000), advancing *i; -1 when there is none. */
-double tme_read_han_number(const int32_t *cp, size_t n, size_t *i);
+/* 0 when tme_starts_number(cp) is 0 for certain: a test for the callers
+ * that ask of every character. */
+static inline int tme_may_start_number(int32_t cp)
+{
+    return cp < 0x80 ? cp >= '0' && cp <= '9' : cp == 0x3007 || (cp >= 0x4E00 && cp <= 0x96F6);
+}
 
-/* The aligner's reading: digits with "," thousands groups and one decimal
- * part, advancing *i. */
-double tme_read_digits(const int32_t *cp, size_t n, size_t *i);
-
-/* The aligner's scale after a number: English words ("1.6 billion",
- * "$5bn"; text case-folded) or Chinese characters ("1.6万", "3千万");
- * advances *i past it, or returns 1. */
-double tme_read_scale(const int32_t *cp, size_t n, size_t *i, tme_lang lang);
-
-/* "1980s" in English, "80年代" or "1980年代" in Chinese: advances *i past
- * the suffix and returns 1. */
-int tme_read_decade_suffix(const int32_t *cp, size_t n, size_t *i, double value, tme_lang lang);
+/* Reads the number at cp[*i] (where tme_starts_number holds) with its scale
+ * or decade suffix, advancing *i past all of it. */
+void tme_read_number(const int32_t *cp, size_t n, size_t *i, tme_number *out);
 
 #endif

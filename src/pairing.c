@@ -5,18 +5,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "array.h"
 #include "text_features.h"
 
-/* Calibrated on the gold paragraph pairs of the sample and of five more
- * articles (news and legal): Chinese length units per English non-space
- * character 0.30–0.38 (mean 0.33), relative spread about 15%. A Latin
- * letter or digit inside Chinese counts 0.3 of a unit, as in English
- * (text_features.c measures). */
-#define LENGTH_RATIO 0.33
-#define LENGTH_VARIANCE 0.6
+/* Lengths are in the calibrated units of text_features.h, with its ratio
+ * and variance. On the gold paragraph pairs of the sample and of five more
+ * articles (news and legal) the ratio is 0.30–0.38 per article and
+ * translators' style adds a relative spread of about 15%. */
 #define RELATIVE_SPREAD 0.2
 
 #define PAIR_PRIOR 1.5
@@ -25,7 +21,6 @@
 #define MISSING_LATIN_PENALTY 1.0
 #define MISSING_NUMBER_PENALTY 0.3
 #define MISSING_BIG_NUMBER_PENALTY 2.0
-#define BIG_NUMBER_KEY 10000 /* 10, in the thousandths of number keys */
 #define MAX_MISSING_PENALTY 4.0
 #define NAVIGATION_PENALTY 4.0
 #define MAX_LENGTH_PENALTY 12.0
@@ -54,12 +49,9 @@ typedef struct {
 typedef struct {
     size_t paragraph;
     double units;
-    hash_set words;   /* lower-cased Latin words */
-    hash_set numbers; /* keys of numbers (text_features.h) */
-    /* Numbers that confirm a match but whose absence proves nothing: Han
-     * numerals (十分 "very" and 百姓 "people" read as numbers too), the 50
-     * of "50 million" (5000万 has no 50), the 80 of "1980s" (80年代). */
-    hash_set soft_numbers;
+    hash_set words;        /* Latin tokens */
+    hash_set numbers;      /* number_id() of numbers and decades */
+    hash_set soft_numbers; /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
 } side_info;
 
@@ -164,6 +156,19 @@ static void set_finish(hash_set *set)
     set->count = w;
 }
 
+/* Numbers and decades in one set: the anchor's key and kind. */
+static uint64_t number_id(const tme_anchor *a)
+{
+    return a->key << 2 | a->kind;
+}
+
+/* A number below 10: often spelt out (第一条, 四个), so its absence weighs
+ * little. */
+static int is_small_number(uint64_t id)
+{
+    return (id & 3) == TME_ANCHOR_NUMBER && (id >> 2) < 10 * 1000;
+}
+
 /* Sets of anchors (text_features.h) of one kind, sorted. */
 static int add_anchors(const tme_features *f, side_info *info)
 {
@@ -174,9 +179,9 @@ static int add_anchors(const tme_features *f, side_info *info)
         if (a->kind == TME_ANCHOR_LATIN)
             rc = set_add(&info->words, &word_cap, a->key);
         else if (a->flags & TME_ANCHOR_SOFT)
-            rc = set_add(&info->soft_numbers, &soft_number_cap, a->key);
+            rc = set_add(&info->soft_numbers, &soft_number_cap, number_id(a));
         else
-            rc = set_add(&info->numbers, &number_cap, a->key);
+            rc = set_add(&info->numbers, &number_cap, number_id(a));
         if (rc != 0)
             return -1;
     }
@@ -214,7 +219,7 @@ static double missing_numbers_penalty(const side_info *from, const side_info *ot
         int in_hard = cursor_contains(&hard, key), in_soft = cursor_contains(&soft, key);
         if (in_hard || in_soft)
             continue;
-        penalty += key >= BIG_NUMBER_KEY ? MISSING_BIG_NUMBER_PENALTY : MISSING_NUMBER_PENALTY;
+        penalty += is_small_number(key) ? MISSING_NUMBER_PENALTY : MISSING_BIG_NUMBER_PENALTY;
     }
     return penalty;
 }
@@ -246,12 +251,12 @@ static double anchor_score(const side_info *en, const side_info *zh)
 
 static double length_score(double en_units, double zh_units)
 {
-    double expected = LENGTH_RATIO * en_units;
+    double expected = TME_LENGTH_RATIO * en_units;
     /* Gale-Church variance grows with length; translators' style adds a
      * spread proportional to length (about 20% on the gold data); the
      * constant keeps one-word headings from being judged on noise. */
     double relative = RELATIVE_SPREAD * expected;
-    double sd = sqrt(LENGTH_VARIANCE * expected + relative * relative + 4.0);
+    double sd = sqrt(TME_LENGTH_VARIANCE * en_units + relative * relative + 4.0);
     double delta = (zh_units - expected) / sd;
     return -fmin(delta * delta / 2, MAX_LENGTH_PENALTY);
 }
@@ -269,7 +274,7 @@ static double adjacency_score(const side_info *en, const side_info *zh, order pr
     int wrong_order =
         (preferred == ORDER_EN_FIRST && !zh_after) || (preferred == ORDER_ZH_FIRST && zh_after);
     int short_pair =
-        en->units < SHORT_PARAGRAPH_UNITS || zh->units < SHORT_PARAGRAPH_UNITS * LENGTH_RATIO;
+        en->units < SHORT_PARAGRAPH_UNITS || zh->units < SHORT_PARAGRAPH_UNITS * TME_LENGTH_RATIO;
     if (wrong_order)
         return gap == 0 ? -WRONG_ORDER_PENALTY : 0;
     if (gap == 0)

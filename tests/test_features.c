@@ -9,6 +9,7 @@
 #include "charclass.h"
 #include "codepoints.h"
 #include "fold.h"
+#include "paragraph.h"
 #include "segment.h"
 #include "test_support.h"
 #include "text_features.h"
@@ -180,12 +181,21 @@ static void test_lengths_in_calibrated_units(void)
 
     /* Latin letters and digits inside Chinese are in English units already:
      * "AI模型" is two letters at the ratio plus two Han. */
-    tme_features mixed = one_sentence("AI\xE6\xA8\xA1\xE5\x9E\x8B", TME_LANG_ZH);
-    tme_features latin = one_sentence("AI", TME_LANG_ZH);
-    CU_ASSERT_DOUBLE_EQUAL(mixed.length - latin.length, 2.0, 1e-9);
-    CU_ASSERT(latin.length > 0.2 && latin.length < 0.8);
+    tme_features mixed = one_sentence("AI\xE6\xA8\xA1\xE5\x9E\x8B 2024", TME_LANG_ZH);
+    CU_ASSERT_DOUBLE_EQUAL(mixed.length, 2.0 + 6 * TME_LENGTH_RATIO, 1e-9);
     tme_features_free(&mixed);
-    tme_features_free(&latin);
+    /* ...and so are full-width ones, which are letters all the same: ＡＩ */
+    tme_features wide = one_sentence("\xEF\xBC\xA1\xEF\xBC\xA9", TME_LANG_ZH);
+    CU_ASSERT_DOUBLE_EQUAL(wide.length, 2 * TME_LENGTH_RATIO, 1e-9);
+    tme_features_free(&wide);
+    /* In English every character that is not whitespace counts one,
+     * no-break spaces and ideographic spaces are whitespace. */
+    tme_features nbsp = one_sentence("a\xC2\xA0"
+                                     "b\xE3\x80\x80"
+                                     "c",
+                                     TME_LANG_EN);
+    CU_ASSERT_DOUBLE_EQUAL(nbsp.length, 3.0, 1e-9);
+    tme_features_free(&nbsp);
 }
 
 /* The sentences are the segmenter's, from the same decoding; each anchor
@@ -229,8 +239,53 @@ static void test_number_keys(void)
     CU_ASSERT(same_numbers("the 1980s", TME_LANG_EN, "80\xE5\xB9\xB4\xE4\xBB\xA3",
                            TME_LANG_ZH)); /* 80年代 */
     CU_ASSERT(same_numbers("3.50", TME_LANG_EN, "3.5", TME_LANG_ZH));
+    /* Full-width digits fold to ASCII: １９４２ */
+    CU_ASSERT(same_numbers("1942", TME_LANG_EN,
+                           "\xEF\xBC\x91\xEF\xBC\x99\xEF\xBC\x94\xEF\xBC"
+                           "\x92",
+                           TME_LANG_ZH));
+    /* Han numerals: 一九四二, 两千, 三十亿, 一百一十, 八十年代, 3千万 */
+    CU_ASSERT(same_numbers("1942", TME_LANG_EN, "\xE4\xB8\x80\xE4\xB9\x9D\xE5\x9B\x9B\xE4\xBA\x8C",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("2,000", TME_LANG_EN, "\xE4\xB8\xA4\xE5\x8D\x83", TME_LANG_ZH));
+    CU_ASSERT(same_numbers("3 billion", TME_LANG_EN, "\xE4\xB8\x89\xE5\x8D\x81\xE4\xBA\xBF",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("110", TME_LANG_EN, "\xE4\xB8\x80\xE7\x99\xBE\xE4\xB8\x80\xE5\x8D\x81",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("1980s", TME_LANG_EN, "\xE5\x85\xAB\xE5\x8D\x81\xE5\xB9\xB4\xE4\xBB\xA3",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("30 million", TME_LANG_EN, "3\xE5\x8D\x83\xE4\xB8\x87", TME_LANG_ZH));
     CU_ASSERT(!same_numbers("2,000", TME_LANG_EN, "200", TME_LANG_ZH));
     CU_ASSERT(!same_numbers("16 thousand", TME_LANG_EN, "16", TME_LANG_ZH));
+    CU_ASSERT(!same_numbers("1980", TME_LANG_EN, "1980s", TME_LANG_EN));
+    CU_ASSERT(!same_numbers("5 m", TME_LANG_EN, "5m", TME_LANG_EN)); /* m only attached */
+}
+
+/* Han numerals are soft anchors; a lone 一 (mostly "a") and numbers too
+ * long to be quantities are none. */
+static void test_number_anchor_flags(void)
+{
+    /* 十分 */
+    tme_features very = one_sentence("\xE5\x8D\x81\xE5\x88\x86", TME_LANG_ZH);
+    CU_ASSERT_EQUAL_FATAL(very.n_anchors, 1);
+    CU_ASSERT_EQUAL(very.anchors[0].flags, TME_ANCHOR_SOFT);
+    CU_ASSERT_EQUAL(very.anchors[0].key, 10 * 1000);
+    tme_features_free(&very);
+    /* 一个 */
+    tme_features one = one_sentence("\xE4\xB8\x80\xE4\xB8\xAA", TME_LANG_ZH);
+    CU_ASSERT_EQUAL(one.n_anchors, 0);
+    tme_features_free(&one);
+    tme_features digits = one_sentence("12", TME_LANG_ZH);
+    CU_ASSERT_EQUAL_FATAL(digits.n_anchors, 1);
+    CU_ASSERT_EQUAL(digits.anchors[0].flags, 0);
+    tme_features_free(&digits);
+    tme_features id = one_sentence("ID 12345678901234567890123", TME_LANG_EN);
+    CU_ASSERT_EQUAL(count_kind(&id, TME_ANCHOR_NUMBER), 0);
+    tme_features_free(&id);
+    tme_features pi = one_sentence("3.14159", TME_LANG_EN);
+    CU_ASSERT_EQUAL_FATAL(pi.n_anchors, 1);
+    CU_ASSERT_EQUAL(pi.anchors[0].key, 3142); /* thousandths, rounded */
+    tme_features_free(&pi);
 }
 
 static void test_latin_tokens(void)
@@ -243,9 +298,75 @@ static void test_latin_tokens(void)
                     plain);
     CU_ASSERT_EQUAL(latin_key("DEEPSEEK.", TME_LANG_ZH), plain);
     CU_ASSERT(latin_key("DeepMind", TME_LANG_EN) != plain);
+    /* Letters then letters and digits: K8s and Ｋ８ｓ are one token */
+    CU_ASSERT_EQUAL(latin_key("K8s", TME_LANG_EN),
+                    latin_key("\xEF\xBC\xAB\xEF\xBC\x98\xEF\xBD\x93", TME_LANG_ZH));
+    tme_features gpt = one_sentence("GPT-4", TME_LANG_EN);
+    CU_ASSERT(count_kind(&gpt, TME_ANCHOR_LATIN) == 1 && count_kind(&gpt, TME_ANCHOR_NUMBER) == 1);
+    tme_features_free(&gpt);
     tme_features one_letter = one_sentence("a", TME_LANG_ZH);
     CU_ASSERT_EQUAL(count_kind(&one_letter, TME_ANCHOR_LATIN), 0);
     tme_features_free(&one_letter);
+}
+
+/* ---- one reading for both consumers ---------------------------------- */
+
+/* Pairing reads a paragraph whole (tme_features_of_paragraph), the aligner
+ * by sentences (tme_features_of_sentences): the same anchors, in the same
+ * order, and the same length. */
+static void check_same_reading(const char *text, size_t len, tme_lang lang)
+{
+    tme_features whole, parts;
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_paragraph(text, len, lang, &whole, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, len, lang, &parts, NULL), TME_OK);
+    int same = whole.n_anchors == parts.n_anchors &&
+               (parts.n_sentences == 0 || parts.sentences[0].anchor_begin == 0);
+    for (size_t k = 0; k < whole.n_anchors && same; k++)
+        same = whole.anchors[k].key == parts.anchors[k].key &&
+               whole.anchors[k].kind == parts.anchors[k].kind &&
+               whole.anchors[k].flags == parts.anchors[k].flags;
+    if (!same)
+        fprintf(stderr, "\n  anchors differ: [%.*s]\n", (int)len, text);
+    CU_ASSERT(same);
+    CU_ASSERT_DOUBLE_EQUAL(whole.length, parts.length, 1e-6);
+    tme_features_free(&whole);
+    tme_features_free(&parts);
+}
+
+static void test_pairing_and_alignment_read_alike(void)
+{
+    const char *en = "DeepSeek's R1 cost $5.6 million. In the 1980s, 3.5 billion people. K8s!";
+    check_same_reading(en, strlen(en), TME_LANG_EN);
+    /* DeepSeek的R1花费560万美元。一九四二年，两千人！Ｋ８ｓ。 */
+    const char *zh = "DeepSeek\xE7\x9A\x84R1\xE8\x8A\xB1\xE8\xB4\xB9"
+                     "560\xE4\xB8\x87\xE7\xBE\x8E"
+                     "\xE5\x85\x83\xE3\x80\x82\xE4\xB8\x80\xE4\xB9\x9D\xE5\x9B\x9B\xE4\xBA\x8C\xE5"
+                     "\xB9\xB4\xEF\xBC\x8C\xE4\xB8\xA4\xE5\x8D\x83\xE4\xBA\xBA\xEF\xBC\x81\xEF\xBC"
+                     "\xAB\xEF\xBC\x98\xEF\xBD\x93\xE3\x80\x82";
+    check_same_reading(zh, strlen(zh), TME_LANG_ZH);
+    /* Every paragraph of every sample article. */
+    const char *articles[] = {
+        "samples/deepseek-bilingual.txt", "samples/un-charter-ch1-3/article.txt",
+        "samples/k8s-docs-overview/article.txt", "samples/python-tutorial-appetite/article.txt"};
+    size_t checked = 0;
+    for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++) {
+        size_t len;
+        char *text = tme_test_read_file(tme_test_source_path(articles[a]), &len);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+        tme_paragraphs paragraphs;
+        CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text, len, &paragraphs, NULL), TME_OK);
+        for (size_t k = 0; k < paragraphs.count; k++) {
+            const tme_paragraph *p = &paragraphs.items[k];
+            if (p->script == TME_SCRIPT_OTHER)
+                continue;
+            check_same_reading(p->text, p->len,
+                               p->script == TME_SCRIPT_HAN ? TME_LANG_ZH : TME_LANG_EN);
+            checked++;
+        }
+        tme_paragraphs_free(&paragraphs);
+        free(text);
+    }
+    CU_ASSERT(checked > 200);
 }
 
 static CU_TestInfo tests[] = {
@@ -255,7 +376,9 @@ static CU_TestInfo tests[] = {
     {"lengths in calibrated units, marks", test_lengths_in_calibrated_units},
     {"sentences and their anchors", test_sentences_and_their_anchors},
     {"number keys", test_number_keys},
+    {"number anchors: soft, none", test_number_anchor_flags},
     {"Latin tokens", test_latin_tokens},
+    {"pairing and alignment read alike", test_pairing_and_alignment_read_alike},
     CU_TEST_INFO_NULL,
 };
 
