@@ -424,46 +424,37 @@ static double cached_order_free_score(score_cache *cache, size_t cell, const sid
     return cache->scores[cell];
 }
 
-/* Best monotone pairing; writes the chosen pairs (in order) into out. */
-static int best_pairing(const sides *s, order preferred, score_cache *cache,
-                        tme_paragraph_pair *out, size_t *count)
+/* The cache's cells for the band of t, all NAN, on the first pass. */
+static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
+{
+    if (cache->scores != NULL)
+        return 0;
+    size_t cells = t->row_start[n_en + 1];
+    cache->scores = malloc(cells * sizeof *cache->scores);
+    if (cache->scores == NULL)
+        return -1;
+    for (size_t c = 0; c < cells; c++)
+        cache->scores[c] = NAN;
+    return 0;
+}
+
+/* The dynamic programme over the band, row after row: the best move into
+ * each cell is kept in t->moves. */
+static void fill_table(dp_table *t, const sides *s, order preferred, score_cache *cache)
 {
     size_t n_en = s->n_en, n_zh = s->n_zh;
-    *count = 0;
-    if (n_en == 0 || n_zh == 0)
-        return 0;
-    size_t diff = n_en > n_zh ? n_en - n_zh : n_zh - n_en;
-    size_t width = BAND_MARGIN + (diff < BAND_MAX_EXTRA ? diff : BAND_MAX_EXTRA);
-    dp_table t;
-    if (alloc_table(&t, n_en, n_zh, width) != 0) {
-        free_table(&t);
-        return -1;
-    }
-    if (cache->scores == NULL) {
-        size_t cells = t.row_start[n_en + 1];
-        cache->scores = malloc(cells * sizeof *cache->scores);
-        if (cache->scores == NULL) {
-            free_table(&t);
-            return -1;
-        }
-        for (size_t c = 0; c < cells; c++)
-            cache->scores[c] = NAN;
-    }
-    double *prev = t.prev, *cur = t.cur;
+    double *prev = t->prev, *cur = t->cur;
     for (size_t j = 0; j <= n_zh; j++)
         prev[j] = cur[j] = -INFINITY;
     size_t prev_lo = 0, prev_hi = 0;
     for (size_t i = 0; i <= n_en; i++) {
-        size_t lo = t.row_lo[i];
-        size_t hi = lo + (t.row_start[i + 1] - t.row_start[i]) - 1;
-        unsigned char *moves = t.moves + t.row_start[i];
+        size_t lo = t->row_lo[i];
+        size_t hi = lo + (t->row_start[i + 1] - t->row_start[i]) - 1;
+        unsigned char *moves = t->moves + t->row_start[i];
         for (size_t j = lo; j <= hi; j++) {
-            double best = -INFINITY;
+            double best = i == 0 && j == 0 ? 0 : -INFINITY;
             unsigned char move = 0;
-            int in_prev_row = i > 0 && j >= prev_lo && j <= prev_hi;
-            if (i == 0 && j == 0)
-                best = 0;
-            if (in_prev_row && prev[j] > best) {
+            if (i > 0 && j >= prev_lo && j <= prev_hi && prev[j] > best) {
                 best = prev[j];
                 move = MOVE_SKIP_EN;
             }
@@ -474,7 +465,7 @@ static int best_pairing(const sides *s, order preferred, score_cache *cache,
             if (i > 0 && j > 0 && j - 1 >= prev_lo && j - 1 <= prev_hi && prev[j - 1] > -INFINITY) {
                 const side_info *en = &s->en[i - 1], *zh = &s->zh[j - 1];
                 double order_free =
-                    cached_order_free_score(cache, t.row_start[i] + (j - lo), en, zh);
+                    cached_order_free_score(cache, t->row_start[i] + (j - lo), en, zh);
                 double paired = prev[j - 1] + score_with_order(order_free, en, zh, preferred);
                 if (paired > best) {
                     best = paired;
@@ -490,10 +481,15 @@ static int best_pairing(const sides *s, order preferred, score_cache *cache,
         prev_lo = lo;
         prev_hi = hi;
     }
-    /* Trace back from (n_en, n_zh), collecting pairs in reverse. */
-    size_t n = 0, i = n_en, j = n_zh;
+}
+
+/* Traces back from (n_en, n_zh): the chosen pairs, in order, into out. */
+static size_t trace_pairs(const dp_table *t, const sides *s, order preferred,
+                          tme_paragraph_pair *out)
+{
+    size_t n = 0, i = s->n_en, j = s->n_zh;
     while (i > 0 || j > 0) {
-        unsigned char move = t.moves[t.row_start[i] + (j - t.row_lo[i])];
+        unsigned char move = t->moves[t->row_start[i] + (j - t->row_lo[i])];
         if (move == MOVE_PAIR) {
             out[n].en = s->en[i - 1].paragraph;
             out[n].zh = s->zh[j - 1].paragraph;
@@ -514,7 +510,26 @@ static int best_pairing(const sides *s, order preferred, score_cache *cache,
         out[a] = out[b];
         out[b] = tmp;
     }
-    *count = n;
+    return n;
+}
+
+/* Best monotone pairing; writes the chosen pairs (in order) into out. */
+static int best_pairing(const sides *s, order preferred, score_cache *cache,
+                        tme_paragraph_pair *out, size_t *count)
+{
+    size_t n_en = s->n_en, n_zh = s->n_zh;
+    *count = 0;
+    if (n_en == 0 || n_zh == 0)
+        return 0;
+    size_t diff = n_en > n_zh ? n_en - n_zh : n_zh - n_en;
+    size_t width = BAND_MARGIN + (diff < BAND_MAX_EXTRA ? diff : BAND_MAX_EXTRA);
+    dp_table t;
+    if (alloc_table(&t, n_en, n_zh, width) != 0 || prepare_cache(cache, &t, n_en) != 0) {
+        free_table(&t);
+        return -1;
+    }
+    fill_table(&t, s, preferred, cache);
+    *count = trace_pairs(&t, s, preferred, out);
     free_table(&t);
     return 0;
 }

@@ -258,48 +258,53 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_s
     return status;
 }
 
-tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, const tme_span *spans,
-                                 size_t n_spans, tme_features *out, tme_error *err)
+/* What an entry point asks of the pass. */
+typedef enum {
+    READ_SPANS,     /* the caller's sentences */
+    READ_SENTENCES, /* the segmenter's */
+    READ_PARAGRAPH  /* the whole text as one, and whether it is navigation */
+} reading;
+
+/* Decodes text once and reads it as asked. */
+static tme_status analyse(const char *text, size_t len, tme_lang lang, reading what,
+                          const tme_span *spans, size_t n_spans, tme_features *out, tme_error *err)
 {
     memset(out, 0, sizeof *out);
     tme_codepoints d;
+    tme_span *found = NULL, whole = {0, len};
     tme_status status = tme_codepoints_decode(text, len, &d, err);
+    if (status == TME_OK && what == READ_SENTENCES) {
+        status = tme_segment_codepoints(&d, lang, &found, &n_spans, err);
+        spans = found;
+    } else if (what == READ_PARAGRAPH) {
+        spans = &whole;
+        n_spans = 1;
+    }
     if (status == TME_OK)
         status = read_spans(&d, lang, spans, n_spans, out, err);
+    if (status == TME_OK && what == READ_PARAGRAPH)
+        out->navigation = lang == TME_LANG_ZH ? chinese_navigation(&d) : english_navigation(&d);
+    free(found);
     tme_codepoints_free(&d);
     return status;
+}
+
+tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, const tme_span *spans,
+                                 size_t n_spans, tme_features *out, tme_error *err)
+{
+    return analyse(text, len, lang, READ_SPANS, spans, n_spans, out, err);
 }
 
 tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang, tme_features *out,
                                      tme_error *err)
 {
-    memset(out, 0, sizeof *out);
-    tme_codepoints d;
-    tme_span *spans = NULL;
-    size_t n_spans = 0;
-    tme_status status = tme_codepoints_decode(text, len, &d, err);
-    if (status == TME_OK)
-        status = tme_segment_codepoints(&d, lang, &spans, &n_spans, err);
-    if (status == TME_OK)
-        status = read_spans(&d, lang, spans, n_spans, out, err);
-    free(spans);
-    tme_codepoints_free(&d);
-    return status;
+    return analyse(text, len, lang, READ_SENTENCES, NULL, 0, out, err);
 }
 
 tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang, tme_features *out,
                                      tme_error *err)
 {
-    memset(out, 0, sizeof *out);
-    tme_codepoints d;
-    tme_span whole = {0, len};
-    tme_status status = tme_codepoints_decode(text, len, &d, err);
-    if (status == TME_OK)
-        status = read_spans(&d, lang, &whole, 1, out, err);
-    if (status == TME_OK)
-        out->navigation = lang == TME_LANG_ZH ? chinese_navigation(&d) : english_navigation(&d);
-    tme_codepoints_free(&d);
-    return status;
+    return analyse(text, len, lang, READ_PARAGRAPH, NULL, 0, out, err);
 }
 
 void tme_features_free(tme_features *f)
