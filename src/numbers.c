@@ -48,20 +48,13 @@ static decimal read_digits(const int32_t *cp, size_t n, size_t *i)
     return v;
 }
 
-/* The Han numeral characters, by code point: a digit (〇 零 一 二 两 三 ...
- * 九) or a power of ten, a unit (十 百 千) or a scale (万 亿). */
 typedef struct {
     int32_t cp;
     signed char digit, power;
 } han_numeral;
 
-static const han_numeral han_numerals[] = {
-    {0x3007, 0, -1} /* 〇 */, {0x4E00, 1, -1} /* 一 */, {0x4E03, 7, -1} /* 七 */,
-    {0x4E07, -1, 4} /* 万 */, {0x4E09, 3, -1} /* 三 */, {0x4E24, 2, -1} /* 两 */,
-    {0x4E5D, 9, -1} /* 九 */, {0x4E8C, 2, -1} /* 二 */, {0x4E94, 5, -1} /* 五 */,
-    {0x4EBF, -1, 8} /* 亿 */, {0x516B, 8, -1} /* 八 */, {0x516D, 6, -1} /* 六 */,
-    {0x5341, -1, 1} /* 十 */, {0x5343, -1, 3} /* 千 */, {0x56DB, 4, -1} /* 四 */,
-    {0x767E, -1, 2} /* 百 */, {0x96F6, 0, -1} /* 零 */};
+#define HAN_NUMERAL_ENTRY(cp, digit, power) {cp, digit, power},
+static const han_numeral han_numerals[] = {TME_HAN_NUMERALS(HAN_NUMERAL_ENTRY)};
 
 static int compare_han_numerals(const void *a, const void *b)
 {
@@ -69,22 +62,11 @@ static int compare_han_numerals(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Bits cp % 64 and cp / 64 % 64 of each numeral: two tests that reject
- * nearly every other Han character before the search. */
-#define LOW_BIT(cp) (1ULL << ((cp)&63))
-#define HIGH_BIT(cp) (1ULL << ((cp) >> 6 & 63))
-#define NUMERAL_BITS(bit)                                                                          \
-    (bit(0x3007) | bit(0x4E00) | bit(0x4E03) | bit(0x4E07) | bit(0x4E09) | bit(0x4E24) |           \
-     bit(0x4E5D) | bit(0x4E8C) | bit(0x4E94) | bit(0x4EBF) | bit(0x516B) | bit(0x516D) |           \
-     bit(0x5341) | bit(0x5343) | bit(0x56DB) | bit(0x767E) | bit(0x96F6))
-static const uint64_t low_bits = NUMERAL_BITS(LOW_BIT), high_bits = NUMERAL_BITS(HIGH_BIT);
-
-/* The entry of cp, or {cp, -1, -1}. Every Han character of a text is
- * asked, and nearly all are no numeral. */
+/* The entry of cp, or {cp, -1, -1}. */
 static han_numeral han_numeral_of(int32_t cp)
 {
     han_numeral key = {cp, -1, -1};
-    if (!(low_bits & LOW_BIT(cp)) || !(high_bits & HIGH_BIT(cp)))
+    if (!tme_may_be_han_numeral(cp))
         return key;
     const han_numeral *found =
         bsearch(&key, han_numerals, sizeof han_numerals / sizeof han_numerals[0],

@@ -52,6 +52,9 @@ static int is_paren(int32_t cp)
     return cp == '(' || cp == ')' || cp == 0xff08 || cp == 0xff09;
 }
 
+static const unsigned char ascii_marks[0x80] = {
+    ['"'] = TME_MARK_QUOTE, ['('] = TME_MARK_PAREN, [')'] = TME_MARK_PAREN};
+
 /* Length and marks of the code points [b, e). English: code points that
  * are not whitespace. Chinese: the same, except that cased letters and
  * decimal digits count TME_LENGTH_RATIO each: a Latin word or a number
@@ -66,11 +69,11 @@ static void measure_sentence(const tme_codepoints *d, size_t b, size_t e, tme_la
     int chinese = lang == TME_LANG_ZH;
     for (size_t i = b; i < e; i++) {
         int32_t cp = d->cp[i];
-        if (cp < 0x80) {
+        if (cp >= 0 && cp < 0x80) { /* ASCII; an invalid byte (-1) counts one below */
             if (tme_is_space(cp))
                 continue;
             length += chinese && tme_is_ascii_alnum(cp) ? TME_LENGTH_RATIO : 1;
-            marks |= cp == '"' ? TME_MARK_QUOTE : cp == '(' || cp == ')' ? TME_MARK_PAREN : 0;
+            marks |= ascii_marks[cp];
             continue;
         }
         if (tme_is_han(cp)) {
@@ -135,8 +138,10 @@ static int english_navigation(const tme_codepoints *d)
     size_t separators = 0;
     for (size_t i = 0; i < d->n; i++) {
         int32_t cp = d->cp[i];
-        separators += cp == '|' || cp == '>' || cp == 0xBB /* » */ || cp == 0xB7 /* · */ ||
-                      cp == 0x2022 /* • */;
+        if (cp < 0x80)
+            separators += cp == '|' || cp == '>';
+        else
+            separators += cp == 0xBB /* » */ || cp == 0xB7 /* · */ || cp == 0x2022 /* • */;
     }
     return separators >= 2;
 }

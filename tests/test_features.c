@@ -102,6 +102,29 @@ static void test_classes_agree_with_utf8proc(void)
 
 /* ---- decoding and folding ------------------------------------------------ */
 
+/* tme_iterate's inline paths answer as utf8proc_iterate does, for every
+ * sequence of one to three bytes that starts with an ASCII or a
+ * three-byte lead, at every remaining length. */
+static void test_iterate_agrees_with_utf8proc(void)
+{
+    size_t wrong = 0;
+    for (unsigned b0 = 0; b0 < 0xF0; b0 = b0 == 0x7F ? 0xE0 : b0 + 1)
+        for (unsigned b1 = 0; b1 < 0x100; b1++)
+            for (unsigned b2 = 0; b2 < 0x100; b2++) {
+                const utf8proc_uint8_t s[4] = {(utf8proc_uint8_t)b0, (utf8proc_uint8_t)b1,
+                                               (utf8proc_uint8_t)b2, 0x80};
+                for (utf8proc_ssize_t len = 1; len <= 4; len++) {
+                    utf8proc_int32_t a = -2, b = -2;
+                    utf8proc_ssize_t na = tme_iterate(s, len, &a),
+                                     nb = utf8proc_iterate(s, len, &b);
+                    wrong += na != nb || (na > 0 && a != b);
+                }
+                if (b0 < 0x80)
+                    break; /* ASCII: the bytes after it do not matter */
+            }
+    CU_ASSERT_EQUAL(wrong, 0);
+}
+
 static void test_decode_offsets_and_invalid_bytes(void)
 {
     const char text[] = "a\xE4\xB8\xAD\xFF"
@@ -371,6 +394,7 @@ static void test_pairing_and_alignment_read_alike(void)
 
 static CU_TestInfo tests[] = {
     {"character classes agree with utf8proc", test_classes_agree_with_utf8proc},
+    {"UTF-8 iteration agrees with utf8proc", test_iterate_agrees_with_utf8proc},
     {"decoding: offsets, invalid bytes", test_decode_offsets_and_invalid_bytes},
     {"NFKC case folding", test_nfkc_case_folding},
     {"lengths in calibrated units, marks", test_lengths_in_calibrated_units},
