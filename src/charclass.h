@@ -128,9 +128,11 @@ int tme_is_latin_letter(int cp);
  * counts as Chinese punctuation.) */
 static inline int tme_is_han(int cp)
 {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x323AF);
+    if (cp < 0x2E80) /* ASCII and the alphabets: one test */
+        return 0;
+    if (cp <= 0x9FFF)
+        return cp >= 0x4E00 || (cp >= 0x3400 && cp <= 0x4DBF) || cp <= 0x2FDF;
+    return (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x323AF);
 }
 
 /* CJK symbols and punctuation (not the ideographic space) and the

@@ -6,18 +6,19 @@
 
 #include "charclass.h"
 
-tme_status tme_codepoints_decode(const char *text, size_t len, tme_codepoints *out, tme_error *err)
+tme_status tme_codepoints_decode(const char *text, size_t len, int offsets, tme_codepoints *out,
+                                 tme_error *err)
 {
     memset(out, 0, sizeof *out);
     out->text = text;
-    if (len < SIZE_MAX / sizeof *out->off) {
-        out->cp = malloc((len + 1) * sizeof *out->cp);
-        out->off = malloc((len + 1) * sizeof *out->off);
-    }
-    if (out->cp == NULL || out->off == NULL) {
-        tme_codepoints_free(out);
+    out->len = len;
+    /* One block: the offsets, then the code points (of smaller alignment). */
+    size_t each = (offsets ? sizeof *out->off : 0) + sizeof *out->cp;
+    void *block = len < SIZE_MAX / each - 1 ? malloc((len + 1) * each) : NULL;
+    if (block == NULL)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text", len);
-    }
+    out->off = offsets ? block : NULL;
+    out->cp = offsets ? (int32_t *)(out->off + len + 1) : block;
     size_t pos = 0, n = 0;
     while (pos < len) {
         utf8proc_int32_t c;
@@ -28,11 +29,13 @@ tme_status tme_codepoints_decode(const char *text, size_t len, tme_codepoints *o
             used = 1;
         }
         out->cp[n] = c;
-        out->off[n] = pos;
+        if (offsets)
+            out->off[n] = pos;
         n++;
         pos += (size_t)used;
     }
-    out->off[n] = len;
+    if (offsets)
+        out->off[n] = len;
     out->n = n;
     return TME_OK;
 }
@@ -52,8 +55,7 @@ size_t tme_codepoints_at(const tme_codepoints *d, size_t byte)
 
 void tme_codepoints_free(tme_codepoints *d)
 {
-    free(d->cp);
-    free(d->off);
+    free(d->off != NULL ? (void *)d->off : (void *)d->cp);
     d->cp = NULL;
     d->off = NULL;
     d->n = 0;

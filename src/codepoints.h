@@ -15,17 +15,22 @@
  * ordinary non-letter character. */
 typedef struct {
     const char *text;
+    size_t len;
     int32_t *cp;
-    size_t *off;
+    size_t *off; /* NULL when decoded without offsets */
     size_t n;
 } tme_codepoints;
 
-/* Decodes text[0..len) (which must outlive *out). Fails only for want of
- * memory; *out is then empty and need not be freed. */
-tme_status tme_codepoints_decode(const char *text, size_t len, tme_codepoints *out, tme_error *err);
+/* Decodes text[0..len) (which must outlive *out), with the offsets when
+ * offsets is 1: a pass that reads the text whole needs none, and they are
+ * two thirds of the memory. Fails only for want of memory; *out is then
+ * empty and need not be freed. */
+tme_status tme_codepoints_decode(const char *text, size_t len, int offsets, tme_codepoints *out,
+                                 tme_error *err);
 
 /* Index of the first code point that starts at or after byte: a span's
- * bytes [start, end) are the code points [at(start), at(end)). */
+ * bytes [start, end) are the code points [at(start), at(end)). Needs the
+ * offsets. */
 size_t tme_codepoints_at(const tme_codepoints *d, size_t byte);
 
 void tme_codepoints_free(tme_codepoints *d);

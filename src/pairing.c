@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "array.h"
 #include "text_features.h"
 
 /* Lengths are in the calibrated units of text_features.h, with its ratio
@@ -67,14 +66,6 @@ static int cursor_contains(set_cursor *c, uint64_t h)
     while (c->at < c->set->count && c->set->items[c->at] < h)
         c->at++;
     return c->at < c->set->count && c->set->items[c->at] == h;
-}
-
-static int set_add(hash_set *set, size_t *cap, uint64_t h)
-{
-    if (TME_ARRAY_RESERVE(set->items, *cap, set->count + 1) != TME_OK)
-        return -1;
-    set->items[set->count++] = h;
-    return 0;
 }
 
 static void sift_down(uint64_t *a, size_t root, size_t n)
@@ -169,25 +160,33 @@ static int is_small_number(uint64_t id)
     return (id & 3) == TME_ANCHOR_NUMBER && (id >> 2) < 10 * 1000;
 }
 
-/* Sets of anchors (text_features.h) of one kind, sorted. */
+static hash_set *set_of(side_info *info, const tme_anchor *a)
+{
+    if (a->kind == TME_ANCHOR_LATIN)
+        return &info->words;
+    return a->flags & TME_ANCHOR_SOFT ? &info->soft_numbers : &info->numbers;
+}
+
+/* The anchors (text_features.h) in sets by kind, sorted: counted first so
+ * that each set is allocated once. */
 static int add_anchors(const tme_features *f, side_info *info)
 {
-    size_t word_cap = 0, number_cap = 0, soft_number_cap = 0;
+    hash_set *sets[] = {&info->words, &info->numbers, &info->soft_numbers};
+    for (size_t k = 0; k < f->n_anchors; k++)
+        set_of(info, &f->anchors[k])->count++;
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
+        if (sets[s]->count > 0 &&
+            (sets[s]->items = malloc(sets[s]->count * sizeof(uint64_t))) == NULL)
+            return -1;
+        sets[s]->count = 0;
+    }
     for (size_t k = 0; k < f->n_anchors; k++) {
         const tme_anchor *a = &f->anchors[k];
-        int rc;
-        if (a->kind == TME_ANCHOR_LATIN)
-            rc = set_add(&info->words, &word_cap, a->key);
-        else if (a->flags & TME_ANCHOR_SOFT)
-            rc = set_add(&info->soft_numbers, &soft_number_cap, number_id(a));
-        else
-            rc = set_add(&info->numbers, &number_cap, number_id(a));
-        if (rc != 0)
-            return -1;
+        hash_set *set = set_of(info, a);
+        set->items[set->count++] = a->kind == TME_ANCHOR_LATIN ? a->key : number_id(a);
     }
-    set_finish(&info->words);
-    set_finish(&info->numbers);
-    set_finish(&info->soft_numbers);
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+        set_finish(sets[s]);
     return 0;
 }
 

@@ -788,7 +788,7 @@ tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **s
     *spans = NULL;
     *count = 0;
     tme_codepoints d;
-    tme_status status = tme_codepoints_decode(text, len, &d, err);
+    tme_status status = tme_codepoints_decode(text, len, 1, &d, err);
     if (status == TME_OK)
         status = tme_segment_codepoints(&d, lang, spans, count, err);
     tme_codepoints_free(&d);

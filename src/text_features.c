@@ -113,14 +113,12 @@ static int chinese_navigation(const tme_codepoints *d)
     size_t separators = 0, spaced_han = 0, han_count = 0;
     for (size_t i = 0; i < d->n; i++) {
         int32_t cp = d->cp[i];
-        if (cp < 0)
-            continue;
         int han = tme_is_han(cp);
-        if (!han && tme_is_space(cp)) {
-            space_after_han = prev_han;
+        if (cp < 0 || (!han && tme_is_space(cp))) {
+            space_after_han = cp < 0 ? space_after_han : prev_han;
             continue;
         }
-        han = han || is_chinese_mark(cp);
+        han = han || (cp >= 0x80 && is_chinese_mark(cp));
         spaced_han += han && space_after_han;
         separators += is_menu_separator(cp);
         han_count += han;
@@ -130,19 +128,30 @@ static int chinese_navigation(const tme_codepoints *d)
     return separators >= 2 || (spaced_han >= 2 && spaced_han * 8 >= han_count);
 }
 
+/* Occurrences of the byte sequence s (its first byte rare in English) in
+ * text[0..len). */
+static size_t count_bytes(const char *text, size_t len, const char *s, size_t n)
+{
+    size_t count = 0;
+    for (const char *p = text, *end = text + len; (p = memchr(p, s[0], (size_t)(end - p)));) {
+        count += (size_t)(end - p) >= n && memcmp(p, s, n) == 0;
+        p++;
+    }
+    return count;
+}
+
 /* English menus and share widgets separate their items with | > » · or •
  * ("Share: Facebook · Twitter · WeChat"); English prose does not. (Chinese
- * uses · inside transliterated names, so it counts only here.) */
+ * uses · inside transliterated names, so it counts only here.) Counted on
+ * the bytes, a memchr() a separator. */
 static int english_navigation(const tme_codepoints *d)
 {
-    size_t separators = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        int32_t cp = d->cp[i];
-        if (cp < 0x80)
-            separators += cp == '|' || cp == '>';
-        else
-            separators += cp == 0xBB /* » */ || cp == 0xB7 /* · */ || cp == 0x2022 /* • */;
-    }
+    const char *t = d->text;
+    size_t len = d->len;
+    size_t separators = count_bytes(t, len, "|", 1) + count_bytes(t, len, ">", 1) +
+                        count_bytes(t, len, "\xC2\xBB", 2) /* » */ +
+                        count_bytes(t, len, "\xC2\xB7", 2) /* · */ +
+                        count_bytes(t, len, "\xE2\x80\xA2", 3) /* • */;
     return separators >= 2;
 }
 
@@ -207,14 +216,14 @@ static tme_status read_anchors(pass *p, const int32_t *cp, size_t n)
 
 /* ---- the pass ----------------------------------------------------------- */
 
-/* The features of sentence s, the code points [b, e). */
+/* The features of sentence s: its code points [b, e), its bytes s->span. */
 static tme_status read_sentence(pass *p, size_t b, size_t e, tme_sentence_features *s)
 {
     const tme_codepoints *d = p->d;
     measure_sentence(d, b, e, p->lang, s);
     s->anchor_begin = p->out->n_anchors;
-    tme_status status =
-        tme_fold(d->cp + b, e - b, d->text + d->off[b], d->off[e] - d->off[b], &p->folded, p->err);
+    tme_status status = tme_fold(d->cp + b, e - b, d->text + s->span.start,
+                                 s->span.end - s->span.start, &p->folded, p->err);
     if (status == TME_OK)
         status = read_anchors(p, p->folded.cp, p->folded.n);
     s->anchor_end = p->out->n_anchors;
@@ -252,8 +261,10 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_s
     for (size_t k = 0; k < n_spans && status == TME_OK; k++) {
         tme_sentence_features *s = &out->sentences[k];
         s->span = spans[k];
-        status = read_sentence(&p, tme_codepoints_at(d, spans[k].start),
-                               tme_codepoints_at(d, spans[k].end), s);
+        /* Without offsets the one span is the whole text. */
+        size_t b = d->off ? tme_codepoints_at(d, spans[k].start) : 0;
+        size_t e = d->off ? tme_codepoints_at(d, spans[k].end) : d->n;
+        status = read_sentence(&p, b, e, s);
         out->length += s->length;
         out->n_sentences = k + 1;
     }
@@ -277,7 +288,7 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, reading w
     memset(out, 0, sizeof *out);
     tme_codepoints d;
     tme_span *found = NULL, whole = {0, len};
-    tme_status status = tme_codepoints_decode(text, len, &d, err);
+    tme_status status = tme_codepoints_decode(text, len, what != READ_PARAGRAPH, &d, err);
     if (status == TME_OK && what == READ_SENTENCES) {
         status = tme_segment_codepoints(&d, lang, &found, &n_spans, err);
         spans = found;

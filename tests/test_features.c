@@ -130,7 +130,7 @@ static void test_decode_offsets_and_invalid_bytes(void)
     const char text[] = "a\xE4\xB8\xAD\xFF"
                         "b"; /* a 中 (invalid) b */
     tme_codepoints d;
-    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, sizeof text - 1, &d, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, sizeof text - 1, 1, &d, NULL), TME_OK);
     CU_ASSERT_EQUAL_FATAL(d.n, 4);
     CU_ASSERT(d.cp[0] == 'a' && d.cp[1] == 0x4E2D && d.cp[2] == -1 && d.cp[3] == 'b');
     CU_ASSERT(d.off[1] == 1 && d.off[2] == 4 && d.off[3] == 5 && d.off[4] == 6);
@@ -143,7 +143,7 @@ static void test_decode_offsets_and_invalid_bytes(void)
 static char *folded(const char *text)
 {
     tme_codepoints d;
-    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, strlen(text), &d, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, strlen(text), 0, &d, NULL), TME_OK);
     tme_cp_buffer out = {NULL, 0, 0};
     CU_ASSERT_EQUAL_FATAL(tme_fold(d.cp, d.n, text, strlen(text), &out, NULL), TME_OK);
     char *utf8 = malloc(4 * out.n + 1);
