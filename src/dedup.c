@@ -1,20 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 #include "dedup.h"
 
+#include "hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
-
-/* FNV-1a, then the finalizer, so that the low bits used to pick a slot are
- * well mixed. */
 static uint64_t pair_hash(tme_dedup_key key, const char *source, const char *target)
 {
-    uint64_t h = tme_hash_bytes(source, strlen(source));
+    uint64_t h = tme_fnv1a(TME_FNV1A_OFFSET, source, strlen(source));
     if (key == TME_DEDUP_PAIR) {
         /* The tab keeps ("ab","c") and ("a","bc") apart. */
-        h = tme_hash_continue(h, "\t", 1);
-        h = tme_hash_continue(h, target, strlen(target));
+        h = tme_fnv1a(h, "\t", 1);
+        h = tme_fnv1a(h, target, strlen(target));
     }
     h = tme_hash_mix(h);
     return h == 0 ? 1 : h;

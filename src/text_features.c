@@ -163,9 +163,9 @@ static uint64_t hash_code_point(uint64_t h, int32_t cp)
     unsigned char utf8[4];
     if (cp < 0x80) {
         utf8[0] = (unsigned char)cp;
-        return tme_hash_continue(h, utf8, 1);
+        return tme_fnv1a(h, utf8, 1);
     }
-    return tme_hash_continue(h, utf8, (size_t)utf8proc_encode_char(cp, utf8));
+    return tme_fnv1a(h, utf8, (size_t)utf8proc_encode_char(cp, utf8));
 }
 
 /* A Latin token (numbers.h reads the numbers): a cased letter, then cased
@@ -187,7 +187,7 @@ static tme_status read_number_anchor(pass *p, const int32_t *cp, size_t n, size_
 
 static tme_status read_token_anchor(pass *p, const int32_t *cp, size_t n, size_t *i)
 {
-    uint64_t h = TME_HASH_INIT;
+    uint64_t h = TME_FNV1A_OFFSET;
     size_t chars = 0;
     for (; *i < n && continues_token(cp[*i]); (*i)++, chars++)
         h = hash_code_point(h, cp[*i]);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Tests of the English–Chinese sentence aligner. */
 #include "align.h"
+#include "array.h"
 #include "test_support.h"
 
 #include <stdio.h>
@@ -87,11 +88,7 @@ typedef struct {
 
 static void list_push(string_list *l, const char *s, size_t len)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 16;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        CU_ASSERT_FATAL(l->items != NULL);
-    }
+    CU_ASSERT_FATAL(TME_ARRAY_RESERVE(l->items, l->cap, l->n + 1) == TME_OK);
     char *copy = malloc(len + 1);
     CU_ASSERT_FATAL(copy != NULL);
     memcpy(copy, s, len);
