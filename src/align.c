@@ -5,12 +5,11 @@
  * (numbers, Latin-script tokens, quotation marks, parentheses).
  *
  * The sentences' lengths and anchors come from the features pass
- * (text_features.h), and so do the length ratio and variance: measured on
- * the 125 gold units of the sample, the UN Charter and the two WMT22 news
- * cases, Chinese = 0.325 × English (0.266 for the legal text, 0.34–0.38 for
- * news), variance 0.44 per English character (0.86 if Latin letters in
- * Chinese count 1 each), widened to 0.55 so that freer news translations
- * are not read as misfits.
+ * (text_features.h), and so does the length model: Chinese = 0.325 ×
+ * English (0.266 for the legal text, 0.34–0.38 for news), with a variance
+ * that grows with the length and with its square. The length of a bead is
+ * measured between its sides (the mean of the English length and the
+ * Chinese one in English units).
  *
  * Band. Cell (i, j) is searched when |i·n_zh − j·n_en| ≤ BAND_HALF_WIDTH ·
  * max(n_en, n_zh): a strip around the length-proportional diagonal that is
@@ -271,7 +270,7 @@ static bead_evidence weigh_bead(const side_features *en, size_t eb, size_t ee,
     double lz = zh->length_prefix[ze] - zh->length_prefix[zb];
     double base = (le + lz / TME_LENGTH_RATIO) / 2;
     ev.length_cost = length_misfit_cost((lz - TME_LENGTH_RATIO * le) /
-                                        sqrt(TME_LENGTH_VARIANCE * (base > 1 ? base : 1)));
+                                        sqrt(tme_length_variance(base > 1 ? base : 1)));
 
     anchor ea[MAX_BEAD_SIDE * MAX_ANCHORS_PER_SENTENCE];
     anchor za[MAX_BEAD_SIDE * MAX_ANCHORS_PER_SENTENCE];
