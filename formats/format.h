@@ -1,63 +1,132 @@
 /* SPDX-License-Identifier: MIT */
-/* Output formats, in the manner of FFmpeg's muxers: each format is one file in
- * formats/ that exports one const tme_format descriptor, and registry.c lists
- * them. A writer only ever sees a tme_sink: it never knows whether its bytes
- * are gzip-compressed or whether they go to a file or to stdout. */
+/* Input and output formats, in the manner of FFmpeg's demuxers and muxers:
+ * each format is one file in formats/ that exports one const descriptor, and
+ * registry.c lists them. A format owns its options (a table, as FFmpeg's
+ * priv_class), so adding one is one file and one registry line.
+ *
+ * A writer only ever sees a tme_sink: it never knows whether its bytes are
+ * gzip-compressed or where they go. A reader only sees a tme_stream (the
+ * input's bytes, decompressed) and a tme_document, into which it puts what
+ * it found: paragraph pairs (which the engine segments, aligns, normalizes
+ * and cleans) or finished units. */
 #ifndef TME_FORMAT_H
 #define TME_FORMAT_H
 
 #include <stddef.h>
 #include <time.h>
 
-#include "../src/error.h"
-#include "../src/pair.h"
-#include "../src/sink.h"
+#include "document.h"
+#include "error.h"
+#include "options.h"
+#include "paragraph.h"
+#include "sink.h"
+#include "stream.h"
+#include "unit.h"
 
+/* ---- writers ------------------------------------------------------------- */
+
+/* What every writer of a session shares. */
 typedef struct {
     const char *source_lang; /* BCP 47, written exactly as given */
     const char *target_lang;
     const char *segtype;      /* "sentence" or "paragraph" */
-    const char *tool_version; /* TME_VERSION */
-    time_t creation_time;     /* from SOURCE_DATE_EPOCH when set */
-    int tmx_utf16;            /* TMX: UTF-16LE with BOM instead of UTF-8 */
-    const char *tsv_fields;   /* TSV: comma-separated columns; NULL: "source,target" */
-} tme_writer_options;
+    const char *tool_version; /* TME_VERSION_STRING */
+    time_t creation_time;     /* the creation-time option (SOURCE_DATE_EPOCH by default) */
+    const tme_option_values *options;
+} tme_writer_context;
 
-typedef struct tme_format tme_format;
+typedef struct tme_output_format tme_output_format;
 
 typedef struct {
-    const tme_format *format;
+    const tme_output_format *format;
     tme_sink *sink;
-    const tme_writer_options *options;
+    const tme_writer_context *context;
     void *priv;             /* format->priv_size zeroed bytes, owned by the writer */
     int closed, cleaned_up; /* the lifecycle's own bookkeeping (src/writer.c) */
+    /* Set by a format that buffers bytes of its own (libxml2's writer):
+     * pushes them into the sink, so that the sink's size is the file's. */
+    int (*flush)(void *context);
+    void *flush_context;
 } tme_writer;
 
-struct tme_format {
-    const char *name;        /* as used in "-o NAME:PATH" */
-    const char *description; /* one line for --help */
-    const char *extensions;  /* comma-separated, without dots; NULL: by name only */
+/* The value of one of the session's options ("tmx-encoding"), as set or by
+ * default. */
+const char *tme_writer_option(const tme_writer *w, const char *name);
+
+struct tme_output_format {
+    const char *name;              /* as used in "-o NAME:PATH" */
+    const char *description;       /* one line for --help */
+    const char *extensions;        /* comma-separated, without dots; NULL: by name only */
+    const tme_option_def *options; /* this format's options, or NULL */
+    /* Optional: the format that actually writes, given the options (an
+     * .xlf path is XLIFF 1.2 unless --xliff-version 2.0 asks for 2.0). */
+    const tme_output_format *(*variant)(const tme_option_values *options);
     size_t priv_size;
     tme_status (*begin)(tme_writer *w, tme_error *err);
-    /* Optional: called around the pairs of each input document. */
+    /* Optional: called around the units of each input document. */
     tme_status (*begin_document)(tme_writer *w, const char *document, size_t document_index,
                                  tme_error *err);
-    tme_status (*write)(tme_writer *w, const tme_pair *pair, tme_error *err);
+    tme_status (*write)(tme_writer *w, const tme_unit *unit, tme_error *err);
     tme_status (*end_document)(tme_writer *w, tme_error *err);
+    /* Optional: what of the current document was not exported, and why (the
+     * review page shows it); with it, the engine records such things. */
+    tme_status (*dropped)(tme_writer *w, const tme_dropped *d, tme_error *err);
     tme_status (*end)(tme_writer *w, tme_error *err);
     /* Optional: frees what priv holds; called once after end() or on abort. */
     void (*cleanup)(tme_writer *w);
 };
 
-/* 1 when fields is a comma-separated list of TSV columns: source, target,
- * document, score. */
-int tme_tsv_fields_valid(const char *fields);
+/* ---- readers --------------------------------------------------------------- */
 
-/* The registry, NULL-terminated, in --help order. */
-extern const tme_format *const tme_formats[];
+/* Probe scores: how sure a reader is that the bytes are its format. */
+#define TME_PROBE_NO 0
+#define TME_PROBE_FALLBACK 1 /* anything can be read this way, as a last resort */
+#define TME_PROBE_MAYBE 25   /* the name's extension is the format's */
+#define TME_PROBE_LIKELY 50  /* the content looks like it */
+#define TME_PROBE_CERTAIN 100
 
-const tme_format *tme_format_by_name(const char *name);
+typedef struct {
+    const char *name;        /* for --input-format */
+    const char *description; /* one line for --help */
+    const char *extensions;  /* comma-separated, without dots; NULL: none */
+    const tme_option_def *options;
+    /* 1 when the reader hands its units on as it reads (a TMX of any size):
+     * it is run on the writing thread, in its turn, and memory stays a few
+     * hundred units'. */
+    int streams;
+    /* Optional: how sure the reader is, from the input's first bytes
+     * (decompressed; up to TME_PROBE_BYTES) and its name; NULL: chosen by
+     * name only. */
+    int (*probe)(const unsigned char *data, size_t len, const char *name);
+    /* Reads the document from in, putting what it finds into doc. */
+    tme_status (*read)(tme_document *doc, tme_stream *in, tme_error *err);
+    /* Optional, for articles (text, HTML): the document's paragraphs,
+     * decoded and classified, unpaired; what --parallel pairs with the
+     * paragraphs of the translation's document. */
+    tme_status (*read_paragraphs)(tme_document *doc, tme_stream *in, tme_paragraphs *out,
+                                  tme_error *err);
+} tme_input_format;
+
+#define TME_PROBE_BYTES 4096
+
+/* ---- the registry ---------------------------------------------------------- */
+
+/* NULL-terminated, in --help order. */
+extern const tme_output_format *const tme_output_formats[];
+extern const tme_input_format *const tme_input_formats[];
+
+/* By name (case-insensitive), NULL when none. */
+const tme_output_format *tme_output_format_by_name(const char *name);
+const tme_input_format *tme_input_format_by_name(const char *name);
 /* ext without the dot, compared case-insensitively. */
-const tme_format *tme_format_by_extension(const char *ext);
+const tme_output_format *tme_output_format_by_extension(const char *ext);
+
+/* The reader for an input whose first bytes are data[0..len): the one that
+ * probes highest (the first in registry order on a tie). */
+const tme_input_format *tme_input_format_probe(const unsigned char *data, size_t len,
+                                               const char *name);
+
+/* 1 when ext (no dot) is one of the comma-separated extensions. */
+int tme_extension_listed(const char *extensions, const char *ext);
 
 #endif

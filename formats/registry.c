@@ -1,31 +1,53 @@
 /* SPDX-License-Identifier: MIT */
-/* The list of output formats. Adding a format is one file in formats/ and one
- * line in each list below. */
+/* The lists of formats. Adding a format is one file in formats/ and one line
+ * in a list below (CMake compiles every .c file in formats/). */
 #include "format.h"
 
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
-extern const tme_format tme_format_tsv;
-extern const tme_format tme_format_tmx;
-extern const tme_format tme_format_xliff12;
-extern const tme_format tme_format_xliff2;
+/* The formats, in --help order: a new format is one line here. Each names
+ * the descriptor its file exports (tme_output_NAME, tme_input_NAME). */
+#define OUTPUT_FORMATS(X)                                                                          \
+    X(tsv)                                                                                         \
+    X(tmx)                                                                                         \
+    X(xliff12)                                                                                     \
+    X(xliff2)
 
-const tme_format *const tme_formats[] = {
-    &tme_format_tsv, &tme_format_tmx, &tme_format_xliff12, &tme_format_xliff2, NULL,
-};
+#define INPUT_FORMATS(X)                                                                           \
+    X(article)                                                                                     \
+    X(tsv_pairs)                                                                                   \
+    X(html)
 
-const tme_format *tme_format_by_name(const char *name)
+#define DECLARE_OUTPUT(name) extern const tme_output_format tme_output_##name;
+#define DECLARE_INPUT(name) extern const tme_input_format tme_input_##name;
+#define LIST_OUTPUT(name) &tme_output_##name,
+#define LIST_INPUT(name) &tme_input_##name,
+
+OUTPUT_FORMATS(DECLARE_OUTPUT)
+INPUT_FORMATS(DECLARE_INPUT)
+
+const tme_output_format *const tme_output_formats[] = {OUTPUT_FORMATS(LIST_OUTPUT) NULL};
+const tme_input_format *const tme_input_formats[] = {INPUT_FORMATS(LIST_INPUT) NULL};
+
+const tme_output_format *tme_output_format_by_name(const char *name)
 {
-    for (size_t i = 0; tme_formats[i] != NULL; i++)
-        if (strcasecmp(tme_formats[i]->name, name) == 0)
-            return tme_formats[i];
+    for (size_t i = 0; tme_output_formats[i] != NULL; i++)
+        if (strcasecmp(tme_output_formats[i]->name, name) == 0)
+            return tme_output_formats[i];
     return NULL;
 }
 
-/* extensions is a comma-separated list such as "xlf,xliff". */
-static int extension_listed(const char *extensions, const char *ext)
+const tme_input_format *tme_input_format_by_name(const char *name)
+{
+    for (size_t i = 0; tme_input_formats[i] != NULL; i++)
+        if (strcasecmp(tme_input_formats[i]->name, name) == 0)
+            return tme_input_formats[i];
+    return NULL;
+}
+
+int tme_extension_listed(const char *extensions, const char *ext)
 {
     size_t ext_len = strlen(ext);
     const char *p = extensions;
@@ -39,10 +61,27 @@ static int extension_listed(const char *extensions, const char *ext)
     return 0;
 }
 
-const tme_format *tme_format_by_extension(const char *ext)
+const tme_output_format *tme_output_format_by_extension(const char *ext)
 {
-    for (size_t i = 0; tme_formats[i] != NULL; i++)
-        if (tme_formats[i]->extensions != NULL && extension_listed(tme_formats[i]->extensions, ext))
-            return tme_formats[i];
+    for (size_t i = 0; tme_output_formats[i] != NULL; i++)
+        if (tme_output_formats[i]->extensions != NULL &&
+            tme_extension_listed(tme_output_formats[i]->extensions, ext))
+            return tme_output_formats[i];
     return NULL;
+}
+
+const tme_input_format *tme_input_format_probe(const unsigned char *data, size_t len,
+                                               const char *name)
+{
+    const tme_input_format *best = NULL;
+    int best_score = -1;
+    for (size_t i = 0; tme_input_formats[i] != NULL; i++) {
+        const tme_input_format *f = tme_input_formats[i];
+        int score = f->probe != NULL ? f->probe(data, len, name) : TME_PROBE_NO;
+        if (score > best_score) {
+            best = f;
+            best_score = score;
+        }
+    }
+    return best;
 }

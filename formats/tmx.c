@@ -4,7 +4,10 @@
 #include "format.h"
 #include "xml_output.h"
 
+#include "hash.h"
+
 #include <libxml/xmlwriter.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +15,12 @@
 
 typedef struct {
     xmlTextWriterPtr xml;
-    size_t document_count; /* documents begun so far: the first part of each tuid */
-    size_t unit_count;     /* units in the current document: the second part */
     int document_open;
-    char *document; /* the current document's name, cleaned for XML */
+    char *document;       /* the current document's name, cleaned for XML */
+    char document_id[40]; /* the first part of its units' tuids */
+    uint64_t *seen;       /* hashes of the document names begun, for repeats */
+    size_t n_seen, cap_seen;
+    int document_prop, score_prop; /* which props a <tu> carries (tmx-props) */
 } tmx_state;
 
 /* "YYYYMMDDThhmmssZ", the TMX date format, always in UTC. */
@@ -38,18 +43,19 @@ static void format_score(double score, char out[16])
     snprintf(out, 16, "%u.%04u", scaled / 10000, scaled % 10000);
 }
 
-static int write_header(xmlTextWriterPtr xml, const tme_writer_options *o)
+static int write_header(xmlTextWriterPtr xml, const tme_writer *w)
 {
+    const tme_writer_context *o = w->context;
     char date[17];
     format_tmx_date(o->creation_time, date);
     if (xmlTextWriterStartElement(xml, BAD_CAST "header") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationtool", BAD_CAST "tmexport") < 0 ||
         tme_xml_write_clean_attribute(xml, "creationtoolversion", o->tool_version) < 0 ||
         tme_xml_write_clean_attribute(xml, "segtype", o->segtype) < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "o-tmf", BAD_CAST "tmexport") < 0 ||
+        tme_xml_write_clean_attribute(xml, "o-tmf", tme_writer_option(w, "tmx-o-tmf")) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "adminlang", BAD_CAST "en-US") < 0 ||
         tme_xml_write_clean_attribute(xml, "srclang", o->source_lang) < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "datatype", BAD_CAST "plaintext") < 0 ||
+        tme_xml_write_clean_attribute(xml, "datatype", tme_writer_option(w, "tmx-datatype")) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationdate", BAD_CAST date) < 0)
         return -1;
     return xmlTextWriterEndElement(xml);
@@ -61,32 +67,66 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
     s->xml = tme_xml_writer_new(w);
     if (s->xml == NULL)
         return tme_error_nomem(err);
+    const char *props = tme_writer_option(w, "tmx-props");
+    s->document_prop = strstr(props, "document") != NULL;
+    s->score_prop = strstr(props, "score") != NULL;
     /* Indentation only goes between elements: libxml2 never indents inside an
      * element that has text, so <seg> content stays exact. */
-    const char *encoding = w->options->tmx_utf16 ? "UTF-16" : "UTF-8";
+    const char *encoding =
+        strcmp(tme_writer_option(w, "tmx-encoding"), "utf-16") == 0 ? "UTF-16" : "UTF-8";
     /* With indentation on, libxml2 would break the doctype over two lines. */
     if (xmlTextWriterStartDocument(s->xml, "1.0", encoding, NULL) < 0 ||
         xmlTextWriterWriteDTD(s->xml, BAD_CAST "tmx", NULL, BAD_CAST "tmx14.dtd", NULL) < 0 ||
         xmlTextWriterWriteRaw(s->xml, BAD_CAST "\n") < 0 || xmlTextWriterSetIndent(s->xml, 1) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "tmx") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.4") < 0 ||
-        write_header(s->xml, w->options) < 0 ||
-        xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
+        write_header(s->xml, w) < 0 || xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
         return tme_xml_failure(w, "TMX", err);
     return TME_OK;
 }
 
+/* How many documents of this name were begun before (a run that reads the
+ * same file twice); remembers this one. */
+static tme_status count_repeats(tmx_state *s, uint64_t hash, size_t *before, tme_error *err)
+{
+    *before = 0;
+    for (size_t k = 0; k < s->n_seen; k++)
+        *before += s->seen[k] == hash;
+    if (s->n_seen == s->cap_seen) {
+        size_t cap = s->cap_seen ? s->cap_seen * 2 : 64;
+        uint64_t *bigger = realloc(s->seen, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        s->seen = bigger;
+        s->cap_seen = cap;
+    }
+    s->seen[s->n_seen++] = hash;
+    return TME_OK;
+}
+
+/* A unit's tuid is its document's id, "-", and its 1-based position in the
+ * document: the id is 16 hex digits of a hash of the document's name as
+ * given, so that the same article gets the same ids in every run and shards
+ * of one corpus never collide ("3f2a9c1b7d4e5f60-12"). A document whose
+ * name came before in this output gets ".2", ".3"... appended to its id. */
 static tme_status tmx_begin_document(tme_writer *w, const char *document, size_t document_index,
                                      tme_error *err)
 {
-    (void)document_index; /* ids come from the writer's own count, unique even if reused */
+    (void)document_index; /* ids come from the name: the same in every run and shard */
     tmx_state *s = w->priv;
     free(s->document);
     s->document = tme_xml_clean_copy(document);
     if (s->document == NULL)
         return tme_error_nomem(err);
-    s->document_count++;
-    s->unit_count = 0;
+    uint64_t hash = tme_hash_mix(tme_fnv1a(TME_FNV1A_OFFSET, document, strlen(document)));
+    size_t before;
+    if (count_repeats(s, hash, &before, err) != TME_OK)
+        return err->status;
+    if (before == 0)
+        snprintf(s->document_id, sizeof s->document_id, "%016llx", (unsigned long long)hash);
+    else
+        snprintf(s->document_id, sizeof s->document_id, "%016llx.%zu", (unsigned long long)hash,
+                 before + 1);
     s->document_open = 1;
     return TME_OK;
 }
@@ -117,24 +157,23 @@ static int write_prop(xmlTextWriterPtr xml, const char *type, const char *value)
     return xmlTextWriterEndElement(xml);
 }
 
-static tme_status tmx_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
     tmx_state *s = w->priv;
     /* A caller that does not announce documents still gets one per name. */
     if (!s->document_open &&
-        tmx_begin_document(w, pair->document, pair->document_index, err) != TME_OK)
+        tmx_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
-    s->unit_count++;
-    char tuid[48], score[16];
-    snprintf(tuid, sizeof tuid, "%zu-%zu", s->document_count, s->unit_count);
-    format_score(pair->score, score);
-    const tme_writer_options *o = w->options;
+    char tuid[64], score[16];
+    snprintf(tuid, sizeof tuid, "%s-%zu", s->document_id, unit->index + 1);
+    format_score(unit->score, score);
+    const tme_writer_context *o = w->context;
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
-        xmlTextWriterWriteAttribute(s->xml, BAD_CAST "tuid", BAD_CAST tuid) < 0 ||
-        write_prop(s->xml, "x-document", s->document) < 0 ||
-        write_prop(s->xml, "x-score", score) < 0 ||
-        write_tuv(s->xml, o->source_lang, pair->source) < 0 ||
-        write_tuv(s->xml, o->target_lang, pair->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+        tme_xml_write_clean_attribute(s->xml, "tuid", unit->id ? unit->id : tuid) < 0 ||
+        (s->document_prop && write_prop(s->xml, "x-document", s->document) < 0) ||
+        (s->score_prop && write_prop(s->xml, "x-score", score) < 0) ||
+        write_tuv(s->xml, o->source_lang, unit->source) < 0 ||
+        write_tuv(s->xml, o->target_lang, unit->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "TMX", err);
     return TME_OK;
 }
@@ -154,12 +193,39 @@ static void tmx_cleanup(tme_writer *w)
     if (s->xml != NULL)
         xmlFreeTextWriter(s->xml);
     free(s->document);
+    free(s->seen);
 }
 
-const tme_format tme_format_tmx = {
+static const tme_option_def tmx_options[] = {
+    {.name = "tmx-encoding",
+     .group = "tmx",
+     .kind = TME_OPTION_VALUE,
+     .help = "TMX encoding: UTF-16 is written little-endian with a BOM",
+     .default_value = "utf-8",
+     .choices = "utf-8|utf-16"},
+    {.name = "tmx-o-tmf",
+     .group = "tmx",
+     .argument = "NAME",
+     .help = "the header's o-tmf (original TM format)",
+     .default_value = "tmexport"},
+    {.name = "tmx-datatype",
+     .group = "tmx",
+     .argument = "TYPE",
+     .help = "the header's datatype",
+     .default_value = "plaintext"},
+    {.name = "tmx-props",
+     .group = "tmx",
+     .help = "the props each <tu> carries: x-document, x-score, both or none",
+     .default_value = "document,score",
+     .choices = "document,score|document|score|none"},
+    {.name = NULL},
+};
+
+const tme_output_format tme_output_tmx = {
     .name = "tmx",
     .description = "TMX 1.4b translation memory (CAT tools: OmegaT, Trados, memoQ...)",
     .extensions = "tmx",
+    .options = tmx_options,
     .priv_size = sizeof(tmx_state),
     .begin = tmx_begin,
     .begin_document = tmx_begin_document,

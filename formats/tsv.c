@@ -38,11 +38,27 @@ static int parse_fields(const char *spec, tsv_state *state)
     return state->count > 0 ? 0 : -1;
 }
 
-int tme_tsv_fields_valid(const char *fields)
+static tme_status validate_fields(const char *fields, tme_error *err)
 {
     tsv_state state;
-    return parse_fields(fields, &state) == 0;
+    if (parse_fields(fields, &state) != 0)
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "--tsv-fields wants a comma-separated list of source, target, "
+                             "document, score; not '%s'",
+                             fields);
+    return TME_OK;
 }
+
+static const tme_option_def tsv_options[] = {
+    {.name = "tsv-fields",
+     .group = "tsv",
+     .kind = TME_OPTION_VALUE,
+     .argument = "LIST",
+     .help = "TSV columns, comma-separated from source, target, document, score",
+     .default_value = "source,target",
+     .validate = validate_fields},
+    {.name = NULL},
+};
 
 /* A tab, line break or other control character inside a field would break the
  * one-pair-per-line contract, so each becomes one space. */
@@ -67,19 +83,19 @@ static int write_text(tme_writer *w, const char *text)
     }
 }
 
-static int write_field(tme_writer *w, field f, const tme_pair *pair)
+static int write_field(tme_writer *w, field f, const tme_unit *unit)
 {
     switch (f) {
     case FIELD_SOURCE:
-        return write_text(w, pair->source);
+        return write_text(w, unit->source);
     case FIELD_TARGET:
-        return write_text(w, pair->target);
+        return write_text(w, unit->target);
     case FIELD_DOCUMENT:
-        return write_text(w, pair->document);
+        return write_text(w, unit->document);
     case FIELD_SCORE: {
         /* Integer arithmetic: no locale can turn the point into a comma. */
         char score[16];
-        long thousandths = (long)(pair->score * 10000 + 0.5);
+        long thousandths = (long)(unit->score * 10000 + 0.5);
         int n =
             snprintf(score, sizeof score, "%ld.%04ld", thousandths / 10000, thousandths % 10000);
         return tme_sink_write(w->sink, score, (size_t)n);
@@ -91,18 +107,18 @@ static int write_field(tme_writer *w, field f, const tme_pair *pair)
 static tme_status tsv_begin(tme_writer *w, tme_error *err)
 {
     tsv_state *state = w->priv;
-    const char *spec = w->options->tsv_fields ? w->options->tsv_fields : "source,target";
+    const char *spec = tme_writer_option(w, "tsv-fields");
     if (parse_fields(spec, state) != 0)
         return tme_error_set(err, TME_ERR_USAGE, "unknown TSV fields '%s'", spec);
     return TME_OK;
 }
 
-static tme_status tsv_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+static tme_status tsv_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
     const tsv_state *state = w->priv;
     for (size_t k = 0; k < state->count; k++)
         if ((k > 0 && tme_sink_write(w->sink, "\t", 1) != 0) ||
-            write_field(w, state->fields[k], pair) != 0)
+            write_field(w, state->fields[k], unit) != 0)
             return tme_sink_error(w->sink, err);
     if (tme_sink_write(w->sink, "\n", 1) != 0)
         return tme_sink_error(w->sink, err);
@@ -116,10 +132,11 @@ static tme_status tsv_end(tme_writer *w, tme_error *err)
     return TME_OK;
 }
 
-const tme_format tme_format_tsv = {
+const tme_output_format tme_output_tsv = {
     .name = "tsv",
     .description = "tab-separated source and target, one pair a line (MT training data)",
     .extensions = "tsv",
+    .options = tsv_options,
     .priv_size = sizeof(tsv_state),
     .begin = tsv_begin,
     .write = tsv_write,

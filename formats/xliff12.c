@@ -48,7 +48,7 @@ static tme_status xliff12_begin(tme_writer *w, tme_error *err)
     return TME_OK;
 }
 
-static int write_file_header(xmlTextWriterPtr xml, const tme_writer_options *o)
+static int write_file_header(xmlTextWriterPtr xml, const tme_writer_context *o)
 {
     if (xmlTextWriterStartElement(xml, BAD_CAST "header") < 0 ||
         xmlTextWriterStartElement(xml, BAD_CAST "tool") < 0 ||
@@ -60,7 +60,7 @@ static int write_file_header(xmlTextWriterPtr xml, const tme_writer_options *o)
     return xmlTextWriterEndElement(xml);
 }
 
-static int start_file(xmlTextWriterPtr xml, const char *original, const tme_writer_options *o)
+static int start_file(xmlTextWriterPtr xml, const char *original, const tme_writer_context *o)
 {
     char date[21];
     format_xsd_datetime(o->creation_time, date);
@@ -102,7 +102,7 @@ static tme_status xliff12_begin_document(tme_writer *w, const char *document, si
     xliff12_state *s = w->priv;
     if (xliff12_end_document(w, err) != TME_OK)
         return err->status;
-    if (start_file(s->xml, document, w->options) < 0)
+    if (start_file(s->xml, document, w->context) < 0)
         return tme_xml_failure(w, "XLIFF", err);
     s->file_count++;
     s->unit_count = 0;
@@ -110,12 +110,12 @@ static tme_status xliff12_begin_document(tme_writer *w, const char *document, si
     return TME_OK;
 }
 
-static tme_status xliff12_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+static tme_status xliff12_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
     xliff12_state *s = w->priv;
     /* A caller that does not announce documents still gets a <file>. */
     if (!s->file_open &&
-        xliff12_begin_document(w, pair->document, pair->document_index, err) != TME_OK)
+        xliff12_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
     char id[32];
     snprintf(id, sizeof id, "%zu", ++s->unit_count);
@@ -124,11 +124,11 @@ static tme_status xliff12_write(tme_writer *w, const tme_pair *pair, tme_error *
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "trans-unit") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "xml:space", BAD_CAST "preserve") < 0 ||
-        tme_xml_write_clean_element(s->xml, "source", pair->source) < 0 ||
+        tme_xml_write_clean_element(s->xml, "source", unit->source) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "target") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0)
         return tme_xml_failure(w, "XLIFF", err);
-    if (tme_xml_write_clean_string(s->xml, pair->target) < 0 ||
+    if (tme_xml_write_clean_string(s->xml, unit->target) < 0 ||
         xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "XLIFF", err);
     return TME_OK;
@@ -154,10 +154,32 @@ static void xliff12_cleanup(tme_writer *w)
         xmlFreeTextWriter(s->xml);
 }
 
-const tme_format tme_format_xliff12 = {
+static const tme_option_def xliff_options[] = {
+    {.name = "xliff-version",
+     .group = "xliff",
+     .kind = TME_OPTION_VALUE,
+     .help = "XLIFF version written for .xlf/.xliff paths",
+     .default_value = "1.2",
+     .choices = "1.2|2.0"},
+    {.name = NULL},
+};
+
+extern const tme_output_format tme_output_xliff2;
+
+static const tme_output_format *xliff_variant(const tme_option_values *options)
+{
+    extern const tme_output_format tme_output_xliff12;
+    return strcmp(tme_option_values_get(options, "xliff-version"), "2.0") == 0
+               ? &tme_output_xliff2
+               : &tme_output_xliff12;
+}
+
+const tme_output_format tme_output_xliff12 = {
     .name = "xliff",
     .description = "XLIFF 1.2 bilingual file, one <file> per input",
     .extensions = "xlf,xliff",
+    .options = xliff_options,
+    .variant = xliff_variant,
     .priv_size = sizeof(xliff12_state),
     .begin = xliff12_begin,
     .begin_document = xliff12_begin_document,

@@ -38,8 +38,8 @@ static tme_status xliff2_begin(tme_writer *w, tme_error *err)
         xmlTextWriterStartElementNS(s->xml, NULL, BAD_CAST "xliff", BAD_CAST XLIFF2_NAMESPACE) <
             0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "2.0") < 0 ||
-        tme_xml_write_clean_attribute(s->xml, "srcLang", w->options->source_lang) < 0 ||
-        tme_xml_write_clean_attribute(s->xml, "trgLang", w->options->target_lang) < 0 ||
+        tme_xml_write_clean_attribute(s->xml, "srcLang", w->context->source_lang) < 0 ||
+        tme_xml_write_clean_attribute(s->xml, "trgLang", w->context->target_lang) < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "xml:space", BAD_CAST "preserve") < 0)
         return tme_xml_failure(w, "XLIFF 2.0", err);
     return TME_OK;
@@ -85,11 +85,11 @@ static tme_status xliff2_begin_document(tme_writer *w, const char *document, siz
     return start_file(w, document, err);
 }
 
-static tme_status xliff2_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+static tme_status xliff2_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
     xliff2_state *s = w->priv;
     /* A caller that does not announce documents still gets a <file>. */
-    if (!s->file_open && start_file(w, pair->document, err) != TME_OK)
+    if (!s->file_open && start_file(w, unit->document, err) != TME_OK)
         return err->status;
     char id[32];
     snprintf(id, sizeof id, "u%zu", ++s->unit_count);
@@ -97,8 +97,8 @@ static tme_status xliff2_write(tme_writer *w, const tme_pair *pair, tme_error *e
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "segment") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0 ||
-        tme_xml_write_clean_element(s->xml, "source", pair->source) < 0 ||
-        tme_xml_write_clean_element(s->xml, "target", pair->target) < 0 ||
+        tme_xml_write_clean_element(s->xml, "source", unit->source) < 0 ||
+        tme_xml_write_clean_element(s->xml, "target", unit->target) < 0 ||
         xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "XLIFF 2.0", err);
     return TME_OK;
@@ -124,9 +124,9 @@ static void xliff2_cleanup(tme_writer *w)
         xmlFreeTextWriter(s->xml);
 }
 
-const tme_format tme_format_xliff2 = {
+const tme_output_format tme_output_xliff2 = {
     .name = "xliff2",
-    .description = "XLIFF 2.0 bilingual file, one <file> per input (xliff2:PATH)",
+    .description = "XLIFF 2.0 bilingual file, one <file> per input",
     .extensions = NULL,
     .priv_size = sizeof(xliff2_state),
     .begin = xliff2_begin,

@@ -37,3 +37,14 @@ int tme_is_latin_letter(int cp)
     utf8proc_category_t k = tme_category(cp);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LL;
 }
+
+int tme_is_trailing_symbol(int cp)
+{
+    if (cp < 0x80)
+        return 0;
+    if (cp >= 0xFE00 && cp <= 0xFE0F) /* variation selectors */
+        return 1;
+    utf8proc_category_t cat = tme_category(cp);
+    return cat == UTF8PROC_CATEGORY_SO || cat == UTF8PROC_CATEGORY_SK ||
+           cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME;
+}

@@ -10,6 +10,7 @@
 #ifndef TME_CHARCLASS_H
 #define TME_CHARCLASS_H
 
+#include <stddef.h>
 #include <utf8proc.h>
 
 /* utf8proc_category(), answered from a table of the Basic Multilingual
@@ -39,6 +40,22 @@ static inline utf8proc_ssize_t tme_iterate(const utf8proc_uint8_t *str, utf8proc
         }
     }
     return utf8proc_iterate(str, len, cp);
+}
+
+/* Steps to the next code point of s[0..len) from *i, skipping invalid
+ * bytes: 1 with *cp set and *i past it, or 0 at the end. */
+static inline int tme_next_code_point(const char *s, size_t len, size_t *i, utf8proc_int32_t *cp)
+{
+    while (*i < len) {
+        utf8proc_ssize_t n =
+            tme_iterate((const utf8proc_uint8_t *)s + *i, (utf8proc_ssize_t)(len - *i), cp);
+        if (n > 0) {
+            *i += (size_t)n;
+            return 1;
+        }
+        (*i)++;
+    }
+    return 0;
 }
 
 static inline int tme_is_ascii_digit(int cp)
@@ -134,6 +151,11 @@ static inline int tme_is_han(int cp)
         return cp >= 0x4E00 || (cp >= 0x3400 && cp <= 0x4DBF) || cp <= 0x2FDF;
     return (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x323AF);
 }
+
+/* What may follow a sentence's last mark without starting anything: an
+ * emoji or other symbol ("...anxiety! ❤️"), a variation selector or a
+ * combining mark. */
+int tme_is_trailing_symbol(int cp);
 
 /* CJK symbols and punctuation (not the ideographic space) and the
  * full-width punctuation forms. */

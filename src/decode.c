@@ -2,6 +2,8 @@
 #include "decode.h"
 
 #include "charclass.h"
+#include "charset_label.h"
+#include "encoding_detect.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -240,7 +242,12 @@ static tme_status convert_or_report(const unsigned char *data, size_t len, const
 }
 
 /* UTF-16 without a BOM shows itself by NUL bytes in every other position
- * (the high bytes of ASCII characters). Returns the encoding or NULL. */
+ * (the high bytes of ASCII characters). At least this many: Han characters
+ * have NUL bytes too (一 is U+4E00), and in a few words of Chinese alone
+ * one or two of them read as the other byte order's ASCII. */
+#define MIN_NUL_PATTERN 8
+
+/* Returns the encoding or NULL. */
 static const char *guess_utf16_by_nul_bytes(const unsigned char *data, size_t len)
 {
     size_t sample = len < 65536 ? len : 65536;
@@ -252,16 +259,117 @@ static const char *guess_utf16_by_nul_bytes(const unsigned char *data, size_t le
     size_t units = sample / 2;
     if (units == 0)
         return NULL;
-    if (odd_zero * 4 >= units && even_zero * 20 < odd_zero)
+    if (odd_zero >= MIN_NUL_PATTERN && odd_zero * 4 >= units && even_zero * 20 < odd_zero)
         return "UTF-16LE";
-    if (even_zero * 4 >= units && odd_zero * 20 < even_zero)
+    if (even_zero >= MIN_NUL_PATTERN && even_zero * 4 >= units && odd_zero * 20 < even_zero)
         return "UTF-16BE";
     return NULL;
+}
+
+/* Decodes with one candidate for the evidence: a decoding that needed an
+ * unpaired surrogate dropped or met a NUL has failed. Only running out of
+ * memory is an error. */
+static tme_status try_candidate(const unsigned char *data, size_t len, tme_candidate *candidate,
+                                tme_text *decoded, tme_error *err)
+{
+    size_t bad_offset = 0, bad_line = 0;
+    tme_error conversion_err;
+    tme_error_clear(&conversion_err);
+    tme_status status = convert(data, len, candidate->encoding, "", decoded, &bad_offset, &bad_line,
+                                &conversion_err);
+    if (status == TME_ERR_NOMEM)
+        return tme_error_nomem(err);
+    candidate->decoded = status == TME_OK && decoded->surrogates_dropped == 0;
+    if (candidate->decoded)
+        tme_candidate_judge(candidate, decoded->text, decoded->len);
+    return TME_OK;
+}
+
+static void record_evidence(const tme_candidate *c, const tme_verdict *v, tme_text *out)
+{
+    tme_encoding_evidence *e = &out->evidence;
+    e->characters = c[v->chosen].characters;
+    e->share = tme_candidate_share(&c[v->chosen]);
+    if (v->runner_up >= 0) {
+        snprintf(e->runner_up, sizeof e->runner_up, "%s", c[v->runner_up].encoding);
+        e->runner_up_share = tme_candidate_share(&c[v->runner_up]);
+    }
+    snprintf(e->uchardet, sizeof e->uchardet, "%s", v->uchardet);
+    out->method = TME_ENCODING_DETECTED;
+    out->guessed = 1;
+}
+
+/* "GB18030, BIG5-HKSCS": the candidates that decoded, or all of them when
+ * none did. */
+static void list_candidates(const tme_candidate *c, size_t count, int decoded_only, char *buf,
+                            size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < count && used < size; i++) {
+        if (c[i].decoded || !decoded_only)
+            used +=
+                (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "", c[i].encoding);
+    }
+}
+
+static tme_status weak_evidence_error(const unsigned char *data, const utf8_survey *s,
+                                      const tme_candidate *c, size_t count, const tme_verdict *v,
+                                      const char *name, tme_error *err)
+{
+    char names[128];
+    list_candidates(c, count, v->best >= 0, names, sizeof names);
+    return tme_error_set(err, TME_ERR_INPUT,
+                         "%s:%zu: cannot tell the encoding (invalid UTF-8 byte 0x%02X at byte "
+                         "offset %zu): %s %s; %s; give it with --encoding (for example "
+                         "--encoding %s)",
+                         name, line_at(data, s->first_invalid), data[s->first_invalid],
+                         s->first_invalid, v->best >= 0 ? "plausible:" : "tried", names,
+                         v->why_weak, v->best >= 0 ? c[v->best].encoding : "BIG5");
+}
+
+/* Bytes that are not UTF-8: GB18030, Big5 or UTF-16 by the evidence of
+ * each decoding (encoding_detect.h), never by decoding without error alone
+ * (Big5 bytes are mostly valid GB18030). Weak evidence is an error: about
+ * the first NUL byte if there is one, else naming the plausible
+ * encodings. */
+static tme_status decode_by_evidence(const unsigned char *data, size_t len, const utf8_survey *s,
+                                     const char *name, tme_text *out, tme_error *err)
+{
+    enum { CANDIDATES = 4 };
+    tme_candidate c[CANDIDATES] = {
+        {.encoding = "GB18030"},
+        {.encoding = tme_big5_iconv_name()},
+        {.encoding = "UTF-16LE"},
+        {.encoding = "UTF-16BE"},
+    };
+    tme_text decoded[CANDIDATES];
+    memset(decoded, 0, sizeof decoded);
+    tme_status status = TME_OK;
+    for (size_t i = 0; i < CANDIDATES && status == TME_OK; i++)
+        status = try_candidate(data, len, &c[i], &decoded[i], err);
+    tme_verdict v;
+    if (status == TME_OK) {
+        tme_weigh_candidates(data, len, c, CANDIDATES, &v);
+        if (v.chosen >= 0) {
+            *out = decoded[v.chosen];
+            decoded[v.chosen].text = NULL;
+            record_evidence(c, &v, out);
+        } else if (s->nul_count > 0) {
+            status = nul_error(name, data, s->first_nul, err);
+        } else {
+            status = weak_evidence_error(data, s, c, CANDIDATES, &v, name, err);
+        }
+    }
+    for (size_t i = 0; i < CANDIDATES; i++)
+        tme_text_free(&decoded[i]);
+    return status;
 }
 
 static tme_status decode_automatically(const unsigned char *data, size_t len, const char *name,
                                        tme_text *out, tme_error *err)
 {
+    out->method = TME_ENCODING_BOM;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         utf8_survey s;
         survey_utf8(data, len, &s);
@@ -274,32 +382,38 @@ static tme_status decode_automatically(const unsigned char *data, size_t len, co
     const char *utf16 = guess_utf16_by_nul_bytes(data, len);
     if (utf16 != NULL) {
         out->guessed = 1;
+        out->method = TME_ENCODING_NUL_PATTERN;
         return convert_or_report(data, len, utf16, name, out, err);
     }
     utf8_survey s;
     survey_utf8(data, len, &s);
     /* Bytes that are mostly well-formed UTF-8 are broken UTF-8: decoding them
      * as GB18030 would turn every correct character into mojibake. */
+    out->method = TME_ENCODING_VALID_UTF8;
     if (s.invalid == 0 || s.valid_multibyte >= s.invalid)
         return decode_utf8(data, len, &s, name, out, err);
-    if (s.nul_count > 0)
-        return nul_error(name, data, s.first_nul, err);
-    size_t bad_offset = 0, bad_line = 0;
-    tme_error gb_err;
-    tme_error_clear(&gb_err);
-    tme_status status = convert(data, len, "GB18030", name, out, &bad_offset, &bad_line, &gb_err);
-    if (status == TME_OK) {
-        out->guessed = 1;
-        return TME_OK;
+    /* NUL bytes too few for the pattern may still be UTF-16 (Chinese with a
+     * few line ends and 一); when the evidence is weak, they are reported. */
+    return decode_by_evidence(data, len, &s, name, out, err);
+}
+
+static tme_status decode_named(const unsigned char *data, size_t len, const char *label,
+                               const char *name, tme_text *out, tme_error *err)
+{
+    out->method = TME_ENCODING_NAMED;
+    snprintf(out->label, sizeof out->label, "%s", label);
+    if (is_utf8_name(label)) {
+        utf8_survey s;
+        survey_utf8(data, len, &s);
+        return decode_utf8(data, len, &s, name, out, err);
     }
-    if (status != TME_ERR_INPUT)
-        return tme_error_set(err, status, "%s", gb_err.message);
-    return tme_error_set(err, TME_ERR_INPUT,
-                         "%s:%zu: cannot tell the encoding: invalid UTF-8 byte 0x%02X at byte "
-                         "offset %zu, and not GB18030 either; give it with --encoding (for "
-                         "example --encoding BIG5)",
-                         name, line_at(data, s.first_invalid), data[s.first_invalid],
-                         s.first_invalid);
+    const char *encoding = tme_encoding_from_label(label);
+    tme_status status = convert_or_report(data, len, encoding ? encoding : label, name, out, err);
+    if (status == TME_OK && out->len >= 3 && memcmp(out->text, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(out->text, out->text + 3, out->len - 3 + 1);
+        out->len -= 3;
+    }
+    return status;
 }
 
 tme_status tme_decode(const unsigned char *data, size_t len, const char *encoding, const char *name,
@@ -308,19 +422,34 @@ tme_status tme_decode(const unsigned char *data, size_t len, const char *encodin
     memset(out, 0, sizeof *out);
     if (encoding == NULL)
         return decode_automatically(data, len, name, out, err);
-    if (is_utf8_name(encoding)) {
-        utf8_survey s;
-        survey_utf8(data, len, &s);
-        return decode_utf8(data, len, &s, name, out, err);
-    }
-    tme_status status = convert_or_report(data, len, encoding, name, out, err);
-    if (status == TME_OK && out->len >= 3 && memcmp(out->text, "\xEF\xBB\xBF", 3) == 0) {
-        memmove(out->text, out->text + 3, out->len - 3 + 1);
-        out->len -= 3;
-    }
-    return status;
+    return decode_named(data, len, encoding, name, out, err);
 }
 
+int tme_text_encoding_reason(const tme_text *t, char *buf, size_t size)
+{
+    const tme_encoding_evidence *e = &t->evidence;
+    switch (t->method) {
+    case TME_ENCODING_NAMED:
+        return snprintf(buf, size, "%s (named: %s)", t->encoding, t->label);
+    case TME_ENCODING_BOM:
+        return snprintf(buf, size, "%s (byte-order mark)", t->encoding);
+    case TME_ENCODING_NUL_PATTERN:
+        return snprintf(buf, size, "%s (no byte-order mark; NUL bytes in every second position)",
+                        t->encoding);
+    case TME_ENCODING_VALID_UTF8:
+        return snprintf(buf, size, "%s (the bytes are valid UTF-8)", t->encoding);
+    case TME_ENCODING_DETECTED:
+        break;
+    }
+    char next[80] = "no other candidate decodes";
+    if (e->runner_up[0])
+        snprintf(next, sizeof next, "%.2f as %s", e->runner_up_share, e->runner_up);
+    return snprintf(buf, size,
+                    "%s (detected: %zu characters judged, %.2f of them frequent Han characters, "
+                    "%s; uchardet: %s)",
+                    t->encoding, e->characters, e->share, next,
+                    e->uchardet[0] ? e->uchardet : "no answer");
+}
 void tme_text_free(tme_text *text)
 {
     free(text->text);

@@ -5,14 +5,7 @@
 #ifndef TME_ERROR_H
 #define TME_ERROR_H
 
-typedef enum {
-    TME_OK = 0,
-    TME_ERR_INPUT, /* the input is malformed or unusable */
-    TME_ERR_IO,    /* reading or writing a file failed */
-    TME_ERR_USAGE, /* the caller asked for something impossible */
-    TME_ERR_NOMEM,
-    TME_ERR_PIPE /* an output's reader went away (EPIPE) */
-} tme_status;
+#include "tmexport.h" /* tme_status */
 
 typedef struct {
     tme_status status;

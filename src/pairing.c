@@ -50,6 +50,7 @@ typedef struct {
     hash_set numbers;      /* number_id() of numbers and decades */
     hash_set soft_numbers; /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
+    int boilerplate; /* page chrome by its markup (tme_paragraph.boilerplate) */
 } side_info;
 
 /* Membership for keys asked in ascending order (as a set's own items come):
@@ -290,6 +291,10 @@ static double score_with_order(double order_free, const side_info *en, const sid
     double s = order_free + adjacency_score(en, zh, preferred);
     if (en->navigation || zh->navigation)
         s -= NAVIGATION_PENALTY;
+    /* Two pieces of chrome (a footer, a subscription line) share names,
+     * years and addresses that were copied, not translated. */
+    if (en->boilerplate && zh->boilerplate)
+        s -= NAVIGATION_PENALTY;
     return s;
 }
 
@@ -343,6 +348,8 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, sides *s, tme_er
         tme_status status = measure_paragraph(p, lang, info, err);
         if (status != TME_OK)
             return status;
+        info->boilerplate = p->boilerplate;
+        info->navigation |= p->boilerplate;
     }
     return TME_OK;
 }

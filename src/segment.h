@@ -8,13 +8,9 @@
 #include "codepoints.h"
 #include "error.h"
 #include "lang.h"
+#include "tmexport.h"
 
-/* A sentence as byte offsets [start, end) into the paragraph, with the
- * whitespace around it excluded. */
-typedef struct {
-    size_t start;
-    size_t end;
-} tme_span;
+/* tme_span (byte offsets [start, end) of a sentence) is public: tmexport.h. */
 
 /* Splits the UTF-8 paragraph text[0..len) into sentences. On success returns
  * TME_OK and stores a malloc'd array in *spans (free() it) and its length in

@@ -3,16 +3,23 @@
 
 #include <stdlib.h>
 
-tme_writer *tme_writer_open(const tme_format *format, const char *path, int gzip_level,
-                            const tme_writer_options *options, tme_error *err)
+const char *tme_writer_option(const tme_writer *w, const char *name)
 {
+    return tme_option_values_get(w->context->options, name);
+}
+
+tme_writer *tme_writer_open(const tme_output_format *format, const char *path, int gzip_level,
+                            const tme_writer_context *context, tme_error *err)
+{
+    if (format->variant != NULL)
+        format = format->variant(context->options);
     tme_writer *w = calloc(1, sizeof *w);
     if (w == NULL) {
         tme_error_nomem(err);
         return NULL;
     }
     w->format = format;
-    w->options = options;
+    w->context = context;
     if (format->priv_size > 0 && (w->priv = calloc(1, format->priv_size)) == NULL) {
         free(w);
         tme_error_nomem(err);
@@ -39,9 +46,16 @@ tme_status tme_writer_begin_document(tme_writer *w, const char *document, size_t
     return w->format->begin_document(w, document, document_index, err);
 }
 
-tme_status tme_writer_write(tme_writer *w, const tme_pair *pair, tme_error *err)
+tme_status tme_writer_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
-    return w->format->write(w, pair, err);
+    return w->format->write(w, unit, err);
+}
+
+tme_status tme_writer_dropped(tme_writer *w, const tme_dropped *d, tme_error *err)
+{
+    if (w->format->dropped == NULL)
+        return TME_OK;
+    return w->format->dropped(w, d, err);
 }
 
 tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
@@ -49,6 +63,13 @@ tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
     if (w->format->end_document == NULL)
         return TME_OK;
     return w->format->end_document(w, err);
+}
+
+size_t tme_writer_size_bound(tme_writer *w, size_t more, size_t limit)
+{
+    if (w->flush != NULL)
+        w->flush(w->flush_context);
+    return tme_sink_size_bound(w->sink, more, limit);
 }
 
 static void release(tme_writer *w)
@@ -65,6 +86,7 @@ tme_status tme_writer_close(tme_writer *w, tme_error *err)
         return TME_OK;
     w->closed = 1;
     tme_status status = w->format->end(w, err);
+    w->flush = NULL; /* the format's buffer goes with its cleanup */
     /* The format's resources may still flush into the sink: free them first. */
     if (w->format->cleanup != NULL)
         w->format->cleanup(w);

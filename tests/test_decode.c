@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Decoding: BOMs, line ends, GB18030 and UTF-16 guesses, errors that name the
  * line and byte. */
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,17 +14,12 @@ static tme_status decode(const char *bytes, size_t len, const char *encoding, tm
     return tme_decode((const unsigned char *)bytes, len, encoding, "in.txt", out, err);
 }
 
-/* Converts UTF-8 into another encoding with iconv (test data only). */
+/* UTF-8 converted into another encoding (test data only). */
 static char *encode(const char *utf8, const char *encoding, size_t *len)
 {
-    iconv_t cd = iconv_open(encoding, "UTF-8");
-    CU_ASSERT_FATAL(cd != (iconv_t)-1);
-    size_t in_left = strlen(utf8), cap = in_left * 4 + 16, out_left = cap;
-    char *buf = malloc(cap), *in = (char *)utf8, *out = buf;
-    CU_ASSERT_FATAL(iconv(cd, &in, &in_left, &out, &out_left) != (size_t)-1);
-    iconv_close(cd);
-    *len = cap - out_left;
-    return buf;
+    char *bytes = tme_test_encode(utf8, strlen(utf8), encoding, len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
+    return bytes;
 }
 
 static void test_plain_utf8(void)
@@ -96,12 +90,15 @@ static void test_utf16le_without_bom_is_guessed(void)
 
 static void test_gb18030_is_guessed(void)
 {
+    /* 32 characters to judge: enough evidence (encoding_detect.h). */
+    const char *text = "第一段：中国初创公司DeepSeek发布了新的大语言模型，引起了全球科技界的"
+                       "广泛关注。\n\nSecond paragraph.\n";
     size_t len;
-    char *gb = encode("第一段：中国初创公司DeepSeek。\n\nSecond paragraph.\n", "GB18030", &len);
+    char *gb = encode(text, "GB18030", &len);
     tme_text t;
     tme_error err;
     CU_ASSERT_EQUAL_FATAL(decode(gb, len, NULL, &t, &err), TME_OK);
-    CU_ASSERT_STRING_EQUAL(t.text, "第一段：中国初创公司DeepSeek。\n\nSecond paragraph.\n");
+    CU_ASSERT_STRING_EQUAL(t.text, text);
     CU_ASSERT_STRING_EQUAL(t.encoding, "GB18030");
     CU_ASSERT_EQUAL(t.guessed, 1);
     tme_text_free(&t);

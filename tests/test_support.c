@@ -4,6 +4,7 @@
 
 #include <CUnit/Basic.h>
 #include <dirent.h>
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +12,15 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+/* The running suite's name: what its discarded output files are called. */
+static const char *running_suite = "suite";
 
 int tme_run_suite(const char *suite_name, CU_TestInfo *tests)
 {
+    running_suite = suite_name;
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;
     CU_SuiteInfo suites[] = {{suite_name, NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
@@ -58,6 +64,22 @@ char *tme_test_read_file(const char *path, size_t *len)
     return buf;
 }
 
+char *tme_test_encode(const char *utf8, size_t len, const char *encoding, size_t *out_len)
+{
+    iconv_t cd = iconv_open(encoding, "UTF-8");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = len * 4 + 16, in_left = len, out_left = cap;
+    char *buf = malloc(cap), *in = (char *)utf8, *out = buf;
+    if (buf != NULL && iconv(cd, &in, &in_left, &out, &out_left) == (size_t)-1) {
+        free(buf);
+        buf = NULL;
+    }
+    iconv_close(cd);
+    *out_len = cap - out_left;
+    return buf;
+}
+
 int tme_test_write_file(const char *path, const void *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -78,10 +100,19 @@ const char *tme_test_source_path(const char *relative)
 int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdout_path,
                      const char *stderr_path)
 {
+    /* Discarded output goes to files of this suite, never to the system's
+     * /dev/null, and never to another suite's. */
+    char discard_out[160], discard_err[160];
+    snprintf(discard_out, sizeof discard_out, "discarded.%s.out", running_suite);
+    snprintf(discard_err, sizeof discard_err, "discarded.%s.err", running_suite);
+    for (char *p = discard_out; *p; p++)
+        *p = *p == ' ' || *p == '/' ? '-' : *p;
+    for (char *p = discard_err; *p; p++)
+        *p = *p == ' ' || *p == '/' ? '-' : *p;
     char command[16384];
     snprintf(command, sizeof command, "'%s' %s <'%s' >'%s' 2>'%s'", TME_BINARY, args,
-             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : "discarded.out",
-             stderr_path ? stderr_path : "discarded.err");
+             stdin_path ? stdin_path : "/dev/null", stdout_path ? stdout_path : discard_out,
+             stderr_path ? stderr_path : discard_err);
     int status = system(command);
     if (status == -1 || !WIFEXITED(status))
         return -1;
@@ -96,6 +127,56 @@ int tme_test_run_clif(const char *stderr_path, const char *fmt, ...)
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
     return tme_test_run_cli(args, NULL, NULL, stderr_path);
+}
+
+double tme_test_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int tme_test_run_timed(const char *stderr_path, double *seconds, const char *fmt, ...)
+{
+    char args[16384];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    double start = tme_test_seconds();
+    int rc = tme_test_run_cli(args, NULL, NULL, stderr_path);
+    *seconds = tme_test_seconds() - start;
+    return rc;
+}
+
+int tme_test_file_says(const char *path, const char *first, ...)
+{
+    char *text = tme_test_read_file(path, NULL);
+    if (text == NULL)
+        return 0;
+    int all = 1;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *s = first; s != NULL; s = va_arg(ap, const char *))
+        if (strstr(text, s) == NULL) {
+            fprintf(stderr, "\n    %s lacks \"%s\": %s", path, s, text);
+            all = 0;
+        }
+    va_end(ap);
+    free(text);
+    return all;
+}
+
+void tme_test_random_bytes(unsigned char *out, size_t n, unsigned char lowest)
+{
+    unsigned long long x = 0x9E3779B97F4A7C15ull;
+    for (size_t i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        unsigned char b = (unsigned char)(x >> 32);
+        out[i] = b < lowest ? (unsigned char)(b + lowest) : b;
+    }
 }
 
 int tme_test_shell(const char *fmt, ...)
@@ -154,4 +235,22 @@ int tme_test_make_char_device(const char *path, unsigned major, unsigned minor)
 {
     unlink(path);
     return mknod(path, S_IFCHR | 0666, makedev(major, minor)) == 0 ? 0 : -1;
+}
+
+const tme_writer_context *tme_test_context(const tme_writer_options *o)
+{
+    static tme_option_values values;
+    static tme_writer_context context;
+    tme_error err;
+    tme_error_clear(&err);
+    tme_option_values_free(&values);
+    if (tme_option_values_init(&values, &err) != TME_OK ||
+        tme_option_values_set(&values, "tmx-encoding", o->tmx_utf16 ? "utf-16" : "utf-8", &err) !=
+            TME_OK ||
+        (o->tsv_fields != NULL &&
+         tme_option_values_set(&values, "tsv-fields", o->tsv_fields, &err) != TME_OK))
+        return NULL;
+    context = (tme_writer_context){o->source_lang,  o->target_lang,   o->segtype,
+                                   o->tool_version, o->creation_time, &values};
+    return &context;
 }

@@ -5,6 +5,9 @@
 
 #include <CUnit/CUnit.h>
 #include <stddef.h>
+#include <time.h>
+
+#include "format.h"
 
 /* Runs the tests of one suite with CUnit's basic interface; returns the
  * process exit status (non-zero when any assertion failed). */
@@ -13,6 +16,10 @@ int tme_run_suite(const char *suite_name, CU_TestInfo *tests);
 /* Reads a whole file; returns malloc'd bytes (NUL-terminated, length in *len)
  * or NULL. */
 char *tme_test_read_file(const char *path, size_t *len);
+
+/* utf8[0..len) converted with iconv into `encoding` (test data only): a
+ * malloc'd buffer, its length in *out_len, or NULL when iconv cannot. */
+char *tme_test_encode(const char *utf8, size_t len, const char *encoding, size_t *out_len);
 
 /* Writes bytes to a file; returns 0 on success. */
 int tme_test_write_file(const char *path, const void *data, size_t len);
@@ -31,6 +38,21 @@ int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdou
  * stdout discarded, stderr into stderr_path. */
 int tme_test_run_clif(const char *stderr_path, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Seconds on a monotonic clock, for wall-clock guards. */
+double tme_test_seconds(void);
+
+/* tme_test_run_clif() that also stores the run's wall-clock time in
+ * *seconds. */
+int tme_test_run_timed(const char *stderr_path, double *seconds, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* 1 when the file holds every given string (NULL-ended); prints the ones
+ * it lacks. */
+int tme_test_file_says(const char *path, const char *first, ...);
+
+/* Deterministic bytes (xorshift64), each at least `lowest`. */
+void tme_test_random_bytes(unsigned char *out, size_t n, unsigned char lowest);
 
 /* Runs a shell command built printf-style; its exit status, or -1. */
 int tme_test_shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -54,5 +76,18 @@ size_t tme_test_temporaries_in(const char *dir);
  * CAP_MKNOD). Tests make their own nodes and never write to the system's
  * /dev nodes. */
 int tme_test_make_char_device(const char *path, unsigned major, unsigned minor);
+
+/* The writer settings the suites write with, by field; turned into a
+ * writer context (with option values for tmx-encoding and tsv-fields) by
+ * tme_test_context(). */
+typedef struct {
+    const char *source_lang, *target_lang, *segtype, *tool_version;
+    time_t creation_time;
+    int tmx_utf16;
+    const char *tsv_fields; /* NULL: the default */
+} tme_writer_options;
+
+/* A context for o, valid until the next call. */
+const tme_writer_context *tme_test_context(const tme_writer_options *o);
 
 #endif

@@ -17,13 +17,14 @@
 #include <zlib.h>
 
 #include "format.h"
+#include "hash.h"
 #include "writer.h"
 #include "xml_validate.h"
 #include "xmlchars.h"
 
-extern const tme_format tme_format_tmx;
-extern const tme_format tme_format_xliff12;
-extern const tme_format tme_format_xliff2;
+extern const tme_output_format tme_output_tmx;
+extern const tme_output_format tme_output_xliff12;
+extern const tme_output_format tme_output_xliff2;
 
 #define FIXED_TIME ((time_t)1700000000) /* 2023-11-14T22:13:20Z */
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
@@ -87,25 +88,27 @@ static tme_writer_options default_options(void)
 }
 
 /* Writes the documents through the real writer lifecycle; 0 on success. */
-static int export_documents(const tme_format *format, const char *path, int gzip_level,
+static int export_documents(const tme_output_format *format, const char *path, int gzip_level,
                             const tme_writer_options *o, const test_document *docs, size_t ndocs,
                             int announce_documents)
 {
     tme_error err;
     tme_error_clear(&err);
-    tme_writer *w = tme_writer_open(format, path, gzip_level, o, &err);
+    tme_writer *w = tme_writer_open(format, path, gzip_level, tme_test_context(o), &err);
     if (w == NULL)
         return -1;
     for (size_t d = 0; d < ndocs; d++) {
         if (announce_documents && tme_writer_begin_document(w, docs[d].name, d, &err) != TME_OK)
             goto fail;
         for (size_t i = 0; docs[d].sources[i] != NULL; i++) {
-            tme_pair pair = {docs[d].sources[i],
+            tme_unit pair = {docs[d].sources[i],
                              docs[d].targets[i],
                              0.5 + 0.001 * (double)i,
                              docs[d].name,
                              d,
-                             i};
+                             i,
+                             NULL,
+                             NULL};
             if (tme_writer_write(w, &pair, &err) != TME_OK)
                 goto fail;
         }
@@ -307,7 +310,7 @@ static void test_tmx_valid_and_exact(void)
                      levels[l] == TME_SINK_PLAIN ? "" : ".gz");
             const char *path = file_in(dir, name);
             CU_ASSERT_EQUAL_FATAL(
-                export_documents(&tme_format_tmx, path, levels[l], &o, docs, ndocs, 1), 0);
+                export_documents(&tme_output_tmx, path, levels[l], &o, docs, ndocs, 1), 0);
             CU_ASSERT_EQUAL(starts_with_gzip_magic(path), levels[l] != TME_SINK_PLAIN);
             xmlDocPtr doc = tme_test_read_valid(path, KIND_TMX);
             CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
@@ -323,7 +326,7 @@ static void test_tmx_header(void)
     tme_writer_options o = default_options();
     o.segtype = "paragraph";
     const char *path = file_in(scratch("xml-tmx-header"), "h.tmx");
-    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_tmx, path, TME_SINK_PLAIN, &o, docs, 1, 1),
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_tmx, path, TME_SINK_PLAIN, &o, docs, 1, 1),
                           0);
     size_t len;
     char *bytes = tme_test_read_file(path, &len);
@@ -342,9 +345,57 @@ static void test_tmx_header(void)
     CU_ASSERT(string_is(doc, "/tmx/header/@srclang", "en"));
     CU_ASSERT(string_is(doc, "/tmx/header/@datatype", "plaintext"));
     CU_ASSERT(string_is(doc, "/tmx/header/@creationdate", "20231114T221320Z"));
-    CU_ASSERT(string_is(doc, "/tmx/body/tu[1]/@tuid", "1-1"));
-    CU_ASSERT(string_is(doc, "/tmx/body/tu[2]/@tuid", "1-2"));
+    /* tuid: 16 hex digits of the document name's hash, then the position. */
+    char id1[64], id2[64];
+    unsigned long long h = tme_hash_mix(tme_fnv1a(TME_FNV1A_OFFSET, "a.txt", 5));
+    snprintf(id1, sizeof id1, "%016llx-1", h);
+    snprintf(id2, sizeof id2, "%016llx-2", h);
+    CU_ASSERT(string_is(doc, "/tmx/body/tu[1]/@tuid", id1));
+    CU_ASSERT(string_is(doc, "/tmx/body/tu[2]/@tuid", id2));
     xmlFreeDoc(doc);
+}
+
+/* A document's tuids do not depend on what else the output holds, so that
+ * shards made apart never collide and merge into the single run's ids; a
+ * name that comes again in one output gets ".2". */
+static void test_tmx_tuids_are_stable_across_shards(void)
+{
+    tme_writer_options o = default_options();
+    test_document both[] = {{"one.txt", plain_sources, plain_targets},
+                            {"two.txt", plain_sources, plain_targets}};
+    test_document second[] = {{"two.txt", plain_sources, plain_targets}};
+    test_document repeated[] = {{"two.txt", plain_sources, plain_targets},
+                                {"two.txt", plain_sources, plain_targets}};
+    const char *dir = scratch("xml-tmx-tuids");
+    char run[4200], shard[4200], twice[4200];
+    snprintf(run, sizeof run, "%s/run.tmx", dir);
+    snprintf(shard, sizeof shard, "%s/shard.tmx", dir);
+    snprintf(twice, sizeof twice, "%s/twice.tmx", dir);
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_tmx, run, TME_SINK_PLAIN, &o, both, 2, 1),
+                          0);
+    CU_ASSERT_EQUAL_FATAL(
+        export_documents(&tme_output_tmx, shard, TME_SINK_PLAIN, &o, second, 1, 1), 0);
+    CU_ASSERT_EQUAL_FATAL(
+        export_documents(&tme_output_tmx, twice, TME_SINK_PLAIN, &o, repeated, 2, 1), 0);
+    xmlDocPtr a = tme_test_read_valid(run, KIND_TMX), b = tme_test_read_valid(shard, KIND_TMX),
+              c = tme_test_read_valid(twice, KIND_TMX);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    char *run_id = string_of(a, "/tmx/body/tu[prop='two.txt'][1]/@tuid");
+    char *shard_id = string_of(b, "/tmx/body/tu[1]/@tuid");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(run_id);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(shard_id);
+    CU_ASSERT_STRING_EQUAL(run_id, shard_id);
+    CU_ASSERT_EQUAL(count_nodes(c, "/tmx/body/tu[@tuid = following-sibling::tu/@tuid]"), 0);
+    char *repeat_id = string_of(c, "/tmx/body/tu[prop='two.txt'][last()]/@tuid");
+    CU_ASSERT(repeat_id != NULL && strstr(repeat_id, ".2-") != NULL);
+    free(run_id);
+    free(shard_id);
+    free(repeat_id);
+    xmlFreeDoc(a);
+    xmlFreeDoc(b);
+    xmlFreeDoc(c);
 }
 
 static void test_tmx_utf16_has_one_bom_and_round_trips(void)
@@ -353,7 +404,7 @@ static void test_tmx_utf16_has_one_bom_and_round_trips(void)
     tme_writer_options o = default_options();
     o.tmx_utf16 = 1;
     const char *path = file_in(scratch("xml-tmx-utf16"), "u.tmx");
-    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_tmx, path, TME_SINK_PLAIN, &o, docs, 1, 1),
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_tmx, path, TME_SINK_PLAIN, &o, docs, 1, 1),
                           0);
     size_t len;
     char *bytes = tme_test_read_file(path, &len);
@@ -378,7 +429,7 @@ static void test_outputs_are_reproducible(void)
     test_document docs[4];
     size_t ndocs = standard_documents(docs);
     const char *dir = scratch("xml-repro");
-    const tme_format *formats[] = {&tme_format_tmx, &tme_format_xliff12, &tme_format_xliff2};
+    const tme_output_format *formats[] = {&tme_output_tmx, &tme_output_xliff12, &tme_output_xliff2};
     for (int f = 0; f < 3; f++) {
         tme_writer_options o = default_options();
         const char *one = file_in(dir, "one"), *two = file_in(dir, "two"),
@@ -389,7 +440,7 @@ static void test_outputs_are_reproducible(void)
         o.creation_time += 86400;
         CU_ASSERT_EQUAL_FATAL(export_documents(formats[f], later, 6, &o, docs, ndocs, 1), 0);
         /* XLIFF 2.0 carries no date; the others must show the time they were given. */
-        CU_ASSERT_EQUAL(tme_test_same_file(one, later), formats[f] == &tme_format_xliff2);
+        CU_ASSERT_EQUAL(tme_test_same_file(one, later), formats[f] == &tme_output_xliff2);
     }
 }
 
@@ -402,14 +453,14 @@ static void test_empty_exports_are_valid(void)
     const char *dir = scratch("xml-empty");
     tme_writer_options o = default_options();
     struct {
-        const tme_format *format;
+        const tme_output_format *format;
         xml_kind kind;
         const char *units;
         const char *files;
     } cases[] = {
-        {&tme_format_tmx, KIND_TMX, "/tmx/body/tu", "/tmx/body"},
-        {&tme_format_xliff12, KIND_XLIFF12, "//x1:trans-unit", "/x1:xliff/x1:file/x1:body"},
-        {&tme_format_xliff2, KIND_XLIFF2, "//x2:unit", "/x2:xliff/x2:file"},
+        {&tme_output_tmx, KIND_TMX, "/tmx/body/tu", "/tmx/body"},
+        {&tme_output_xliff12, KIND_XLIFF12, "//x1:trans-unit", "/x1:xliff/x1:file/x1:body"},
+        {&tme_output_xliff2, KIND_XLIFF2, "//x2:unit", "/x2:xliff/x2:file"},
     };
     for (int c = 0; c < 3; c++) {
         for (size_t ndocs = 0; ndocs <= 2; ndocs++) {
@@ -480,7 +531,7 @@ static void test_xliff12_valid_and_exact(void)
     const char *dir = scratch("xml-xliff12");
     const char *paths[] = {file_in(dir, "out.xlf"), file_in(dir, "out.xlf.gz")};
     for (int gz = 0; gz <= 1; gz++) {
-        CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff12, paths[gz],
+        CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_xliff12, paths[gz],
                                                gz ? 6 : TME_SINK_PLAIN, &o, docs, ndocs, 1),
                               0);
         CU_ASSERT_EQUAL(starts_with_gzip_magic(paths[gz]), gz);
@@ -503,7 +554,7 @@ static void test_xliff2_valid_and_exact(void)
     const char *dir = scratch("xml-xliff2");
     const char *paths[] = {file_in(dir, "out.xlf"), file_in(dir, "out.xlf.gz")};
     for (int gz = 0; gz <= 1; gz++) {
-        CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff2, paths[gz],
+        CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_xliff2, paths[gz],
                                                gz ? 6 : TME_SINK_PLAIN, &o, docs, ndocs, 1),
                               0);
         CU_ASSERT_EQUAL(starts_with_gzip_magic(paths[gz]), gz);
@@ -528,11 +579,11 @@ static void test_unannounced_documents(void)
     const char *dir = scratch("xml-unannounced");
     const char *tmx = file_in(dir, "u.tmx"), *x1 = file_in(dir, "u1.xlf"),
                *x2 = file_in(dir, "u2.xlf");
-    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_tmx, tmx, TME_SINK_PLAIN, &o, docs, 1, 0),
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_tmx, tmx, TME_SINK_PLAIN, &o, docs, 1, 0),
                           0);
-    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff12, x1, TME_SINK_PLAIN, &o, docs, 1, 0),
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_xliff12, x1, TME_SINK_PLAIN, &o, docs, 1, 0),
                           0);
-    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_format_xliff2, x2, TME_SINK_PLAIN, &o, docs, 1, 0),
+    CU_ASSERT_EQUAL_FATAL(export_documents(&tme_output_xliff2, x2, TME_SINK_PLAIN, &o, docs, 1, 0),
                           0);
     xmlDocPtr doc = tme_test_read_valid(tmx, KIND_TMX);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
@@ -588,12 +639,12 @@ static void test_validators_reject_invalid_files(void)
 
 static void test_registry_names(void)
 {
-    CU_ASSERT_PTR_EQUAL(tme_format_by_name("tmx"), &tme_format_tmx);
-    CU_ASSERT_PTR_EQUAL(tme_format_by_name("xliff"), &tme_format_xliff12);
-    CU_ASSERT_PTR_EQUAL(tme_format_by_name("xliff2"), &tme_format_xliff2);
-    CU_ASSERT_PTR_EQUAL(tme_format_by_extension("tmx"), &tme_format_tmx);
-    CU_ASSERT_PTR_EQUAL(tme_format_by_extension("xlf"), &tme_format_xliff12);
-    CU_ASSERT_PTR_EQUAL(tme_format_by_extension("XLIFF"), &tme_format_xliff12);
+    CU_ASSERT_PTR_EQUAL(tme_output_format_by_name("tmx"), &tme_output_tmx);
+    CU_ASSERT_PTR_EQUAL(tme_output_format_by_name("xliff"), &tme_output_xliff12);
+    CU_ASSERT_PTR_EQUAL(tme_output_format_by_name("xliff2"), &tme_output_xliff2);
+    CU_ASSERT_PTR_EQUAL(tme_output_format_by_extension("tmx"), &tme_output_tmx);
+    CU_ASSERT_PTR_EQUAL(tme_output_format_by_extension("xlf"), &tme_output_xliff12);
+    CU_ASSERT_PTR_EQUAL(tme_output_format_by_extension("XLIFF"), &tme_output_xliff12);
 }
 
 static CU_TestInfo tests[] = {
@@ -603,6 +654,7 @@ static CU_TestInfo tests[] = {
     {"strip keeps legal text", test_strip_keeps_legal_text},
     {"TMX valid (plain, gz, UTF-8, UTF-16) and exact", test_tmx_valid_and_exact},
     {"TMX header", test_tmx_header},
+    {"TMX tuids stable across shards", test_tmx_tuids_are_stable_across_shards},
     {"TMX UTF-16: one BOM, round trip", test_tmx_utf16_has_one_bom_and_round_trips},
     {"fixed creation time: byte-identical outputs", test_outputs_are_reproducible},
     {"empty exports are valid", test_empty_exports_are_valid},

@@ -61,6 +61,15 @@ memcheck failure "$tmexport" extract "$sample" "$work/bad.txt" -o "$work/f.tmx" 
 [ "$rc" -eq 1 ] || { echo "valgrind-sample: bad input gave $rc, not 1" >&2; status=1; }
 
 cmp "$work/stdout.tsv" "$source_dir/samples/expected/deepseek-bilingual.tsv" || status=1
+
+# Encoding detection: a Big5 article read by evidence, and a Big5 title too
+# short to tell (an error).
+memcheck big5 "$tmexport" extract -q \
+    "$source_dir/samples/python-tutorial-appetite-zh-tw/article.big5.txt" -o "$work/b5.tsv"
+[ "$rc" -eq 0 ] || { echo "valgrind-sample: Big5 export failed ($rc)" >&2; status=1; }
+head -c 48 "$source_dir/samples/python-tutorial-appetite-zh-tw/article.big5.txt" >"$work/b5-title.txt"
+memcheck weak "$tmexport" extract "$work/b5-title.txt" -o "$work/w.tsv"
+[ "$rc" -eq 1 ] || { echo "valgrind-sample: weak evidence gave $rc, not 1" >&2; status=1; }
 for log in "$work"/valgrind-*.log; do
     echo "$(basename "$log" .log): $(grep -E "ERROR SUMMARY|definitely lost|in use at exit" "$log" |
         sed 's/^==[0-9]*== *//' | tr '\n' ' ')"

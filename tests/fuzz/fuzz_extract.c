@@ -18,10 +18,12 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "export.h"
+#include "document.h"
 #include "format.h"
 #include "fuzz.h"
+#include "options.h"
 #include "sink.h"
+#include "stream.h"
 #include "writer.h"
 
 static char scratch_dir[64];
@@ -69,7 +71,7 @@ static unsigned char *read_back(const char *path, size_t *len)
 static void check_units(const tme_units *units)
 {
     for (size_t i = 0; i < units->count; i++) {
-        const tme_pair *p = &units->items[i];
+        const tme_unit *p = &units->items[i];
         FUZZ_CHECK(p->source[0] != '\0' && p->target[0] != '\0');
         FUZZ_CHECK(fuzz_valid_utf8(p->source, strlen(p->source)));
         FUZZ_CHECK(fuzz_valid_utf8(p->target, strlen(p->target)));
@@ -172,8 +174,8 @@ static void check_xml(const char *format, const unsigned char *out, size_t len,
     xmlFreeDoc(doc);
 }
 
-static void write_and_check(const tme_format *format, const tme_writer_options *wopt, int gzip,
-                            const tme_units *units)
+static void write_and_check(const tme_output_format *format, const tme_writer_context *wopt,
+                            int gzip, const tme_units *units)
 {
     char path[128];
     snprintf(path, sizeof path, "%s/out.%s", scratch(), format->name);
@@ -196,47 +198,67 @@ static void write_and_check(const tme_format *format, const tme_writer_options *
     free(out);
 }
 
+/* Reads data as the article (or TSV pairs) reader does, with the options
+ * flags choose. */
+static tme_status read_document(uint8_t flags, const uint8_t *data, size_t size,
+                                const tme_document_settings *settings, tme_document *doc,
+                                tme_error *err)
+{
+    const char *name = "fuzz<&>\"doc\"";
+    if (tme_document_init(doc, settings, name, 0, err) != TME_OK)
+        return err->status;
+    tme_stream *in;
+    FUZZ_CHECK(tme_stream_open_memory(data, size, name, &in, err) == TME_OK);
+    const tme_input_format *reader =
+        tme_input_format_by_name((flags & 8) ? "tsv-pairs" : "article");
+    tme_status status = reader->read(doc, in, err);
+    tme_stream_close(in);
+    return status;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
     uint8_t flags = data[0];
-    tme_export_options options = {0};
-    options.unit = (flags & 1) ? TME_UNIT_PARAGRAPH : TME_UNIT_SENTENCE;
-    options.normalize = !(flags & 2);
-    options.source_is_chinese = (flags & 4) != 0;
-    options.norm.ascii_quotes = (flags & 16) != 0;
-    options.norm.cjk_space = (tme_cjk_space)(((flags >> 6) & 3) % 3);
     int gzip = (flags & 32) != 0;
-
-    tme_units units;
-    tme_export_stats stats = {0};
     tme_error err;
     tme_error_clear(&err);
-    tme_status status = (flags & 8)
-                            ? tme_align_tsv_document(&options, "fuzz<&>\"doc\"", 0, data + 1,
-                                                     size - 1, &units, &stats, &err)
-                            : tme_extract_document(&options, "fuzz<&>\"doc\"", 0, data + 1,
-                                                   size - 1, &units, &stats, &err);
+    tme_option_values values;
+    FUZZ_CHECK(tme_option_values_init(&values, &err) == TME_OK);
+    FUZZ_CHECK(tme_option_values_set(&values, "tmx-encoding", gzip ? "utf-16" : "utf-8", &err) ==
+               TME_OK);
+    tme_document_settings settings = {
+        .paragraph_units = (flags & 1) != 0,
+        .normalize = !(flags & 2),
+        .source_is_chinese = (flags & 4) != 0,
+        .norm = {.ascii_quotes = (flags & 16) != 0,
+                 .cjk_space = (tme_cjk_space)(((flags >> 6) & 3) % 3)},
+        .options = &values,
+    };
+    tme_document doc;
+    tme_status status = read_document(flags, data + 1, size - 1, &settings, &doc, &err);
     if (status != TME_OK) {
         FUZZ_CHECK(status == TME_ERR_INPUT && err.status == TME_ERR_INPUT);
         FUZZ_CHECK(err.message[0] != '\0');
+        tme_document_free(&doc);
+        tme_option_values_free(&values);
         return 0;
     }
-    FUZZ_CHECK(stats.units == units.count);
-    check_units(&units);
+    FUZZ_CHECK(doc.counters.n[TME_COUNT_UNITS] == doc.units.count);
+    check_units(&doc.units);
 
-    const tme_writer_options wopt = {
-        .source_lang = options.source_is_chinese ? "zh-CN" : "en",
-        .target_lang = options.source_is_chinese ? "en" : "zh-CN",
-        .segtype = options.unit == TME_UNIT_PARAGRAPH ? "paragraph" : "sentence",
+    const tme_writer_context wopt = {
+        .source_lang = settings.source_is_chinese ? "zh-CN" : "en",
+        .target_lang = settings.source_is_chinese ? "en" : "zh-CN",
+        .segtype = settings.paragraph_units ? "paragraph" : "sentence",
         .tool_version = "fuzz",
         .creation_time = 0,
-        .tmx_utf16 = gzip,
-        .tsv_fields = NULL,
+        .options = &values,
     };
-    for (size_t f = 0; tme_formats[f] != NULL; f++)
-        write_and_check(tme_formats[f], &wopt, gzip, &units);
-    tme_units_free(&units);
+    for (size_t f = 0; tme_output_formats[f] != NULL; f++)
+        write_and_check(tme_output_formats[f], &wopt, gzip, &doc.units);
+    tme_document_free(&doc);
+    tme_option_values_free(&values);
     return 0;
 }

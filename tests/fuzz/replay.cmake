@@ -5,12 +5,12 @@
 if(TME_FUZZ)
   return()
 endif()
-foreach(target extract segment normalize align decode)
+foreach(target extract segment normalize align decode html)
   add_executable(fuzz_replay_${target}
     ${CMAKE_CURRENT_LIST_DIR}/fuzz_${target}.c
     ${CMAKE_CURRENT_LIST_DIR}/fuzz_util.c
     ${CMAKE_CURRENT_LIST_DIR}/replay_main.c)
-  target_link_libraries(fuzz_replay_${target} PRIVATE tmexport_lib)
+  target_link_libraries(fuzz_replay_${target} PRIVATE tmexport_internal)
   add_test(NAME fuzz_replay_${target}
            COMMAND fuzz_replay_${target} ${CMAKE_CURRENT_LIST_DIR}/regressions/${target}
                    ${PROJECT_SOURCE_DIR}/samples ${PROJECT_SOURCE_DIR}/samples/un-charter-ch1-3-zh-first)

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+#include "report.h"
+
+#include <string.h>
+#include <strings.h>
+
+static size_t count(const tme_session *s, const char *name)
+{
+    return tme_session_count(s, name);
+}
+
+static void on_event(void *context, tme_event event, const char *document, const char *message)
+{
+    cli_report *r = context;
+    const char *name = document != NULL && strcmp(document, "-") == 0 ? "standard input" : document;
+    if (event == TME_EVENT_DOCUMENT) {
+        tme_progress_update(&r->progress,
+                            count(r->session, "documents") + count(r->session, "documents.skipped"),
+                            count(r->session, "inputs"), count(r->session, "documents.bytes"),
+                            count(r->session, "inputs.bytes"), count(r->session, "units.written"));
+        return;
+    }
+    if ((event == TME_EVENT_WARNING && r->quiet) || (event == TME_EVENT_NOTE && !r->notes))
+        return;
+    tme_progress_finish(&r->progress);
+    if (event == TME_EVENT_SKIPPED)
+        fprintf(stderr, "tmexport %s: skipped: %s\n", r->command, message);
+    else if (event == TME_EVENT_NOTE)
+        fprintf(stderr, "%s: %s\n", name ? name : "", message);
+    else
+        fprintf(stderr, "tmexport %s: warning: %s: %s\n", r->command, name ? name : "", message);
+}
+
+void cli_report_init(cli_report *r, const char *command, tme_session *session, int quiet, int notes)
+{
+    r->command = command;
+    r->session = session;
+    r->quiet = quiet;
+    r->notes = notes;
+    tme_progress_init(&r->progress, quiet);
+    tme_session_on_event(session, on_event, r);
+}
+
+/* "label name N, name N" for the counters of a family that are not 0. */
+static void print_family(FILE *out, const tme_session *s, const char *label,
+                         const char *const *names, const char *const *words)
+{
+    int any = 0;
+    for (size_t k = 0; names[k] != NULL; k++) {
+        size_t n = count(s, names[k]);
+        if (n == 0)
+            continue;
+        fprintf(out, "%s %s %zu", any ? "," : label, words[k], n);
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
+/* How the documents were read: encodings, Chinese script, layout. */
+static void print_decisions(FILE *out, const tme_session *s)
+{
+    static const char *const encodings[] = {"encoding.utf-8", "encoding.utf-16", "encoding.gb18030",
+                                            "encoding.big5",  "encoding.other",  NULL};
+    static const char *const encoding_words[] = {"UTF-8", "UTF-16", "GB18030", "Big5", "other"};
+    static const char *const scripts[] = {"script.simplified", "script.traditional", "script.mixed",
+                                          NULL};
+    static const char *const script_words[] = {"Simplified", "Traditional", "mixed"};
+    static const char *const layouts[] = {"layout.blocks", "layout.lines", NULL};
+    static const char *const layout_words[] = {"blocks", "lines"};
+    print_family(out, s, "encodings:", encodings, encoding_words);
+    if (count(s, "encoding.detected"))
+        fprintf(out, "  (%zu told by evidence, not by a BOM, a name or valid UTF-8)\n",
+                count(s, "encoding.detected"));
+    print_family(out, s, "Chinese script:", scripts, script_words);
+    print_family(out, s, "layout:", layouts, layout_words);
+    if (count(s, "paragraphs.split"))
+        fprintf(out, "paragraphs cut where English and Chinese meet: %zu\n",
+                count(s, "paragraphs.split"));
+}
+
+static void print_documents(FILE *out, const tme_session *s)
+{
+    fprintf(out, "documents: %zu", count(s, "documents"));
+    if (count(s, "documents.skipped"))
+        fprintf(out, " (%zu inputs failed and were skipped)", count(s, "documents.skipped"));
+    if (count(s, "documents.gb18030-guessed"))
+        fprintf(out, " (%zu decoded as GB18030: not UTF-8)", count(s, "documents.gb18030-guessed"));
+    if (count(s, "documents.utf16-guessed"))
+        fprintf(out, " (%zu decoded as UTF-16 without a byte-order mark)",
+                count(s, "documents.utf16-guessed"));
+    fprintf(out, "\nparagraphs read: %zu (English %zu, Chinese %zu, other %zu)\n",
+            count(s, "paragraphs"), count(s, "paragraphs.english"), count(s, "paragraphs.chinese"),
+            count(s, "paragraphs.other"));
+    print_decisions(out, s);
+    fprintf(out, "paragraph pairs found: %zu\n", count(s, "paragraph-pairs"));
+    if (strcmp(tme_session_get(s, "input-format"), "tsv-pairs") != 0)
+        fprintf(out,
+                "unpaired paragraphs: no translation found %zu, navigation or widget %zu, "
+                "neither English nor Chinese %zu\n",
+                count(s, "unpaired.no-translation"), count(s, "unpaired.navigation"),
+                count(s, "unpaired.other-script"));
+}
+
+/* "label kind N, kind N" for every counter named prefix + kind (0s too). */
+static void print_prefixed(FILE *out, const tme_session *s, const char *prefix, const char *label)
+{
+    size_t n = strlen(prefix);
+    int any = 0;
+    for (size_t i = 0; tme_counter_name(i) != NULL; i++) {
+        const char *name = tme_counter_name(i);
+        if (strncmp(name, prefix, n) != 0)
+            continue;
+        fprintf(out, "%s %s %zu", any ? "," : label, name + n, count(s, name));
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
+static void print_units(FILE *out, const tme_session *s)
+{
+    int paragraphs = strcmp(tme_session_get(s, "unit"), "paragraph") == 0;
+    fprintf(out, "%s pairs: %zu\n", paragraphs ? "paragraph" : "sentence", count(s, "units"));
+    fprintf(out,
+            "dropped: unaligned sentences (1-0/0-1) %zu, below --min-score %zu, empty side %zu",
+            count(s, "dropped.unaligned-sentences"), count(s, "dropped.below-min-score"),
+            count(s, "dropped.empty-side"));
+    if (strcmp(tme_session_get(s, "dedup"), "no") != 0)
+        fprintf(out, ", duplicates %zu", count(s, "dropped.duplicates"));
+    fputc('\n', out);
+    if (tme_session_get(s, "filter") != NULL)
+        print_prefixed(out, s, "filtered.", "filtered:");
+    fprintf(out, "XML-illegal characters removed: %zu\n", count(s, "xml-illegal-removed"));
+    int any = 0;
+    for (size_t k = 0; k < TME_NORMALIZE_KINDS; k++) {
+        const char *kind = tme_normalize_kind_name(k);
+        char name[96];
+        if (kind == NULL)
+            continue;
+        snprintf(name, sizeof name, "normalized.%s", kind);
+        if (count(s, name) == 0)
+            continue;
+        fprintf(out, "%s %s %zu", any ? "," : "normalized:", kind, count(s, name));
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
+static void print_outputs(FILE *out, const tme_session *s)
+{
+    const char *per_input = tme_session_get(s, "per-input");
+    if (per_input != NULL) {
+        fprintf(out, "written to %s/: %zu pairs in each of %zu formats\n", per_input,
+                count(s, "units.written"), tme_session_output_count(s));
+        return;
+    }
+    for (size_t k = 0; k < tme_session_output_count(s); k++) {
+        const char *path = tme_session_output_path(s, k);
+        size_t n = strlen(path);
+        int gzip = n > 3 && strcasecmp(path + n - 3, ".gz") == 0;
+        fprintf(out, "written to %s: %zu pairs (%s%s)\n", strcmp(path, "-") == 0 ? "stdout" : path,
+                tme_session_output_units(s, k), tme_session_output_format(s, k),
+                gzip ? ", gzip" : "");
+        size_t parts = tme_session_output_part_count(s, k);
+        if (tme_session_get(s, "split-size") != NULL || tme_session_get(s, "split-units") != NULL)
+            for (size_t i = 0; i < parts; i++)
+                fprintf(out, "  part %zu of %zu: %s\n", i + 1, parts,
+                        tme_session_output_part_path(s, k, i));
+    }
+}
+
+void cli_print_stats(FILE *out, const tme_session *s)
+{
+    print_documents(out, s);
+    print_units(out, s);
+    print_outputs(out, s);
+}

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: MIT */
+#include "document.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chinese_script.h"
+
+#include "align.h"
+#include "text_features.h"
+#include "xmlchars.h"
+
+tme_status tme_units_push(tme_units *units, char *source, char *target, double score,
+                          size_t document_index)
+{
+    if (units->count == units->cap) {
+        size_t cap = units->cap ? units->cap * 2 : 64;
+        tme_unit *bigger = realloc(units->items, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return TME_ERR_NOMEM;
+        units->items = bigger;
+        units->cap = cap;
+    }
+    tme_unit *u = &units->items[units->count];
+    u->source = source;
+    u->target = target;
+    u->score = score;
+    u->document = units->document;
+    u->document_index = document_index;
+    u->index = units->base + units->count;
+    u->id = NULL;
+    u->created = NULL;
+    units->count++;
+    return TME_OK;
+}
+
+void tme_units_clear(tme_units *units)
+{
+    for (size_t k = 0; k < units->count; k++) {
+        free((char *)units->items[k].source);
+        free((char *)units->items[k].target);
+        free((char *)units->items[k].id);
+        free((char *)units->items[k].created);
+    }
+    units->base += units->count;
+    units->count = 0;
+}
+
+void tme_units_free(tme_units *units)
+{
+    tme_units_clear(units);
+    free(units->items);
+    free(units->document);
+    memset(units, 0, sizeof *units);
+}
+
+tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
+                             const char *name, size_t index, tme_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->settings = settings;
+    doc->name = name;
+    doc->index = index;
+    doc->units.document = strdup(name);
+    if (doc->units.document == NULL)
+        return tme_error_nomem(err);
+    doc->counters.n[TME_COUNT_DOCUMENTS] = 1;
+    return TME_OK;
+}
+
+void tme_document_free(tme_document *doc)
+{
+    tme_units_free(&doc->units);
+    tme_dropped_clear(&doc->dropped);
+    free(doc->dropped.items);
+    doc->dropped.items = NULL;
+}
+
+const char *tme_drop_reason_name(tme_drop_reason reason)
+{
+    static const char *const names[TME_DROP_REASONS] = {
+        [TME_DROP_NO_TRANSLATION] = "no translation found",
+        [TME_DROP_BOILERPLATE] = "boilerplate",
+        [TME_DROP_OTHER_SCRIPT] = "neither English nor Chinese",
+        [TME_DROP_UNALIGNED] = "unaligned sentence",
+        [TME_DROP_BELOW_MIN_SCORE] = "below --min-score",
+        [TME_DROP_EMPTY_SIDE] = "a side empty once cleaned",
+        [TME_DROP_DUPLICATE] = "duplicate",
+        [TME_DROP_FILTERED] = "filtered",
+    };
+    return reason < TME_DROP_REASONS ? names[reason] : "unknown";
+}
+
+void tme_dropped_clear(tme_dropped_list *list)
+{
+    for (size_t k = 0; k < list->count; k++) {
+        free(list->items[k].english);
+        free(list->items[k].chinese);
+    }
+    list->count = 0;
+}
+
+tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, const char *zh,
+                             size_t zh_len, double score, tme_drop_reason reason,
+                             const char *detail, tme_error *err)
+{
+    if (!doc->settings->keep_dropped)
+        return TME_OK;
+    tme_dropped_list *list = &doc->dropped;
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 32;
+        tme_dropped *bigger = realloc(list->items, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        list->items = bigger;
+        list->cap = cap;
+    }
+    tme_dropped *d = &list->items[list->count];
+    d->english = en != NULL ? strndup(en, en_len) : NULL;
+    d->chinese = zh != NULL ? strndup(zh, zh_len) : NULL;
+    if ((en != NULL && d->english == NULL) || (zh != NULL && d->chinese == NULL)) {
+        free(d->english);
+        free(d->chinese);
+        return tme_error_nomem(err);
+    }
+    d->score = score;
+    d->reason = reason;
+    d->detail = detail;
+    list->count++;
+    return TME_OK;
+}
+
+const char *tme_document_option(const tme_document *doc, const char *name)
+{
+    return tme_option_values_get(doc->settings->options, name);
+}
+
+void tme_document_note(tme_document *doc, const char *fmt, ...)
+{
+    size_t used = strlen(doc->note);
+    if (used > 0 && used + 2 < sizeof doc->note) {
+        memcpy(doc->note + used, "; ", 3);
+        used += 2;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(doc->note + used, sizeof doc->note - used, fmt, ap);
+    va_end(ap);
+}
+
+static tme_counter encoding_counter(const char *encoding)
+{
+    if (strcasecmp(encoding, "UTF-8") == 0)
+        return TME_COUNT_ENCODING_UTF8;
+    if (strncasecmp(encoding, "UTF-16", 6) == 0)
+        return TME_COUNT_ENCODING_UTF16;
+    if (strcasecmp(encoding, "GB18030") == 0)
+        return TME_COUNT_ENCODING_GB18030;
+    if (strncasecmp(encoding, "BIG5", 4) == 0)
+        return TME_COUNT_ENCODING_BIG5;
+    return TME_COUNT_ENCODING_OTHER;
+}
+
+tme_status tme_document_decode(tme_document *doc, const unsigned char *data, size_t len,
+                               tme_text *text, tme_error *err)
+{
+    tme_status status = tme_decode(data, len, doc->settings->encoding, doc->name, text, err);
+    if (status != TME_OK)
+        return status;
+    if (text->guessed && strcmp(text->encoding, "GB18030") == 0)
+        doc->counters.n[TME_COUNT_GB18030_GUESSED]++;
+    else if (text->guessed && strncmp(text->encoding, "UTF-16", 6) == 0)
+        doc->counters.n[TME_COUNT_UTF16_GUESSED]++;
+    doc->counters.n[encoding_counter(text->encoding)]++;
+    if (text->method == TME_ENCODING_DETECTED)
+        doc->counters.n[TME_COUNT_ENCODING_DETECTED]++;
+    doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += text->surrogates_dropped;
+    char reason[256];
+    tme_text_encoding_reason(text, reason, sizeof reason);
+    tme_document_note(doc, "encoding %s", reason);
+    return TME_OK;
+}
+
+void tme_document_count_script(tme_document *doc, const char *text, size_t len)
+{
+    size_t traditional, simplified;
+    tme_chinese_script script = tme_detect_chinese_script(text, len, &traditional, &simplified);
+    if (script == TME_CHINESE_SIMPLIFIED)
+        doc->counters.n[TME_COUNT_SCRIPT_SIMPLIFIED]++;
+    else if (script == TME_CHINESE_TRADITIONAL)
+        doc->counters.n[TME_COUNT_SCRIPT_TRADITIONAL]++;
+    else if (script == TME_CHINESE_MIXED)
+        doc->counters.n[TME_COUNT_SCRIPT_MIXED]++;
+    if (script != TME_CHINESE_UNKNOWN)
+        tme_document_note(doc,
+                          "Chinese script %s (%zu Traditional-only characters, %zu "
+                          "Simplified-only)",
+                          tme_chinese_script_name(script), traditional, simplified);
+}
+
+/* Normalizes (or copies) one side and removes what XML cannot carry. */
+static char *clean_side(tme_document *doc, const char *text, size_t len, tme_lang lang)
+{
+    const tme_document_settings *s = doc->settings;
+    char *out = NULL; /* stays NULL when out of memory */
+    if (s->normalize) {
+        tme_norm_stats stats;
+        memset(&stats, 0, sizeof stats);
+        tme_normalize(text, len, lang, &s->norm, &stats, &out, NULL);
+        tme_counters_add_normalized(&doc->counters, &stats);
+    } else {
+        out = strndup(text, len);
+    }
+    if (out != NULL)
+        doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += tme_xml_strip_illegal(out);
+    return out;
+}
+
+/* Adds a unit from raw English and Chinese text; drops it (counted) when it
+ * scores too low or a side is empty once cleaned. */
+static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t en_len,
+                                     const char *zh, size_t zh_len, double score, tme_error *err)
+{
+    if (score < doc->settings->min_score) {
+        doc->counters.n[TME_COUNT_BELOW_MIN_SCORE]++;
+        return tme_document_drop(doc, en, en_len, zh, zh_len, score, TME_DROP_BELOW_MIN_SCORE, NULL,
+                                 err);
+    }
+    char *en_clean = clean_side(doc, en, en_len, TME_LANG_EN);
+    char *zh_clean = clean_side(doc, zh, zh_len, TME_LANG_ZH);
+    if (en_clean == NULL || zh_clean == NULL) {
+        free(en_clean);
+        free(zh_clean);
+        return tme_error_nomem(err);
+    }
+    if (en_clean[0] == '\0' || zh_clean[0] == '\0') {
+        doc->counters.n[TME_COUNT_EMPTY_SIDE]++;
+        free(en_clean);
+        free(zh_clean);
+        return tme_document_drop(doc, en, en_len, zh, zh_len, score, TME_DROP_EMPTY_SIDE, NULL,
+                                 err);
+    }
+    int zh_source = doc->settings->source_is_chinese;
+    char *source = zh_source ? zh_clean : en_clean;
+    char *target = zh_source ? en_clean : zh_clean;
+    if (tme_units_push(&doc->units, source, target, score, doc->index) != TME_OK) {
+        free(en_clean);
+        free(zh_clean);
+        return tme_error_nomem(err);
+    }
+    doc->counters.n[TME_COUNT_UNITS]++;
+    /* A streaming reader's units go on in parts: memory stays a part's. */
+    if (doc->flush != NULL && doc->units.count >= TME_DOCUMENT_FLUSH_UNITS)
+        return doc->flush(doc->flush_context, doc, err);
+    return TME_OK;
+}
+
+tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t source_len,
+                                 const char *target, size_t target_len, double score,
+                                 tme_error *err)
+{
+    if (doc->settings->source_is_chinese)
+        return add_bilingual_unit(doc, target, target_len, source, source_len, score, err);
+    return add_bilingual_unit(doc, source, source_len, target, target_len, score, err);
+}
+
+/* Sentences [begin, end) of text joined: English with one space, Chinese
+ * with nothing, as the gold units are. */
+static char *join_sentences(const char *text, const tme_features *f, size_t begin, size_t end,
+                            const char *glue, size_t *len)
+{
+    size_t glue_len = strlen(glue), total = 0;
+    for (size_t k = begin; k < end; k++)
+        total += f->sentences[k].span.end - f->sentences[k].span.start + (k > begin ? glue_len : 0);
+    char *out = malloc(total + 1);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0;
+    for (size_t k = begin; k < end; k++) {
+        if (k > begin) {
+            memcpy(out + n, glue, glue_len);
+            n += glue_len;
+        }
+        size_t l = f->sentences[k].span.end - f->sentences[k].span.start;
+        memcpy(out + n, text + f->sentences[k].span.start, l);
+        n += l;
+    }
+    out[n] = '\0';
+    *len = n;
+    return out;
+}
+
+/* The sentences of a 1-0 or 0-1 bead, for the writers that show them. */
+static tme_status drop_unaligned(tme_document *doc, const char *en, const tme_features *es,
+                                 const char *zh, const tme_features *zs, const tme_bead *bead,
+                                 tme_error *err)
+{
+    if (!doc->settings->keep_dropped)
+        return TME_OK;
+    const tme_features *side = bead->en_begin < bead->en_end ? es : zs;
+    size_t begin = side == es ? bead->en_begin : bead->zh_begin;
+    size_t end = side == es ? bead->en_end : bead->zh_end;
+    size_t len;
+    char *text =
+        join_sentences(side == es ? en : zh, side, begin, end, side == es ? " " : "", &len);
+    if (text == NULL)
+        return tme_error_nomem(err);
+    tme_status status =
+        side == es ? tme_document_drop(doc, text, len, NULL, 0, 0, TME_DROP_UNALIGNED, NULL, err)
+                   : tme_document_drop(doc, NULL, 0, text, len, 0, TME_DROP_UNALIGNED, NULL, err);
+    free(text);
+    return status;
+}
+
+static tme_status add_sentence_units(tme_document *doc, const char *en, size_t en_len,
+                                     const char *zh, size_t zh_len, tme_error *err)
+{
+    tme_features es = {0}, zs = {0};
+    tme_bead *beads = NULL;
+    size_t n_beads = 0;
+    tme_status status = TME_OK;
+    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, &es, err) != TME_OK ||
+        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, &zs, err) != TME_OK ||
+        tme_align(&es, &zs, &beads, &n_beads, err) != TME_OK) {
+        status = tme_error_nomem(err);
+        n_beads = 0;
+    }
+    for (size_t b = 0; b < n_beads && status == TME_OK; b++) {
+        const tme_bead *bead = &beads[b];
+        if (bead->en_begin == bead->en_end || bead->zh_begin == bead->zh_end) {
+            doc->counters.n[TME_COUNT_UNALIGNED_SENTENCES] +=
+                (bead->en_end - bead->en_begin) + (bead->zh_end - bead->zh_begin);
+            status = drop_unaligned(doc, en, &es, zh, &zs, bead, err);
+            continue;
+        }
+        size_t el, zl;
+        char *e = join_sentences(en, &es, bead->en_begin, bead->en_end, " ", &el);
+        char *z = join_sentences(zh, &zs, bead->zh_begin, bead->zh_end, "", &zl);
+        if (e == NULL || z == NULL)
+            status = tme_error_nomem(err);
+        else
+            status = add_bilingual_unit(doc, e, el, z, zl, bead->score, err);
+        free(e);
+        free(z);
+    }
+    free(beads);
+    tme_features_free(&es);
+    tme_features_free(&zs);
+    return status;
+}
+
+tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, size_t en_len,
+                                           const char *zh, size_t zh_len, double score,
+                                           tme_error *err)
+{
+    doc->counters.n[TME_COUNT_PARAGRAPH_PAIRS]++;
+    if (doc->settings->paragraph_units)
+        return add_bilingual_unit(doc, en, en_len, zh, zh_len, score, err);
+    return add_sentence_units(doc, en, en_len, zh, zh_len, err);
+}

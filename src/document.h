@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/* One input document on its way to units: what a reader puts in (paragraph
+ * pairs to segment and align, or finished units) and what comes out (units
+ * normalized and cleaned for XML, and the counts of what was found and
+ * dropped). Readers (formats/) see only this. */
+#ifndef TME_DOCUMENT_H
+#define TME_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "counters.h"
+#include "decode.h"
+#include "error.h"
+#include "normalize.h"
+#include "options.h"
+#include "unit.h"
+
+/* Why something of a document was not exported, for the writers that show
+ * it (the review page). */
+typedef enum {
+    TME_DROP_NO_TRANSLATION, /* a paragraph with no translation found */
+    TME_DROP_BOILERPLATE,    /* page chrome: menus, share bars, footers */
+    TME_DROP_OTHER_SCRIPT,   /* neither English nor Chinese */
+    TME_DROP_UNALIGNED,      /* a sentence in a 1-0 or 0-1 bead */
+    TME_DROP_BELOW_MIN_SCORE,
+    TME_DROP_EMPTY_SIDE,
+    TME_DROP_DUPLICATE,
+    TME_DROP_FILTERED, /* a training filter (detail names it) */
+    TME_DROP_REASONS
+} tme_drop_reason;
+
+typedef struct {
+    char *english, *chinese; /* either may be NULL: a paragraph has one side */
+    double score;
+    tme_drop_reason reason;
+    const char *detail; /* static: the filter's name, or NULL */
+} tme_dropped;
+
+typedef struct {
+    tme_dropped *items;
+    size_t count, cap;
+} tme_dropped_list;
+
+/* "no translation found", "boilerplate", ... */
+const char *tme_drop_reason_name(tme_drop_reason reason);
+
+void tme_dropped_clear(tme_dropped_list *list);
+
+/* What every document of a session is read with; fixed once the first
+ * document is added. */
+typedef struct {
+    const char *encoding;  /* NULL: automatic */
+    int source_is_chinese; /* the source column is the Chinese side */
+    int paragraph_units;   /* units are paragraphs, not sentences */
+    double min_score;      /* units scoring below are dropped */
+    int normalize;         /* 0: keep text raw (XML-illegal characters still go) */
+    tme_norm_options norm;
+    int keep_dropped;                 /* an output shows what was not exported: record it */
+    const tme_option_values *options; /* every option: readers read theirs */
+} tme_document_settings;
+
+typedef struct tme_document tme_document;
+
+/* How many units a streaming document holds before they are handed on. */
+#define TME_DOCUMENT_FLUSH_UNITS 256
+
+struct tme_document {
+    const tme_document_settings *settings;
+    const char *name; /* as the user gave it, "-" for stdin */
+    size_t index;     /* 0-based position in the run */
+    tme_units units;
+    tme_dropped_list dropped; /* with keep_dropped */
+    tme_counters counters;
+    /* What was decided about the document (encoding, layout, script), for
+     * the session to report: "; "-separated phrases. */
+    char note[512];
+    /* Set by the engine for a reader whose format streams (a TMX of any
+     * size): called with the units so far, which it hands on and clears. */
+    tme_status (*flush)(void *context, tme_document *doc, tme_error *err);
+    void *flush_context;
+};
+
+tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
+                             const char *name, size_t index, tme_error *err);
+void tme_document_free(tme_document *doc);
+
+/* The value of an option ("layout"), as set or by default. */
+const char *tme_document_option(const tme_document *doc, const char *name);
+
+/* Records what was not exported and why (with keep_dropped; else
+ * nothing). Either side may be NULL. */
+tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, const char *zh,
+                             size_t zh_len, double score, tme_drop_reason reason,
+                             const char *detail, tme_error *err);
+
+/* Adds a phrase to the document's note. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void tme_document_note(tme_document *doc, const char *fmt, ...);
+
+/* Counts (and notes) which Chinese script the decoded text is in. */
+void tme_document_count_script(tme_document *doc, const char *text, size_t len);
+
+/* Decodes the document's bytes with the session's --encoding (automatic by
+ * default) and counts what was guessed. */
+tme_status tme_document_decode(tme_document *doc, const unsigned char *data, size_t len,
+                               tme_text *text, tme_error *err);
+
+/* A paragraph and its translation: becomes one unit (--unit paragraph) or
+ * the sentence units of their alignment. Counts the paragraph pair. */
+tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, size_t en_len,
+                                           const char *zh, size_t zh_len, double score,
+                                           tme_error *err);
+
+/* A finished unit, source and target in the export's orientation (as a TMX
+ * names them): normalized (with the normalize option) and cleaned, or
+ * dropped and counted (below min-score, a side empty). */
+tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t source_len,
+                                 const char *target, size_t target_len, double score,
+                                 tme_error *err);
+
+#endif

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/* The lexicon's in-memory layout, shared by its loader (lexicon.c) and
+ * its matcher (lexicon_match.c); nothing else sees it.
+ *
+ * A headword is up to 4 characters; each character that occurs in some
+ * headword has a 16-bit index (1..65535), so a headword packs into one
+ * 64-bit key, index of character k in bits 16k..16k+15 (0 past its end),
+ * and a Chinese n-gram is looked up by building its key as it grows: one
+ * probe per n-gram, and a character in no headword ends the n-grams
+ * through it at once. */
+#ifndef TME_LEXICON_IMPL_H
+#define TME_LEXICON_IMPL_H
+
+#include "hash.h"
+#include "lexicon.h"
+
+/* One past the last code point tme_is_han() accepts: the character index
+ * table's size. */
+#define TME_LEXICON_CP_LIMIT 0x323B0
+#define TME_LEXICON_MAX_CHARS 0xFFFF
+
+/* A headword's key (0: the slot is empty) and id, side by side: a probe
+ * that finds the key has the id in the same cache line. */
+typedef struct {
+    uint64_t key;
+    uint32_t id;
+} tme_lexicon_slot;
+
+struct tme_lexicon {
+    uint16_t *char_index; /* [TME_LEXICON_CP_LIMIT]: code point -> index, 0 = none */
+    uint32_t *char_cp;    /* [cap_chars]: index -> code point */
+    uint8_t *char_starts; /* [cap_chars]: 1 when the character begins a headword */
+    size_t n_chars;       /* indices 1..n_chars are in use */
+    size_t cap_chars;
+
+    tme_lexicon_slot *hw_slots; /* open addressing on keys */
+    size_t hw_cap;              /* a power of two, at least twice n_headwords */
+    uint64_t *hw_keys;          /* [n_headwords]: id -> key */
+    size_t n_headwords, cap_headwords;
+
+    /* The lemmas that headword h translates: hw_lemmas[hw_first[h] ..
+     * hw_first[h + 1]), sorted, distinct once finished. While loading, the
+     * lexicon file's headwords (ids 0..n_base-1, in file order) fill these
+     * directly; glossaries' pairs wait in build_* until the finish. */
+    uint32_t *hw_first;
+    size_t cap_first, n_base;
+    uint32_t *hw_lemmas;
+    size_t n_pairs, cap_pairs;
+
+    char *lemma_text; /* NUL-terminated lemmas, one after another */
+    size_t text_len, text_cap;
+    uint32_t *lemma_offset; /* [n_lemmas]: id -> offset in lemma_text */
+    size_t n_lemmas, cap_lemmas;
+    uint64_t *lemma_slots; /* open addressing: hash tag | lemma id + 1, 0 = empty */
+    size_t lemma_cap;      /* a power of two, at least twice n_lemmas */
+    float *lemma_weight;   /* [n_lemmas] */
+
+    /* While loading: the glossaries' (headword, lemma) pairs. */
+    uint32_t *build_hw, *build_lemma;
+    size_t n_build, cap_build;
+};
+
+static inline uint64_t tme_lexicon_hash_bytes(const char *s, size_t len)
+{
+    return tme_hash_mix(tme_fnv1a(TME_FNV1A_OFFSET, s, len));
+}
+
+/* The id of the headword with this key, or UINT32_MAX. */
+static inline uint32_t tme_lexicon_find_key(const struct tme_lexicon *lex, uint64_t key)
+{
+    size_t mask = lex->hw_cap - 1;
+    for (size_t i = (size_t)tme_hash_mix(key) & mask; lex->hw_slots[i].key != 0; i = (i + 1) & mask)
+        if (lex->hw_slots[i].key == key)
+            return lex->hw_slots[i].id;
+    return UINT32_MAX;
+}
+
+/* The id of a lemma (a stem, len bytes), or UINT32_MAX. */
+uint32_t tme_lexicon_find_lemma(const struct tme_lexicon *lex, const char *lemma, size_t len);
+
+/* ---- building (lexicon_build.c), for the loader ---------------------------- */
+
+/* An empty lexicon; NULL for want of memory. */
+struct tme_lexicon *tme_lexicon_new(void);
+
+/* The code points of a headword (UTF-8, len bytes) into cps: their count,
+ * or 0 when it is not 1 to TME_LEXICON_MAX_HEADWORD_CHARS Han characters
+ * of valid UTF-8. */
+size_t tme_lexicon_parse_headword(const char *s, size_t len,
+                                  int32_t cps[TME_LEXICON_MAX_HEADWORD_CHARS]);
+
+/* The id of the lemma, added when new; UINT32_MAX for want of memory. */
+uint32_t tme_lexicon_intern_lemma(struct tme_lexicon *lex, const char *lemma, size_t len);
+
+/* The id of the headword, added when new; UINT32_MAX for want of memory or
+ * when it would take the 65536th distinct character. Only once the base
+ * headwords are indexed. */
+uint32_t tme_lexicon_intern_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n);
+
+/* The lexicon file's next headword line: a new headword (not looked up:
+ * tme_lexicon_index_base() finds repeats), whose lemmas follow by
+ * tme_lexicon_add_base_lemma(). Its id, or UINT32_MAX as above. */
+uint32_t tme_lexicon_add_base_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n);
+int tme_lexicon_add_base_lemma(struct tme_lexicon *lex, uint32_t lemma);
+
+/* Indexes the headwords added so far; the id of one listed twice in
+ * *duplicate (else UINT32_MAX). -1 for want of memory. */
+int tme_lexicon_index_base(struct tme_lexicon *lex, uint32_t *duplicate);
+
+/* Room for this many of each (hints from the lexicon file's header, so
+ * that loading does not rehash); -1 for want of memory. */
+int tme_lexicon_reserve(struct tme_lexicon *lex, size_t lemmas, size_t headwords, size_t pairs);
+
+/* Records that lemma translates to headword (a glossary's pair, any
+ * headword); -1 for want of memory. */
+int tme_lexicon_add_pair(struct tme_lexicon *lex, uint32_t headword, uint32_t lemma);
+
+/* Turns the recorded pairs into the lookup arrays and weighs the lemmas:
+ * after it the lexicon is read-only. */
+tme_status tme_lexicon_finish(struct tme_lexicon *lex, tme_error *err);
+
+#endif

@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading the lexicon file and the user's glossaries; where the lexicon
+ * file is found. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lexicon_impl.h"
+#include "lexicon_words.h"
+#include "stream.h"
+
+#ifndef TME_DATA_DIR
+#define TME_DATA_DIR ""
+#endif
+#ifndef TME_SOURCE_DATA_DIR
+#define TME_SOURCE_DATA_DIR ""
+#endif
+
+/* ---- lines ----------------------------------------------------------------- */
+
+/* Lines of a file read through tme_stream, which decompresses gzip
+ * (checking its CRC and length) and passes any other file through. */
+typedef struct {
+    tme_stream *stream;
+    const char *path;
+    char *buf;
+    size_t cap, start, len; /* unread bytes are buf[start .. len) */
+    int eof;
+    size_t number; /* of the line last returned, from 1 */
+} line_reader;
+
+#define READ_CHUNK (128 * 1024)
+
+static tme_status open_lines(line_reader *r, const char *path, tme_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->path = path;
+    tme_status status = tme_stream_open_file(path, &r->stream, err);
+    if (status != TME_OK)
+        return status;
+    r->cap = 2 * READ_CHUNK;
+    r->buf = malloc(r->cap);
+    return r->buf != NULL ? TME_OK : tme_error_nomem(err);
+}
+
+static void close_lines(line_reader *r)
+{
+    if (r->stream != NULL)
+        tme_stream_close(r->stream);
+    free(r->buf);
+}
+
+/* Reads more of the file after the unread bytes (moved to the front). */
+static tme_status fill(line_reader *r, tme_error *err)
+{
+    memmove(r->buf, r->buf + r->start, r->len - r->start);
+    r->len -= r->start;
+    r->start = 0;
+    if (r->cap - r->len < READ_CHUNK) {
+        size_t cap = 2 * r->cap;
+        char *bigger = realloc(r->buf, cap);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        r->buf = bigger;
+        r->cap = cap;
+    }
+    size_t got;
+    tme_status status = tme_stream_read(r->stream, r->buf + r->len, READ_CHUNK, &got, err);
+    if (status != TME_OK)
+        return status;
+    if (memchr(r->buf + r->len, '\0', got) != NULL)
+        return tme_error_set(err, TME_ERR_INPUT, "%s: holds a NUL byte: not a text file", r->path);
+    r->len += got;
+    r->eof = got == 0;
+    return TME_OK;
+}
+
+/* The next line without its end ("\n" or "\r\n") in *line, *len (valid
+ * until the next call); *line is NULL at the end of the file. */
+static tme_status next_line(line_reader *r, const char **line, size_t *len, tme_error *err)
+{
+    *line = NULL;
+    for (;;) {
+        const char *at = r->buf + r->start;
+        const char *newline = r->len > r->start ? memchr(at, '\n', r->len - r->start) : NULL;
+        if (newline != NULL || (r->eof && r->len > r->start)) {
+            const char *stop = newline ? newline : r->buf + r->len;
+            *line = at;
+            *len = (size_t)(stop - at);
+            if (*len > 0 && at[*len - 1] == '\r')
+                (*len)--;
+            r->start = newline ? (size_t)(newline + 1 - r->buf) : r->len;
+            r->number++;
+            return TME_OK;
+        }
+        if (r->eof)
+            return TME_OK;
+        tme_status status = fill(r, err);
+        if (status != TME_OK)
+            return status;
+    }
+}
+
+static int is_skipped_line(const char *line, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    return i == len || line[i] == '#';
+}
+
+/* ---- the lexicon file ---------------------------------------------------------- */
+
+typedef struct {
+    int format, words;
+    size_t lemmas, headwords, pairs;
+} lexicon_header;
+
+static tme_status read_header(line_reader *r, lexicon_header *h, tme_error *err)
+{
+    const char *line;
+    size_t len;
+    char first[256];
+    size_t magic = strlen(TME_LEXICON_MAGIC);
+    tme_status status = next_line(r, &line, &len, err);
+    if (status != TME_OK)
+        return status;
+    if (line == NULL || len >= sizeof first || len <= magic ||
+        memcmp(line, TME_LEXICON_MAGIC " ", magic + 1) != 0)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s: not a tmexport lexicon file (its first line is not \"%s ...\")",
+                             r->path, TME_LEXICON_MAGIC);
+    memcpy(first, line, len);
+    first[len] = '\0';
+    if (sscanf(first + magic, " %d words=%d lemmas=%zu headwords=%zu pairs=%zu", &h->format,
+               &h->words, &h->lemmas, &h->headwords, &h->pairs) != 5)
+        return tme_error_set(err, TME_ERR_INPUT, "%s:1: malformed lexicon header", r->path);
+    if (h->format != TME_LEXICON_FORMAT)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s: lexicon format %d; this tmexport reads format %d", r->path,
+                             h->format, TME_LEXICON_FORMAT);
+    if (h->words != TME_LEXWORDS_VERSION)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s: lexicon built with English word rules %d; this tmexport uses "
+                             "%d: rebuild it (data/lexicon/README.md)",
+                             r->path, h->words, TME_LEXWORDS_VERSION);
+    return TME_OK;
+}
+
+static int is_lemma(const char *s, size_t len)
+{
+    if (len < 2 || len > TME_LEXWORD_MAX)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return 0;
+    return 1;
+}
+
+/* One of the lemma lines that open the file: the lemma with the next id. */
+static tme_status read_lemma_line(struct tme_lexicon *lex, const line_reader *r, const char *line,
+                                  size_t len, tme_error *err)
+{
+    if (!is_lemma(line, len))
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s:%zu: \"%.*s\" is not a lemma (2 to %d letters a-z)", r->path,
+                             r->number, (int)(len < 64 ? len : 64), line, TME_LEXWORD_MAX);
+    size_t before = lex->n_lemmas;
+    if (tme_lexicon_intern_lemma(lex, line, len) == UINT32_MAX)
+        return tme_error_nomem(err);
+    if (lex->n_lemmas == before)
+        return tme_error_set(err, TME_ERR_INPUT, "%s:%zu: lemma \"%.*s\" listed twice", r->path,
+                             r->number, (int)len, line);
+    return TME_OK;
+}
+
+/* Reads a lemma id (decimal, below the number of lemmas) at *p, moving
+ * past it; UINT32_MAX when there is none. */
+static uint32_t read_lemma_id(const char **p, const char *end, size_t n_lemmas)
+{
+    const char *at = *p;
+    uint64_t id = 0;
+    while (at < end && *at >= '0' && *at <= '9' && id < n_lemmas)
+        id = id * 10 + (uint64_t)(*at++ - '0');
+    if (at == *p || id >= n_lemmas || (at < end && *at != ' '))
+        return UINT32_MAX;
+    *p = at;
+    return (uint32_t)id;
+}
+
+/* "headword<TAB>id id ...": a headword of its own line, then the ids of
+ * the lemmas it translates. */
+static tme_status read_headword_line(struct tme_lexicon *lex, const line_reader *r,
+                                     const char *line, size_t len, tme_error *err)
+{
+    const char *tab = memchr(line, '\t', len);
+    int32_t cps[TME_LEXICON_MAX_HEADWORD_CHARS];
+    size_t n = tab ? tme_lexicon_parse_headword(line, (size_t)(tab - line), cps) : 0;
+    if (n == 0 || tab + 1 == line + len)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s:%zu: not a headword line (1 to %d Han characters, a tab, lemma "
+                             "ids)",
+                             r->path, r->number, TME_LEXICON_MAX_HEADWORD_CHARS);
+    if (tme_lexicon_add_base_headword(lex, cps, n) == UINT32_MAX)
+        return tme_error_nomem(err);
+    const char *end = line + len;
+    for (const char *p = tab + 1; p < end; p++) {
+        uint32_t lemma = read_lemma_id(&p, end, lex->n_lemmas);
+        if (lemma == UINT32_MAX)
+            return tme_error_set(err, TME_ERR_INPUT,
+                                 "%s:%zu: lemma ids must be numbers below %zu, one space apart",
+                                 r->path, r->number, lex->n_lemmas);
+        if (tme_lexicon_add_base_lemma(lex, lemma) != 0)
+            return tme_error_nomem(err);
+    }
+    return TME_OK;
+}
+
+static tme_status check_counts(const struct tme_lexicon *lex, const line_reader *r,
+                               const lexicon_header *h, tme_error *err)
+{
+    if (lex->n_lemmas == h->lemmas && lex->n_headwords == h->headwords && lex->n_pairs == h->pairs)
+        return TME_OK;
+    return tme_error_set(err, TME_ERR_INPUT,
+                         "%s: truncated or damaged lexicon: its header announces %zu lemmas, %zu "
+                         "headwords, %zu pairs; it holds %zu, %zu, %zu",
+                         r->path, h->lemmas, h->headwords, h->pairs, lex->n_lemmas,
+                         lex->n_headwords, lex->n_pairs);
+}
+
+static tme_status index_headwords(struct tme_lexicon *lex, const line_reader *r, tme_error *err)
+{
+    uint32_t duplicate;
+    if (tme_lexicon_index_base(lex, &duplicate) != 0)
+        return tme_error_nomem(err);
+    if (duplicate == UINT32_MAX)
+        return TME_OK;
+    char text[4 * TME_LEXICON_MAX_HEADWORD_CHARS + 1];
+    tme_lexicon_headword_text(lex, duplicate, text);
+    return tme_error_set(err, TME_ERR_INPUT, "%s: headword \"%s\" has two lines", r->path, text);
+}
+
+/* The header, h.lemmas lemma lines, then headword lines; '#' comments and
+ * blank lines anywhere. */
+static tme_status read_lexicon(struct tme_lexicon *lex, line_reader *r, tme_error *err)
+{
+    lexicon_header h;
+    tme_status status = read_header(r, &h, err);
+    if (status == TME_OK && tme_lexicon_reserve(lex, h.lemmas, h.headwords, h.pairs) != 0)
+        status = tme_error_nomem(err);
+    const char *line;
+    size_t len;
+    while (status == TME_OK && (status = next_line(r, &line, &len, err)) == TME_OK && line != NULL)
+        if (!is_skipped_line(line, len))
+            status = lex->n_lemmas < h.lemmas ? read_lemma_line(lex, r, line, len, err)
+                                              : read_headword_line(lex, r, line, len, err);
+    if (status == TME_OK)
+        status = check_counts(lex, r, &h, err);
+    if (status == TME_OK)
+        status = index_headwords(lex, r, err);
+    return status;
+}
+
+/* ---- glossaries -------------------------------------------------------------- */
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+/* "english<TAB>chinese". */
+static tme_status read_glossary_line(struct tme_lexicon *lex, const line_reader *r,
+                                     const char *line, size_t len, tme_error *err)
+{
+    const char *tab = memchr(line, '\t', len);
+    if (tab == NULL || memchr(tab + 1, '\t', (size_t)(line + len - tab - 1)) != NULL)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s:%zu: expected two columns, english<TAB>chinese", r->path,
+                             r->number);
+    const char *zh = tab + 1;
+    size_t zh_len = (size_t)(line + len - zh);
+    trim(&zh, &zh_len);
+    int32_t cps[TME_LEXICON_MAX_HEADWORD_CHARS];
+    size_t n = tme_lexicon_parse_headword(zh, zh_len, cps);
+    if (n == 0)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s:%zu: the Chinese column must be 1 to %d Han characters (the "
+                             "lexicon matches no longer term), not \"%.*s\"",
+                             r->path, r->number, TME_LEXICON_MAX_HEADWORD_CHARS, (int)zh_len, zh);
+    uint32_t hw = tme_lexicon_intern_headword(lex, cps, n);
+    if (hw == UINT32_MAX)
+        return tme_error_nomem(err);
+    tme_word_cursor cur;
+    tme_word_cursor_init(&cur, line, (size_t)(tab - line));
+    char lemma[TME_LEXWORD_MAX + 1];
+    size_t lemma_len, words = 0;
+    while ((lemma_len = tme_next_content_word(&cur, lemma)) > 0) {
+        uint32_t id = tme_lexicon_intern_lemma(lex, lemma, lemma_len);
+        if (id == UINT32_MAX || tme_lexicon_add_pair(lex, hw, id) != 0)
+            return tme_error_nomem(err);
+        words++;
+    }
+    if (words == 0)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s:%zu: the English column has no content word (only stop words, "
+                             "numbers or no letters)",
+                             r->path, r->number);
+    return TME_OK;
+}
+
+static tme_status read_glossary(struct tme_lexicon *lex, line_reader *r, tme_error *err)
+{
+    const char *line;
+    size_t len;
+    tme_status status;
+    while ((status = next_line(r, &line, &len, err)) == TME_OK && line != NULL) {
+        if (r->number == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3; /* a byte order mark */
+            len -= 3;
+        }
+        if (!is_skipped_line(line, len) &&
+            (status = read_glossary_line(lex, r, line, len, err)) != TME_OK)
+            break;
+    }
+    return status;
+}
+
+/* ---- loading ----------------------------------------------------------------- */
+
+typedef tme_status (*file_reader)(struct tme_lexicon *, line_reader *, tme_error *);
+
+static tme_status read_file_into(struct tme_lexicon *lex, const char *path, file_reader read,
+                                 tme_error *err)
+{
+    line_reader r;
+    tme_status status = open_lines(&r, path, err);
+    if (status == TME_OK)
+        status = read(lex, &r, err);
+    close_lines(&r);
+    return status;
+}
+
+tme_status tme_lexicon_load(const char *path, const char *const *glossaries, size_t n_glossaries,
+                            tme_lexicon **out, tme_error *err)
+{
+    *out = NULL;
+    struct tme_lexicon *lex = tme_lexicon_new();
+    if (lex == NULL)
+        return tme_error_nomem(err);
+    tme_status status = TME_OK;
+    if (path != NULL)
+        status = read_file_into(lex, path, read_lexicon, err);
+    for (size_t i = 0; i < n_glossaries && status == TME_OK; i++)
+        status = read_file_into(lex, glossaries[i], read_glossary, err);
+    if (status == TME_OK)
+        status = tme_lexicon_finish(lex, err);
+    if (status != TME_OK) {
+        tme_lexicon_free(lex);
+        return status;
+    }
+    *out = lex;
+    return TME_OK;
+}
+
+/* ---- where the file is --------------------------------------------------------- */
+
+static int join_path(char *buf, size_t size, const char *dir)
+{
+    int n = snprintf(buf, size, "%s/%s", dir, TME_LEXICON_FILE_NAME);
+    return n > 0 && (size_t)n < size;
+}
+
+tme_status tme_lexicon_default_path(char *buf, size_t size, tme_error *err)
+{
+    const char *env = getenv(TME_LEXICON_ENV);
+    if (env != NULL && env[0] != '\0') {
+        if ((size_t)snprintf(buf, size, "%s", env) >= size)
+            return tme_error_set(err, TME_ERR_USAGE, "%s is too long a path", TME_LEXICON_ENV);
+        return TME_OK;
+    }
+    const char *dirs[] = {TME_DATA_DIR, TME_SOURCE_DATA_DIR};
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+        if (dirs[i][0] != '\0' && join_path(buf, size, dirs[i]) && access(buf, R_OK) == 0)
+            return TME_OK;
+    return tme_error_set(err, TME_ERR_IO,
+                         "no lexicon file: %s/%s and %s/%s cannot be read; set %s to its path",
+                         TME_DATA_DIR, TME_LEXICON_FILE_NAME, TME_SOURCE_DATA_DIR,
+                         TME_LEXICON_FILE_NAME, TME_LEXICON_ENV);
+}

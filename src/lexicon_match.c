@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: MIT */
+/* The matcher: sentences prepared once, pairs scored by merging sorted id
+ * arrays. Reads the lexicon only, so any number of threads share it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "charclass.h"
+#include "lexicon_impl.h"
+#include "lexicon_words.h"
+
+static int push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
+{
+    if (*n == *cap) {
+        size_t grown = *cap ? 2 * *cap : 64;
+        uint32_t *bigger = realloc(*ids, grown * sizeof *bigger);
+        if (bigger == NULL)
+            return -1;
+        *ids = bigger;
+        *cap = grown;
+    }
+    (*ids)[(*n)++] = id;
+    return 0;
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t sort_unique(uint32_t *ids, size_t n)
+{
+    if (n < 2)
+        return n; /* ids may be NULL */
+    qsort(ids, n, sizeof *ids, compare_u32);
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++)
+        if (out == 0 || ids[i] != ids[out - 1])
+            ids[out++] = ids[i];
+    return out;
+}
+
+static int contains(const uint32_t *ids, size_t n, uint32_t id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && ids[lo] == id;
+}
+
+/* ---- English ----------------------------------------------------------------- */
+
+tme_status tme_lexicon_prepare_en(const tme_lexicon *lex, const char *text, size_t len,
+                                  tme_lexicon_en *out, tme_error *err)
+{
+    out->n = 0;
+    out->content_words = 0;
+    tme_word_cursor cur;
+    tme_word_cursor_init(&cur, text, len);
+    char lemma[TME_LEXWORD_MAX + 1];
+    size_t lemma_len;
+    while ((lemma_len = tme_next_content_word(&cur, lemma)) > 0) {
+        out->content_words++;
+        uint32_t id = tme_lexicon_find_lemma(lex, lemma, lemma_len);
+        if (id != UINT32_MAX && push_id(&out->lemmas, &out->n, &out->cap, id) != 0)
+            return tme_error_nomem(err);
+    }
+    out->n = sort_unique(out->lemmas, out->n);
+    return TME_OK;
+}
+
+void tme_lexicon_en_free(tme_lexicon_en *en)
+{
+    free(en->lemmas);
+    memset(en, 0, sizeof *en);
+}
+
+/* ---- Chinese ----------------------------------------------------------------- */
+
+/* The character index of the code point at p (0: in no headword, or not a
+ * character), its byte length in *step. */
+static uint16_t index_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
+                         const utf8proc_uint8_t *end, size_t *step)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = tme_iterate(p, end - p, &cp);
+    if (n <= 0) {
+        *step = 1;
+        return 0;
+    }
+    *step = (size_t)n;
+    return cp >= 0 && cp < TME_LEXICON_CP_LIMIT ? lex->char_index[cp] : 0;
+}
+
+/* Looks up the n-grams that start with the character whose index is
+ * `first` (p is just after it): that character alone, then one more
+ * character at a time while each is in some headword. */
+static int find_headwords_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
+                             const utf8proc_uint8_t *end, uint16_t first, tme_lexicon_zh *out)
+{
+    uint64_t key = first;
+    size_t step;
+    for (int k = 1;; k++) {
+        uint32_t hw = tme_lexicon_find_key(lex, key);
+        if (hw != UINT32_MAX &&
+            push_id(&out->headwords, &out->n_headwords, &out->cap_headwords, hw) != 0)
+            return -1;
+        if (k == TME_LEXICON_MAX_HEADWORD_CHARS || p >= end)
+            return 0;
+        uint16_t index = index_at(lex, p, end, &step);
+        if (index == 0)
+            return 0;
+        key |= (uint64_t)index << (16 * k);
+        p += step;
+    }
+}
+
+tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size_t len,
+                                  tme_lexicon_zh *out, tme_error *err)
+{
+    out->n_headwords = out->n_lemmas = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *end = p + len;
+    while (p < end) {
+        size_t step;
+        uint16_t index = index_at(lex, p, end, &step);
+        p += step;
+        /* The prefilter: most characters begin no headword. */
+        if (index != 0 && lex->char_starts[index] &&
+            find_headwords_at(lex, p, end, index, out) != 0)
+            return tme_error_nomem(err);
+    }
+    out->n_headwords = sort_unique(out->headwords, out->n_headwords);
+    for (size_t i = 0; i < out->n_headwords; i++) {
+        uint32_t h = out->headwords[i];
+        for (uint32_t k = lex->hw_first[h]; k < lex->hw_first[h + 1]; k++)
+            if (push_id(&out->lemmas, &out->n_lemmas, &out->cap_lemmas, lex->hw_lemmas[k]) != 0)
+                return tme_error_nomem(err);
+    }
+    out->n_lemmas = sort_unique(out->lemmas, out->n_lemmas);
+    return TME_OK;
+}
+
+void tme_lexicon_zh_free(tme_lexicon_zh *zh)
+{
+    free(zh->headwords);
+    free(zh->lemmas);
+    memset(zh, 0, sizeof *zh);
+}
+
+/* ---- scoring ----------------------------------------------------------------- */
+
+static int translated_in(const tme_lexicon_zh *zh, size_t n_zh, uint32_t lemma)
+{
+    for (size_t j = 0; j < n_zh; j++)
+        if (contains(zh[j].lemmas, zh[j].n_lemmas, lemma))
+            return 1;
+    return 0;
+}
+
+/* The smallest lemma id above `after` among the English sentences (a
+ * k-way merge step over their sorted arrays), or UINT32_MAX. pos[] holds
+ * each sentence's read position. */
+static uint32_t next_en_lemma(const tme_lexicon_en *en, size_t n_en, size_t *pos)
+{
+    uint32_t best = UINT32_MAX;
+    for (size_t i = 0; i < n_en; i++)
+        if (pos[i] < en[i].n && en[i].lemmas[pos[i]] < best)
+            best = en[i].lemmas[pos[i]];
+    for (size_t i = 0; i < n_en; i++)
+        if (pos[i] < en[i].n && en[i].lemmas[pos[i]] == best)
+            pos[i]++;
+    return best;
+}
+
+#define MAX_BEAD_SENTENCES 16
+
+tme_lexicon_overlap tme_lexicon_score(const tme_lexicon *lex, const tme_lexicon_en *en, size_t n_en,
+                                      const tme_lexicon_zh *zh, size_t n_zh)
+{
+    tme_lexicon_overlap o = {0, 0, 0, 0};
+    size_t pos[MAX_BEAD_SENTENCES] = {0};
+    if (n_en > MAX_BEAD_SENTENCES)
+        n_en = MAX_BEAD_SENTENCES;
+    for (uint32_t l; (l = next_en_lemma(en, n_en, pos)) != UINT32_MAX;) {
+        double w = lex->lemma_weight[l];
+        o.en_lemmas++;
+        o.en_weight += w;
+        if (translated_in(zh, n_zh, l)) {
+            o.matched++;
+            o.matched_weight += w;
+        }
+    }
+    return o;
+}
+
+/* ---- lookups ----------------------------------------------------------------- */
+
+double tme_lexicon_lemma_weight(const tme_lexicon *lex, uint32_t lemma)
+{
+    return lemma < lex->n_lemmas ? lex->lemma_weight[lemma] : 0;
+}
+
+const char *tme_lexicon_lemma_text(const tme_lexicon *lex, uint32_t lemma)
+{
+    return lemma < lex->n_lemmas ? lex->lemma_text + lex->lemma_offset[lemma] : "";
+}
+
+void tme_lexicon_headword_text(const tme_lexicon *lex, uint32_t headword, char *buf)
+{
+    size_t n = 0;
+    if (headword < lex->n_headwords)
+        for (uint64_t key = lex->hw_keys[headword]; key != 0; key >>= 16)
+            n += (size_t)utf8proc_encode_char((utf8proc_int32_t)lex->char_cp[key & 0xFFFF],
+                                              (utf8proc_uint8_t *)buf + n);
+    buf[n] = '\0';
+}
+
+int tme_lexicon_translates(const tme_lexicon *lex, const char *english, const char *chinese)
+{
+    tme_word_cursor cur;
+    tme_word_cursor_init(&cur, english, strlen(english));
+    char lemma[TME_LEXWORD_MAX + 1];
+    size_t lemma_len = tme_next_content_word(&cur, lemma);
+    int32_t cps[TME_LEXICON_MAX_HEADWORD_CHARS];
+    size_t n = tme_lexicon_parse_headword(chinese, strlen(chinese), cps);
+    if (lemma_len == 0 || n == 0)
+        return 0;
+    uint32_t id = tme_lexicon_find_lemma(lex, lemma, lemma_len);
+    uint64_t key = 0;
+    for (size_t k = 0; k < n; k++)
+        key |= (uint64_t)lex->char_index[cps[k]] << (16 * k);
+    for (size_t k = 0; k < n; k++)
+        if (lex->char_index[cps[k]] == 0)
+            return 0;
+    uint32_t hw = tme_lexicon_find_key(lex, key);
+    if (id == UINT32_MAX || hw == UINT32_MAX)
+        return 0;
+    return contains(lex->hw_lemmas + lex->hw_first[hw], lex->hw_first[hw + 1] - lex->hw_first[hw],
+                    id);
+}
+
+tme_lexicon_stats tme_lexicon_get_stats(const tme_lexicon *lex)
+{
+    tme_lexicon_stats s;
+    s.lemmas = lex->n_lemmas;
+    s.headwords = lex->n_headwords;
+    s.pairs = lex->n_pairs;
+    s.characters = lex->n_chars;
+    s.bytes = sizeof *lex + TME_LEXICON_CP_LIMIT * sizeof *lex->char_index +
+              lex->cap_chars * (sizeof *lex->char_cp + 1) + lex->hw_cap * sizeof *lex->hw_slots +
+              lex->cap_headwords * sizeof *lex->hw_keys +
+              (lex->n_headwords + 2) * sizeof *lex->hw_first +
+              lex->n_pairs * sizeof *lex->hw_lemmas + lex->text_cap +
+              lex->cap_lemmas * sizeof *lex->lemma_offset +
+              lex->lemma_cap * sizeof *lex->lemma_slots + lex->n_lemmas * sizeof *lex->lemma_weight;
+    return s;
+}

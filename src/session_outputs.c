@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: MIT */
+/* A session's outputs: "[FORMAT:]PATH" specs, opening them (at their own
+ * paths, or per input under --per-input), fan-out of every document's units,
+ * and the two-phase commit. */
+#include "session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static int ends_with_ci(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static tme_status unknown_format(const char *what, const char *spec, tme_error *err)
+{
+    tme_error_set(err, TME_ERR_USAGE, "%s in '%s'; known formats:", what, spec);
+    for (size_t i = 0; tme_output_formats[i] != NULL; i++) {
+        size_t used = strlen(err->message);
+        snprintf(err->message + used, sizeof err->message - used, " %s",
+                 tme_output_formats[i]->name);
+    }
+    return err->status;
+}
+
+/* The FORMAT: prefix of spec, if it has one that names a format. */
+static tme_status split_prefix(tme_output *o, const char *spec, const char **path, tme_error *err)
+{
+    const char *colon = strchr(spec, ':');
+    *path = spec;
+    if (colon == NULL || colon == spec ||
+        strspn(spec, "abcdefghijklmnopqrstuvwxyz0123456789-") != (size_t)(colon - spec))
+        return TME_OK;
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(colon - spec), spec);
+    if ((o->format = tme_output_format_by_name(name)) == NULL)
+        return unknown_format("unknown format", spec, err);
+    *path = colon + 1;
+    if (**path == '\0')
+        return tme_error_set(err, TME_ERR_USAGE, "no path after the format in '%s'", spec);
+    return TME_OK;
+}
+
+/* The extension before any .gz: it names the format, and --per-input
+ * gives it to every export. */
+static void take_extension(tme_output *o)
+{
+    size_t n = strlen(o->path) - (o->gzip ? 3 : 0);
+    char base[4096];
+    snprintf(base, sizeof base, "%.*s", (int)n, o->path);
+    const char *slash = strrchr(base, '/');
+    const char *dot = strrchr(slash ? slash : base, '.');
+    if (dot != NULL && dot[1] != '\0' && strlen(dot + 1) < sizeof o->extension)
+        snprintf(o->extension, sizeof o->extension, "%s", dot + 1);
+}
+
+static tme_status parse_spec(tme_output *o, const char *spec, tme_error *err)
+{
+    const char *path;
+    if (split_prefix(o, spec, &path, err) != TME_OK)
+        return err->status;
+    if ((o->path = strdup(path)) == NULL)
+        return tme_error_nomem(err);
+    o->gzip = ends_with_ci(o->path, ".gz");
+    take_extension(o);
+    if (o->format == NULL) {
+        if (strcmp(o->path, "-") == 0)
+            o->format = tme_output_format_by_name("tsv");
+        else if (o->extension[0] == '\0')
+            return unknown_format("no format extension", o->path, err);
+        else if ((o->format = tme_output_format_by_extension(o->extension)) == NULL)
+            return unknown_format("unknown extension", o->path, err);
+    }
+    if (o->extension[0] == '\0')
+        snprintf(o->extension, sizeof o->extension, "%s", o->format->name);
+    return TME_OK;
+}
+
+tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err)
+{
+    if (s->n_outputs == s->cap_outputs) {
+        size_t cap = s->cap_outputs ? s->cap_outputs * 2 : 8;
+        tme_output *bigger = realloc(s->outputs, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        s->outputs = bigger;
+        s->cap_outputs = cap;
+    }
+    tme_output *o = &s->outputs[s->n_outputs];
+    memset(o, 0, sizeof *o);
+    if (parse_spec(o, spec, err) != TME_OK) {
+        free(o->path);
+        return err->status;
+    }
+    for (size_t k = 0; k < s->n_outputs; k++)
+        if (strcmp(s->outputs[k].path, o->path) == 0 && strcmp(o->path, "-") != 0) {
+            free(o->path);
+            return tme_error_set(err, TME_ERR_USAGE, "output '%s' given twice", spec);
+        }
+    s->n_outputs++;
+    return TME_OK;
+}
+
+static int make_parent_directories(char *path)
+{
+    for (char *p = strchr(path + 1, '/'); p != NULL; p = strchr(p + 1, '/')) {
+        *p = '\0';
+        int rc = mkdir(path, 0777);
+        *p = '/';
+        if (rc != 0 && errno != EEXIST)
+            return -1;
+    }
+    return 0;
+}
+
+/* DIR/RELATIVE with the input's extension (and any .gz) replaced by the
+ * output's. */
+static tme_status per_input_path(const tme_session *s, const char *relative, const tme_output *o,
+                                 char *path, size_t size, tme_error *err)
+{
+    char stem[4096];
+    snprintf(stem, sizeof stem, "%s", relative);
+    size_t n = strlen(stem);
+    if (n > 3 && strcasecmp(stem + n - 3, ".gz") == 0)
+        stem[n - 3] = '\0';
+    char *slash = strrchr(stem, '/');
+    char *dot = strrchr(slash ? slash : stem, '.');
+    if (dot != NULL && dot != stem && dot[-1] != '/')
+        *dot = '\0';
+    int len = snprintf(path, size, "%s/%s.%s%s", s->settings.per_input_dir, stem, o->extension,
+                       o->gzip ? ".gz" : "");
+    if (len < 0 || (size_t)len >= size)
+        return tme_error_set(err, TME_ERR_USAGE, "%s: output name too long", relative);
+    if (make_parent_directories(path) != 0)
+        return tme_error_set(err, TME_ERR_IO, "%s: cannot create its directory: %s", path,
+                             strerror(errno));
+    return TME_OK;
+}
+
+static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
+{
+    const char *input_path;
+    if (tme_inputs_contain_file(&s->seen, path, &input_path))
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "%s is also an input (%s): write the export elsewhere",
+                             strcmp(path, "-") == 0 ? "standard output" : path,
+                             strcmp(input_path, "-") == 0 ? "standard input" : input_path);
+    int level = o->gzip ? s->settings.gzip_level : TME_SINK_PLAIN;
+    return tme_parts_open(&o->parts, o->format, path, level, &s->writer_context,
+                          s->settings.split_size, s->settings.split_units, err);
+}
+
+tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const char *name,
+                            tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        tme_output *o = &s->outputs[k];
+        char path[8192];
+        const char *at = o->path;
+        if (s->settings.per_input_dir != NULL) {
+            const char *relative = per_input != NULL ? per_input->relative : name;
+            if (per_input_path(s, relative, o, path, sizeof path, err) != TME_OK)
+                return err->status;
+            at = path;
+        }
+        if (open_output(s, o, at, err) != TME_OK)
+            return err->status;
+    }
+    if (s->settings.per_input_dir == NULL)
+        s->outputs_open = 1;
+    return TME_OK;
+}
+
+tme_status tme_outputs_begin_document(tme_session *s, const char *document, size_t index,
+                                      tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        if (tme_parts_begin_document(&s->outputs[k].parts, document, index, err) != TME_OK)
+            return err->status;
+    return TME_OK;
+}
+
+tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        tme_output *o = &s->outputs[k];
+        for (size_t u = 0; u < units->count; u++)
+            if (tme_parts_write(&o->parts, &units->items[u], err) != TME_OK)
+                return err->status;
+        o->written += units->count;
+    }
+    return TME_OK;
+}
+
+tme_status tme_outputs_dropped(tme_session *s, const tme_dropped_list *dropped, tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        for (size_t d = 0; d < dropped->count; d++)
+            if (tme_parts_dropped(&s->outputs[k].parts, &dropped->items[d], err) != TME_OK)
+                return err->status;
+    return TME_OK;
+}
+
+int tme_outputs_want_dropped(const tme_session *s)
+{
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        const tme_output_format *f = s->outputs[k].format;
+        if (f->variant != NULL)
+            f = f->variant(&s->options);
+        if (f->dropped != NULL)
+            return 1;
+    }
+    return 0;
+}
+
+tme_status tme_outputs_end_document(tme_session *s, tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        if (tme_parts_end_document(&s->outputs[k].parts, err) != TME_OK)
+            return err->status;
+    return TME_OK;
+}
+
+void tme_outputs_abort(tme_session *s)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        tme_parts_abort(&s->outputs[k].parts);
+    s->outputs_open = 0;
+}
+
+tme_status tme_outputs_finish(tme_session *s, tme_error *err)
+{
+    for (size_t k = 0; k < s->n_outputs; k++)
+        if (tme_parts_close(&s->outputs[k].parts, err) != TME_OK) {
+            tme_outputs_abort(s);
+            return err->status;
+        }
+    tme_status status = TME_OK;
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        if (status == TME_OK)
+            status = tme_parts_commit(&s->outputs[k].parts, err);
+        else
+            tme_parts_abort(&s->outputs[k].parts);
+    }
+    s->outputs_open = 0;
+    return status;
+}
+
+void tme_outputs_free(tme_session *s)
+{
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        tme_parts_free(&s->outputs[k].parts);
+        free(s->outputs[k].path);
+    }
+    free(s->outputs);
+    s->outputs = NULL;
+    s->n_outputs = s->cap_outputs = 0;
+}
