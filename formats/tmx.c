@@ -2,6 +2,7 @@
 /* TMX 1.4b, valid against tmx14.dtd, written with libxml2's xmlTextWriter so
  * that escaping and the output encoding are libxml2's business. */
 #include "format.h"
+#include "text_output.h"
 #include "xml_output.h"
 
 #include "hash.h"
@@ -29,18 +30,6 @@ static void format_tmx_date(time_t t, char out[17])
     struct tm utc;
     if (gmtime_r(&t, &utc) == NULL || strftime(out, 17, "%Y%m%dT%H%M%SZ", &utc) == 0)
         snprintf(out, 17, "19700101T000000Z");
-}
-
-/* Four decimals, built from integers so that no locale can turn the point
- * into a comma (the CLI never calls setlocale, but a library user might). */
-static void format_score(double score, char out[16])
-{
-    if (!(score > 0.0))
-        score = 0.0; /* also NaN */
-    if (score > 1.0)
-        score = 1.0;
-    unsigned scaled = (unsigned)(score * 10000.0 + 0.5);
-    snprintf(out, 16, "%u.%04u", scaled / 10000, scaled % 10000);
 }
 
 static int write_header(xmlTextWriterPtr xml, const tme_writer *w)
@@ -164,9 +153,9 @@ static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
     if (!s->document_open &&
         tmx_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
-    char tuid[64], score[16];
+    char tuid[64], score[TME_SCORE_SIZE];
     snprintf(tuid, sizeof tuid, "%s-%zu", s->document_id, unit->index + 1);
-    format_score(unit->score, score);
+    tme_format_score(unit->score, score);
     const tme_writer_context *o = w->context;
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
         tme_xml_write_clean_attribute(s->xml, "tuid", unit->id ? unit->id : tuid) < 0 ||

@@ -244,6 +244,11 @@ TME_EXPORT size_t tme_session_output_units(const tme_session *session, size_t k)
  * as, and the path of part i (0-based); 1 and the output's path otherwise. */
 TME_EXPORT size_t tme_session_output_part_count(const tme_session *session, size_t k);
 TME_EXPORT const char *tme_session_output_part_path(const tme_session *session, size_t k, size_t i);
+/* The files output k wrote, in order, once the run has begun: one per part,
+ * or more for a format that writes several (moses: NAME.en and NAME.zh);
+ * "standard output" for stdout. In --per-input runs, the last input's. */
+TME_EXPORT size_t tme_session_output_file_count(const tme_session *session, size_t k);
+TME_EXPORT const char *tme_session_output_file_path(const tme_session *session, size_t k, size_t i);
 
 /* ---- what the library offers ------------------------------------------------------- */
 

@@ -75,3 +75,14 @@ int tme_langtag_is_chinese(const char *tag)
             return 1;
     return 0;
 }
+
+int tme_langtag_primary(const char *tag, char *out, size_t size)
+{
+    size_t n = strcspn(tag, "-");
+    if (n == 0 || n >= size)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)tag[i]);
+    out[n] = '\0';
+    return 0;
+}

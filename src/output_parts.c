@@ -13,9 +13,9 @@
 /* Per unit beyond its text: tags, props, ids. */
 #define UNIT_OVERHEAD_BOUND 1024
 
-/* "dir/corpus.tmx.gz" + 2 -> "dir/corpus-0002.tmx.gz": the number goes
- * before the format's extension and any .gz. */
-static char *part_path(const char *base, size_t number)
+/* Where a part's number goes in base: before the format's extension and any
+ * .gz ("dir/corpus.tmx.gz" -> after "dir/corpus"). */
+static size_t stem_length(const char *base)
 {
     size_t len = strlen(base);
     size_t stem = len;
@@ -23,30 +23,37 @@ static char *part_path(const char *base, size_t number)
         stem -= 3;
     const char *slash = strrchr(base, '/');
     for (size_t i = stem; i > 0 && base + i - 1 != slash; i--)
-        if (base[i - 1] == '.' && i - 1 > 0 && base[i - 2] != '/') {
-            stem = i - 1;
-            break;
-        }
-    size_t n = len + 16;
+        if (base[i - 1] == '.' && i - 1 > 0 && base[i - 2] != '/')
+            return i - 1;
+    return stem;
+}
+
+/* "dir/corpus.tmx.gz" + 2 -> "dir/corpus-0002.tmx.gz". */
+static char *part_path(const char *base, size_t number)
+{
+    size_t stem = stem_length(base), n = strlen(base) + 16;
     char *path = malloc(n);
     if (path != NULL)
         snprintf(path, n, "%.*s-%04zu%s", (int)stem, base, number, base + stem);
     return path;
 }
 
-static tme_status remember_path(tme_parts *p, char *path, tme_error *err)
+/* Appends path (taken) to a growable list of strings. */
+static tme_status remember(char ***list, size_t *count, size_t *cap, char *path, tme_error *err)
 {
-    if (p->n_paths == p->cap_paths) {
-        size_t cap = p->cap_paths ? p->cap_paths * 2 : 8;
-        char **bigger = realloc(p->paths, cap * sizeof *bigger);
+    if (path == NULL)
+        return tme_error_nomem(err);
+    if (*count == *cap) {
+        size_t bigger_cap = *cap ? *cap * 2 : 8;
+        char **bigger = realloc(*list, bigger_cap * sizeof *bigger);
         if (bigger == NULL) {
             free(path);
             return tme_error_nomem(err);
         }
-        p->paths = bigger;
-        p->cap_paths = cap;
+        *list = bigger;
+        *cap = bigger_cap;
     }
-    p->paths[p->n_paths++] = path;
+    (*list)[(*count)++] = path;
     return TME_OK;
 }
 
@@ -59,13 +66,17 @@ static int split(const tme_parts *p)
 static tme_status open_part(tme_parts *p, tme_error *err)
 {
     char *path = split(p) ? part_path(p->base, p->n_paths + 1) : strdup(p->base);
-    if (path == NULL)
-        return tme_error_nomem(err);
-    if (remember_path(p, path, err) != TME_OK)
+    if (remember(&p->paths, &p->n_paths, &p->cap_paths, path, err) != TME_OK)
         return err->status;
     p->current = tme_writer_open(p->format, path, p->gzip_level, p->context, err);
     p->current_units = 0;
-    return p->current == NULL ? err->status : TME_OK;
+    if (p->current == NULL)
+        return err->status;
+    for (size_t i = 0; i < tme_writer_file_count(p->current); i++)
+        if (remember(&p->files, &p->n_files, &p->cap_files,
+                     strdup(tme_writer_file_name(p->current, i)), err) != TME_OK)
+            return err->status;
+    return TME_OK;
 }
 
 tme_status tme_parts_open(tme_parts *p, const tme_output_format *format, const char *path,
@@ -178,14 +189,23 @@ tme_status tme_parts_close(tme_parts *p, tme_error *err)
 }
 
 /* A longer run before this one left parts beyond this run's last: they
- * would read as part of this set. */
+ * would read as part of this set. A part's files are named as part 1's
+ * are with the number changed (corpus-0001.en and corpus-0001.zh for
+ * moses). */
 static void remove_stale_parts(const tme_parts *p)
 {
+    size_t stem = stem_length(p->base), per_part = p->n_paths ? p->n_files / p->n_paths : 0;
     for (size_t number = p->n_paths + 1;; number++) {
-        char *path = part_path(p->base, number);
-        int gone = path == NULL || unlink(path) != 0;
-        free(path);
-        if (gone)
+        int removed = 0;
+        for (size_t i = 0; i < per_part; i++) {
+            const char *file = p->files[i]; /* part 1's */
+            if (strlen(file) < stem + 5 || strncmp(file, p->base, stem) != 0)
+                continue;
+            char name[8192];
+            snprintf(name, sizeof name, "%.*s-%04zu%s", (int)stem, file, number, file + stem + 5);
+            removed |= unlink(name) == 0;
+        }
+        if (!removed)
             return;
     }
 }
@@ -227,6 +247,11 @@ void tme_parts_free(tme_parts *p)
     for (size_t k = 0; k < p->n_paths; k++)
         free(p->paths[k]);
     free(p->paths);
+    for (size_t k = 0; k < p->n_files; k++)
+        free(p->files[k]);
+    free(p->files);
+    p->files = NULL;
+    p->n_files = p->cap_files = 0;
     free(p->closed);
     free(p->base);
     free(p->document);

@@ -26,6 +26,8 @@ typedef struct {
     size_t n_closed, cap_closed;
     char **paths; /* every part's path, in order */
     size_t n_paths, cap_paths;
+    char **files; /* every file of every part (moses writes two a part) */
+    size_t n_files, cap_files;
     char *document; /* the document being written, to begin again in a new part */
     size_t document_index;
     int in_document;

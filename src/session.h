@@ -58,12 +58,13 @@ struct tme_session {
     size_t n_named, cap_named;
     tme_inputs queue;     /* the files they name, as the run expands them */
     tme_inputs seen;      /* every input ever expanded: no output may be one of them */
-    size_t position; /* of the next input file, for --shard */
+    size_t position;      /* of the next input file, for --shard */
     size_t next_document; /* index of the next document */
     tme_document pending; /* add_pair() units of the current document */
     int pending_open;
 
     tme_dedup dedup;
+    tme_dedup written; /* every file the outputs replace, by name or inode */
     tme_counters counters;
     size_t inputs_total, input_bytes_total, input_bytes_done;
 
@@ -90,6 +91,10 @@ void tme_session_event(tme_session *s, tme_event event, const char *document, co
 
 /* Parses "[FORMAT:]PATH" into a new output. */
 tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err);
+
+/* The writers' check_path: no file an output writes may be an input, nor
+ * one that another output of the run writes. */
+tme_status tme_outputs_check_path(void *session, const char *path, tme_error *err);
 
 /* Opens every output at its own path, or (input given) at the path
  * --per-input makes for the input. No output may be an input. */

@@ -4,7 +4,10 @@
  * and the two-phase commit. */
 #include "session.h"
 
+#include "destination.h"
+
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,11 +100,6 @@ tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err)
         free(o->path);
         return err->status;
     }
-    for (size_t k = 0; k < s->n_outputs; k++)
-        if (strcmp(s->outputs[k].path, o->path) == 0 && strcmp(o->path, "-") != 0) {
-            free(o->path);
-            return tme_error_set(err, TME_ERR_USAGE, "output '%s' given twice", spec);
-        }
     s->n_outputs++;
     return TME_OK;
 }
@@ -142,14 +140,75 @@ static tme_status per_input_path(const tme_session *s, const char *relative, con
     return TME_OK;
 }
 
-static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
+/* The keys of the file path would replace, the same for every spelling of
+ * it: its directory's device and inode with its name, and, when it exists
+ * (through symlinks), its own device and inode. None for what is written in
+ * place (a device, FIFO, socket, stdout), which two outputs may share. */
+static int file_keys(const char *path, char keys[2][256])
 {
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return 0;
+    int exists = stat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode))
+        return 0;
+    int n = 0;
+    if (exists)
+        snprintf(keys[n++], 256, "inode %ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+    char *target = NULL;
+    tme_error ignored;
+    if (!exists && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+        tme_destination_follow_dangling_link(path, &target, &ignored) == TME_OK)
+        path = target; /* a dangling link: the file it will create */
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    const char *name = slash ? slash + 1 : path;
+    if (stat(dir[0] ? dir : "/", &st) == 0)
+        snprintf(keys[n++], 256, "in %ju:%ju %.200s", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
+                 name);
+    free(target);
+    return n;
+}
+
+/* Two outputs that name one file (-o moses:c -o c.en), or two inputs whose
+ * --per-input names meet (a.txt and a.html both give a.tmx), would have one
+ * silently replace the other. */
+static tme_status refuse_written_twice(tme_session *s, const char *path, tme_error *err)
+{
+    char keys[2][256];
+    int n = file_keys(path, keys), seen = 0;
+    for (int k = 0; k < n; k++) {
+        int again = tme_dedup_seen(&s->written, keys[k], "");
+        if (again < 0)
+            return tme_error_nomem(err);
+        seen |= again;
+    }
+    if (seen)
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "%s would be written twice in this run (by two outputs, or by "
+                             "--per-input for two inputs of the same name): give each its own "
+                             "name",
+                             path);
+    return TME_OK;
+}
+
+tme_status tme_outputs_check_path(void *session, const char *path, tme_error *err)
+{
+    tme_session *s = session;
+    if (refuse_written_twice(s, path, err) != TME_OK)
+        return err->status;
     const char *input_path;
     if (tme_inputs_contain_file(&s->seen, path, &input_path))
         return tme_error_set(err, TME_ERR_USAGE,
                              "%s is also an input (%s): write the export elsewhere",
                              strcmp(path, "-") == 0 ? "standard output" : path,
                              strcmp(input_path, "-") == 0 ? "standard input" : input_path);
+    return TME_OK;
+}
+
+static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
+{
     int level = o->gzip ? s->settings.gzip_level : TME_SINK_PLAIN;
     return tme_parts_open(&o->parts, o->format, path, level, &s->writer_context,
                           s->settings.split_size, s->settings.split_units, err);

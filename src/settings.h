@@ -9,8 +9,8 @@
 #include <time.h>
 
 #include "dedup.h"
-#include "filters.h"
 #include "document.h"
+#include "filters.h"
 #include "format.h"
 #include "options.h"
 

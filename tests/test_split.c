@@ -165,6 +165,38 @@ static void test_a_failed_run_leaves_no_part_and_stale_parts_go(void)
     CU_ASSERT_EQUAL(access(part(4, "s", 6, ".tsv"), F_OK), -1);
 }
 
+/* A format of two files a part (moses): each part's pair is line-aligned,
+ * --stats names every file, and a shorter run removes both files of the
+ * parts beyond its last. */
+static void test_moses_parts_come_in_pairs(void)
+{
+    const char *stats = at(0, "moses-stats.txt");
+    char spec[4200];
+    snprintf(spec, sizeof spec, "moses:%s", at(1, "m"));
+    CU_ASSERT_EQUAL_FATAL(
+        tme_test_run_clif(stats, "extract --stats --split-units 100 %s -o '%s'", inputs(), spec),
+        0);
+    int n = count_parts("m", ".en");
+    CU_ASSERT(n >= 3);
+    CU_ASSERT_EQUAL(count_parts("m", ".zh"), n);
+    for (int i = 1; i <= n; i++)
+        CU_ASSERT_EQUAL(tme_test_shell("test $(wc -l <'%s') -eq $(wc -l <'%s')",
+                                       part(2, "m", i, ".en"), part(3, "m", i, ".zh")),
+                        0);
+    char line[8400];
+    snprintf(line, sizeof line, "part 1 of %d: %s, %s", n, part(4, "m", 1, ".en"),
+             part(5, "m", 1, ".zh"));
+    char *text = tme_test_read_file(stats, NULL);
+    CU_ASSERT(text != NULL && strstr(text, line) != NULL);
+    free(text);
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_path(), "extract -q --split-units 100000 %s -o '%s'",
+                                      inputs(), spec),
+                    0);
+    CU_ASSERT_EQUAL(count_parts("m", ".en"), 1);
+    CU_ASSERT_EQUAL(count_parts("m", ".zh"), 1);
+    CU_ASSERT_EQUAL(access(part(6, "m", 2, ".zh"), F_OK), -1);
+}
+
 static void test_mistakes_are_refused(void)
 {
     CU_ASSERT_EQUAL(tme_test_run_clif(stderr_path(), "extract --split-size 10K '%s' -o tsv:-",
@@ -237,6 +269,7 @@ int main(void)
         {"split by unit count", test_split_by_unit_count},
         {"a failed run leaves no part; stale parts go",
          test_a_failed_run_leaves_no_part_and_stale_parts_go},
+        {"moses parts come in pairs", test_moses_parts_come_in_pairs},
         {"mistakes are refused", test_mistakes_are_refused},
         {"shards cover the inputs once", test_shards_cover_the_inputs_once},
         CU_TEST_INFO_NULL,

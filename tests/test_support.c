@@ -190,6 +190,16 @@ int tme_test_shell(const char *fmt, ...)
     return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+int tme_test_file_equals(const char *path, const char *text)
+{
+    char *got = tme_test_read_file(path, NULL);
+    int same = got != NULL && strcmp(got, text) == 0;
+    if (!same)
+        fprintf(stderr, "\n%s holds '%s', not '%s'\n", path, got ? got : "(no file)", text);
+    free(got);
+    return same;
+}
+
 int tme_test_same_file(const char *a, const char *b)
 {
     size_t la, lb;
@@ -250,7 +260,11 @@ const tme_writer_context *tme_test_context(const tme_writer_options *o)
         (o->tsv_fields != NULL &&
          tme_option_values_set(&values, "tsv-fields", o->tsv_fields, &err) != TME_OK))
         return NULL;
-    context = (tme_writer_context){o->source_lang,  o->target_lang,   o->segtype,
-                                   o->tool_version, o->creation_time, &values};
+    context = (tme_writer_context){.source_lang = o->source_lang,
+                                   .target_lang = o->target_lang,
+                                   .segtype = o->segtype,
+                                   .tool_version = o->tool_version,
+                                   .creation_time = o->creation_time,
+                                   .options = &values};
     return &context;
 }

@@ -57,6 +57,10 @@ void tme_test_random_bytes(unsigned char *out, size_t n, unsigned char lowest);
 /* Runs a shell command built printf-style; its exit status, or -1. */
 int tme_test_shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* 1 when the file holds exactly text; otherwise 0, after printing what it
+ * holds. */
+int tme_test_file_equals(const char *path, const char *text);
+
 /* 1 when both files exist and hold the same bytes. */
 int tme_test_same_file(const char *a, const char *b);
 
