@@ -4,15 +4,12 @@
  * cost adds a length model calibrated for English–Chinese to anchor evidence
  * (numbers, Latin-script tokens, quotation marks, parentheses).
  *
- * Length units. English: code points that are not whitespace. Chinese:
- * code points that are not whitespace, except that cased letters and decimal
- * digits count LEN_RATIO each, because a Latin word or a number inside
- * Chinese is copied from the English rather than translated, so it is
- * already in English units. Calibrated on the 125 gold units of the sample,
- * the UN Charter and the two WMT22 news cases: Chinese = 0.325 × English
- * (0.266 for the legal text, 0.34–0.38 for news), variance 0.44 per English
- * character (0.86 if Latin letters in Chinese count 1 each). The variance is
- * widened to 0.55 so that freer news translations are not read as misfits.
+ * The sentences' lengths and anchors come from the features pass
+ * (text_features.h), and so does the length model: Chinese = 0.325 ×
+ * English (0.266 for the legal text, 0.34–0.38 for news), with a variance
+ * that grows with the length and with its square. The length of a bead is
+ * measured between its sides (the mean of the English length and the
+ * Chinese one in English units).
  *
  * Band. Cell (i, j) is searched when |i·n_zh − j·n_en| ≤ BAND_HALF_WIDTH ·
  * max(n_en, n_zh): a strip around the length-proportional diagonal that is
@@ -24,16 +21,13 @@
  * one byte of back-pointer per cell is kept. */
 #include "align.h"
 
-#include "charclass.h"
+#include "array.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
-#define LEN_RATIO 0.325
-#define LEN_VARIANCE 0.55
 #define BAND_HALF_WIDTH 64
 #define MAX_ANCHORS_PER_SENTENCE 8
 #define MAX_BEAD_SIDE 3
@@ -49,7 +43,9 @@
 #define COST_1_3 6.0
 #define COST_INDEL 5.3
 
-/* Anchor evidence, in the same (nats) units as the length cost. */
+/* Anchor evidence, in the same (nats) units as the length cost. A soft
+ * anchor (a Han numeral) earns the bonus when matched and costs nothing
+ * when not. */
 #define BONUS_MATCH 1.0
 #define PENALTY_ZH_LATIN_MISSING 1.5 /* a Latin token in Chinese absent from the English */
 #define PENALTY_ZH_NUMBER_MISSING 1.0
@@ -60,13 +56,7 @@
 #define BONUS_MARKS_AGREE 0.3
 #define PENALTY_MARKS_DISAGREE 0.3
 
-/* A decade is "1980s" or "80年代", keyed by its last two digits. */
-typedef enum { ANCHOR_NUMBER, ANCHOR_DECADE, ANCHOR_LATIN } anchor_kind;
-
-typedef struct {
-    uint64_t key;
-    anchor_kind kind;
-} anchor;
+typedef tme_anchor anchor;
 
 typedef struct {
     double length;
@@ -95,211 +85,12 @@ static const struct {
 
 /* ---- features ---------------------------------------------------------- */
 
-static uint64_t hash_bytes(const unsigned char *s, size_t n)
+static int push_anchor(side_features *side, anchor a)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-static int is_space_category(utf8proc_int32_t cp)
-{
-    utf8proc_category_t cat = tme_category(cp);
-    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP || (cp >= 0x09 && cp <= 0x0d);
-}
-
-static int is_cased_letter(utf8proc_int32_t cp)
-{
-    utf8proc_category_t cat = tme_category(cp);
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
-           cat == UTF8PROC_CATEGORY_LT;
-}
-
-static int is_letter(utf8proc_int32_t cp)
-{
-    utf8proc_category_t cat = tme_category(cp);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
-static int is_double_quote(utf8proc_int32_t cp)
-{
-    return cp == '"' || cp == 0x201c || cp == 0x201d || cp == 0x201e || cp == 0x00ab ||
-           cp == 0x00bb || cp == 0x300c || cp == 0x300d || cp == 0x300e || cp == 0x300f;
-}
-
-static int is_paren(utf8proc_int32_t cp)
-{
-    return cp == '(' || cp == ')' || cp == 0xff08 || cp == 0xff09;
-}
-
-/* Length in English units, and whether quotes or parentheses occur. */
-static void measure_sentence(const char *text, int chinese, sentence_features *f)
-{
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
-    double length = 0;
-    f->has_quote = f->has_paren = 0;
-    for (;;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = tme_iterate(p, -1, &cp);
-        if (n <= 0) { /* invalid byte: count it as one character */
-            if (*p == '\0')
-                break;
-            length += 1;
-            p++;
-            continue;
-        }
-        if (cp == 0)
-            break;
-        p += n;
-        if (cp < 0x80) { /* the categories of ASCII, without the lookups */
-            if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d))
-                continue;
-            int alnum = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-            length += chinese && alnum ? LEN_RATIO : 1;
-            f->has_quote |= cp == '"';
-            f->has_paren |= cp == '(' || cp == ')';
-            continue;
-        }
-        if (is_space_category(cp))
-            continue;
-        if (chinese && (is_cased_letter(cp) || tme_category(cp) == UTF8PROC_CATEGORY_ND))
-            length += LEN_RATIO;
-        else
-            length += 1;
-        f->has_quote |= is_double_quote(cp);
-        f->has_paren |= is_paren(cp);
-    }
-    f->length = length;
-}
-
-static int push_anchor(side_features *side, size_t sentence_begin, anchor a)
-{
-    if (side->n_anchors - sentence_begin >= MAX_ANCHORS_PER_SENTENCE)
-        return 0;
-    if (side->n_anchors == side->cap_anchors) {
-        size_t cap = side->cap_anchors ? 2 * side->cap_anchors : 64;
-        anchor *grown = realloc(side->anchors, cap * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        side->anchors = grown;
-        side->cap_anchors = cap;
-    }
+    if (TME_ARRAY_RESERVE(side->anchors, side->cap_anchors, side->n_anchors + 1) != TME_OK)
+        return -1;
     side->anchors[side->n_anchors++] = a;
     return 0;
-}
-
-static int starts_with_word(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    return strncmp(s, word, n) == 0 && !((s[n] >= 'a' && s[n] <= 'z'));
-}
-
-/* Scale words after an English number ("1.6 billion", "$5bn"): returns the
- * factor and advances *s past the word, or returns 1. Input is case-folded. */
-static double english_scale(const char **s)
-{
-    static const struct {
-        const char *word;
-        double factor;
-        int attached_only;
-    } scales[] = {{"thousand", 1e3, 0},  {"million", 1e6, 0}, {"billion", 1e9, 0},
-                  {"trillion", 1e12, 0}, {"bn", 1e9, 1},      {"tn", 1e12, 1},
-                  {"m", 1e6, 1}};
-    const char *p = *s;
-    int spaced = 0;
-    while (*p == ' ') {
-        p++;
-        spaced = 1;
-    }
-    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
-        if ((spaced && scales[k].attached_only) || !starts_with_word(p, scales[k].word))
-            continue;
-        *s = p + strlen(scales[k].word);
-        return scales[k].factor;
-    }
-    return 1;
-}
-
-/* Chinese scale characters after a number ("1.6万", "16 亿", "3千万"). */
-static double chinese_scale(const char **s)
-{
-    const char *p = *s;
-    while (*p == ' ')
-        p++;
-    double factor = 1;
-    for (;;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = tme_iterate((const utf8proc_uint8_t *)p, -1, &cp);
-        double f = cp == 0x767e   ? 1e2
-                   : cp == 0x5343 ? 1e3
-                   : cp == 0x4e07 ? 1e4
-                   : cp == 0x4ebf ? 1e8
-                                  : 0;
-        if (n <= 0 || f == 0)
-            break;
-        factor *= f;
-        p += n;
-    }
-    if (factor != 1)
-        *s = p;
-    return factor;
-}
-
-/* Parses digits with "," thousands groups and one decimal part. */
-static double parse_number(const char **s)
-{
-    const char *p = *s;
-    double value = 0;
-    for (;;) {
-        while (*p >= '0' && *p <= '9')
-            value = value * 10 + (*p++ - '0');
-        if (p[0] == ',' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
-            p[3] >= '0' && p[3] <= '9' && !(p[4] >= '0' && p[4] <= '9')) {
-            p++;
-            continue;
-        }
-        break;
-    }
-    if (p[0] == '.' && p[1] >= '0' && p[1] <= '9') {
-        double unit = 0.1;
-        for (p++; *p >= '0' && *p <= '9'; p++, unit /= 10)
-            value += (*p - '0') * unit;
-    }
-    *s = p;
-    return value;
-}
-
-static int add_number_anchor(side_features *side, size_t sentence_begin, double value)
-{
-    if (value > 1e15)
-        return 0;
-    anchor a = {(uint64_t)llround(value * 100), ANCHOR_NUMBER};
-    return push_anchor(side, sentence_begin, a);
-}
-
-/* "1980s" in English, "80年代" or "1980年代" in Chinese: advances *s past
- * the suffix and returns 1. */
-static int takes_decade_suffix(const char **s, double value, int chinese)
-{
-    const char *p = *s;
-    if (value != floor(value) || value > 1e6 || (long long)value % 10 != 0)
-        return 0;
-    if (chinese) {
-        while (*p == ' ')
-            p++;
-        if (strncmp(p, "\xe5\xb9\xb4\xe4\xbb\xa3", 6) != 0) /* 年代 */
-            return 0;
-        *s = p + 6;
-        return 1;
-    }
-    if (value < 1000 || value > 2999 || p[0] != 's' || (p[1] >= 'a' && p[1] <= 'z'))
-        return 0;
-    *s = p + 1;
-    return 1;
 }
 
 static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
@@ -313,158 +104,6 @@ static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
             hi = mid;
     }
     return lo < n && set[lo] == key;
-}
-
-/* Collects the anchors of one case-folded, NFKC-normalized sentence. Latin
- * words: in Chinese every run of two or more cased letters; in English only
- * the words that occur as such a run somewhere on the Chinese side
- * (latin_set), since most English words are translated, not copied. */
-static int collect_anchors(const char *folded, int chinese, const uint64_t *latin_set,
-                           size_t latin_count, side_features *side)
-{
-    size_t begin = side->n_anchors;
-    const char *p = folded;
-    while (*p) {
-        if (*p >= '0' && *p <= '9') {
-            double value = parse_number(&p);
-            if (takes_decade_suffix(&p, value, chinese)) {
-                anchor a = {(uint64_t)((long long)value % 100), ANCHOR_DECADE};
-                if (push_anchor(side, begin, a) < 0)
-                    return -1;
-                continue;
-            }
-            value *= chinese ? chinese_scale(&p) : english_scale(&p);
-            if (add_number_anchor(side, begin, value) < 0)
-                return -1;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = tme_iterate((const utf8proc_uint8_t *)p, -1, &cp);
-        if (n <= 0) {
-            p++;
-            continue;
-        }
-        int word_char = chinese ? is_cased_letter(cp) : is_letter(cp);
-        if (!word_char) {
-            p += n;
-            continue;
-        }
-        const char *start = p;
-        size_t letters = 0;
-        while (n > 0 && (chinese ? is_cased_letter(cp) : is_letter(cp))) {
-            p += n;
-            letters++;
-            n = tme_iterate((const utf8proc_uint8_t *)p, -1, &cp);
-        }
-        uint64_t key = hash_bytes((const unsigned char *)start, (size_t)(p - start));
-        int keep = chinese ? letters >= 2 : uint64_in_sorted(latin_set, latin_count, key);
-        if (keep && push_anchor(side, begin, (anchor){key, ANCHOR_LATIN}) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* Hangul syllables and jamo compose by arithmetic, not through comb_index:
- * L+V and LV+T are composition pairs that the properties do not show. */
-static int is_hangul(utf8proc_int32_t cp)
-{
-    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3);
-}
-
-/* A character that NFKC case folding leaves as it is, and that cannot
- * compose with its neighbours: no decomposition, no case folding, combining
- * class 0, in no composition pair. */
-static int folds_to_itself(utf8proc_int32_t cp)
-{
-    const utf8proc_property_t *p = utf8proc_get_property(cp);
-    return p->decomp_seqindex == UINT16_MAX && p->casefold_seqindex == UINT16_MAX &&
-           p->combining_class == 0 && p->comb_index == UINT16_MAX && !is_hangul(cp);
-}
-
-#define FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
-#define MAX_FOLDED_CHAR 18 /* code points of the longest compatibility decomposition */
-
-/* A character NFKC case folding maps on its own: one that, however its
- * neighbours look, becomes characters that fold to themselves and cannot
- * compose (full-width ，becomes ,). A lower-case ASCII letter composes only
- * with a following mark, which fails folds_to_itself() itself. Appends the
- * UTF-8 to out[*n..] (room for 4 · MAX_FOLDED_CHAR bytes) or returns 0. */
-static int fold_char_alone(utf8proc_int32_t cp, char *out, size_t *n)
-{
-    utf8proc_int32_t mapped[MAX_FOLDED_CHAR];
-    utf8proc_ssize_t k = utf8proc_decompose_char(cp, mapped, MAX_FOLDED_CHAR, FOLD_OPTIONS, NULL);
-    if (k <= 0 || k > MAX_FOLDED_CHAR)
-        return 0;
-    for (utf8proc_ssize_t m = 0; m < k; m++) {
-        utf8proc_int32_t c = mapped[m];
-        if (c < 0x80 ? c >= 'A' && c <= 'Z' : !folds_to_itself(c))
-            return 0;
-    }
-    for (utf8proc_ssize_t m = 0; m < k; m++)
-        *n += (size_t)utf8proc_encode_char(mapped[m], (utf8proc_uint8_t *)out + *n);
-    return 1;
-}
-
-static int reserve_fold(char **out, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t grown = *cap * 2 > need ? *cap * 2 : need;
-    char *bigger = realloc(*out, grown);
-    if (bigger == NULL)
-        return -1;
-    *out = bigger;
-    *cap = grown;
-    return 0;
-}
-
-/* NFKC with case folding, so that "ＤｅｅｐＳｅｅｋ" and "deepseek" meet.
- * Nearly every sentence is ASCII, Han and common punctuation, which fold
- * character by character (ASCII by lower-casing, full-width punctuation by
- * its own decomposition): utf8proc_map() (a fifth of the export's time)
- * runs only for text where neighbours could compose. */
-static char *fold_sentence(const char *text)
-{
-    size_t len = strlen(text), cap = len + 1, n = 0;
-    char *out = malloc(cap);
-    if (out == NULL)
-        return NULL;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x80) {
-            /* An ASCII letter before a combining mark composes: the mark
-             * itself fails the checks below and sends the whole text on. */
-            if (reserve_fold(&out, &cap, n + 2) != 0)
-                break;
-            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step =
-            tme_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (step <= 0 || reserve_fold(&out, &cap, n + 4 * MAX_FOLDED_CHAR + 1) != 0)
-            break;
-        if (folds_to_itself(cp)) {
-            memcpy(out + n, text + i, (size_t)step);
-            n += (size_t)step;
-        } else if (!fold_char_alone(cp, out, &n)) {
-            break;
-        }
-        i += (size_t)step;
-    }
-    if (i == len) {
-        out[n] = '\0';
-        return out;
-    }
-    free(out);
-    utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t mapped_len =
-        utf8proc_map((const utf8proc_uint8_t *)text, 0, &mapped, UTF8PROC_NULLTERM | FOLD_OPTIONS);
-    if (mapped_len < 0) /* invalid UTF-8: anchors are evidence, so do without them */
-        return calloc(1, 1);
-    return (char *)mapped;
 }
 
 static int compare_uint64(const void *a, const void *b)
@@ -481,34 +120,45 @@ static uint64_t *latin_keys(const side_features *zh, size_t *count)
         return NULL;
     size_t n = 0;
     for (size_t k = 0; k < zh->n_anchors; k++)
-        if (zh->anchors[k].kind == ANCHOR_LATIN)
+        if (zh->anchors[k].kind == TME_ANCHOR_LATIN)
             keys[n++] = zh->anchors[k].key;
     qsort(keys, n, sizeof *keys, compare_uint64);
     *count = n;
     return keys;
 }
 
-static int build_side(const char *const *text, size_t n, int chinese, const uint64_t *latin_set,
-                      size_t latin_count, side_features *side)
+/* The aligner's view of one side's features: the first
+ * MAX_ANCHORS_PER_SENTENCE anchors of each sentence, and of the English
+ * Latin tokens only those that occur as such somewhere on the Chinese side
+ * (latin_set), since most English words are translated, not copied. */
+static int build_side(const tme_features *f, const uint64_t *latin_set, size_t latin_count,
+                      side_features *side)
 {
+    size_t n = f->n_sentences;
     side->sentences = malloc((n ? n : 1) * sizeof *side->sentences);
     side->length_prefix = malloc((n + 1) * sizeof *side->length_prefix);
     if (side->sentences == NULL || side->length_prefix == NULL)
         return -1;
     side->length_prefix[0] = 0;
     for (size_t k = 0; k < n; k++) {
-        sentence_features *f = &side->sentences[k];
-        measure_sentence(text[k], chinese, f);
-        side->length_prefix[k + 1] = side->length_prefix[k] + f->length;
-        char *folded = fold_sentence(text[k]);
-        if (folded == NULL)
-            return -1;
-        f->anchor_begin = side->n_anchors;
-        int rc = collect_anchors(folded, chinese, latin_set, latin_count, side);
-        free(folded);
-        if (rc < 0)
-            return -1;
-        f->anchor_end = side->n_anchors;
+        const tme_sentence_features *in = &f->sentences[k];
+        sentence_features *s = &side->sentences[k];
+        s->length = in->length;
+        s->has_quote = (in->marks & TME_MARK_QUOTE) != 0;
+        s->has_paren = (in->marks & TME_MARK_PAREN) != 0;
+        side->length_prefix[k + 1] = side->length_prefix[k] + s->length;
+        s->anchor_begin = side->n_anchors;
+        for (size_t a = in->anchor_begin; a < in->anchor_end; a++) {
+            anchor an = f->anchors[a];
+            if (latin_set != NULL && an.kind == TME_ANCHOR_LATIN &&
+                !uint64_in_sorted(latin_set, latin_count, an.key))
+                continue;
+            if (side->n_anchors - s->anchor_begin >= MAX_ANCHORS_PER_SENTENCE)
+                break;
+            if (push_anchor(side, an) != 0)
+                return -1;
+        }
+        s->anchor_end = side->n_anchors;
     }
     return 0;
 }
@@ -537,6 +187,7 @@ static void count_shared(side_features *side, size_t n, const uint64_t *other_id
         f->shared_anchors = 0;
         for (size_t a = f->anchor_begin; a < f->anchor_end; a++)
             f->shared_anchors +=
+                !(side->anchors[a].flags & TME_ANCHOR_SOFT) &&
                 uint64_in_sorted(other_ids, n_other, anchor_identity(side->anchors[a]));
     }
 }
@@ -617,9 +268,9 @@ static bead_evidence weigh_bead(const side_features *en, size_t eb, size_t ee,
     bead_evidence ev = {0, 0, 0};
     double le = en->length_prefix[ee] - en->length_prefix[eb];
     double lz = zh->length_prefix[ze] - zh->length_prefix[zb];
-    double base = (le + lz / LEN_RATIO) / 2;
-    ev.length_cost =
-        length_misfit_cost((lz - LEN_RATIO * le) / sqrt(LEN_VARIANCE * (base > 1 ? base : 1)));
+    double base = (le + lz / TME_LENGTH_RATIO) / 2;
+    ev.length_cost = length_misfit_cost((lz - TME_LENGTH_RATIO * le) /
+                                        sqrt(tme_length_variance(base > 1 ? base : 1)));
 
     anchor ea[MAX_BEAD_SIDE * MAX_ANCHORS_PER_SENTENCE];
     anchor za[MAX_BEAD_SIDE * MAX_ANCHORS_PER_SENTENCE];
@@ -633,13 +284,13 @@ static bead_evidence weigh_bead(const side_features *en, size_t eb, size_t ee,
             used[e] = 1;
             ev.matches++;
             ev.anchor_cost -= BONUS_MATCH;
-        } else {
-            ev.anchor_cost +=
-                za[z].kind == ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING : PENALTY_ZH_NUMBER_MISSING;
+        } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
+            ev.anchor_cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                                             : PENALTY_ZH_NUMBER_MISSING;
         }
     }
     for (size_t e = 0; e < ne; e++)
-        if (!used[e])
+        if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
             ev.anchor_cost += PENALTY_EN_ANCHOR_MISSING;
     ev.anchor_cost += marks_cost(en, eb, ee, zh, zb, ze);
     return ev;
@@ -826,9 +477,10 @@ static int align_features(const side_features *en, size_t n_en, const side_featu
     return rc;
 }
 
-int tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t n_zh,
-              tme_bead **beads, size_t *n_beads)
+static int align_sides(const tme_features *en, const tme_features *zh, tme_bead **beads,
+                       size_t *n_beads)
 {
+    size_t n_en = en->n_sentences, n_zh = zh->n_sentences;
     *beads = NULL;
     *n_beads = 0;
     if (n_en == 0 || n_zh == 0)
@@ -837,13 +489,13 @@ int tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t 
     side_features en_side = {0}, zh_side = {0};
     uint64_t *latin = NULL;
     size_t latin_count = 0;
-    int rc = build_side(zh, n_zh, 1, NULL, 0, &zh_side);
+    int rc = build_side(zh, NULL, 0, &zh_side);
     if (rc == 0) {
         latin = latin_keys(&zh_side, &latin_count);
         rc = latin == NULL ? -1 : 0;
     }
     if (rc == 0)
-        rc = build_side(en, n_en, 0, latin, latin_count, &en_side);
+        rc = build_side(en, latin, latin_count, &en_side);
     if (rc == 0)
         rc = mark_shared_anchors(&en_side, n_en, &zh_side, n_zh);
     if (rc == 0)
@@ -852,4 +504,14 @@ int tme_align(const char *const *en, size_t n_en, const char *const *zh, size_t 
     free_side(&en_side);
     free_side(&zh_side);
     return rc;
+}
+
+tme_status tme_align(const tme_features *en, const tme_features *zh, tme_bead **beads,
+                     size_t *n_beads, tme_error *err)
+{
+    if (align_sides(en, zh, beads, n_beads) != 0)
+        return tme_error_set(err, TME_ERR_NOMEM,
+                             "out of memory aligning %zu English with %zu Chinese sentences",
+                             en->n_sentences, zh->n_sentences);
+    return TME_OK;
 }

@@ -27,21 +27,15 @@ utf8proc_category_t tme_category(int cp)
     return (utf8proc_category_t)bmp_categories[cp];
 }
 
-int tme_is_space(int cp)
+int tme_is_latin_letter(int cp)
 {
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' ||
-        cp == 0x85)
-        return 1;
     if (cp < 0x80)
+        return tme_is_ascii_letter(cp);
+    int latin_block = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
+    if (!latin_block)
         return 0;
-    return tme_category(cp) == UTF8PROC_CATEGORY_ZS;
-}
-
-int tme_is_cjk_punctuation(int cp)
-{
-    return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-           (cp >= 0xFF5B && cp <= 0xFF65);
+    utf8proc_category_t k = tme_category(cp);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LL;
 }
 
 int tme_is_trailing_symbol(int cp)

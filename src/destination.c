@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
+
 /* As the kernel's own limit on following links (ELOOP). */
 #define MAX_LINK_HOPS 40
 
@@ -50,14 +52,8 @@ static int temporaries_closed;
 /* Called with the lock held. */
 static int list_temporary(char *path)
 {
-    if (temporaries_count == temporaries_cap) {
-        size_t cap = temporaries_cap ? temporaries_cap * 2 : 16;
-        char **bigger = realloc(temporaries, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return -1;
-        temporaries = bigger;
-        temporaries_cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(temporaries, temporaries_cap, temporaries_count + 1) != TME_OK)
+        return -1;
     temporaries[temporaries_count++] = path;
     return 0;
 }

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
+
 /* Deep enough for any real archive, shallow enough to stop a symlink loop. */
 #define MAX_DEPTH 64
 
@@ -23,14 +25,8 @@ static const char *base_name(const char *path)
 static tme_status push_file(tme_inputs *inputs, const char *path, const char *relative, size_t size,
                             dev_t device, ino_t inode, tme_error *err)
 {
-    if (inputs->count == inputs->cap) {
-        size_t cap = inputs->cap ? inputs->cap * 2 : 64;
-        tme_input *bigger = realloc(inputs->items, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        inputs->items = bigger;
-        inputs->cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(inputs->items, inputs->cap, inputs->count + 1) != TME_OK)
+        return tme_error_nomem(err);
     tme_input *in = &inputs->items[inputs->count];
     memset(in, 0, sizeof *in);
     in->path = strdup(path);
@@ -78,14 +74,9 @@ static tme_status add_directory(tme_inputs *inputs, const char *dir, const char 
     while (status == TME_OK && (e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **bigger = realloc(names, cap * sizeof *bigger);
-            if (bigger == NULL) {
-                status = tme_error_nomem(err);
-                break;
-            }
-            names = bigger;
+        if (TME_ARRAY_RESERVE(names, cap, n + 1) != TME_OK) {
+            status = tme_error_nomem(err);
+            break;
         }
         if ((names[n] = strdup(e->d_name)) == NULL)
             status = tme_error_nomem(err);

@@ -10,7 +10,7 @@
 #include "chinese_script.h"
 
 #include "align.h"
-#include "segment.h"
+#include "text_features.h"
 #include "xmlchars.h"
 
 tme_status tme_units_push(tme_units *units, char *source, char *target, double score,
@@ -208,14 +208,14 @@ void tme_document_count_script(tme_document *doc, const char *text, size_t len)
 }
 
 /* Normalizes (or copies) one side and removes what XML cannot carry. */
-static char *clean_side(tme_document *doc, const char *text, size_t len, tme_norm_lang lang)
+static char *clean_side(tme_document *doc, const char *text, size_t len, tme_lang lang)
 {
     const tme_document_settings *s = doc->settings;
-    char *out;
+    char *out = NULL; /* stays NULL when out of memory */
     if (s->normalize) {
         tme_norm_stats stats;
         memset(&stats, 0, sizeof stats);
-        out = tme_normalize(text, len, lang, &s->norm, &stats);
+        tme_normalize(text, len, lang, &s->norm, &stats, &out, NULL);
         tme_counters_add_normalized(&doc->counters, &stats);
     } else {
         out = strndup(text, len);
@@ -235,8 +235,8 @@ static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t e
         return tme_document_drop(doc, en, en_len, zh, zh_len, score, TME_DROP_BELOW_MIN_SCORE, NULL,
                                  err);
     }
-    char *en_clean = clean_side(doc, en, en_len, TME_NORM_EN);
-    char *zh_clean = clean_side(doc, zh, zh_len, TME_NORM_ZH);
+    char *en_clean = clean_side(doc, en, en_len, TME_LANG_EN);
+    char *zh_clean = clean_side(doc, zh, zh_len, TME_LANG_ZH);
     if (en_clean == NULL || zh_clean == NULL) {
         free(en_clean);
         free(zh_clean);
@@ -273,46 +273,14 @@ tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t s
     return add_bilingual_unit(doc, source, source_len, target, target_len, score, err);
 }
 
-typedef struct {
-    tme_span *spans;
-    size_t count;
-    char **texts; /* NUL-terminated copies for the aligner */
-} sentences;
-
-static void free_sentences(sentences *s)
-{
-    for (size_t k = 0; s->texts != NULL && k < s->count; k++)
-        free(s->texts[k]);
-    free(s->texts);
-    free(s->spans);
-    memset(s, 0, sizeof *s);
-}
-
-static int split_sentences(const char *text, size_t len, tme_seg_lang lang, sentences *out)
-{
-    memset(out, 0, sizeof *out);
-    if (tme_segment(text, len, lang, &out->spans, &out->count) != 0)
-        return -1;
-    out->texts = calloc(out->count + 1, sizeof *out->texts);
-    if (out->texts == NULL)
-        return -1;
-    for (size_t k = 0; k < out->count; k++) {
-        out->texts[k] =
-            strndup(text + out->spans[k].start, out->spans[k].end - out->spans[k].start);
-        if (out->texts[k] == NULL)
-            return -1;
-    }
-    return 0;
-}
-
-/* Sentences [begin, end) joined: English with one space, Chinese with
- * nothing, as the gold units are. */
-static char *join_sentences(const sentences *s, size_t begin, size_t end, const char *glue,
-                            size_t *len)
+/* Sentences [begin, end) of text joined: English with one space, Chinese
+ * with nothing, as the gold units are. */
+static char *join_sentences(const char *text, const tme_features *f, size_t begin, size_t end,
+                            const char *glue, size_t *len)
 {
     size_t glue_len = strlen(glue), total = 0;
     for (size_t k = begin; k < end; k++)
-        total += strlen(s->texts[k]) + (k > begin ? glue_len : 0);
+        total += f->sentences[k].span.end - f->sentences[k].span.start + (k > begin ? glue_len : 0);
     char *out = malloc(total + 1);
     if (out == NULL)
         return NULL;
@@ -322,8 +290,8 @@ static char *join_sentences(const sentences *s, size_t begin, size_t end, const 
             memcpy(out + n, glue, glue_len);
             n += glue_len;
         }
-        size_t l = strlen(s->texts[k]);
-        memcpy(out + n, s->texts[k], l);
+        size_t l = f->sentences[k].span.end - f->sentences[k].span.start;
+        memcpy(out + n, text + f->sentences[k].span.start, l);
         n += l;
     }
     out[n] = '\0';
@@ -332,16 +300,18 @@ static char *join_sentences(const sentences *s, size_t begin, size_t end, const 
 }
 
 /* The sentences of a 1-0 or 0-1 bead, for the writers that show them. */
-static tme_status drop_unaligned(tme_document *doc, const sentences *es, const sentences *zs,
-                                 const tme_bead *bead, tme_error *err)
+static tme_status drop_unaligned(tme_document *doc, const char *en, const tme_features *es,
+                                 const char *zh, const tme_features *zs, const tme_bead *bead,
+                                 tme_error *err)
 {
     if (!doc->settings->keep_dropped)
         return TME_OK;
-    const sentences *side = bead->en_begin < bead->en_end ? es : zs;
+    const tme_features *side = bead->en_begin < bead->en_end ? es : zs;
     size_t begin = side == es ? bead->en_begin : bead->zh_begin;
     size_t end = side == es ? bead->en_end : bead->zh_end;
     size_t len;
-    char *text = join_sentences(side, begin, end, side == es ? " " : "", &len);
+    char *text =
+        join_sentences(side == es ? en : zh, side, begin, end, side == es ? " " : "", &len);
     if (text == NULL)
         return tme_error_nomem(err);
     tme_status status =
@@ -354,14 +324,13 @@ static tme_status drop_unaligned(tme_document *doc, const sentences *es, const s
 static tme_status add_sentence_units(tme_document *doc, const char *en, size_t en_len,
                                      const char *zh, size_t zh_len, tme_error *err)
 {
-    sentences es = {0}, zs = {0};
+    tme_features es = {0}, zs = {0};
     tme_bead *beads = NULL;
     size_t n_beads = 0;
     tme_status status = TME_OK;
-    if (split_sentences(en, en_len, TME_SEG_EN, &es) != 0 ||
-        split_sentences(zh, zh_len, TME_SEG_ZH, &zs) != 0 ||
-        tme_align((const char *const *)es.texts, es.count, (const char *const *)zs.texts, zs.count,
-                  &beads, &n_beads) != 0) {
+    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, &es, err) != TME_OK ||
+        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, &zs, err) != TME_OK ||
+        tme_align(&es, &zs, &beads, &n_beads, err) != TME_OK) {
         status = tme_error_nomem(err);
         n_beads = 0;
     }
@@ -370,12 +339,12 @@ static tme_status add_sentence_units(tme_document *doc, const char *en, size_t e
         if (bead->en_begin == bead->en_end || bead->zh_begin == bead->zh_end) {
             doc->counters.n[TME_COUNT_UNALIGNED_SENTENCES] +=
                 (bead->en_end - bead->en_begin) + (bead->zh_end - bead->zh_begin);
-            status = drop_unaligned(doc, &es, &zs, bead, err);
+            status = drop_unaligned(doc, en, &es, zh, &zs, bead, err);
             continue;
         }
         size_t el, zl;
-        char *e = join_sentences(&es, bead->en_begin, bead->en_end, " ", &el);
-        char *z = join_sentences(&zs, bead->zh_begin, bead->zh_end, "", &zl);
+        char *e = join_sentences(en, &es, bead->en_begin, bead->en_end, " ", &el);
+        char *z = join_sentences(zh, &zs, bead->zh_begin, bead->zh_end, "", &zl);
         if (e == NULL || z == NULL)
             status = tme_error_nomem(err);
         else
@@ -384,8 +353,8 @@ static tme_status add_sentence_units(tme_document *doc, const char *en, size_t e
         free(z);
     }
     free(beads);
-    free_sentences(&es);
-    free_sentences(&zs);
+    tme_features_free(&es);
+    tme_features_free(&zs);
     return status;
 }
 

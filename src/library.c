@@ -223,9 +223,7 @@ int tme_option_value_optional(size_t i)
 tme_status tme_segment_text(const char *text, size_t len, tme_lang lang, tme_span **spans,
                             size_t *count)
 {
-    if (tme_segment(text, len, lang == TME_LANG_ZH ? TME_SEG_ZH : TME_SEG_EN, spans, count) != 0)
-        return TME_ERR_NOMEM;
-    return TME_OK;
+    return tme_segment(text, len, lang, spans, count, NULL);
 }
 
 _Static_assert(TME_NORMALIZE_KINDS == TME_NORM_KIND_MAX, "normalizer kinds");
@@ -246,10 +244,9 @@ tme_status tme_normalize_text(const char *text, size_t len, tme_lang lang, unsig
     };
     tme_norm_stats stats;
     memset(&stats, 0, sizeof stats);
-    *out =
-        tme_normalize(text, len, lang == TME_LANG_ZH ? TME_NORM_ZH : TME_NORM_EN, &options, &stats);
-    if (*out == NULL)
-        return TME_ERR_NOMEM;
+    tme_status status = tme_normalize(text, len, lang, &options, &stats, out, NULL);
+    if (status != TME_OK)
+        return status;
     for (size_t k = 0; counts != NULL && k < TME_NORMALIZE_KINDS; k++)
         counts[k] += stats.counts[k];
     return TME_OK;

@@ -88,25 +88,21 @@ static void count_change(tme_norm_stats *stats, enum norm_kind kind, size_t n)
 #define CP_RIGHT_DOUBLE_QUOTE 0x201D
 #define CP_FULLWIDTH_OFFSET 0xFEE0 /* U+FF01..U+FF5E minus ASCII 0x21..0x7E */
 
+/* A predicate for mark_context(). */
 static bool is_han(codepoint c)
 {
     return tme_is_han(c);
 }
 
-/* Marks that exist only in CJK typography and carry their own spacing. */
-static bool is_fullwidth_chinese_punct(codepoint c)
-{
-    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-           (c >= 0xFF5B && c <= 0xFF65);
-}
-
-/* Also the marks Chinese shares with English typography (curly quotes, em
- * dash, ellipsis, middle dot). */
+/* Marks that exist only in CJK typography and carry their own spacing are
+ * tme_is_cjk_punctuation(): the ideographic space it leaves out is a space
+ * like any other by the time the steps below ask. These are also the marks
+ * Chinese shares with English typography (curly quotes, em dash, ellipsis,
+ * middle dot). */
 static bool is_chinese_punct(codepoint c)
 {
-    return is_fullwidth_chinese_punct(c) || c == 0x201C || c == 0x201D || c == 0x2018 ||
-           c == 0x2019 || c == CP_EM_DASH || c == CP_ELLIPSIS || c == 0x00B7;
+    return tme_is_cjk_punctuation(c) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+           c == CP_EM_DASH || c == CP_ELLIPSIS || c == 0x00B7;
 }
 
 static bool is_chinese(codepoint c)
@@ -114,7 +110,8 @@ static bool is_chinese(codepoint c)
     return is_han(c) || is_chinese_punct(c);
 }
 
-static bool is_space(codepoint c)
+/* After decode_and_clean() every space is U+0020. */
+static bool is_blank(codepoint c)
 {
     return c == ' ';
 }
@@ -123,27 +120,12 @@ static bool is_space(codepoint c)
  * kana or Hangul, which are uncased (Lo). */
 static bool is_latin_or_digit(codepoint c)
 {
-    utf8proc_category_t cat = tme_category(c);
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
-           cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_ND;
+    return tme_is_cased_letter(c) || tme_is_digit(c);
 }
 
 static bool is_letter_or_digit(codepoint c)
 {
-    utf8proc_category_t cat = tme_category(c);
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-           cat == UTF8PROC_CATEGORY_ND;
-}
-
-static bool is_punctuation(codepoint c)
-{
-    utf8proc_category_t cat = tme_category(c);
-    return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;
-}
-
-static bool is_ascii_alnum(codepoint c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    return tme_is_letter(c) || tme_is_digit(c);
 }
 
 /* ---- Code point buffers ----------------------------------------------- */
@@ -185,7 +167,7 @@ static unsigned char *mark_context(const cp_text *text, bool (*transparent)(code
         if (last)
             flags[i] |= CONTEXT_BEFORE;
         codepoint c = text->cp[i];
-        if (!is_space(c) && !transparent(c))
+        if (!is_blank(c) && !transparent(c))
             last = qualifies(c);
     }
     last = false;
@@ -193,7 +175,7 @@ static unsigned char *mark_context(const cp_text *text, bool (*transparent)(code
         if (last)
             flags[i] |= CONTEXT_AFTER;
         codepoint c = text->cp[i];
-        if (!is_space(c) && !transparent(c))
+        if (!is_blank(c) && !transparent(c))
             last = qualifies(c);
     }
     return flags;
@@ -206,17 +188,6 @@ static unsigned char *mark_context(const cp_text *text, bool (*transparent)(code
 static bool is_invisible_format_char(codepoint c)
 {
     return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
-}
-
-/* Line breaks inside a segment separate words, so they become spaces
- * rather than vanishing with the other controls. */
-static bool is_whitespace_char(codepoint c)
-{
-    if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85)
-        return true;
-    utf8proc_category_t cat = tme_category(c);
-    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP;
 }
 
 /* The code points of text, with invalid bytes as U+FFFD, without controls or
@@ -245,7 +216,9 @@ static bool decode_and_clean(const char *text, size_t len, cp_text *out, tme_nor
         i += (size_t)step;
         if (is_invisible_format_char(c)) {
             count_change(stats, KIND_FORMAT_REMOVED, 1);
-        } else if (is_whitespace_char(c)) {
+        } else if (tme_is_space(c)) {
+            /* Line breaks inside a segment separate words, so they become
+             * spaces rather than vanishing with the other controls. */
             if (c != ' ')
                 count_change(stats, KIND_SPACE_CONVERTED, 1);
             out->cp[out->len++] = ' ';
@@ -356,8 +329,7 @@ static void fullwidth_alnum_to_ascii(cp_text *text, tme_norm_stats *stats)
 {
     for (size_t i = 0; i < text->len; i++) {
         codepoint c = text->cp[i];
-        if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
-            (c >= 0xFF41 && c <= 0xFF5A)) {
+        if (tme_is_fullwidth_alnum(c)) {
             text->cp[i] = c - CP_FULLWIDTH_OFFSET;
             count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
         }
@@ -368,17 +340,17 @@ static void collapse_spaces(cp_text *text, tme_norm_stats *stats)
 {
     size_t n = 0;
     size_t leading = 0;
-    while (leading < text->len && is_space(text->cp[leading]))
+    while (leading < text->len && is_blank(text->cp[leading]))
         leading++;
     count_change(stats, KIND_SPACE_TRIMMED, leading);
     for (size_t i = leading; i < text->len; i++) {
-        if (is_space(text->cp[i]) && n > 0 && is_space(text->cp[n - 1])) {
+        if (is_blank(text->cp[i]) && n > 0 && is_blank(text->cp[n - 1])) {
             count_change(stats, KIND_SPACE_COLLAPSED, 1);
             continue;
         }
         text->cp[n++] = text->cp[i];
     }
-    if (n > 0 && is_space(text->cp[n - 1])) {
+    if (n > 0 && is_blank(text->cp[n - 1])) {
         n--;
         count_change(stats, KIND_SPACE_TRIMMED, 1);
     }
@@ -403,7 +375,7 @@ static codepoint ascii_counterpart(codepoint c)
 static bool is_cjk_punct_with_ascii_form(codepoint c)
 {
     codepoint a = ascii_counterpart(c);
-    return a != 0 && !is_ascii_alnum(a);
+    return a != 0 && !tme_is_ascii_alnum(a);
 }
 
 /* The Chinese marks whose full width stood in for the space English puts
@@ -424,13 +396,6 @@ static codepoint straight_quote(codepoint c)
     return 0;
 }
 
-static bool is_cased_letter(codepoint c)
-{
-    utf8proc_category_t cat = tme_category(c);
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
-           cat == UTF8PROC_CATEGORY_LT;
-}
-
 /* Chinese punctuation becomes ASCII unless it sits next to Han, where it
  * belongs to quoted Chinese. Full-width letters are ASCII already. */
 static bool english_to_ascii(const cp_text *in, cp_text *out, const tme_norm_options *options,
@@ -446,7 +411,7 @@ static bool english_to_ascii(const cp_text *in, cp_text *out, const tme_norm_opt
         if (is_cjk_punct_with_ascii_form(c) && context[i] == 0) {
             out->cp[out->len++] = ascii_counterpart(c);
             count_change(stats, KIND_ASCII_PUNCT, 1);
-            if (leaves_space_after(c) && i + 1 < in->len && is_cased_letter(in->cp[i + 1])) {
+            if (leaves_space_after(c) && i + 1 < in->len && tme_is_cased_letter(in->cp[i + 1])) {
                 out->cp[out->len++] = ' ';
                 count_change(stats, KIND_SPACE_AFTER_PUNCT, 1);
             }
@@ -474,7 +439,7 @@ static bool english_remove_space_before_punct(const cp_text *in, cp_text *out,
     if (!reserve_output(out, in->len))
         return false;
     for (size_t i = 0; i < in->len; i++) {
-        if (is_space(in->cp[i]) && i + 1 < in->len && is_space_sensitive_punct(in->cp[i + 1]) &&
+        if (is_blank(in->cp[i]) && i + 1 < in->len && is_space_sensitive_punct(in->cp[i + 1]) &&
             !(i + 2 < in->len && is_letter_or_digit(in->cp[i + 2]))) {
             count_change(stats, KIND_SPACE_BEFORE_PUNCT, 1);
             continue;
@@ -517,7 +482,7 @@ static bool chinese_ellipsis(const cp_text *in, cp_text *out, tme_norm_stats *st
 
 static bool is_space_or_punctuation(codepoint c)
 {
-    return is_space(c) || is_punctuation(c);
+    return is_blank(c) || tme_is_punctuation(c);
 }
 
 /* Straight double quotes pair up in order; a pair becomes “” when it
@@ -651,7 +616,7 @@ static bool chinese_fullwidth_punct(cp_text *text, tme_norm_stats *stats)
 static codepoint nonspace_before(const cp_text *text, size_t i)
 {
     while (i > 0) {
-        if (!is_space(text->cp[--i]))
+        if (!is_blank(text->cp[--i]))
             return text->cp[i];
     }
     return 0;
@@ -660,7 +625,7 @@ static codepoint nonspace_before(const cp_text *text, size_t i)
 static codepoint nonspace_after(const cp_text *text, size_t i)
 {
     while (++i < text->len) {
-        if (!is_space(text->cp[i]))
+        if (!is_blank(text->cp[i]))
             return text->cp[i];
     }
     return 0;
@@ -701,7 +666,7 @@ static bool chinese_space_is_superfluous(codepoint left, codepoint right, tme_cj
 {
     if (is_chinese(left) && is_chinese(right))
         return true;
-    if (is_fullwidth_chinese_punct(left) || is_fullwidth_chinese_punct(right))
+    if (tme_is_cjk_punctuation(left) || tme_is_cjk_punctuation(right))
         return true;
     return mode == TME_CJK_SPACE_REMOVE && is_han_latin_boundary(left, right);
 }
@@ -713,7 +678,7 @@ static bool chinese_spaces(const cp_text *in, cp_text *out, tme_cjk_space mode,
         return false;
     for (size_t i = 0; i < in->len; i++) {
         codepoint c = in->cp[i];
-        if (is_space(c) && i > 0 && i + 1 < in->len &&
+        if (is_blank(c) && i > 0 && i + 1 < in->len &&
             chinese_space_is_superfluous(in->cp[i - 1], in->cp[i + 1], mode)) {
             count_change(stats, KIND_CJK_SPACE_REMOVED, 1);
             continue;
@@ -753,11 +718,11 @@ static bool normalize_chinese(cp_text *text, const tme_norm_options *options, tm
 /* Conversions that may put an ASCII letter or <, =, > before a combining
  * mark (full-width A + U+0301) run before NFC, which then composes them;
  * the steps after NFC never create a composable sequence. */
-static bool convert_before_nfc(cp_text *text, tme_norm_lang lang, const tme_norm_options *options,
+static bool convert_before_nfc(cp_text *text, tme_lang lang, const tme_norm_options *options,
                                tme_norm_stats *stats)
 {
     fullwidth_alnum_to_ascii(text, stats);
-    if (lang != TME_NORM_EN)
+    if (lang != TME_LANG_EN)
         return true;
     cp_text next;
     if (!english_to_ascii(text, &next, options, stats))
@@ -783,7 +748,7 @@ static bool normalize_english(cp_text *text, tme_norm_stats *stats)
  * long as nothing changed) and copies it; anything doubtful, including
  * every text a step would touch, takes the full pipeline. */
 typedef struct {
-    tme_norm_lang lang;
+    tme_lang lang;
     const tme_norm_options *options;
     codepoint prev;       /* 0 at the start */
     bool prev_is_space;   /* a space waits for its right neighbour */
@@ -805,7 +770,7 @@ static bool resolve_pending(fixed_point_scan *s, codepoint c)
     if (s->lone_dash && c != CP_EM_DASH)
         return false;
     s->lone_ellipsis = s->lone_dash = false;
-    if (s->prev_is_space && s->lang == TME_NORM_ZH &&
+    if (s->prev_is_space && s->lang == TME_LANG_ZH &&
         chinese_space_is_superfluous(s->space_left, c, s->options->cjk_space))
         return false;
     return true;
@@ -837,7 +802,7 @@ static bool chinese_keeps(fixed_point_scan *s, codepoint c)
 /* One character of the scan: false when the pipeline might change the text. */
 static bool scan_keeps(fixed_point_scan *s, codepoint c)
 {
-    if (is_space(c)) {
+    if (is_blank(c)) {
         if (s->prev == 0 || s->prev_is_space || !resolve_pending(s, c))
             return false;
         s->prev_is_space = true;
@@ -848,14 +813,12 @@ static bool scan_keeps(fixed_point_scan *s, codepoint c)
     bool printable_ascii = c > 0x20 && c < 0x7F;
     if (!printable_ascii &&
         (c < 0x20 || c == 0x7F || !is_nfc_inert(c) || is_invisible_format_char(c) ||
-         is_whitespace_char(c) || tme_category(c) == UTF8PROC_CATEGORY_CC ||
-         (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
-         (c >= 0xFF41 && c <= 0xFF5A)))
+         tme_is_space(c) || tme_category(c) == UTF8PROC_CATEGORY_CC || tme_is_fullwidth_alnum(c)))
         return false;
     bool pending = s->prev_is_space || s->needs_alnum || s->lone_ellipsis || s->lone_dash;
     if (pending && !resolve_pending(s, c))
         return false;
-    bool keeps = s->lang == TME_NORM_ZH ? chinese_keeps(s, c) : english_keeps(s, c);
+    bool keeps = s->lang == TME_LANG_ZH ? chinese_keeps(s, c) : english_keeps(s, c);
     s->prev_is_space = false;
     s->prev = c;
     return keeps;
@@ -863,7 +826,7 @@ static bool scan_keeps(fixed_point_scan *s, codepoint c)
 
 /* text re-encoded (so byte for byte what the pipeline would return) when
  * normalization leaves it unchanged, else NULL. */
-static char *copy_if_fixed_point(const char *text, size_t len, tme_norm_lang lang,
+static char *copy_if_fixed_point(const char *text, size_t len, tme_lang lang,
                                  const tme_norm_options *options)
 {
     if (len > SIZE_MAX - 1)
@@ -898,23 +861,17 @@ static char *copy_if_fixed_point(const char *text, size_t len, tme_norm_lang lan
     return (char *)out;
 }
 
-char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
-                    const tme_norm_options *options, tme_norm_stats *stats)
+/* The whole pipeline on text that is not a fixed point; NULL when out of
+ * memory. */
+static char *run_pipeline(const char *text, size_t len, tme_lang lang,
+                          const tme_norm_options *options, tme_norm_stats *stats)
 {
-    static const tme_norm_options defaults = {0, TME_CJK_SPACE_KEEP};
-    if (options == NULL)
-        options = &defaults;
-    if (text == NULL)
-        len = 0;
-    char *same = copy_if_fixed_point(text != NULL ? text : "", len, lang, options);
-    if (same != NULL)
-        return same;
     cp_text cps = {NULL, 0};
-    bool ok = decode_and_clean(text != NULL ? text : "", len, &cps, stats) &&
+    bool ok = decode_and_clean(text, len, &cps, stats) &&
               convert_before_nfc(&cps, lang, options, stats) && compose_text_nfc(&cps, stats);
     if (ok) {
         collapse_spaces(&cps, stats);
-        ok = lang == TME_NORM_ZH ? normalize_chinese(&cps, options, stats)
+        ok = lang == TME_LANG_ZH ? normalize_chinese(&cps, options, stats)
                                  : normalize_english(&cps, stats);
     }
     size_t utf8_len = 0, nfc_len = 0;
@@ -927,4 +884,24 @@ char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
     unsigned char *result = compose_nfc(utf8, utf8_len, &nfc_len, stats);
     free(utf8);
     return (char *)result;
+}
+
+tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
+                         const tme_norm_options *options, tme_norm_stats *stats, char **out,
+                         tme_error *err)
+{
+    static const tme_norm_options defaults = {0, TME_CJK_SPACE_KEEP};
+    if (options == NULL)
+        options = &defaults;
+    if (text == NULL) {
+        text = "";
+        len = 0;
+    }
+    *out = copy_if_fixed_point(text, len, lang, options);
+    if (*out == NULL)
+        *out = run_pipeline(text, len, lang, options, stats);
+    if (*out == NULL)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory normalizing a segment of %zu bytes",
+                             len);
+    return TME_OK;
 }

@@ -5,7 +5,8 @@
 
 #include <stddef.h>
 
-typedef enum { TME_NORM_EN, TME_NORM_ZH } tme_norm_lang;
+#include "error.h"
+#include "lang.h"
 
 typedef enum { TME_CJK_SPACE_KEEP, TME_CJK_SPACE_REMOVE, TME_CJK_SPACE_ADD } tme_cjk_space;
 
@@ -21,11 +22,14 @@ typedef struct {
     size_t counts[TME_NORM_KIND_MAX];
 } tme_norm_stats;
 
-/* Returns the normalized copy of text[0..len) (malloc'd, NUL-terminated; free()
- * it), or NULL when out of memory. stats may be NULL; counts are added to it.
- * Idempotent: normalizing the result again changes nothing. */
-char *tme_normalize(const char *text, size_t len, tme_norm_lang lang,
-                    const tme_norm_options *options, tme_norm_stats *stats);
+/* Stores the normalized copy of text[0..len) in *out (malloc'd,
+ * NUL-terminated; free() it). options may be NULL (the defaults); stats may
+ * be NULL, else counts are added to it. Fails only for want of memory
+ * (TME_ERR_NOMEM, err filled, *out NULL). Idempotent: normalizing the
+ * result again changes nothing. */
+tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
+                         const tme_norm_options *options, tme_norm_stats *stats, char **out,
+                         tme_error *err);
 
 /* Name of kind i ("fullwidth-punct", "space-collapsed", ...) or NULL past the
  * last kind. */

@@ -5,18 +5,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
-#include "charclass.h"
+#include "text_features.h"
 
-/* Calibrated on the gold paragraph pairs of the sample and of five more
- * articles (news and legal): Chinese length units per English non-space
- * character 0.30–0.38 (mean 0.33), relative spread about 15%. A Latin
- * letter or digit inside Chinese counts 0.3 of a unit, as in English. */
-#define LENGTH_RATIO 0.33
-#define LENGTH_VARIANCE 0.6
-#define LATIN_IN_CHINESE_WEIGHT 0.3
-#define RELATIVE_SPREAD 0.2
+/* Lengths are in the calibrated units of text_features.h, judged by its
+ * length model (the ratio is 0.30–0.38 per article on the gold paragraph
+ * pairs). */
 
 #define PAIR_PRIOR 1.5
 #define SHARED_ANCHOR_BONUS 1.0
@@ -52,25 +46,12 @@ typedef struct {
 typedef struct {
     size_t paragraph;
     double units;
-    hash_set words;   /* lower-cased Latin words */
-    hash_set numbers; /* number_key() of each number */
-    /* Numbers that confirm a match but whose absence proves nothing: Han
-     * numerals (十分 "very" and 百姓 "people" read as numbers too), the 50
-     * of "50 million" (5000万 has no 50), the 80 of "1980s" (80年代). */
-    hash_set soft_numbers;
+    hash_set words;        /* Latin tokens */
+    hash_set numbers;      /* number_id() of numbers and decades */
+    hash_set soft_numbers; /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
     int boilerplate; /* page chrome by its markup (tme_paragraph.boilerplate) */
 } side_info;
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 /* Membership for keys asked in ascending order (as a set's own items come):
  * a merge walk instead of a search per key. */
@@ -84,20 +65,6 @@ static int cursor_contains(set_cursor *c, uint64_t h)
     while (c->at < c->set->count && c->set->items[c->at] < h)
         c->at++;
     return c->at < c->set->count && c->set->items[c->at] == h;
-}
-
-static int set_add(hash_set *set, size_t *cap, uint64_t h)
-{
-    if (set->count == *cap) {
-        size_t new_cap = *cap ? *cap * 2 : 8;
-        uint64_t *bigger = realloc(set->items, new_cap * sizeof *bigger);
-        if (bigger == NULL)
-            return -1;
-        set->items = bigger;
-        *cap = new_cap;
-    }
-    set->items[set->count++] = h;
-    return 0;
 }
 
 static void sift_down(uint64_t *a, size_t root, size_t n)
@@ -179,263 +146,63 @@ static void set_finish(hash_set *set)
     set->count = w;
 }
 
-static int is_ascii_alnum(int c)
+/* Numbers and decades in one set: the anchor's key and kind. */
+static uint64_t number_id(const tme_anchor *a)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return a->key << 2 | a->kind;
 }
 
-/* A multiplier word after a number: 1.6万 is 16,000 and 3.5 million is
- * 3,500,000, so both sides' numbers can meet. Returns 1 when none. */
-static double multiplier_after(const char *text, size_t len, size_t i)
+/* A number below 10: often spelt out (第一条, 四个), so its absence weighs
+ * little. */
+static int is_small_number(uint64_t id)
 {
-    while (i < len && text[i] == ' ')
-        i++;
-    static const struct {
-        const char *word;
-        double factor;
-    } words[] = {{"\xE4\xB8\x87", 1e4} /* 万 */,
-                 {"\xE4\xBA\xBF", 1e8} /* 亿 */,
-                 {"thousand", 1e3},
-                 {"million", 1e6},
-                 {"billion", 1e9},
-                 {"trillion", 1e12}};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t n = strlen(words[k].word);
-        if (i + n <= len && strncmp(text + i, words[k].word, n) == 0)
-            return words[k].factor;
+    return (id & 3) == TME_ANCHOR_NUMBER && (id >> 2) < 10 * 1000;
+}
+
+static hash_set *set_of(side_info *info, const tme_anchor *a)
+{
+    if (a->kind == TME_ANCHOR_LATIN)
+        return &info->words;
+    return a->flags & TME_ANCHOR_SOFT ? &info->soft_numbers : &info->numbers;
+}
+
+/* The anchors (text_features.h) in sets by kind, sorted: counted first so
+ * that each set is allocated once. */
+static int add_anchors(const tme_features *f, side_info *info)
+{
+    hash_set *sets[] = {&info->words, &info->numbers, &info->soft_numbers};
+    for (size_t k = 0; k < f->n_anchors; k++)
+        set_of(info, &f->anchors[k])->count++;
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
+        if (sets[s]->count > 0 &&
+            (sets[s]->items = malloc(sets[s]->count * sizeof(uint64_t))) == NULL)
+            return -1;
+        sets[s]->count = 0;
     }
-    return 1;
-}
-
-/* Numbers are kept as thousandths, so 3.5 and 3.50 meet and 16,000 and
- * 1.6万 meet. */
-static uint64_t number_key(double value)
-{
-    return (uint64_t)llround(value * 1000.0);
-}
-
-/* The value of a Chinese numeral at text[*i] (一九四二 = 1942, 一百一十 =
- * 110, 两千 = 2000), advancing *i; -1 when there is none. Legal and formal
- * Chinese writes numbers this way where English uses digits. */
-static int han_digit(int cp)
-{
-    static const int digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 〇一二三四五六七八九 */
-    for (int d = 0; d < 10; d++)
-        if (cp == digits[d])
-            return d;
-    if (cp == 0x96F6) /* 零 */
-        return 0;
-    if (cp == 0x4E24) /* 两 */
-        return 2;
-    return -1;
-}
-
-static double han_unit(int cp)
-{
-    switch (cp) {
-    case 0x5341: /* 十 */
-        return 10;
-    case 0x767E: /* 百 */
-        return 100;
-    case 0x5343: /* 千 */
-        return 1000;
-    default:
-        return 0;
+    for (size_t k = 0; k < f->n_anchors; k++) {
+        const tme_anchor *a = &f->anchors[k];
+        hash_set *set = set_of(info, a);
+        set->items[set->count++] = a->kind == TME_ANCHOR_LATIN ? a->key : number_id(a);
     }
-}
-
-static double han_number(const char *text, size_t len, size_t *i)
-{
-    double total = 0, section = 0, digit = -1, positional_digits = 0;
-    int any = 0, has_unit = 0;
-    size_t pos = *i;
-    while (pos < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            tme_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &cp);
-        if (n <= 0)
-            break;
-        int d = han_digit(cp);
-        double unit = han_unit(cp);
-        if (d >= 0) {
-            /* 一九四二: digits in a row read positionally. */
-            positional_digits = positional_digits * 10 + d;
-            digit = d;
-        } else if (unit > 0) {
-            section += (digit < 0 ? 1 : digit) * unit;
-            digit = -1;
-            positional_digits = 0;
-            has_unit = 1;
-        } else if (cp == 0x4E07 || cp == 0x4EBF) { /* 万 亿 */
-            if (!any)
-                break;
-            section += digit < 0 ? 0 : digit;
-            total = (total + section) * (cp == 0x4E07 ? 1e4 : 1e8);
-            section = 0;
-            digit = -1;
-            positional_digits = 0;
-            has_unit = 1;
-        } else {
-            break;
-        }
-        any = 1;
-        pos += (size_t)n;
-    }
-    if (!any)
-        return -1;
-    *i = pos;
-    if (!has_unit)
-        return positional_digits;
-    return total + section + (digit < 0 ? 0 : digit);
-}
-
-/* Collects Latin words (ASCII letters, 2+ long, lower-cased) and numbers
- * ("2,000" and "2000" alike; "3.5" keeps its point). */
-static int collect_anchors(const char *text, size_t len, side_info *info)
-{
-    size_t word_cap = 0, number_cap = 0, soft_number_cap = 0;
-    char token[64];
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= '0' && c <= '9') {
-            size_t n = 0;
-            while (i < len) {
-                unsigned char d = (unsigned char)text[i];
-                int separator = (d == ',' || d == '.') && i + 1 < len && text[i + 1] >= '0' &&
-                                text[i + 1] <= '9' && n > 0;
-                if (d >= '0' && d <= '9') {
-                    if (n + 1 < sizeof token)
-                        token[n++] = (char)d;
-                } else if (separator) {
-                    if (d == '.' && n + 1 < sizeof token)
-                        token[n++] = '.';
-                } else {
-                    break;
-                }
-                i++;
-            }
-            token[n] = '\0';
-            double value = strtod(token, NULL);
-            double factor = multiplier_after(text, len, i);
-            int decade =
-                i < len && text[i] == 's' && value >= 1900 && value < 2100 && (long)value % 10 == 0;
-            int soft = factor != 1 || decade;
-            hash_set *raw = soft ? &info->soft_numbers : &info->numbers;
-            size_t *raw_cap = soft ? &soft_number_cap : &number_cap;
-            if (set_add(raw, raw_cap, number_key(value)) != 0 ||
-                (factor != 1 &&
-                 set_add(&info->numbers, &number_cap, number_key(value * factor)) != 0) ||
-                (decade && set_add(&info->soft_numbers, &soft_number_cap,
-                                   number_key((double)((long)value % 100))) != 0))
-                return -1;
-        } else if (c >= 0xE3) {
-            size_t start = i;
-            double value = han_number(text, len, &i);
-            if (value < 0) {
-                i = start + 1;
-                continue;
-            }
-            /* A lone 一 is mostly the article "a", not the number one. */
-            if ((value >= 2 || i - start > 3) &&
-                set_add(&info->soft_numbers, &soft_number_cap, number_key(value)) != 0)
-                return -1;
-        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            size_t n = 0;
-            while (i < len && is_ascii_alnum((unsigned char)text[i])) {
-                if (n < sizeof token)
-                    token[n++] = (char)(text[i] | 0x20);
-                i++;
-            }
-            if (n >= 2 && set_add(&info->words, &word_cap, hash_bytes(token, n)) != 0)
-                return -1;
-        } else {
-            i++;
-        }
-    }
-    set_finish(&info->words);
-    set_finish(&info->numbers);
-    set_finish(&info->soft_numbers);
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+        set_finish(sets[s]);
     return 0;
 }
 
-static int is_menu_separator(int cp)
+/* Length, navigation and anchor sets of one paragraph, from one pass. */
+static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang, side_info *info,
+                                    tme_error *err)
 {
-    return cp == '|' || cp == '>' || cp == 0xBB /* » */ || cp == 0x203A /* › */;
-}
-
-static int is_chinese_punctuation(int cp)
-{
-    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF65) ||
-           (cp >= 0x2010 && cp <= 0x2027);
-}
-
-/* Length in Chinese units, and whether the paragraph looks like navigation:
- * Han words separated by spaces or by "|" / ">" (menus, breadcrumbs, share
- * widgets) are not prose that anybody translated. */
-static void measure_chinese(const char *text, size_t len, side_info *info)
-{
-    double units = 0;
-    int prev_han = 0, space_after_han = 0;
-    size_t separators = 0, spaced_han = 0, han_count = 0;
-    size_t i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            tme_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
-            i++;
-            continue;
-        }
-        i += (size_t)n;
-        if (tme_is_space(cp)) {
-            space_after_han = prev_han;
-            continue;
-        }
-        int han = tme_is_han(cp) || is_chinese_punctuation(cp);
-        if (han && space_after_han)
-            spaced_han++;
-        if (is_menu_separator(cp))
-            separators++;
-        if (han)
-            han_count++;
-        units += (cp < 0x80 && is_ascii_alnum(cp)) ? LATIN_IN_CHINESE_WEIGHT : 1.0;
-        prev_han = han;
-        space_after_han = 0;
-    }
-    info->units = units;
-    /* Short Han words between spaces: a list of links, not a sentence that
-     * happens to set a phrase off with spaces. */
-    info->navigation = separators >= 2 || (spaced_han >= 2 && spaced_han * 8 >= han_count);
-}
-
-static int starts_with(const char *text, size_t len, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    return len >= n && memcmp(text, prefix, n) == 0;
-}
-
-/* English menus and share widgets separate their items with | > » · or •
- * ("Share: Facebook · Twitter · WeChat"); English prose does not. (Chinese
- * uses · inside transliterated names, so it counts only here.) */
-static void measure_english(const char *text, size_t len, side_info *info)
-{
-    size_t units = 0, separators = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == ' ' || c == '\t')
-            continue;
-        if ((c & 0xC0) != 0x80)
-            units++;
-        if (c == '|' || c == '>' ||
-            (c >= 0xC2 && (starts_with(text + i, len - i, "\xC2\xBB") /* » */ ||
-                           starts_with(text + i, len - i, "\xC2\xB7") /* · */ ||
-                           starts_with(text + i, len - i, "\xE2\x80\xA2") /* • */)))
-            separators++;
-    }
-    info->units = (double)units;
-    info->navigation = separators >= 2;
+    tme_features f;
+    tme_status status = tme_features_of_paragraph(p->text, p->len, lang, &f, err);
+    if (status != TME_OK)
+        return status;
+    info->units = f.length;
+    info->navigation = f.navigation;
+    if (add_anchors(&f, info) != 0)
+        status = tme_error_nomem(err);
+    tme_features_free(&f);
+    return status;
 }
 
 /* Numbers a side has that the other lacks. A number of 10 or more is
@@ -450,7 +217,7 @@ static double missing_numbers_penalty(const side_info *from, const side_info *ot
         int in_hard = cursor_contains(&hard, key), in_soft = cursor_contains(&soft, key);
         if (in_hard || in_soft)
             continue;
-        penalty += key >= number_key(10) ? MISSING_BIG_NUMBER_PENALTY : MISSING_NUMBER_PENALTY;
+        penalty += is_small_number(key) ? MISSING_NUMBER_PENALTY : MISSING_BIG_NUMBER_PENALTY;
     }
     return penalty;
 }
@@ -482,12 +249,9 @@ static double anchor_score(const side_info *en, const side_info *zh)
 
 static double length_score(double en_units, double zh_units)
 {
-    double expected = LENGTH_RATIO * en_units;
-    /* Gale-Church variance grows with length; translators' style adds a
-     * spread proportional to length (about 20% on the gold data); the
-     * constant keeps one-word headings from being judged on noise. */
-    double relative = RELATIVE_SPREAD * expected;
-    double sd = sqrt(LENGTH_VARIANCE * expected + relative * relative + 4.0);
+    double expected = TME_LENGTH_RATIO * en_units;
+    /* The constant keeps one-word headings from being judged on noise. */
+    double sd = sqrt(tme_length_variance(en_units) + 4.0);
     double delta = (zh_units - expected) / sd;
     return -fmin(delta * delta / 2, MAX_LENGTH_PENALTY);
 }
@@ -505,7 +269,7 @@ static double adjacency_score(const side_info *en, const side_info *zh, order pr
     int wrong_order =
         (preferred == ORDER_EN_FIRST && !zh_after) || (preferred == ORDER_ZH_FIRST && zh_after);
     int short_pair =
-        en->units < SHORT_PARAGRAPH_UNITS || zh->units < SHORT_PARAGRAPH_UNITS * LENGTH_RATIO;
+        en->units < SHORT_PARAGRAPH_UNITS || zh->units < SHORT_PARAGRAPH_UNITS * TME_LENGTH_RATIO;
     if (wrong_order)
         return gap == 0 ? -WRONG_ORDER_PENALTY : 0;
     if (gap == 0)
@@ -560,32 +324,34 @@ static void free_sides(sides *s)
     free(s->zh);
 }
 
-static int build_sides(const tme_paragraphs *paragraphs, sides *s)
+static tme_status build_sides(const tme_paragraphs *paragraphs, sides *s, tme_error *err)
 {
     memset(s, 0, sizeof *s);
     s->en = calloc(paragraphs->count + 1, sizeof *s->en);
     s->zh = calloc(paragraphs->count + 1, sizeof *s->zh);
     if (s->en == NULL || s->zh == NULL)
-        return -1;
+        return tme_error_nomem(err);
     for (size_t k = 0; k < paragraphs->count; k++) {
         const tme_paragraph *p = &paragraphs->items[k];
         side_info *info;
+        tme_lang lang;
         if (p->script == TME_SCRIPT_LATIN) {
             info = &s->en[s->n_en++];
-            measure_english(p->text, p->len, info);
+            lang = TME_LANG_EN;
         } else if (p->script == TME_SCRIPT_HAN) {
             info = &s->zh[s->n_zh++];
-            measure_chinese(p->text, p->len, info);
+            lang = TME_LANG_ZH;
         } else {
             continue;
         }
         info->paragraph = k;
+        tme_status status = measure_paragraph(p, lang, info, err);
+        if (status != TME_OK)
+            return status;
         info->boilerplate = p->boilerplate;
         info->navigation |= p->boilerplate;
-        if (collect_anchors(p->text, p->len, info) != 0)
-            return -1;
     }
-    return 0;
+    return TME_OK;
 }
 
 enum { MOVE_SKIP_EN = 1, MOVE_SKIP_ZH = 2, MOVE_PAIR = 3 };
@@ -659,46 +425,37 @@ static double cached_order_free_score(score_cache *cache, size_t cell, const sid
     return cache->scores[cell];
 }
 
-/* Best monotone pairing; writes the chosen pairs (in order) into out. */
-static int best_pairing(const sides *s, order preferred, score_cache *cache,
-                        tme_paragraph_pair *out, size_t *count)
+/* The cache's cells for the band of t, all NAN, on the first pass. */
+static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
+{
+    if (cache->scores != NULL)
+        return 0;
+    size_t cells = t->row_start[n_en + 1];
+    cache->scores = malloc(cells * sizeof *cache->scores);
+    if (cache->scores == NULL)
+        return -1;
+    for (size_t c = 0; c < cells; c++)
+        cache->scores[c] = NAN;
+    return 0;
+}
+
+/* The dynamic programme over the band, row after row: the best move into
+ * each cell is kept in t->moves. */
+static void fill_table(dp_table *t, const sides *s, order preferred, score_cache *cache)
 {
     size_t n_en = s->n_en, n_zh = s->n_zh;
-    *count = 0;
-    if (n_en == 0 || n_zh == 0)
-        return 0;
-    size_t diff = n_en > n_zh ? n_en - n_zh : n_zh - n_en;
-    size_t width = BAND_MARGIN + (diff < BAND_MAX_EXTRA ? diff : BAND_MAX_EXTRA);
-    dp_table t;
-    if (alloc_table(&t, n_en, n_zh, width) != 0) {
-        free_table(&t);
-        return -1;
-    }
-    if (cache->scores == NULL) {
-        size_t cells = t.row_start[n_en + 1];
-        cache->scores = malloc(cells * sizeof *cache->scores);
-        if (cache->scores == NULL) {
-            free_table(&t);
-            return -1;
-        }
-        for (size_t c = 0; c < cells; c++)
-            cache->scores[c] = NAN;
-    }
-    double *prev = t.prev, *cur = t.cur;
+    double *prev = t->prev, *cur = t->cur;
     for (size_t j = 0; j <= n_zh; j++)
         prev[j] = cur[j] = -INFINITY;
     size_t prev_lo = 0, prev_hi = 0;
     for (size_t i = 0; i <= n_en; i++) {
-        size_t lo = t.row_lo[i];
-        size_t hi = lo + (t.row_start[i + 1] - t.row_start[i]) - 1;
-        unsigned char *moves = t.moves + t.row_start[i];
+        size_t lo = t->row_lo[i];
+        size_t hi = lo + (t->row_start[i + 1] - t->row_start[i]) - 1;
+        unsigned char *moves = t->moves + t->row_start[i];
         for (size_t j = lo; j <= hi; j++) {
-            double best = -INFINITY;
+            double best = i == 0 && j == 0 ? 0 : -INFINITY;
             unsigned char move = 0;
-            int in_prev_row = i > 0 && j >= prev_lo && j <= prev_hi;
-            if (i == 0 && j == 0)
-                best = 0;
-            if (in_prev_row && prev[j] > best) {
+            if (i > 0 && j >= prev_lo && j <= prev_hi && prev[j] > best) {
                 best = prev[j];
                 move = MOVE_SKIP_EN;
             }
@@ -709,7 +466,7 @@ static int best_pairing(const sides *s, order preferred, score_cache *cache,
             if (i > 0 && j > 0 && j - 1 >= prev_lo && j - 1 <= prev_hi && prev[j - 1] > -INFINITY) {
                 const side_info *en = &s->en[i - 1], *zh = &s->zh[j - 1];
                 double order_free =
-                    cached_order_free_score(cache, t.row_start[i] + (j - lo), en, zh);
+                    cached_order_free_score(cache, t->row_start[i] + (j - lo), en, zh);
                 double paired = prev[j - 1] + score_with_order(order_free, en, zh, preferred);
                 if (paired > best) {
                     best = paired;
@@ -725,10 +482,15 @@ static int best_pairing(const sides *s, order preferred, score_cache *cache,
         prev_lo = lo;
         prev_hi = hi;
     }
-    /* Trace back from (n_en, n_zh), collecting pairs in reverse. */
-    size_t n = 0, i = n_en, j = n_zh;
+}
+
+/* Traces back from (n_en, n_zh): the chosen pairs, in order, into out. */
+static size_t trace_pairs(const dp_table *t, const sides *s, order preferred,
+                          tme_paragraph_pair *out)
+{
+    size_t n = 0, i = s->n_en, j = s->n_zh;
     while (i > 0 || j > 0) {
-        unsigned char move = t.moves[t.row_start[i] + (j - t.row_lo[i])];
+        unsigned char move = t->moves[t->row_start[i] + (j - t->row_lo[i])];
         if (move == MOVE_PAIR) {
             out[n].en = s->en[i - 1].paragraph;
             out[n].zh = s->zh[j - 1].paragraph;
@@ -749,7 +511,26 @@ static int best_pairing(const sides *s, order preferred, score_cache *cache,
         out[a] = out[b];
         out[b] = tmp;
     }
-    *count = n;
+    return n;
+}
+
+/* Best monotone pairing; writes the chosen pairs (in order) into out. */
+static int best_pairing(const sides *s, order preferred, score_cache *cache,
+                        tme_paragraph_pair *out, size_t *count)
+{
+    size_t n_en = s->n_en, n_zh = s->n_zh;
+    *count = 0;
+    if (n_en == 0 || n_zh == 0)
+        return 0;
+    size_t diff = n_en > n_zh ? n_en - n_zh : n_zh - n_en;
+    size_t width = BAND_MARGIN + (diff < BAND_MAX_EXTRA ? diff : BAND_MAX_EXTRA);
+    dp_table t;
+    if (alloc_table(&t, n_en, n_zh, width) != 0 || prepare_cache(cache, &t, n_en) != 0) {
+        free_table(&t);
+        return -1;
+    }
+    fill_table(&t, s, preferred, cache);
+    *count = trace_pairs(&t, s, preferred, out);
     free_table(&t);
     return 0;
 }
@@ -834,9 +615,10 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, tme_pairing *ou
 {
     memset(out, 0, sizeof *out);
     sides s;
-    if (build_sides(paragraphs, &s) != 0) {
+    tme_status status = build_sides(paragraphs, &s, err);
+    if (status != TME_OK) {
         free_sides(&s);
-        return tme_error_nomem(err);
+        return status;
     }
     size_t max_pairs = s.n_en < s.n_zh ? s.n_en : s.n_zh;
     out->pairs = malloc((max_pairs + 1) * sizeof *out->pairs);

@@ -5,24 +5,12 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "charclass.h"
-
-static int is_latin_letter(int cp)
-{
-    if (cp < 0x80)
-        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-    /* Latin-1 Supplement to Latin Extended-B, IPA and Latin Extended
-     * Additional: accented Latin letters (é, ō, ş ...). */
-    int latin_block = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
-    if (!latin_block)
-        return 0;
-    utf8proc_category_t cat = tme_category(cp);
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL;
-}
 
 static int is_latin_or_digit(int cp)
 {
-    return is_latin_letter(cp) || (cp >= '0' && cp <= '9');
+    return tme_is_latin_letter(cp) || tme_is_ascii_digit(cp);
 }
 
 tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t *latin)
@@ -33,7 +21,7 @@ tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t
     while (tme_next_code_point(text, len, &i, &cp)) {
         if (tme_is_han(cp))
             h++;
-        else if (is_latin_letter(cp))
+        else if (tme_is_latin_letter(cp))
             l++;
         else if (tme_is_cjk_punctuation(cp))
             punct++;
@@ -106,16 +94,8 @@ typedef struct {
 
 static int append(builder *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > b->buf_cap) {
-        size_t cap = b->buf_cap ? b->buf_cap : 256;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *bigger = realloc(b->buf, cap);
-        if (bigger == NULL)
-            return -1;
-        b->buf = bigger;
-        b->buf_cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(b->buf, b->buf_cap, b->len + n + 1) != TME_OK)
+        return -1;
     memcpy(b->buf + b->len, s, n);
     b->len += n;
     b->buf[b->len] = '\0';
@@ -225,14 +205,8 @@ static int close_block(builder *b)
 {
     if (b->len == 0)
         return 0;
-    if (b->count == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        tme_paragraph *bigger = realloc(b->items, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return -1;
-        b->items = bigger;
-        b->cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(b->items, b->cap, b->count + 1) != TME_OK)
+        return -1;
     tme_paragraph *p = &b->items[b->count];
     memset(p, 0, sizeof *p);
     p->text = malloc(b->len + 1);

@@ -11,6 +11,7 @@
  * character, so the whole pass is linear in the paragraph length. */
 #include "segment.h"
 
+#include "array.h"
 #include "charclass.h"
 
 #include <stdbool.h>
@@ -19,15 +20,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* The paragraph decoded once: code point i spans bytes [off[i], off[i+1]).
- * A byte that is not valid UTF-8 becomes the code point -1, which has no
- * properties, so it behaves like an ordinary non-letter character. */
-typedef struct {
-    const char *text;
-    int32_t *cp;
-    size_t *off;
-    size_t n;
-} decoded;
+/* The paragraph decoded once (codepoints.h). */
+typedef tme_codepoints decoded;
 
 typedef struct {
     tme_span *items;
@@ -43,81 +37,22 @@ typedef struct {
     size_t sentence_start;
 } cutter;
 
-static utf8proc_category_t category(int32_t c)
-{
-    if (c < 0)
-        return UTF8PROC_CATEGORY_CN;
-    return tme_category(c);
-}
-
-/* ASCII fast paths: the predicates below answer ASCII (nearly all English
- * text) without a category lookup, with the answers utf8proc gives. */
-static bool is_ascii(int32_t c)
-{
-    return c >= 0 && c < 0x80;
-}
-
-static bool is_space(int32_t c)
-{
-    if (is_ascii(c))
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85)
-        return true;
-    utf8proc_category_t k = category(c);
-    return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
-}
-
-static bool is_upper(int32_t c)
-{
-    if (is_ascii(c))
-        return c >= 'A' && c <= 'Z';
-    utf8proc_category_t k = category(c);
-    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
-}
-
-static bool is_lower(int32_t c)
-{
-    if (is_ascii(c))
-        return c >= 'a' && c <= 'z';
-    return category(c) == UTF8PROC_CATEGORY_LL;
-}
-
-static bool is_letter(int32_t c)
-{
-    if (is_ascii(c))
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    utf8proc_category_t k = category(c);
-    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
-}
-
-static bool is_digit(int32_t c)
-{
-    if (is_ascii(c))
-        return c >= '0' && c <= '9';
-    return category(c) == UTF8PROC_CATEGORY_ND;
-}
-
-static bool is_ascii_alnum(int32_t c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Straight quotes open or close depending on where they stand, so both
  * predicates accept them. */
 static bool is_opener(int32_t c)
 {
-    if (is_ascii(c))
+    if (c < 0x80)
         return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'';
-    utf8proc_category_t k = category(c);
+    utf8proc_category_t k = tme_category(c);
     return k == UTF8PROC_CATEGORY_PS || k == UTF8PROC_CATEGORY_PI || c == '"' || c == '\'' ||
            c == 0xBF /* ¿ */ || c == 0xA1 /* ¡ */;
 }
 
 static bool is_closer(int32_t c)
 {
-    if (is_ascii(c))
+    if (c < 0x80)
         return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'';
-    utf8proc_category_t k = category(c);
+    utf8proc_category_t k = tme_category(c);
     return k == UTF8PROC_CATEGORY_PE || k == UTF8PROC_CATEGORY_PF || c == '"' || c == '\'';
 }
 
@@ -146,42 +81,10 @@ static bool is_en_terminator(int32_t c)
     return c == '.' || is_strong_terminator(c);
 }
 
-static int decode(const char *text, size_t len, decoded *d)
-{
-    d->text = text;
-    d->n = 0;
-    d->cp = malloc((len + 1) * sizeof *d->cp);
-    d->off = malloc((len + 1) * sizeof *d->off);
-    if (d->cp == NULL || d->off == NULL)
-        return -1;
-    size_t pos = 0;
-    while (pos < len) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t used =
-            tme_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &c);
-        if (used <= 0) {
-            c = -1;
-            used = 1;
-        }
-        d->cp[d->n] = c;
-        d->off[d->n] = pos;
-        d->n++;
-        pos += (size_t)used;
-    }
-    d->off[d->n] = len;
-    return 0;
-}
-
 static int span_push(span_list *l, size_t start, size_t end)
 {
-    if (l->count == l->capacity) {
-        size_t capacity = l->capacity ? 2 * l->capacity : 16;
-        tme_span *items = realloc(l->items, capacity * sizeof *items);
-        if (items == NULL)
-            return -1;
-        l->items = items;
-        l->capacity = capacity;
-    }
+    if (TME_ARRAY_RESERVE(l->items, l->capacity, l->count + 1) != TME_OK)
+        return -1;
     l->items[l->count].start = start;
     l->items[l->count].end = end;
     l->count++;
@@ -195,9 +98,9 @@ static int cut_at(cutter *k, size_t at)
     const decoded *d = k->d;
     size_t start = k->sentence_start, end = at;
     k->sentence_start = at;
-    while (start < end && is_space(d->cp[start]))
+    while (start < end && tme_is_space(d->cp[start]))
         start++;
-    while (end > start && is_space(d->cp[end - 1]))
+    while (end > start && tme_is_space(d->cp[end - 1]))
         end--;
     if (start == end)
         return 0;
@@ -309,7 +212,7 @@ static bool is_url_or_email(const decoded *d, size_t start, size_t end)
         int32_t c = d->cp[i];
         if (c == '@')
             at_seen = true;
-        else if (c == '.' && at_seen && i + 1 < end && is_letter(d->cp[i + 1]))
+        else if (c == '.' && at_seen && i + 1 < end && tme_is_letter(d->cp[i + 1]))
             return true;
         else if (c == ':' && i + 2 < end && d->cp[i + 1] == '/' && d->cp[i + 2] == '/')
             return true;
@@ -350,9 +253,9 @@ static size_t next_glued_break(const decoded *d, size_t from, size_t start, size
         size_t next = run;
         while (next < end && is_closer(d->cp[next]) && d->cp[next] != '\'')
             next++;
-        bool fits =
-            next + 1 < end && is_upper(d->cp[next]) && is_lower(d->cp[next + 1]) &&
-            (is_lower(before) || is_digit(before) || (d->cp[i] != '.' && is_letter(before)));
+        bool fits = next + 1 < end && tme_is_upper(d->cp[next]) && tme_is_lower(d->cp[next + 1]) &&
+                    (tme_is_lower(before) || tme_is_digit(before) ||
+                     (d->cp[i] != '.' && tme_is_letter(before)));
         if (fits && !word_is_title(d, start, i))
             return next;
         i = run - 1;
@@ -362,14 +265,8 @@ static size_t next_glued_break(const decoded *d, size_t from, size_t start, size
 
 static int token_push(token_list *l, size_t *capacity, size_t start, size_t end, bool break_before)
 {
-    if (l->count == *capacity) {
-        size_t grown = *capacity ? 2 * *capacity : 64;
-        token *items = realloc(l->items, grown * sizeof *items);
-        if (items == NULL)
-            return -1;
-        l->items = items;
-        *capacity = grown;
-    }
+    if (TME_ARRAY_RESERVE(l->items, *capacity, l->count + 1) != TME_OK)
+        return -1;
     token *t = &l->items[l->count++];
     t->start = start;
     t->end = end;
@@ -383,10 +280,10 @@ static int tokenize(const decoded *d, token_list *l)
     size_t capacity = 0;
     size_t i = 0;
     while (i < d->n) {
-        while (i < d->n && is_space(d->cp[i]))
+        while (i < d->n && tme_is_space(d->cp[i]))
             i++;
         size_t start = i;
-        while (i < d->n && !is_space(d->cp[i]))
+        while (i < d->n && !tme_is_space(d->cp[i]))
             i++;
         if (start == i)
             break;
@@ -448,7 +345,7 @@ static bool token_is_bullet(const decoded *d, const token *t)
 static bool token_starts_upper(const decoded *d, const token *t)
 {
     size_t i = skip_openers(d, t->start, t->end);
-    return i < t->end && is_upper(d->cp[i]);
+    return i < t->end && tme_is_upper(d->cp[i]);
 }
 
 /* A paragraph that opens with an enumerator is a list: the next enumerators
@@ -492,7 +389,7 @@ static start_kind token_start_kind(const decoded *d, const token *t)
     int32_t c = d->cp[i];
     if (is_bullet(c))
         return START_UPPER;
-    switch (category(c)) {
+    switch (tme_category(c)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LO:
@@ -509,7 +406,7 @@ static start_kind token_start_kind(const decoded *d, const token *t)
 static bool token_starts_sentence_word(const decoded *d, const token *t)
 {
     size_t start = skip_openers(d, t->start, t->end), end = start;
-    while (end < t->end && is_letter(d->cp[end]))
+    while (end < t->end && tme_is_letter(d->cp[end]))
         end++;
     if (end == start || (end - start == 1 && end < t->end && d->cp[end] == '.'))
         return false;
@@ -588,7 +485,7 @@ static word_class classify_word(const decoded *d, const token_list *l, size_t in
         /* "Albert I. Jones" is an initial, "you and I." a pronoun. */
         return index > 0 && token_starts_upper(d, &l->items[index - 1]) ? WORD_ABBREVIATION
                                                                         : WORD_PLAIN;
-    if (end - start == 1 && is_letter(d->cp[start]))
+    if (end - start == 1 && tme_is_letter(d->cp[start]))
         return WORD_ABBREVIATION;
     if (in_word_list(s, len, other_abbreviations) || is_initialism(s, len))
         return WORD_ABBREVIATION;
@@ -722,9 +619,9 @@ static bool is_zh_full_stop(const decoded *d, size_t i)
 {
     if (d->cp[i] != '.')
         return false;
-    if (i > 0 && (is_ascii_alnum(d->cp[i - 1]) || d->cp[i - 1] == '.'))
+    if (i > 0 && (tme_is_ascii_alnum(d->cp[i - 1]) || d->cp[i - 1] == '.'))
         return false;
-    return i + 1 >= d->n || !is_ascii_alnum(d->cp[i + 1]);
+    return i + 1 >= d->n || !tme_is_ascii_alnum(d->cp[i + 1]);
 }
 
 static bool is_zh_terminator(const decoded *d, size_t i)
@@ -732,7 +629,8 @@ static bool is_zh_terminator(const decoded *d, size_t i)
     int32_t c = d->cp[i];
     if (c == '!' || c == '?')
         /* "Yahoo!Japan"-like names keep their mark. */
-        return !(i > 0 && is_ascii_alnum(d->cp[i - 1]) && i + 1 < d->n && is_lower(d->cp[i + 1]));
+        return !(i > 0 && tme_is_ascii_alnum(d->cp[i - 1]) && i + 1 < d->n &&
+                 tme_is_lower(d->cp[i + 1]));
     return is_zh_strong_terminator(c) || is_zh_full_stop(d, i);
 }
 
@@ -795,7 +693,7 @@ static const char *const speech_verbs[] = {"\xE8\xAF\xB4" /* 说 */,
 
 static bool ends_with_speech_verb(const decoded *d, size_t start, size_t end)
 {
-    while (end > start && is_space(d->cp[end - 1]))
+    while (end > start && tme_is_space(d->cp[end - 1]))
         end--;
     size_t bytes = d->off[end] - d->off[start];
     for (size_t i = 0; speech_verbs[i] != NULL; i++) {
@@ -820,7 +718,7 @@ static bool attribution_follows(const decoded *d, size_t start)
 
 static bool is_quote_closer(int32_t c)
 {
-    return category(c) == UTF8PROC_CATEGORY_PF || c == '"' || c == 0x300D /* 」 */ ||
+    return tme_category(c) == UTF8PROC_CATEGORY_PF || c == '"' || c == 0x300D /* 」 */ ||
            c == 0x300F /* 』 */;
 }
 
@@ -860,29 +758,39 @@ static int segment_chinese(cutter *k)
     return 0;
 }
 
-int tme_segment(const char *text, size_t len, tme_seg_lang lang, tme_span **spans, size_t *count)
+tme_status tme_segment_codepoints(const tme_codepoints *d, tme_lang lang, tme_span **spans,
+                                  size_t *count, tme_error *err)
 {
     *spans = NULL;
     *count = 0;
-    decoded d;
-    int rc = decode(text, len, &d);
-    cutter k = {&d, {NULL, 0, 0}, 0};
+    cutter k = {d, {NULL, 0, 0}, 0};
+    int rc = lang == TME_LANG_ZH ? segment_chinese(&k) : segment_english(&k);
     if (rc == 0)
-        rc = lang == TME_SEG_ZH ? segment_chinese(&k) : segment_english(&k);
-    if (rc == 0)
-        rc = cut_at(&k, d.n);
+        rc = cut_at(&k, d->n);
     if (rc == 0 && k.spans.items == NULL) {
         k.spans.items = malloc(sizeof *k.spans.items);
         if (k.spans.items == NULL)
             rc = -1;
     }
-    free(d.cp);
-    free(d.off);
     if (rc != 0) {
         free(k.spans.items);
-        return -1;
+        return tme_error_set(err, TME_ERR_NOMEM,
+                             "out of memory segmenting a paragraph of %zu bytes", d->off[d->n]);
     }
     *spans = k.spans.items;
     *count = k.spans.count;
-    return 0;
+    return TME_OK;
+}
+
+tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **spans, size_t *count,
+                       tme_error *err)
+{
+    *spans = NULL;
+    *count = 0;
+    tme_codepoints d;
+    tme_status status = tme_codepoints_decode(text, len, 1, &d, err);
+    if (status == TME_OK)
+        status = tme_segment_codepoints(&d, lang, spans, count, err);
+    tme_codepoints_free(&d);
+    return status;
 }

@@ -5,16 +5,23 @@
 
 #include <stddef.h>
 
+#include "codepoints.h"
+#include "error.h"
+#include "lang.h"
 #include "tmexport.h"
-
-typedef enum { TME_SEG_EN, TME_SEG_ZH } tme_seg_lang;
 
 /* tme_span (byte offsets [start, end) of a sentence) is public: tmexport.h. */
 
 /* Splits the UTF-8 paragraph text[0..len) into sentences. On success returns
- * 0 and stores a malloc'd array in *spans (free() it) and its length in
- * *count; a paragraph of only whitespace gives count 0. Returns -1 when out
- * of memory. Runs in time linear in len. */
-int tme_segment(const char *text, size_t len, tme_seg_lang lang, tme_span **spans, size_t *count);
+ * TME_OK and stores a malloc'd array in *spans (free() it) and its length in
+ * *count; a paragraph of only whitespace gives count 0. Fails only for want
+ * of memory (TME_ERR_NOMEM, err filled). Runs in time linear in len. */
+tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **spans, size_t *count,
+                       tme_error *err);
+
+/* tme_segment() of a text already decoded (the features pass decodes each
+ * paragraph once for segmentation and measurement). */
+tme_status tme_segment_codepoints(const tme_codepoints *d, tme_lang lang, tme_span **spans,
+                                  size_t *count, tme_error *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Tests of the English–Chinese sentence aligner. */
 #include "align.h"
+#include "array.h"
 #include "test_support.h"
 
 #include <stdio.h>
@@ -16,10 +17,44 @@ typedef struct {
     int rc;
 } alignment;
 
+/* The features of sentences given as strings: joined by line feeds into
+ * one text (*text, to free), each string a span. */
+static tme_features features_of_list(const char *const *sentences, size_t n, tme_lang lang,
+                                     char **text)
+{
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++)
+        len += strlen(sentences[k]) + 1;
+    *text = malloc(len + 1);
+    tme_span *spans = malloc((n + 1) * sizeof *spans);
+    CU_ASSERT_FATAL(*text != NULL && spans != NULL);
+    size_t at = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t l = strlen(sentences[k]);
+        memcpy(*text + at, sentences[k], l);
+        spans[k] = (tme_span){at, at + l};
+        at += l;
+        (*text)[at++] = '\n';
+    }
+    tme_features f;
+    tme_error err = {TME_OK, ""};
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(*text, at, lang, spans, n, &f, &err), TME_OK);
+    free(spans);
+    return f;
+}
+
 static alignment align_lists(const char *const *en, size_t n_en, const char *const *zh, size_t n_zh)
 {
     alignment a;
-    a.rc = tme_align(en, n_en, zh, n_zh, &a.beads, &a.n);
+    char *en_text, *zh_text;
+    tme_features ef = features_of_list(en, n_en, TME_LANG_EN, &en_text);
+    tme_features zf = features_of_list(zh, n_zh, TME_LANG_ZH, &zh_text);
+    tme_error err = {TME_OK, ""};
+    a.rc = tme_align(&ef, &zf, &a.beads, &a.n, &err);
+    tme_features_free(&ef);
+    tme_features_free(&zf);
+    free(en_text);
+    free(zh_text);
     return a;
 }
 
@@ -53,11 +88,7 @@ typedef struct {
 
 static void list_push(string_list *l, const char *s, size_t len)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 16;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        CU_ASSERT_FATAL(l->items != NULL);
-    }
+    CU_ASSERT_FATAL(TME_ARRAY_RESERVE(l->items, l->cap, l->n + 1) == TME_OK);
     char *copy = malloc(len + 1);
     CU_ASSERT_FATAL(copy != NULL);
     memcpy(copy, s, len);

@@ -16,7 +16,7 @@
 
 typedef struct {
     const char *name;
-    tme_norm_lang lang;
+    tme_lang lang;
     int ascii_quotes;
     tme_cjk_space cjk_space;
     const char *input;
@@ -25,26 +25,40 @@ typedef struct {
 
 #define EN(name, in, out)                                                                          \
     {                                                                                              \
-        name, TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, in, out                                          \
+        name, TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, in, out                                          \
     }
 #define EN_ASCII_QUOTES(name, in, out)                                                             \
     {                                                                                              \
-        name, TME_NORM_EN, 1, TME_CJK_SPACE_KEEP, in, out                                          \
+        name, TME_LANG_EN, 1, TME_CJK_SPACE_KEEP, in, out                                          \
     }
 #define ZH(name, in, out)                                                                          \
     {                                                                                              \
-        name, TME_NORM_ZH, 0, TME_CJK_SPACE_KEEP, in, out                                          \
+        name, TME_LANG_ZH, 0, TME_CJK_SPACE_KEEP, in, out                                          \
     }
 #define ZH_SPACE(mode, name, in, out)                                                              \
     {                                                                                              \
-        name, TME_NORM_ZH, 0, mode, in, out                                                        \
+        name, TME_LANG_ZH, 0, mode, in, out                                                        \
     }
 
-static char *normalize_with(tme_norm_lang lang, int ascii_quotes, tme_cjk_space cjk_space,
+/* tme_normalize()'s result, or NULL when it failed (out of memory). */
+static char *normalized(const char *text, size_t len, tme_lang lang,
+                        const tme_norm_options *options, tme_norm_stats *stats)
+{
+    char *out = NULL;
+    tme_error err = {TME_OK, ""};
+    if (tme_normalize(text, len, lang, options, stats, &out, &err) != TME_OK) {
+        CU_ASSERT_EQUAL(err.status, TME_ERR_NOMEM);
+        return NULL;
+    }
+    CU_ASSERT_EQUAL(err.status, TME_OK);
+    return out;
+}
+
+static char *normalize_with(tme_lang lang, int ascii_quotes, tme_cjk_space cjk_space,
                             const char *text, size_t len, tme_norm_stats *stats)
 {
     tme_norm_options options = {ascii_quotes, cjk_space};
-    return tme_normalize(text, len, lang, &options, stats);
+    return normalized(text, len, lang, &options, stats);
 }
 
 /* Checks each row and that its output is a fixed point; names the failing
@@ -274,7 +288,7 @@ static void test_chinese_other_rules(void)
 /* ---- Statistics -------------------------------------------------------- */
 
 typedef struct {
-    tme_norm_lang lang;
+    tme_lang lang;
     int ascii_quotes;
     tme_cjk_space cjk_space;
     const char *input;
@@ -283,30 +297,30 @@ typedef struct {
 } stats_case;
 
 static const stats_case stats_cases[] = {
-    {TME_NORM_ZH, 0, TME_CJK_SPACE_KEEP, "DeepSeek,继续加油!", "fullwidth-punct", 2},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "a   b", "space-collapsed", 2},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP,
+    {TME_LANG_ZH, 0, TME_CJK_SPACE_KEEP, "DeepSeek,继续加油!", "fullwidth-punct", 2},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "a   b", "space-collapsed", 2},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP,
      "a\tb\xc2\xa0"
      "c",
      "space-converted", 2},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "  a ", "space-trimmed", 3},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP,
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "  a ", "space-trimmed", 3},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP,
      "a\xe2\x80\x8b\xef\xbb\xbf"
      "b",
      "format-removed", 2},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "a\x01\x02", "control-removed", 2},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "a\xff\xfe", "invalid-utf8", 2},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "e\xcc\x81", "nfc", 1},
-    {TME_NORM_ZH, 0, TME_CJK_SPACE_KEEP, "ＡＩ１", "fullwidth-alnum", 3},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "Hi，there。", "ascii-punct", 2},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "Hi，there", "space-after-punct", 1},
-    {TME_NORM_EN, 0, TME_CJK_SPACE_KEEP, "a , b .", "space-before-punct", 2},
-    {TME_NORM_EN, 1, TME_CJK_SPACE_KEEP, "“it’s”", "quotes-straightened", 3},
-    {TME_NORM_ZH, 0, TME_CJK_SPACE_KEEP, "他说\"你好\"", "quotes-curled", 2},
-    {TME_NORM_ZH, 0, TME_CJK_SPACE_KEEP, "等...好…", "ellipsis", 2},
-    {TME_NORM_ZH, 0, TME_CJK_SPACE_KEEP, "中—文", "dash-doubled", 1},
-    {TME_NORM_ZH, 0, TME_CJK_SPACE_KEEP, "中 文 字", "cjk-space-removed", 2},
-    {TME_NORM_ZH, 0, TME_CJK_SPACE_ADD, "中A文", "cjk-space-added", 2},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "a\x01\x02", "control-removed", 2},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "a\xff\xfe", "invalid-utf8", 2},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "e\xcc\x81", "nfc", 1},
+    {TME_LANG_ZH, 0, TME_CJK_SPACE_KEEP, "ＡＩ１", "fullwidth-alnum", 3},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "Hi，there。", "ascii-punct", 2},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "Hi，there", "space-after-punct", 1},
+    {TME_LANG_EN, 0, TME_CJK_SPACE_KEEP, "a , b .", "space-before-punct", 2},
+    {TME_LANG_EN, 1, TME_CJK_SPACE_KEEP, "“it’s”", "quotes-straightened", 3},
+    {TME_LANG_ZH, 0, TME_CJK_SPACE_KEEP, "他说\"你好\"", "quotes-curled", 2},
+    {TME_LANG_ZH, 0, TME_CJK_SPACE_KEEP, "等...好…", "ellipsis", 2},
+    {TME_LANG_ZH, 0, TME_CJK_SPACE_KEEP, "中—文", "dash-doubled", 1},
+    {TME_LANG_ZH, 0, TME_CJK_SPACE_KEEP, "中 文 字", "cjk-space-removed", 2},
+    {TME_LANG_ZH, 0, TME_CJK_SPACE_ADD, "中A文", "cjk-space-added", 2},
 };
 
 static size_t kind_index(const char *name)
@@ -343,15 +357,15 @@ static void test_stats_accumulate_and_clean_text_counts_nothing(void)
     memset(&stats, 0, sizeof stats);
     size_t punct = kind_index("fullwidth-punct");
     CU_ASSERT_FATAL(punct != SIZE_MAX);
-    char *a = tme_normalize("中,文", strlen("中,文"), TME_NORM_ZH, NULL, &stats);
-    char *b = tme_normalize("中,文", strlen("中,文"), TME_NORM_ZH, NULL, &stats);
+    char *a = normalized("中,文", strlen("中,文"), TME_LANG_ZH, NULL, &stats);
+    char *b = normalized("中,文", strlen("中,文"), TME_LANG_ZH, NULL, &stats);
     CU_ASSERT_EQUAL(stats.counts[punct], 2);
     free(a);
     free(b);
 
     memset(&stats, 0, sizeof stats);
     const char *clean = "干净的文本，没有问题。Clean text.";
-    char *out = tme_normalize(clean, strlen(clean), TME_NORM_ZH, NULL, &stats);
+    char *out = normalized(clean, strlen(clean), TME_LANG_ZH, NULL, &stats);
     CU_ASSERT_STRING_EQUAL(out, clean);
     for (size_t k = 0; k < TME_NORM_KIND_MAX; k++)
         CU_ASSERT_EQUAL(stats.counts[k], 0);
@@ -377,11 +391,11 @@ static void test_kind_names(void)
 static void test_embedded_nul_and_null_options(void)
 {
     const char text[] = {'a', '\0', 'b', ' ', '\0', ' ', 'c'};
-    char *out = tme_normalize(text, sizeof text, TME_NORM_EN, NULL, NULL);
+    char *out = normalized(text, sizeof text, TME_LANG_EN, NULL, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     CU_ASSERT_STRING_EQUAL(out, "ab c");
     free(out);
-    out = tme_normalize(NULL, 0, TME_NORM_ZH, NULL, NULL);
+    out = normalized(NULL, 0, TME_LANG_ZH, NULL, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     CU_ASSERT_STRING_EQUAL(out, "");
     free(out);
@@ -438,7 +452,7 @@ static size_t list_gold_files(char paths[][512], size_t max)
     return n;
 }
 
-static bool is_idempotent(tme_norm_lang lang, int ascii_quotes, tme_cjk_space cjk_space,
+static bool is_idempotent(tme_lang lang, int ascii_quotes, tme_cjk_space cjk_space,
                           const char *text, size_t len)
 {
     char *once = normalize_with(lang, ascii_quotes, cjk_space, text, len, NULL);
@@ -459,9 +473,9 @@ static void check_pair_idempotent(const char *en, size_t en_len, const char *zh,
 {
     size_t *checked = data;
     for (int quotes = 0; quotes <= 1; quotes++)
-        CU_ASSERT(is_idempotent(TME_NORM_EN, quotes, TME_CJK_SPACE_KEEP, en, en_len));
+        CU_ASSERT(is_idempotent(TME_LANG_EN, quotes, TME_CJK_SPACE_KEEP, en, en_len));
     for (int mode = TME_CJK_SPACE_KEEP; mode <= TME_CJK_SPACE_ADD; mode++)
-        CU_ASSERT(is_idempotent(TME_NORM_ZH, 0, (tme_cjk_space)mode, zh, zh_len));
+        CU_ASSERT(is_idempotent(TME_LANG_ZH, 0, (tme_cjk_space)mode, zh, zh_len));
     *checked += 2;
 }
 
@@ -494,7 +508,7 @@ static void check_english_unchanged(const char *en, size_t en_len, const char *z
     (void)zh;
     (void)zh_len;
     size_t *changed = data;
-    char *out = tme_normalize(en, en_len, TME_NORM_EN, NULL, NULL);
+    char *out = normalized(en, en_len, TME_LANG_EN, NULL, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     char *before = without_whitespace(en, en_len);
     char *after = without_whitespace(out, strlen(out));
@@ -567,7 +581,7 @@ static void check_chinese_marks(const char *en, size_t en_len, const char *zh, s
     (void)en;
     (void)en_len;
     chinese_sample_result *result = data;
-    char *out = tme_normalize(zh, zh_len, TME_NORM_ZH, NULL, NULL);
+    char *out = normalized(zh, zh_len, TME_LANG_ZH, NULL, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     size_t bad = ascii_marks_next_to_han(out);
     if (bad > 0)
@@ -606,7 +620,7 @@ static char *normalized_sample_chinese(void)
             end = tsv + len;
         char *tab = memchr(line, '\t', (size_t)(end - line));
         if (tab != NULL) {
-            char *zh = tme_normalize(tab + 1, (size_t)(end - tab - 1), TME_NORM_ZH, NULL, NULL);
+            char *zh = normalized(tab + 1, (size_t)(end - tab - 1), TME_LANG_ZH, NULL, NULL);
             CU_ASSERT_PTR_NOT_NULL_FATAL(zh);
             size_t zh_len = strlen(zh);
             memcpy(out + n, zh, zh_len);
@@ -778,7 +792,7 @@ static void test_idempotent_over_generated_text(void)
     for (int i = 0; i < 4000 && failures < 5; i++) {
         size_t len = generate_text(&state, buf, sizeof buf);
         for (int variant = 0; variant < 5; variant++) {
-            tme_norm_lang lang = variant < 2 ? TME_NORM_EN : TME_NORM_ZH;
+            tme_lang lang = variant < 2 ? TME_LANG_EN : TME_LANG_ZH;
             int quotes = variant == 1;
             tme_cjk_space mode = variant < 2 ? TME_CJK_SPACE_KEEP : (tme_cjk_space)(variant - 2);
             if (!is_idempotent(lang, quotes, mode, buf, len))
@@ -797,11 +811,11 @@ static void test_idempotent_over_generated_text(void)
 
 /* ---- Linear time ------------------------------------------------------- */
 
-static double seconds_to_normalize(const char *text, size_t len, tme_norm_lang lang)
+static double seconds_to_normalize(const char *text, size_t len, tme_lang lang)
 {
     struct timespec start, end;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    char *out = tme_normalize(text, len, lang, NULL, NULL);
+    char *out = normalized(text, len, lang, NULL, NULL);
     clock_gettime(CLOCK_MONOTONIC, &end);
     CU_ASSERT_PTR_NOT_NULL(out);
     free(out);
@@ -823,7 +837,7 @@ static char *repeat_unit(const char *unit, size_t unit_chars, size_t chars, size
 
 /* The fastest of three: what the other processes on a shared machine do to
  * one run does not make a linear pass look quadratic. */
-static double fastest_normalize(const char *text, size_t len, tme_norm_lang lang)
+static double fastest_normalize(const char *text, size_t len, tme_lang lang)
 {
     double best = seconds_to_normalize(text, len, lang);
     for (int k = 0; k < 2; k++) {
@@ -858,9 +872,9 @@ static void test_million_character_lines_are_linear(void)
         size_t len = 0, tenth_len = 0;
         char *text = repeat_unit(shapes[i].unit, shapes[i].unit_chars, chars, &len);
         char *tenth = repeat_unit(shapes[i].unit, shapes[i].unit_chars, chars / 10, &tenth_len);
-        for (int lang = TME_NORM_EN; lang <= TME_NORM_ZH; lang++) {
-            double small = fastest_normalize(tenth, tenth_len, (tme_norm_lang)lang);
-            double seconds = fastest_normalize(text, len, (tme_norm_lang)lang);
+        for (int lang = TME_LANG_EN; lang <= TME_LANG_ZH; lang++) {
+            double small = fastest_normalize(tenth, tenth_len, (tme_lang)lang);
+            double seconds = fastest_normalize(text, len, (tme_lang)lang);
             if (seconds > 30 * small + 0.2)
                 fprintf(stderr, "\n  shape %zu lang %d: %.3f s, a tenth %.3f s\n", i, lang, seconds,
                         small);

@@ -7,17 +7,15 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "charclass.h"
 #include "fuzz.h"
 #include "segment.h"
 
-/* The segmenter's own notion of whitespace (segment.h: "with the whitespace
- * around it excluded"). */
+/* The segmenter's notion of whitespace (segment.h: "with the whitespace
+ * around it excluded") is charclass.h's. */
 static bool is_space(utf8proc_int32_t c)
 {
-    if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85)
-        return true;
-    utf8proc_category_t k = utf8proc_category(c);
-    return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
+    return tme_is_space(c);
 }
 
 /* The character at text[pos], which must start one. */
@@ -71,11 +69,11 @@ static void check_spans(const uint8_t *text, size_t len, const tme_span *spans, 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const tme_seg_lang langs[] = {TME_SEG_EN, TME_SEG_ZH};
+    static const tme_lang langs[] = {TME_LANG_EN, TME_LANG_ZH};
     for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
         tme_span *spans = NULL;
         size_t count = 0;
-        FUZZ_CHECK(tme_segment((const char *)data, size, langs[l], &spans, &count) == 0);
+        FUZZ_CHECK(tme_segment((const char *)data, size, langs[l], &spans, &count, NULL) == TME_OK);
         check_spans(data, size, spans, count);
         free(spans);
     }

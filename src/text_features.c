@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: MIT */
+/* The features pass: decode once (codepoints.h), segment on the decoded
+ * text when asked, then for each sentence measure its length, note its
+ * marks, fold it (fold.h) and read its anchors from the folded code points.
+ * The whole text is read by the same rules as a sentence, so the anchors of
+ * a paragraph are those of its sentences and its length is their sum.
+ *
+ * A lexicon signal belongs in read_sentence(): it sees each sentence's
+ * decoded code points and their NFKC case folding once, which is what
+ * Chinese n-gram hashes and English lower-cased stemmed words are read
+ * from; its items would sit in a per-text array like the anchors, with a
+ * range in tme_sentence_features. */
+#include "text_features.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "charclass.h"
+#include "codepoints.h"
+#include "fold.h"
+#include "hash.h"
+#include "numbers.h"
+
+typedef struct {
+    const tme_codepoints *d;
+    tme_lang lang;
+    tme_features *out;
+    tme_cp_buffer folded; /* the current sentence, NFKC case folded */
+    tme_error *err;
+} pass;
+
+static tme_status push_anchor(pass *p, uint64_t key, tme_anchor_kind kind, unsigned flags)
+{
+    tme_features *f = p->out;
+    if (TME_ARRAY_RESERVE(f->anchors, f->cap_anchors, f->n_anchors + 1) != TME_OK)
+        return tme_error_set(p->err, TME_ERR_NOMEM, "out of memory collecting anchors");
+    f->anchors[f->n_anchors++] = (tme_anchor){key, (unsigned char)kind, (unsigned char)flags};
+    return TME_OK;
+}
+
+/* ---- marks and lengths -------------------------------------------------- */
+
+static int is_double_quote(int32_t cp)
+{
+    return cp == '"' || cp == 0x201c || cp == 0x201d || cp == 0x201e || cp == 0x00ab ||
+           cp == 0x00bb || cp == 0x300c || cp == 0x300d || cp == 0x300e || cp == 0x300f;
+}
+
+static int is_paren(int32_t cp)
+{
+    return cp == '(' || cp == ')' || cp == 0xff08 || cp == 0xff09;
+}
+
+static const unsigned char ascii_marks[0x80] = {
+    ['"'] = TME_MARK_QUOTE, ['('] = TME_MARK_PAREN, [')'] = TME_MARK_PAREN};
+
+/* Length and marks of the code points [b, e). English: code points that
+ * are not whitespace. Chinese: the same, except that cased letters and
+ * decimal digits count TME_LENGTH_RATIO each: a Latin word or a number
+ * inside Chinese is copied from the English rather than translated, so it
+ * is already in English units. ASCII and Han (nearly all of the text) are
+ * answered without a category lookup. */
+static void measure_sentence(const tme_codepoints *d, size_t b, size_t e, tme_lang lang,
+                             tme_sentence_features *s)
+{
+    double length = 0;
+    unsigned marks = 0;
+    int chinese = lang == TME_LANG_ZH;
+    for (size_t i = b; i < e; i++) {
+        int32_t cp = d->cp[i];
+        if (cp >= 0 && cp < 0x80) { /* ASCII; an invalid byte (-1) counts one below */
+            if (tme_is_space(cp))
+                continue;
+            length += chinese && tme_is_ascii_alnum(cp) ? TME_LENGTH_RATIO : 1;
+            marks |= ascii_marks[cp];
+            continue;
+        }
+        if (tme_is_han(cp)) {
+            length += 1;
+            continue;
+        }
+        if (tme_is_space(cp))
+            continue;
+        length += chinese && (tme_is_cased_letter(cp) || tme_is_digit(cp)) ? TME_LENGTH_RATIO : 1;
+        marks |= is_double_quote(cp) ? TME_MARK_QUOTE : is_paren(cp) ? TME_MARK_PAREN : 0;
+    }
+    s->length = length;
+    s->marks = marks;
+}
+
+static int is_menu_separator(int32_t cp)
+{
+    return cp == '|' || cp == '>' || cp == 0xBB /* » */ || cp == 0x203A /* › */;
+}
+
+/* Han-like in a navigation list: Chinese punctuation, full-width forms and
+ * the dashes, quotes and bullets Chinese typesetting uses. (Spaces, the
+ * ideographic one included, are skipped before this is asked.) */
+static int is_chinese_mark(int32_t cp)
+{
+    return tme_is_cjk_punctuation(cp) || tme_is_fullwidth_alnum(cp) ||
+           tme_is_dash_quote_or_bullet(cp);
+}
+
+/* Chinese navigation: Han words separated by spaces or by "|" / ">"
+ * (menus, breadcrumbs, share widgets) are not prose that anybody
+ * translated. Short Han words between spaces: a list of links, not a
+ * sentence that happens to set a phrase off with spaces. */
+static int chinese_navigation(const tme_codepoints *d)
+{
+    int prev_han = 0, space_after_han = 0;
+    size_t separators = 0, spaced_han = 0, han_count = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int32_t cp = d->cp[i];
+        int han = tme_is_han(cp);
+        if (cp < 0 || (!han && tme_is_space(cp))) {
+            space_after_han = cp < 0 ? space_after_han : prev_han;
+            continue;
+        }
+        han = han || (cp >= 0x80 && is_chinese_mark(cp));
+        spaced_han += han && space_after_han;
+        separators += is_menu_separator(cp);
+        han_count += han;
+        prev_han = han;
+        space_after_han = 0;
+    }
+    return separators >= 2 || (spaced_han >= 2 && spaced_han * 8 >= han_count);
+}
+
+/* Occurrences of the byte sequence s (its first byte rare in English) in
+ * text[0..len). */
+static size_t count_bytes(const char *text, size_t len, const char *s, size_t n)
+{
+    size_t count = 0;
+    for (const char *p = text, *end = text + len; (p = memchr(p, s[0], (size_t)(end - p)));) {
+        count += (size_t)(end - p) >= n && memcmp(p, s, n) == 0;
+        p++;
+    }
+    return count;
+}
+
+/* English menus and share widgets separate their items with | > » · or •
+ * ("Share: Facebook · Twitter · WeChat"); English prose does not. (Chinese
+ * uses · inside transliterated names, so it counts only here.) Counted on
+ * the bytes, a memchr() a separator. */
+static int english_navigation(const tme_codepoints *d)
+{
+    const char *t = d->text;
+    size_t len = d->len;
+    size_t separators = count_bytes(t, len, "|", 1) + count_bytes(t, len, ">", 1) +
+                        count_bytes(t, len, "\xC2\xBB", 2) /* » */ +
+                        count_bytes(t, len, "\xC2\xB7", 2) /* · */ +
+                        count_bytes(t, len, "\xE2\x80\xA2", 3) /* • */;
+    return separators >= 2;
+}
+
+/* ---- anchors ------------------------------------------------------------ */
+
+/* Continues h over the UTF-8 of cp. */
+static uint64_t hash_code_point(uint64_t h, int32_t cp)
+{
+    unsigned char utf8[4];
+    if (cp < 0x80) {
+        utf8[0] = (unsigned char)cp;
+        return tme_fnv1a(h, utf8, 1);
+    }
+    return tme_fnv1a(h, utf8, (size_t)utf8proc_encode_char(cp, utf8));
+}
+
+/* A Latin token (numbers.h reads the numbers): a cased letter, then cased
+ * letters and digits ("deepseek", "k8s", "g20"), two or more. */
+static int continues_token(int32_t cp)
+{
+    return tme_is_cased_letter(cp) || tme_is_digit(cp);
+}
+
+static tme_status read_number_anchor(pass *p, const int32_t *cp, size_t n, size_t *i)
+{
+    tme_number number;
+    tme_read_number(cp, n, i, &number);
+    if (!number.usable)
+        return TME_OK;
+    return push_anchor(p, number.key, number.decade ? TME_ANCHOR_DECADE : TME_ANCHOR_NUMBER,
+                       number.han ? TME_ANCHOR_SOFT : 0);
+}
+
+static tme_status read_token_anchor(pass *p, const int32_t *cp, size_t n, size_t *i)
+{
+    uint64_t h = TME_FNV1A_OFFSET;
+    size_t chars = 0;
+    for (; *i < n && continues_token(cp[*i]); (*i)++, chars++)
+        h = hash_code_point(h, cp[*i]);
+    return chars >= 2 ? push_anchor(p, h, TME_ANCHOR_LATIN, 0) : TME_OK;
+}
+
+/* The anchors of folded text: numbers (Han numerals soft) and Latin
+ * tokens, keyed by the hash of their folded UTF-8. Han characters, most
+ * of Chinese text, are no token and rarely a numeral: they are told apart
+ * without a category lookup. */
+static tme_status read_anchors(pass *p, const int32_t *cp, size_t n)
+{
+    tme_status status = TME_OK;
+    for (size_t i = 0; i < n && status == TME_OK;) {
+        int32_t c = cp[i];
+        int han = c >= 0x80 && tme_is_han(c);
+        if (c < 0x80 ? tme_is_ascii_digit(c) : tme_may_start_number(c) && tme_starts_number(c))
+            status = read_number_anchor(p, cp, n, &i);
+        else if (!han && tme_is_cased_letter(c))
+            status = read_token_anchor(p, cp, n, &i);
+        else
+            i++;
+    }
+    return status;
+}
+
+/* ---- the pass ----------------------------------------------------------- */
+
+/* The features of sentence s: its code points [b, e), its bytes s->span. */
+static tme_status read_sentence(pass *p, size_t b, size_t e, tme_sentence_features *s)
+{
+    const tme_codepoints *d = p->d;
+    measure_sentence(d, b, e, p->lang, s);
+    s->anchor_begin = p->out->n_anchors;
+    tme_status status = tme_fold(d->cp + b, e - b, d->text + s->span.start,
+                                 s->span.end - s->span.start, &p->folded, p->err);
+    if (status == TME_OK)
+        status = read_anchors(p, p->folded.cp, p->folded.n);
+    s->anchor_end = p->out->n_anchors;
+    return status;
+}
+
+static tme_status start(tme_features *out, tme_lang lang, size_t n_sentences, tme_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->lang = lang;
+    out->sentences = calloc(n_sentences ? n_sentences : 1, sizeof *out->sentences);
+    if (out->sentences == NULL)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory for %zu sentences", n_sentences);
+    return TME_OK;
+}
+
+/* Room, once per text, for any sentence's folding (which rarely grows
+ * the text) and for about one anchor a word. */
+static tme_status reserve_buffers(pass *p)
+{
+    size_t n = p->d->n;
+    if (TME_ARRAY_RESERVE(p->folded.cp, p->folded.cap, n + n / 8 + 32) != TME_OK ||
+        TME_ARRAY_RESERVE(p->out->anchors, p->out->cap_anchors, n / 6 + 8) != TME_OK)
+        return tme_error_set(p->err, TME_ERR_NOMEM, "out of memory reading %zu characters", n);
+    return TME_OK;
+}
+
+static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_span *spans,
+                             size_t n_spans, tme_features *out, tme_error *err)
+{
+    tme_status status = start(out, lang, n_spans, err);
+    pass p = {d, lang, out, {NULL, 0, 0}, err};
+    if (status == TME_OK)
+        status = reserve_buffers(&p);
+    for (size_t k = 0; k < n_spans && status == TME_OK; k++) {
+        tme_sentence_features *s = &out->sentences[k];
+        s->span = spans[k];
+        /* Without offsets the one span is the whole text. */
+        size_t b = d->off ? tme_codepoints_at(d, spans[k].start) : 0;
+        size_t e = d->off ? tme_codepoints_at(d, spans[k].end) : d->n;
+        status = read_sentence(&p, b, e, s);
+        out->length += s->length;
+        out->n_sentences = k + 1;
+    }
+    tme_cp_buffer_free(&p.folded);
+    if (status != TME_OK)
+        tme_features_free(out);
+    return status;
+}
+
+/* What an entry point asks of the pass. */
+typedef enum {
+    READ_SPANS,     /* the caller's sentences */
+    READ_SENTENCES, /* the segmenter's */
+    READ_PARAGRAPH  /* the whole text as one, and whether it is navigation */
+} reading;
+
+/* Decodes text once and reads it as asked. */
+static tme_status analyse(const char *text, size_t len, tme_lang lang, reading what,
+                          const tme_span *spans, size_t n_spans, tme_features *out, tme_error *err)
+{
+    memset(out, 0, sizeof *out);
+    tme_codepoints d;
+    tme_span *found = NULL, whole = {0, len};
+    tme_status status = tme_codepoints_decode(text, len, what != READ_PARAGRAPH, &d, err);
+    if (status == TME_OK && what == READ_SENTENCES) {
+        status = tme_segment_codepoints(&d, lang, &found, &n_spans, err);
+        spans = found;
+    } else if (what == READ_PARAGRAPH) {
+        spans = &whole;
+        n_spans = 1;
+    }
+    if (status == TME_OK)
+        status = read_spans(&d, lang, spans, n_spans, out, err);
+    if (status == TME_OK && what == READ_PARAGRAPH)
+        out->navigation = lang == TME_LANG_ZH ? chinese_navigation(&d) : english_navigation(&d);
+    free(found);
+    tme_codepoints_free(&d);
+    return status;
+}
+
+tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, const tme_span *spans,
+                                 size_t n_spans, tme_features *out, tme_error *err)
+{
+    return analyse(text, len, lang, READ_SPANS, spans, n_spans, out, err);
+}
+
+tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang, tme_features *out,
+                                     tme_error *err)
+{
+    return analyse(text, len, lang, READ_SENTENCES, NULL, 0, out, err);
+}
+
+tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang, tme_features *out,
+                                     tme_error *err)
+{
+    return analyse(text, len, lang, READ_PARAGRAPH, NULL, 0, out, err);
+}
+
+void tme_features_free(tme_features *f)
+{
+    free(f->anchors);
+    free(f->sentences);
+    memset(f, 0, sizeof *f);
+}

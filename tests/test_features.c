@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: MIT */
+/* The features pass (text_features.h) and what it is built from: character
+ * classes, decoding, NFKC case folding, lengths, anchors, sentences. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "charclass.h"
+#include "codepoints.h"
+#include "fold.h"
+#include "paragraph.h"
+#include "segment.h"
+#include "test_support.h"
+#include "text_features.h"
+
+/* ---- helpers ----------------------------------------------------------- */
+
+/* The features of text read as one sentence. */
+static tme_features one_sentence(const char *text, tme_lang lang)
+{
+    tme_features f;
+    tme_error err = {TME_OK, ""};
+    tme_span span = {0, strlen(text)};
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(text, span.end, lang, &span, 1, &f, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(f.n_sentences, 1);
+    return f;
+}
+
+static size_t count_kind(const tme_features *f, tme_anchor_kind kind)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < f->n_anchors; k++)
+        n += f->anchors[k].kind == kind;
+    return n;
+}
+
+static int has_anchor(const tme_features *f, tme_anchor a)
+{
+    for (size_t k = 0; k < f->n_anchors; k++)
+        if (f->anchors[k].kind == a.kind && f->anchors[k].key == a.key)
+            return 1;
+    return 0;
+}
+
+/* 1 when the two texts have numbers (or decades), and every one of either
+ * has an equal one in the other. */
+static int same_numbers(const char *a_text, tme_lang a_lang, const char *b_text, tme_lang b_lang)
+{
+    tme_features a = one_sentence(a_text, a_lang), b = one_sentence(b_text, b_lang);
+    int same = count_kind(&a, TME_ANCHOR_NUMBER) + count_kind(&a, TME_ANCHOR_DECADE) > 0;
+    for (size_t k = 0; k < a.n_anchors && same; k++)
+        same = a.anchors[k].kind == TME_ANCHOR_LATIN || has_anchor(&b, a.anchors[k]);
+    for (size_t k = 0; k < b.n_anchors && same; k++)
+        same = b.anchors[k].kind == TME_ANCHOR_LATIN || has_anchor(&a, b.anchors[k]);
+    tme_features_free(&a);
+    tme_features_free(&b);
+    return same;
+}
+
+/* The key of the only Latin token of text. */
+static uint64_t latin_key(const char *text, tme_lang lang)
+{
+    tme_features f = one_sentence(text, lang);
+    CU_ASSERT_EQUAL_FATAL(count_kind(&f, TME_ANCHOR_LATIN), 1);
+    uint64_t key = 0;
+    for (size_t k = 0; k < f.n_anchors; k++)
+        if (f.anchors[k].kind == TME_ANCHOR_LATIN)
+            key = f.anchors[k].key;
+    tme_features_free(&f);
+    return key;
+}
+
+/* ---- character classes -------------------------------------------------- */
+
+/* The ASCII fast paths give utf8proc's answers, and so does everything else
+ * (a sample of the BMP); -1 (an invalid byte) is nothing. */
+static void test_classes_agree_with_utf8proc(void)
+{
+    size_t wrong = 0;
+    for (int c = -1; c < 0x10000; c = c < 0x100 ? c + 1 : c + 97) {
+        utf8proc_category_t k = utf8proc_category(c);
+        int space = (c >= 0 && ((c >= 9 && c <= 13) || c == 0x85)) || k == UTF8PROC_CATEGORY_ZS ||
+                    k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
+        int letter = k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+        int upper = k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+        int lower = k == UTF8PROC_CATEGORY_LL;
+        int digit = k == UTF8PROC_CATEGORY_ND;
+        int punct = k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
+        wrong += tme_is_space(c) != space || tme_is_letter(c) != letter ||
+                 tme_is_upper(c) != upper || tme_is_lower(c) != lower ||
+                 tme_is_cased_letter(c) != (upper || lower) || tme_is_digit(c) != digit ||
+                 tme_is_punctuation(c) != punct;
+    }
+    CU_ASSERT_EQUAL(wrong, 0);
+    CU_ASSERT(tme_is_space(0x3000) && tme_is_space(0x2028) && tme_is_space(0xA0));
+    CU_ASSERT(!tme_is_space(0x200B)); /* zero width space is a format character */
+    CU_ASSERT(tme_is_han(0x4E2D) && !tme_is_han(0x3002) && tme_is_cjk_punctuation(0x3002));
+    CU_ASSERT(tme_is_fullwidth_alnum(0xFF24) && !tme_is_fullwidth_alnum(0xFF0C));
+    CU_ASSERT(tme_is_latin_letter(0xE9) && !tme_is_latin_letter(0x3B1));
+}
+
+/* ---- decoding and folding ------------------------------------------------ */
+
+/* tme_iterate's inline paths answer as utf8proc_iterate does, for every
+ * sequence of one to three bytes that starts with an ASCII or a
+ * three-byte lead, at every remaining length. */
+static void test_iterate_agrees_with_utf8proc(void)
+{
+    size_t wrong = 0;
+    for (unsigned b0 = 0; b0 < 0xF0; b0 = b0 == 0x7F ? 0xE0 : b0 + 1)
+        for (unsigned b1 = 0; b1 < 0x100; b1++)
+            for (unsigned b2 = 0; b2 < 0x100; b2++) {
+                const utf8proc_uint8_t s[4] = {(utf8proc_uint8_t)b0, (utf8proc_uint8_t)b1,
+                                               (utf8proc_uint8_t)b2, 0x80};
+                for (utf8proc_ssize_t len = 1; len <= 4; len++) {
+                    utf8proc_int32_t a = -2, b = -2;
+                    utf8proc_ssize_t na = tme_iterate(s, len, &a),
+                                     nb = utf8proc_iterate(s, len, &b);
+                    wrong += na != nb || (na > 0 && a != b);
+                }
+                if (b0 < 0x80)
+                    break; /* ASCII: the bytes after it do not matter */
+            }
+    CU_ASSERT_EQUAL(wrong, 0);
+}
+
+static void test_decode_offsets_and_invalid_bytes(void)
+{
+    const char text[] = "a\xE4\xB8\xAD\xFF"
+                        "b"; /* a 中 (invalid) b */
+    tme_codepoints d;
+    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, sizeof text - 1, 1, &d, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(d.n, 4);
+    CU_ASSERT(d.cp[0] == 'a' && d.cp[1] == 0x4E2D && d.cp[2] == -1 && d.cp[3] == 'b');
+    CU_ASSERT(d.off[1] == 1 && d.off[2] == 4 && d.off[3] == 5 && d.off[4] == 6);
+    CU_ASSERT_EQUAL(tme_codepoints_at(&d, 4), 2);
+    CU_ASSERT_EQUAL(tme_codepoints_at(&d, 2), 2); /* inside 中: the next character */
+    tme_codepoints_free(&d);
+}
+
+/* The UTF-8 of text's NFKC case folding. */
+static char *folded(const char *text)
+{
+    tme_codepoints d;
+    CU_ASSERT_EQUAL_FATAL(tme_codepoints_decode(text, strlen(text), 0, &d, NULL), TME_OK);
+    tme_cp_buffer out = {NULL, 0, 0};
+    CU_ASSERT_EQUAL_FATAL(tme_fold(d.cp, d.n, text, strlen(text), &out, NULL), TME_OK);
+    char *utf8 = malloc(4 * out.n + 1);
+    CU_ASSERT_FATAL(utf8 != NULL);
+    size_t n = 0;
+    for (size_t k = 0; k < out.n; k++)
+        n += (size_t)utf8proc_encode_char(out.cp[k], (utf8proc_uint8_t *)utf8 + n);
+    utf8[n] = '\0';
+    tme_cp_buffer_free(&out);
+    tme_codepoints_free(&d);
+    return utf8;
+}
+
+static void check_fold(const char *in, const char *expected)
+{
+    char *got = folded(in);
+    CU_ASSERT_STRING_EQUAL(got, expected);
+    free(got);
+}
+
+static void test_nfkc_case_folding(void)
+{
+    /* ＤｅｅｐＳｅｅｋ */
+    check_fold("\xEF\xBC\xA4\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x90\xEF\xBC\xB3\xEF\xBD\x85\xEF\xBD"
+               "\x85\xEF\xBD\x8B",
+               "deepseek");
+    check_fold("DeepSeek", "deepseek");
+    /* １２３，中文。: full-width digits and comma become ASCII, Han stays */
+    check_fold("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x8C\xE4\xB8\xAD\xE6\x96\x87\xE3\x80"
+               "\x82",
+               "123,\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82");
+    /* Cafe + combining acute composes: the whole-text path */
+    check_fold("Cafe\xCC\x81", "caf\xC3\xA9");
+    check_fold("\xEF\xAC\x81le", "file"); /* ﬁ ligature */
+    check_fold("a\xFF"
+               "b",
+               ""); /* not UTF-8: no evidence */
+    check_fold("", "");
+}
+
+/* ---- lengths, marks, sentences ------------------------------------------ */
+
+static void test_lengths_in_calibrated_units(void)
+{
+    tme_features en = one_sentence("Hello,  world.\t(1)", TME_LANG_EN);
+    CU_ASSERT_DOUBLE_EQUAL(en.length, 15.0, 1e-9); /* whitespace left out */
+    CU_ASSERT_DOUBLE_EQUAL(en.sentences[0].length, 15.0, 1e-9);
+    CU_ASSERT_EQUAL(en.sentences[0].marks, TME_MARK_PAREN);
+    tme_features_free(&en);
+
+    /* 中文 “引号”：Han and Chinese marks count one each */
+    tme_features zh = one_sentence("\xE4\xB8\xAD\xE6\x96\x87 \xE2\x80\x9C\xE5\xBC\x95\xE5\x8F\xB7"
+                                   "\xE2\x80\x9D\xEF\xBC\x9A",
+                                   TME_LANG_ZH);
+    CU_ASSERT_DOUBLE_EQUAL(zh.length, 7.0, 1e-9);
+    CU_ASSERT_EQUAL(zh.sentences[0].marks, TME_MARK_QUOTE);
+    tme_features_free(&zh);
+
+    /* Latin letters and digits inside Chinese are in English units already:
+     * "AI模型" is two letters at the ratio plus two Han. */
+    tme_features mixed = one_sentence("AI\xE6\xA8\xA1\xE5\x9E\x8B 2024", TME_LANG_ZH);
+    CU_ASSERT_DOUBLE_EQUAL(mixed.length, 2.0 + 6 * TME_LENGTH_RATIO, 1e-9);
+    tme_features_free(&mixed);
+    /* ...and so are full-width ones, which are letters all the same: ＡＩ */
+    tme_features wide = one_sentence("\xEF\xBC\xA1\xEF\xBC\xA9", TME_LANG_ZH);
+    CU_ASSERT_DOUBLE_EQUAL(wide.length, 2 * TME_LENGTH_RATIO, 1e-9);
+    tme_features_free(&wide);
+    /* In English every character that is not whitespace counts one,
+     * no-break spaces and ideographic spaces are whitespace. */
+    tme_features nbsp = one_sentence("a\xC2\xA0"
+                                     "b\xE3\x80\x80"
+                                     "c",
+                                     TME_LANG_EN);
+    CU_ASSERT_DOUBLE_EQUAL(nbsp.length, 3.0, 1e-9);
+    tme_features_free(&nbsp);
+}
+
+/* The sentences are the segmenter's, from the same decoding; each anchor
+ * belongs to the sentence it stands in. */
+static void test_sentences_and_their_anchors(void)
+{
+    const char *text = "Sales rose 12% in 2023. DeepSeek grew too.  Nothing else.";
+    tme_span *spans;
+    size_t n;
+    CU_ASSERT_EQUAL_FATAL(tme_segment(text, strlen(text), TME_LANG_EN, &spans, &n, NULL), TME_OK);
+    tme_features f;
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, strlen(text), TME_LANG_EN, &f, NULL),
+                          TME_OK);
+    CU_ASSERT_EQUAL_FATAL(f.n_sentences, n);
+    CU_ASSERT_EQUAL_FATAL(n, 3);
+    double total = 0;
+    for (size_t k = 0; k < n; k++) {
+        CU_ASSERT(f.sentences[k].span.start == spans[k].start &&
+                  f.sentences[k].span.end == spans[k].end);
+        total += f.sentences[k].length;
+    }
+    CU_ASSERT_DOUBLE_EQUAL(f.length, total, 1e-9);
+    const tme_sentence_features *s = f.sentences;
+    /* 12, 2023 and the words sales, rose, in */
+    CU_ASSERT_EQUAL(s[0].anchor_end - s[0].anchor_begin, 5);
+    CU_ASSERT(s[1].anchor_begin == s[0].anchor_end && s[2].anchor_begin == s[1].anchor_end);
+    CU_ASSERT_EQUAL(s[2].anchor_end, f.n_anchors);
+    free(spans);
+    tme_features_free(&f);
+}
+
+/* ---- anchors ------------------------------------------------------------- */
+
+static void test_number_keys(void)
+{
+    CU_ASSERT(same_numbers("2,000", TME_LANG_EN, "2000", TME_LANG_ZH));
+    CU_ASSERT(same_numbers("16,000", TME_LANG_EN, "1.6\xE4\xB8\x87", TME_LANG_ZH)); /* 1.6万 */
+    CU_ASSERT(same_numbers("16 thousand", TME_LANG_EN, "1.6\xE4\xB8\x87", TME_LANG_ZH));
+    CU_ASSERT(same_numbers("3.5 billion", TME_LANG_EN, "35\xE4\xBA\xBF", TME_LANG_ZH)); /* 35亿 */
+    CU_ASSERT(same_numbers("$5bn", TME_LANG_EN, "50\xE4\xBA\xBF", TME_LANG_ZH));        /* 50亿 */
+    CU_ASSERT(same_numbers("the 1980s", TME_LANG_EN, "80\xE5\xB9\xB4\xE4\xBB\xA3",
+                           TME_LANG_ZH)); /* 80年代 */
+    CU_ASSERT(same_numbers("3.50", TME_LANG_EN, "3.5", TME_LANG_ZH));
+    /* Full-width digits fold to ASCII: １９４２ */
+    CU_ASSERT(same_numbers("1942", TME_LANG_EN,
+                           "\xEF\xBC\x91\xEF\xBC\x99\xEF\xBC\x94\xEF\xBC"
+                           "\x92",
+                           TME_LANG_ZH));
+    /* Han numerals: 一九四二, 两千, 三十亿, 一百一十, 八十年代, 3千万 */
+    CU_ASSERT(same_numbers("1942", TME_LANG_EN, "\xE4\xB8\x80\xE4\xB9\x9D\xE5\x9B\x9B\xE4\xBA\x8C",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("2,000", TME_LANG_EN, "\xE4\xB8\xA4\xE5\x8D\x83", TME_LANG_ZH));
+    CU_ASSERT(same_numbers("3 billion", TME_LANG_EN, "\xE4\xB8\x89\xE5\x8D\x81\xE4\xBA\xBF",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("110", TME_LANG_EN, "\xE4\xB8\x80\xE7\x99\xBE\xE4\xB8\x80\xE5\x8D\x81",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("1980s", TME_LANG_EN, "\xE5\x85\xAB\xE5\x8D\x81\xE5\xB9\xB4\xE4\xBB\xA3",
+                           TME_LANG_ZH));
+    CU_ASSERT(same_numbers("30 million", TME_LANG_EN, "3\xE5\x8D\x83\xE4\xB8\x87", TME_LANG_ZH));
+    CU_ASSERT(!same_numbers("2,000", TME_LANG_EN, "200", TME_LANG_ZH));
+    CU_ASSERT(!same_numbers("16 thousand", TME_LANG_EN, "16", TME_LANG_ZH));
+    CU_ASSERT(!same_numbers("1980", TME_LANG_EN, "1980s", TME_LANG_EN));
+    CU_ASSERT(!same_numbers("5 m", TME_LANG_EN, "5m", TME_LANG_EN)); /* m only attached */
+}
+
+/* Han numerals are soft anchors; a lone 一 (mostly "a") and numbers too
+ * long to be quantities are none. */
+static void test_number_anchor_flags(void)
+{
+    /* 十分 */
+    tme_features very = one_sentence("\xE5\x8D\x81\xE5\x88\x86", TME_LANG_ZH);
+    CU_ASSERT_EQUAL_FATAL(very.n_anchors, 1);
+    CU_ASSERT_EQUAL(very.anchors[0].flags, TME_ANCHOR_SOFT);
+    CU_ASSERT_EQUAL(very.anchors[0].key, 10 * 1000);
+    tme_features_free(&very);
+    /* 一个 */
+    tme_features one = one_sentence("\xE4\xB8\x80\xE4\xB8\xAA", TME_LANG_ZH);
+    CU_ASSERT_EQUAL(one.n_anchors, 0);
+    tme_features_free(&one);
+    tme_features digits = one_sentence("12", TME_LANG_ZH);
+    CU_ASSERT_EQUAL_FATAL(digits.n_anchors, 1);
+    CU_ASSERT_EQUAL(digits.anchors[0].flags, 0);
+    tme_features_free(&digits);
+    tme_features id = one_sentence("ID 12345678901234567890123", TME_LANG_EN);
+    CU_ASSERT_EQUAL(count_kind(&id, TME_ANCHOR_NUMBER), 0);
+    tme_features_free(&id);
+    tme_features pi = one_sentence("3.14159", TME_LANG_EN);
+    CU_ASSERT_EQUAL_FATAL(pi.n_anchors, 1);
+    CU_ASSERT_EQUAL(pi.anchors[0].key, 3142); /* thousandths, rounded */
+    tme_features_free(&pi);
+}
+
+static void test_latin_tokens(void)
+{
+    uint64_t plain = latin_key("DeepSeek", TME_LANG_EN);
+    /* ＤｅｅｐＳｅｅｋ发布 */
+    CU_ASSERT_EQUAL(latin_key("\xEF\xBC\xA4\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x90\xEF\xBC\xB3\xEF"
+                              "\xBD\x85\xEF\xBD\x85\xEF\xBD\x8B\xE5\x8F\x91\xE5\xB8\x83",
+                              TME_LANG_ZH),
+                    plain);
+    CU_ASSERT_EQUAL(latin_key("DEEPSEEK.", TME_LANG_ZH), plain);
+    CU_ASSERT(latin_key("DeepMind", TME_LANG_EN) != plain);
+    /* Letters then letters and digits: K8s and Ｋ８ｓ are one token */
+    CU_ASSERT_EQUAL(latin_key("K8s", TME_LANG_EN),
+                    latin_key("\xEF\xBC\xAB\xEF\xBC\x98\xEF\xBD\x93", TME_LANG_ZH));
+    tme_features gpt = one_sentence("GPT-4", TME_LANG_EN);
+    CU_ASSERT(count_kind(&gpt, TME_ANCHOR_LATIN) == 1 && count_kind(&gpt, TME_ANCHOR_NUMBER) == 1);
+    tme_features_free(&gpt);
+    tme_features one_letter = one_sentence("a", TME_LANG_ZH);
+    CU_ASSERT_EQUAL(count_kind(&one_letter, TME_ANCHOR_LATIN), 0);
+    tme_features_free(&one_letter);
+}
+
+/* ---- one reading for both consumers ---------------------------------- */
+
+/* Pairing reads a paragraph whole (tme_features_of_paragraph), the aligner
+ * by sentences (tme_features_of_sentences): the same anchors, in the same
+ * order, and the same length. */
+static void check_same_reading(const char *text, size_t len, tme_lang lang)
+{
+    tme_features whole, parts;
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_paragraph(text, len, lang, &whole, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, len, lang, &parts, NULL), TME_OK);
+    int same = whole.n_anchors == parts.n_anchors &&
+               (parts.n_sentences == 0 || parts.sentences[0].anchor_begin == 0);
+    for (size_t k = 0; k < whole.n_anchors && same; k++)
+        same = whole.anchors[k].key == parts.anchors[k].key &&
+               whole.anchors[k].kind == parts.anchors[k].kind &&
+               whole.anchors[k].flags == parts.anchors[k].flags;
+    if (!same)
+        fprintf(stderr, "\n  anchors differ: [%.*s]\n", (int)len, text);
+    CU_ASSERT(same);
+    CU_ASSERT_DOUBLE_EQUAL(whole.length, parts.length, 1e-6);
+    tme_features_free(&whole);
+    tme_features_free(&parts);
+}
+
+static void test_pairing_and_alignment_read_alike(void)
+{
+    const char *en = "DeepSeek's R1 cost $5.6 million. In the 1980s, 3.5 billion people. K8s!";
+    check_same_reading(en, strlen(en), TME_LANG_EN);
+    /* DeepSeek的R1花费560万美元。一九四二年，两千人！Ｋ８ｓ。 */
+    const char *zh = "DeepSeek\xE7\x9A\x84R1\xE8\x8A\xB1\xE8\xB4\xB9"
+                     "560\xE4\xB8\x87\xE7\xBE\x8E"
+                     "\xE5\x85\x83\xE3\x80\x82\xE4\xB8\x80\xE4\xB9\x9D\xE5\x9B\x9B\xE4\xBA\x8C\xE5"
+                     "\xB9\xB4\xEF\xBC\x8C\xE4\xB8\xA4\xE5\x8D\x83\xE4\xBA\xBA\xEF\xBC\x81\xEF\xBC"
+                     "\xAB\xEF\xBC\x98\xEF\xBD\x93\xE3\x80\x82";
+    check_same_reading(zh, strlen(zh), TME_LANG_ZH);
+    /* Every paragraph of every sample article. */
+    const char *articles[] = {
+        "samples/deepseek-bilingual.txt", "samples/un-charter-ch1-3/article.txt",
+        "samples/k8s-docs-overview/article.txt", "samples/python-tutorial-appetite/article.txt"};
+    size_t checked = 0;
+    for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++) {
+        size_t len;
+        char *text = tme_test_read_file(tme_test_source_path(articles[a]), &len);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+        tme_paragraphs paragraphs;
+        CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text, len, &paragraphs, NULL), TME_OK);
+        for (size_t k = 0; k < paragraphs.count; k++) {
+            const tme_paragraph *p = &paragraphs.items[k];
+            if (p->script == TME_SCRIPT_OTHER)
+                continue;
+            check_same_reading(p->text, p->len,
+                               p->script == TME_SCRIPT_HAN ? TME_LANG_ZH : TME_LANG_EN);
+            checked++;
+        }
+        tme_paragraphs_free(&paragraphs);
+        free(text);
+    }
+    CU_ASSERT(checked > 200);
+}
+
+static CU_TestInfo tests[] = {
+    {"character classes agree with utf8proc", test_classes_agree_with_utf8proc},
+    {"UTF-8 iteration agrees with utf8proc", test_iterate_agrees_with_utf8proc},
+    {"decoding: offsets, invalid bytes", test_decode_offsets_and_invalid_bytes},
+    {"NFKC case folding", test_nfkc_case_folding},
+    {"lengths in calibrated units, marks", test_lengths_in_calibrated_units},
+    {"sentences and their anchors", test_sentences_and_their_anchors},
+    {"number keys", test_number_keys},
+    {"number anchors: soft, none", test_number_anchor_flags},
+    {"Latin tokens", test_latin_tokens},
+    {"pairing and alignment read alike", test_pairing_and_alignment_read_alike},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    return tme_run_suite("features", tests);
+}
