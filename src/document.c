@@ -144,6 +144,13 @@ const char *tme_document_option(const tme_document *doc, const char *name)
     return tme_option_values_get(doc->settings->options, name);
 }
 
+tme_status tme_document_lexicon(const tme_document *doc, const tme_lexicon **out, tme_error *err)
+{
+    *out = NULL;
+    tme_lexicon_source *source = doc->settings->lexicon;
+    return source != NULL ? tme_lexicon_source_get(source, out, err) : TME_OK;
+}
+
 void tme_document_note(tme_document *doc, const char *fmt, ...)
 {
     size_t used = strlen(doc->note);
@@ -327,9 +334,12 @@ static tme_status add_sentence_units(tme_document *doc, const char *en, size_t e
     tme_features es = {0}, zs = {0};
     tme_bead *beads = NULL;
     size_t n_beads = 0;
-    tme_status status = TME_OK;
-    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, &es, err) != TME_OK ||
-        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, &zs, err) != TME_OK ||
+    const tme_lexicon *lexicon;
+    tme_status status = tme_document_lexicon(doc, &lexicon, err);
+    if (status != TME_OK)
+        return status;
+    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, lexicon, &es, err) != TME_OK ||
+        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, lexicon, &zs, err) != TME_OK ||
         tme_align(&es, &zs, &beads, &n_beads, err) != TME_OK) {
         status = tme_error_nomem(err);
         n_beads = 0;

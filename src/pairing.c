@@ -190,11 +190,11 @@ static int add_anchors(const tme_features *f, side_info *info)
 }
 
 /* Length, navigation and anchor sets of one paragraph, from one pass. */
-static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang, side_info *info,
-                                    tme_error *err)
+static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang,
+                                    const tme_lexicon *lexicon, side_info *info, tme_error *err)
 {
     tme_features f;
-    tme_status status = tme_features_of_paragraph(p->text, p->len, lang, &f, err);
+    tme_status status = tme_features_of_paragraph(p->text, p->len, lang, lexicon, &f, err);
     if (status != TME_OK)
         return status;
     info->units = f.length;
@@ -324,7 +324,8 @@ static void free_sides(sides *s)
     free(s->zh);
 }
 
-static tme_status build_sides(const tme_paragraphs *paragraphs, sides *s, tme_error *err)
+static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
+                              sides *s, tme_error *err)
 {
     memset(s, 0, sizeof *s);
     s->en = calloc(paragraphs->count + 1, sizeof *s->en);
@@ -345,7 +346,7 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, sides *s, tme_er
             continue;
         }
         info->paragraph = k;
-        tme_status status = measure_paragraph(p, lang, info, err);
+        tme_status status = measure_paragraph(p, lang, lexicon, info, err);
         if (status != TME_OK)
             return status;
         info->boilerplate = p->boilerplate;
@@ -611,11 +612,12 @@ static order dominant_order(const tme_paragraph_pair *pairs, size_t n)
     return ORDER_ANY;
 }
 
-tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, tme_pairing *out, tme_error *err)
+tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
+                               tme_pairing *out, tme_error *err)
 {
     memset(out, 0, sizeof *out);
     sides s;
-    tme_status status = build_sides(paragraphs, &s, err);
+    tme_status status = build_sides(paragraphs, lexicon, &s, err);
     if (status != TME_OK) {
         free_sides(&s);
         return status;

@@ -5,11 +5,10 @@
  * The whole text is read by the same rules as a sentence, so the anchors of
  * a paragraph are those of its sentences and its length is their sum.
  *
- * A lexicon signal belongs in read_sentence(): it sees each sentence's
- * decoded code points and their NFKC case folding once, which is what
- * Chinese n-gram hashes and English lower-cased stemmed words are read
- * from; its items would sit in a per-text array like the anchors, with a
- * range in tme_sentence_features. */
+ * The lexicon reads the sentence's bytes itself (lexicon.h: its English
+ * words are folded by the rules the lexicon was compiled with, its Chinese
+ * n-grams are looked up as they are), so that a sentence meets the
+ * dictionary exactly as the compiler saw the glosses. */
 #include "text_features.h"
 
 #include <stdlib.h>
@@ -28,6 +27,8 @@ typedef struct {
     tme_features *out;
     tme_cp_buffer folded; /* the current sentence, NFKC case folded */
     tme_error *err;
+    tme_lexicon_en en; /* the current sentence's lexical items, reused */
+    tme_lexicon_zh zh;
 } pass;
 
 static tme_status push_anchor(pass *p, uint64_t key, tme_anchor_kind kind, unsigned flags)
@@ -214,6 +215,41 @@ static tme_status read_anchors(pass *p, const int32_t *cp, size_t n)
     return status;
 }
 
+/* ---- lexical items ------------------------------------------------------ */
+
+/* The sentence's lemma ids (lexicon.h) after those of the sentences before. */
+static tme_status read_lemmas(pass *p, tme_sentence_features *s)
+{
+    tme_features *f = p->out;
+    const tme_lexicon *lex = f->lexicon;
+    const char *text = p->d->text + s->span.start;
+    size_t len = s->span.end - s->span.start;
+    s->lemma_begin = s->lemma_end = f->n_lemmas;
+    if (lex == NULL)
+        return TME_OK;
+    const uint32_t *ids;
+    size_t n;
+    if (p->lang == TME_LANG_ZH) {
+        if (tme_lexicon_prepare_zh(lex, text, len, &p->zh, p->err) != TME_OK)
+            return p->err->status;
+        ids = p->zh.lemmas;
+        n = p->zh.n_lemmas;
+    } else {
+        if (tme_lexicon_prepare_en(lex, text, len, &p->en, p->err) != TME_OK)
+            return p->err->status;
+        ids = p->en.lemmas;
+        n = p->en.n;
+        s->content_words = p->en.content_words;
+    }
+    if (TME_ARRAY_RESERVE(f->lemmas, f->cap_lemmas, f->n_lemmas + n) != TME_OK)
+        return tme_error_set(p->err, TME_ERR_NOMEM, "out of memory collecting lexical items");
+    if (n > 0)
+        memcpy(f->lemmas + f->n_lemmas, ids, n * sizeof *ids);
+    f->n_lemmas += n;
+    s->lemma_end = f->n_lemmas;
+    return TME_OK;
+}
+
 /* ---- the pass ----------------------------------------------------------- */
 
 /* The features of sentence s: its code points [b, e), its bytes s->span. */
@@ -227,13 +263,17 @@ static tme_status read_sentence(pass *p, size_t b, size_t e, tme_sentence_featur
     if (status == TME_OK)
         status = read_anchors(p, p->folded.cp, p->folded.n);
     s->anchor_end = p->out->n_anchors;
+    if (status == TME_OK)
+        status = read_lemmas(p, s);
     return status;
 }
 
-static tme_status start(tme_features *out, tme_lang lang, size_t n_sentences, tme_error *err)
+static tme_status start(tme_features *out, tme_lang lang, const tme_lexicon *lexicon,
+                        size_t n_sentences, tme_error *err)
 {
     memset(out, 0, sizeof *out);
     out->lang = lang;
+    out->lexicon = lexicon;
     out->sentences = calloc(n_sentences ? n_sentences : 1, sizeof *out->sentences);
     if (out->sentences == NULL)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory for %zu sentences", n_sentences);
@@ -251,11 +291,12 @@ static tme_status reserve_buffers(pass *p)
     return TME_OK;
 }
 
-static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_span *spans,
-                             size_t n_spans, tme_features *out, tme_error *err)
+static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
+                             const tme_span *spans, size_t n_spans, tme_features *out,
+                             tme_error *err)
 {
-    tme_status status = start(out, lang, n_spans, err);
-    pass p = {d, lang, out, {NULL, 0, 0}, err};
+    tme_status status = start(out, lang, lexicon, n_spans, err);
+    pass p = {d, lang, out, {NULL, 0, 0}, err, {0}, {0}};
     if (status == TME_OK)
         status = reserve_buffers(&p);
     for (size_t k = 0; k < n_spans && status == TME_OK; k++) {
@@ -269,6 +310,8 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_s
         out->n_sentences = k + 1;
     }
     tme_cp_buffer_free(&p.folded);
+    tme_lexicon_en_free(&p.en);
+    tme_lexicon_zh_free(&p.zh);
     if (status != TME_OK)
         tme_features_free(out);
     return status;
@@ -282,8 +325,9 @@ typedef enum {
 } reading;
 
 /* Decodes text once and reads it as asked. */
-static tme_status analyse(const char *text, size_t len, tme_lang lang, reading what,
-                          const tme_span *spans, size_t n_spans, tme_features *out, tme_error *err)
+static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme_lexicon *lexicon,
+                          reading what, const tme_span *spans, size_t n_spans, tme_features *out,
+                          tme_error *err)
 {
     memset(out, 0, sizeof *out);
     tme_codepoints d;
@@ -297,7 +341,7 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, reading w
         n_spans = 1;
     }
     if (status == TME_OK)
-        status = read_spans(&d, lang, spans, n_spans, out, err);
+        status = read_spans(&d, lang, lexicon, spans, n_spans, out, err);
     if (status == TME_OK && what == READ_PARAGRAPH)
         out->navigation = lang == TME_LANG_ZH ? chinese_navigation(&d) : english_navigation(&d);
     free(found);
@@ -306,26 +350,28 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, reading w
 }
 
 tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, const tme_span *spans,
-                                 size_t n_spans, tme_features *out, tme_error *err)
+                                 size_t n_spans, const tme_lexicon *lexicon, tme_features *out,
+                                 tme_error *err)
 {
-    return analyse(text, len, lang, READ_SPANS, spans, n_spans, out, err);
+    return analyse(text, len, lang, lexicon, READ_SPANS, spans, n_spans, out, err);
 }
 
-tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang, tme_features *out,
-                                     tme_error *err)
+tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang,
+                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err)
 {
-    return analyse(text, len, lang, READ_SENTENCES, NULL, 0, out, err);
+    return analyse(text, len, lang, lexicon, READ_SENTENCES, NULL, 0, out, err);
 }
 
-tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang, tme_features *out,
-                                     tme_error *err)
+tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
+                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err)
 {
-    return analyse(text, len, lang, READ_PARAGRAPH, NULL, 0, out, err);
+    return analyse(text, len, lang, lexicon, READ_PARAGRAPH, NULL, 0, out, err);
 }
 
 void tme_features_free(tme_features *f)
 {
     free(f->anchors);
     free(f->sentences);
+    free(f->lemmas);
     memset(f, 0, sizeof *f);
 }
