@@ -152,6 +152,79 @@ void tme_lexicon_zh_free(tme_lexicon_zh *zh)
     memset(zh, 0, sizeof *zh);
 }
 
+/* The longest headword that starts with the character whose index is
+ * `first` (p is just after it): its id (UINT32_MAX for none) and the bytes
+ * after its first character in *extra. */
+static uint32_t longest_headword_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
+                                    const utf8proc_uint8_t *end, uint16_t first, size_t *extra)
+{
+    uint64_t key = first;
+    uint32_t best = UINT32_MAX;
+    size_t bytes = 0, step;
+    *extra = 0;
+    for (int k = 1;; k++) {
+        uint32_t hw = tme_lexicon_find_key(lex, key);
+        if (hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
+            best = hw;
+            *extra = bytes;
+        }
+        if (k == TME_LEXICON_MAX_HEADWORD_CHARS || p + bytes >= end)
+            return best;
+        uint16_t index = index_at(lex, p + bytes, end, &step);
+        if (index == 0)
+            return best;
+        key |= (uint64_t)index << (16 * k);
+        bytes += step;
+    }
+}
+
+tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t len,
+                                tme_lexicon_zh_words *out, tme_error *err)
+{
+    out->n = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *end = p + len;
+    while (p < end) {
+        size_t step, extra;
+        uint16_t index = index_at(lex, p, end, &step);
+        p += step;
+        if (index == 0 || !lex->char_starts[index])
+            continue;
+        uint32_t hw = longest_headword_at(lex, p, end, index, &extra);
+        if (hw == UINT32_MAX)
+            continue;
+        if (push_id(&out->words, &out->n, &out->cap, hw) != 0)
+            return tme_error_nomem(err);
+        p += extra;
+    }
+    return TME_OK;
+}
+
+void tme_lexicon_zh_words_free(tme_lexicon_zh_words *words)
+{
+    free(words->words);
+    memset(words, 0, sizeof *words);
+}
+
+size_t tme_lexicon_headword_chars(const tme_lexicon *lex, uint32_t headword)
+{
+    size_t n = 0;
+    if (headword < lex->n_headwords)
+        for (uint64_t key = lex->hw_keys[headword]; key != 0; key >>= 16)
+            n++;
+    return n;
+}
+
+size_t tme_lexicon_headword_lemmas(const tme_lexicon *lex, uint32_t headword,
+                                   const uint32_t **lemmas)
+{
+    if (headword >= lex->n_headwords) {
+        *lemmas = NULL;
+        return 0;
+    }
+    *lemmas = lex->hw_lemmas + lex->hw_first[headword];
+    return lex->hw_first[headword + 1] - lex->hw_first[headword];
+}
+
 /* ---- scoring ----------------------------------------------------------------- */
 
 static int translated_in(const tme_lexicon_zh *zh, size_t n_zh, uint32_t lemma)

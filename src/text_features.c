@@ -29,6 +29,7 @@ typedef struct {
     tme_error *err;
     tme_lexicon_en en; /* the current sentence's lexical items, reused */
     tme_lexicon_zh zh;
+    tme_lexicon_zh_words words;
 } pass;
 
 static tme_status push_anchor(pass *p, uint64_t key, tme_anchor_kind kind, unsigned flags)
@@ -186,12 +187,26 @@ static tme_status read_number_anchor(pass *p, const int32_t *cp, size_t n, size_
                        number.han ? TME_ANCHOR_SOFT : 0);
 }
 
+/* A plural's final s is left out of the key: Chinese keeps an English
+ * term in its base form ("新實例 (instance)" for "new instances"). Not
+ * after an s ("class") nor in words of three letters ("DNS"). */
+static size_t key_length(const int32_t *cp, size_t start, size_t end)
+{
+    size_t n = end - start;
+    if (n > 3 && (cp[end - 1] == 's') && cp[end - 2] != 's')
+        return n - 1;
+    return n;
+}
+
 static tme_status read_token_anchor(pass *p, const int32_t *cp, size_t n, size_t *i)
 {
+    size_t start = *i;
+    while (*i < n && continues_token(cp[*i]))
+        (*i)++;
+    size_t chars = *i - start, keyed = key_length(cp, start, *i);
     uint64_t h = TME_FNV1A_OFFSET;
-    size_t chars = 0;
-    for (; *i < n && continues_token(cp[*i]); (*i)++, chars++)
-        h = hash_code_point(h, cp[*i]);
+    for (size_t k = start; k < start + keyed; k++)
+        h = hash_code_point(h, cp[k]);
     return chars >= 2 ? push_anchor(p, h, TME_ANCHOR_LATIN, 0) : TME_OK;
 }
 
@@ -217,6 +232,30 @@ static tme_status read_anchors(pass *p, const int32_t *cp, size_t n)
 
 /* ---- lexical items ------------------------------------------------------ */
 
+static tme_status append_ids(uint32_t **ids, size_t *n, size_t *cap, const uint32_t *add,
+                             size_t count, tme_error *err)
+{
+    if (tme_array_reserve(ids, cap, *n + count, sizeof **ids) != TME_OK)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory collecting lexical items");
+    if (count > 0)
+        memcpy(*ids + *n, add, count * sizeof *add);
+    *n += count;
+    return TME_OK;
+}
+
+/* A Chinese sentence's words, after those of the sentences before. */
+static tme_status read_words(pass *p, tme_sentence_features *s, const char *text, size_t len)
+{
+    tme_features *f = p->out;
+    s->word_begin = f->n_words;
+    if (tme_lexicon_words_zh(f->lexicon, text, len, &p->words, p->err) != TME_OK ||
+        append_ids(&f->words, &f->n_words, &f->cap_words, p->words.words, p->words.n, p->err) !=
+            TME_OK)
+        return p->err->status;
+    s->word_end = f->n_words;
+    return TME_OK;
+}
+
 /* The sentence's lemma ids (lexicon.h) after those of the sentences before. */
 static tme_status read_lemmas(pass *p, tme_sentence_features *s)
 {
@@ -225,6 +264,7 @@ static tme_status read_lemmas(pass *p, tme_sentence_features *s)
     const char *text = p->d->text + s->span.start;
     size_t len = s->span.end - s->span.start;
     s->lemma_begin = s->lemma_end = f->n_lemmas;
+    s->word_begin = s->word_end = f->n_words;
     if (lex == NULL)
         return TME_OK;
     const uint32_t *ids;
@@ -234,6 +274,8 @@ static tme_status read_lemmas(pass *p, tme_sentence_features *s)
             return p->err->status;
         ids = p->zh.lemmas;
         n = p->zh.n_lemmas;
+        if (read_words(p, s, text, len) != TME_OK)
+            return p->err->status;
     } else {
         if (tme_lexicon_prepare_en(lex, text, len, &p->en, p->err) != TME_OK)
             return p->err->status;
@@ -241,11 +283,8 @@ static tme_status read_lemmas(pass *p, tme_sentence_features *s)
         n = p->en.n;
         s->content_words = p->en.content_words;
     }
-    if (TME_ARRAY_RESERVE(f->lemmas, f->cap_lemmas, f->n_lemmas + n) != TME_OK)
-        return tme_error_set(p->err, TME_ERR_NOMEM, "out of memory collecting lexical items");
-    if (n > 0)
-        memcpy(f->lemmas + f->n_lemmas, ids, n * sizeof *ids);
-    f->n_lemmas += n;
+    if (append_ids(&f->lemmas, &f->n_lemmas, &f->cap_lemmas, ids, n, p->err) != TME_OK)
+        return p->err->status;
     s->lemma_end = f->n_lemmas;
     return TME_OK;
 }
@@ -296,7 +335,7 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_l
                              tme_error *err)
 {
     tme_status status = start(out, lang, lexicon, n_spans, err);
-    pass p = {d, lang, out, {NULL, 0, 0}, err, {0}, {0}};
+    pass p = {d, lang, out, {NULL, 0, 0}, err, {0}, {0}, {0}};
     if (status == TME_OK)
         status = reserve_buffers(&p);
     for (size_t k = 0; k < n_spans && status == TME_OK; k++) {
@@ -312,6 +351,7 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_l
     tme_cp_buffer_free(&p.folded);
     tme_lexicon_en_free(&p.en);
     tme_lexicon_zh_free(&p.zh);
+    tme_lexicon_zh_words_free(&p.words);
     if (status != TME_OK)
         tme_features_free(out);
     return status;
@@ -373,5 +413,6 @@ void tme_features_free(tme_features *f)
     free(f->anchors);
     free(f->sentences);
     free(f->lemmas);
+    free(f->words);
     memset(f, 0, sizeof *f);
 }

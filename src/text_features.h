@@ -10,7 +10,8 @@
  * in the same pass: an English sentence the lemmas of its content words
  * that the lexicon knows, a Chinese one the lemmas that some headword found
  * in it translates, so that "does English lemma L occur translated in
- * Chinese sentence S" is a search in S's sorted ids. */
+ * Chinese sentence S" is a search in S's sorted ids, and its words (the
+ * headwords read by longest match), for the question the other way. */
 #ifndef TME_TEXT_FEATURES_H
 #define TME_TEXT_FEATURES_H
 
@@ -74,6 +75,9 @@ typedef struct {
      * known to the lexicon or not. */
     size_t lemma_begin, lemma_end;
     size_t content_words;
+    /* Chinese: its words (lexicon.h, tme_lexicon_words_zh) in
+     * tme_features.words, in text order. */
+    size_t word_begin, word_end;
 } tme_sentence_features;
 
 typedef struct {
@@ -88,6 +92,8 @@ typedef struct {
     const tme_lexicon *lexicon; /* what the lemma ids refer to; NULL: none */
     uint32_t *lemmas;
     size_t n_lemmas, cap_lemmas;
+    uint32_t *words; /* Chinese headword ids */
+    size_t n_words, cap_words;
 } tme_features;
 
 /* The whole text as one unit (one sentence), as paragraph pairing reads it:
