@@ -2,51 +2,18 @@
 /* TSV for MT training data: "source<TAB>target\n", UTF-8, no header;
  * --tsv-fields adds the document name or the score as columns. */
 #include "format.h"
+#include "tsv_fields.h"
+#include "unit_props.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { FIELD_SOURCE, FIELD_TARGET, FIELD_DOCUMENT, FIELD_SCORE } field;
-
-#define MAX_FIELDS 8
-
-typedef struct {
-    field fields[MAX_FIELDS];
-    size_t count;
-} tsv_state;
-
-static const char *const field_names[] = {"source", "target", "document", "score"};
-
-/* Parses "source,target,score" into fields; -1 on an unknown name. */
-static int parse_fields(const char *spec, tsv_state *state)
-{
-    state->count = 0;
-    const char *p = spec;
-    while (*p != '\0') {
-        size_t len = strcspn(p, ",");
-        size_t k = 0;
-        while (k < 4 && !(strlen(field_names[k]) == len && strncmp(p, field_names[k], len) == 0))
-            k++;
-        if (k == 4 || state->count == MAX_FIELDS)
-            return -1;
-        state->fields[state->count++] = (field)k;
-        p += len;
-        if (*p == ',' && *++p == '\0')
-            return -1;
-    }
-    return state->count > 0 ? 0 : -1;
-}
+typedef tme_tsv_fields tsv_state;
 
 static tme_status validate_fields(const char *fields, tme_error *err)
 {
-    tsv_state state;
-    if (parse_fields(fields, &state) != 0)
-        return tme_error_set(err, TME_ERR_USAGE,
-                             "--tsv-fields wants a comma-separated list of source, target, "
-                             "document, score; not '%s'",
-                             fields);
-    return TME_OK;
+    return tme_tsv_fields_check("tsv-fields", fields, err);
 }
 
 static const tme_option_def tsv_options[] = {
@@ -83,23 +50,22 @@ static int write_text(tme_writer *w, const char *text)
     }
 }
 
-static int write_field(tme_writer *w, field f, const tme_unit *unit)
+static int write_field(tme_writer *w, tme_tsv_field f, const tme_unit *unit)
 {
     switch (f) {
-    case FIELD_SOURCE:
+    case TME_TSV_SOURCE:
         return write_text(w, unit->source);
-    case FIELD_TARGET:
+    case TME_TSV_TARGET:
         return write_text(w, unit->target);
-    case FIELD_DOCUMENT:
+    case TME_TSV_DOCUMENT:
         return write_text(w, unit->document);
-    case FIELD_SCORE: {
-        /* Integer arithmetic: no locale can turn the point into a comma. */
+    case TME_TSV_SCORE: {
         char score[16];
-        long thousandths = (long)(unit->score * 10000 + 0.5);
-        int n =
-            snprintf(score, sizeof score, "%ld.%04ld", thousandths / 10000, thousandths % 10000);
-        return tme_sink_write(w->sink, score, (size_t)n);
+        tme_score_format(unit->score, score);
+        return tme_sink_write(w->sink, score, strlen(score));
     }
+    case TME_TSV_FIELD_KINDS:
+        break;
     }
     return -1;
 }
@@ -108,7 +74,7 @@ static tme_status tsv_begin(tme_writer *w, tme_error *err)
 {
     tsv_state *state = w->priv;
     const char *spec = tme_writer_option(w, "tsv-fields");
-    if (parse_fields(spec, state) != 0)
+    if (tme_tsv_fields_parse(spec, state) != 0)
         return tme_error_set(err, TME_ERR_USAGE, "unknown TSV fields '%s'", spec);
     return TME_OK;
 }
