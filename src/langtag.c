@@ -75,3 +75,9 @@ int tme_langtag_is_chinese(const char *tag)
             return 1;
     return 0;
 }
+
+int tme_langtag_same_language(const char *a, const char *b)
+{
+    size_t n = strcspn(a, "-_");
+    return n > 0 && n == strcspn(b, "-_") && strncasecmp(a, b, n) == 0;
+}

@@ -23,7 +23,16 @@ static tme_status choose_reader(const tme_session *s, tme_stream *in, const char
     size_t len;
     if (tme_stream_peek(in, TME_PROBE_BYTES, &head, &len, err) != TME_OK)
         return err->status;
-    *reader = tme_input_format_probe(head, len, name);
+    if (!s->settings.units_only) {
+        *reader = tme_input_format_probe(head, len, name);
+        return TME_OK;
+    }
+    *reader = tme_input_format_probe_units(head, len, name);
+    if (*reader == NULL)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s: not a file of units (TMX, XLIFF 1.2 or 2.0, TSV): its first "
+                             "bytes are none of them",
+                             strcmp(name, "-") == 0 ? "standard input" : name);
     return TME_OK;
 }
 
@@ -215,20 +224,38 @@ tme_status tme_session_take_document(tme_session *s, tme_document *doc, const tm
 
 /* A reader whose format streams (a 2 GB TMX) is read on the writing thread,
  * in its turn, its units handed on as they come: memory stays a few
- * hundred units', whatever the file's size. */
+ * hundred units', whatever the file's size.
+ *
+ * Such a file may hold units of many documents (the TMX of a whole run, a
+ * TSV with a document column): each is a part of the input (doc->part),
+ * and the outputs see each part as a document of its own, begun when its
+ * first units (or its end, for an empty one) come and ended when the next
+ * part's do. The outputs (under --per-input, the input's own) open with
+ * the first part. */
 typedef struct {
     tme_session *session;
     const tme_input *input;
-    int begun;
+    int opened;  /* the outputs are open for the input and a part was begun */
+    size_t part; /* the part begun in the outputs */
 } streaming;
 
 static tme_status flush_streaming(void *context, tme_document *doc, tme_error *err)
 {
     streaming *st = context;
-    if (!st->begun && begin_output(st->session, doc, st->input, err) != TME_OK)
-        return err->status;
-    st->begun = 1;
-    return hand_on_units(st->session, doc, err);
+    tme_session *s = st->session;
+    if (st->opened && st->part != doc->part) {
+        if (tme_outputs_end_document(s, err) != TME_OK ||
+            tme_outputs_begin_document(s, doc->units.document, doc->index, err) != TME_OK)
+            return err->status;
+        st->part = doc->part;
+    }
+    if (!st->opened) {
+        if (begin_output(s, doc, st->input, err) != TME_OK)
+            return err->status;
+        st->opened = 1;
+        st->part = doc->part;
+    }
+    return hand_on_units(s, doc, err);
 }
 
 tme_status tme_session_stream_document(tme_session *s, tme_stream *in, const tme_input *input,
@@ -238,7 +265,7 @@ tme_status tme_session_stream_document(tme_session *s, tme_stream *in, const tme
     tme_document doc;
     if (tme_document_init(&doc, &s->settings.document, name, index, err) != TME_OK)
         return err->status;
-    streaming st = {s, input, 0};
+    streaming st = {s, input, 0, 0};
     doc.flush = flush_streaming;
     doc.flush_context = &st;
     tme_status status = reader->read(&doc, in, err);

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/* The TMX reader: a TMX of any size (TMX 1.4; 1.1-1.3 name a <tuv>'s
+ * language with lang=), UTF-8 or UTF-16, read as a stream, one <tu> in
+ * memory at a time. Each <tu> becomes a unit that keeps what the file says:
+ * the source <tuv> is the one in the header's srclang, the target the other
+ * one (of three or more, the one in the export's other language); its
+ * tuid, creationdate, <prop type="x-document"> (else the file's name) and
+ * <prop type="x-score"> (else 1). Inline codes are flattened: the native
+ * code inside <bpt> <ept> <ph> <it> <ut> is dropped, the text of <hi> and
+ * <sub> kept. */
+#include "format.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "langtag.h"
+#include "read_units.h"
+#include "unit_props.h"
+#include "xmlread.h"
+
+static const char *const native_code[] = {"bpt", "ept", "ph", "it", "ut", NULL};
+static const tme_xml_inline tmx_inline = {native_code, "sub"};
+
+typedef struct {
+    char *lang; /* NULL when the <tuv> names none */
+    char *text; /* NULL until its <seg> is read */
+    size_t len;
+} tuv;
+
+typedef struct {
+    tme_document *doc;
+    tme_xml_reader *xml;
+    char *srclang; /* the header's; NULL until it is read */
+    /* The <tu> being read: tu_depth -1 outside one. */
+    int tu_depth;
+    char *tuid, *created, *document;
+    double score;
+    tuv *tuvs;
+    size_t n_tuvs, cap_tuvs;
+} tmx_reader;
+
+static void clear_tu(tmx_reader *t)
+{
+    for (size_t k = 0; k < t->n_tuvs; k++) {
+        free(t->tuvs[k].lang);
+        free(t->tuvs[k].text);
+    }
+    t->n_tuvs = 0;
+    free(t->tuid);
+    free(t->created);
+    free(t->document);
+    t->tuid = t->created = t->document = NULL;
+    t->score = 1.0;
+    t->tu_depth = -1;
+}
+
+static tme_status read_header(tmx_reader *t, tme_error *err)
+{
+    free(t->srclang);
+    t->srclang = tme_xml_reader_attribute(t->xml, "srclang", err);
+    if (t->srclang == NULL && err->status == TME_OK)
+        return tme_xml_reader_fail(t->xml, err,
+                                   "the TMX header has no srclang: which <tuv> is the source "
+                                   "cannot be told");
+    return err->status;
+}
+
+static tme_status begin_tu(tmx_reader *t, tme_error *err)
+{
+    if (t->srclang == NULL)
+        return tme_xml_reader_fail(t->xml, err, "a <tu> before the TMX <header>");
+    clear_tu(t);
+    t->tu_depth = tme_xml_reader_depth(t->xml);
+    t->tuid = tme_xml_reader_attribute(t->xml, "tuid", err);
+    t->created = tme_xml_reader_attribute(t->xml, "creationdate", err);
+    return err->status;
+}
+
+/* <prop type="x-document"> and <prop type="x-score"> of the <tu> itself. */
+static tme_status read_prop(tmx_reader *t, tme_error *err)
+{
+    if (tme_xml_reader_depth(t->xml) != t->tu_depth + 1)
+        return tme_xml_reader_skip(t->xml, err);
+    char *type = tme_xml_reader_attribute(t->xml, "type", err);
+    const char *text;
+    size_t len, elements = 0;
+    tme_status status = err->status;
+    if (status == TME_OK)
+        status = tme_xml_reader_text(t->xml, &tmx_inline, &text, &len, &elements, err);
+    if (status == TME_OK && type != NULL && strcmp(type, "x-document") == 0) {
+        free(t->document);
+        if ((t->document = strdup(text)) == NULL)
+            status = tme_error_nomem(err);
+    } else if (status == TME_OK && type != NULL && strcmp(type, "x-score") == 0 &&
+               tme_score_parse(text, len, &t->score) != 0) {
+        status = tme_xml_reader_fail(t->xml, err, "x-score '%.40s' is not a number in [0,1]", text);
+    }
+    free(type);
+    return status;
+}
+
+static tme_status begin_tuv(tmx_reader *t, tme_error *err)
+{
+    if (t->n_tuvs == t->cap_tuvs) {
+        size_t cap = t->cap_tuvs ? t->cap_tuvs * 2 : 4;
+        tuv *bigger = realloc(t->tuvs, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        t->tuvs = bigger;
+        t->cap_tuvs = cap;
+    }
+    tuv *v = &t->tuvs[t->n_tuvs++];
+    memset(v, 0, sizeof *v);
+    v->lang = tme_xml_reader_attribute(t->xml, "xml:lang", err);
+    if (v->lang == NULL && err->status == TME_OK)
+        v->lang = tme_xml_reader_attribute(t->xml, "lang", err);
+    return err->status;
+}
+
+static tme_status read_seg(tmx_reader *t, tme_error *err)
+{
+    if (t->n_tuvs == 0 || tme_xml_reader_depth(t->xml) != t->tu_depth + 2)
+        return tme_xml_reader_skip(t->xml, err);
+    tuv *v = &t->tuvs[t->n_tuvs - 1];
+    size_t elements = 0;
+    tme_status status =
+        tme_xml_reader_text_copy(t->xml, &tmx_inline, &v->text, &v->len, &elements, err);
+    t->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
+    return status;
+}
+
+/* The <tuv> in lang: the same tag (case-insensitive), else the same
+ * primary language; `except` is never chosen. */
+static tuv *tuv_in(tmx_reader *t, const char *lang, const tuv *except)
+{
+    for (size_t k = 0; k < t->n_tuvs; k++)
+        if (&t->tuvs[k] != except && t->tuvs[k].lang != NULL &&
+            strcasecmp(t->tuvs[k].lang, lang) == 0)
+            return &t->tuvs[k];
+    for (size_t k = 0; k < t->n_tuvs; k++)
+        if (&t->tuvs[k] != except && t->tuvs[k].lang != NULL &&
+            tme_langtag_same_language(t->tuvs[k].lang, lang))
+            return &t->tuvs[k];
+    return NULL;
+}
+
+/* The unit of the <tu> just ended; one without both languages is
+ * counted and left out. */
+static tme_status finish_tu(tmx_reader *t, tme_error *err)
+{
+    tme_document *doc = t->doc;
+    /* srclang "*all*": any <tuv> may be the source; the export's is. */
+    const char *srclang =
+        strcmp(t->srclang, "*all*") == 0 ? tme_document_option(doc, "src-lang") : t->srclang;
+    tuv *source = t->n_tuvs >= 2 ? tuv_in(t, srclang, NULL) : NULL, *target = NULL;
+    if (source != NULL && t->n_tuvs == 2)
+        target = source == &t->tuvs[0] ? &t->tuvs[1] : &t->tuvs[0];
+    else if (source != NULL)
+        target = tuv_in(t, tme_pair_counterpart(doc, source->lang), source);
+    tme_status status = TME_OK;
+    if (target == NULL) {
+        doc->counters.n[TME_COUNT_SKIPPED_ONE_LANGUAGE]++;
+    } else {
+        tme_read_unit unit = {source->text ? source->text : "",
+                              target->text ? target->text : "",
+                              source->len,
+                              target->len,
+                              t->score,
+                              t->tuid,
+                              t->created,
+                              t->document ? t->document : doc->name};
+        status =
+            tme_read_units_add(doc, tme_pair_order_of(doc, source->lang, target->lang), &unit, err);
+    }
+    clear_tu(t);
+    return status;
+}
+
+static tme_status on_start(tmx_reader *t, tme_error *err)
+{
+    const char *name = tme_xml_reader_name(t->xml);
+    int depth = tme_xml_reader_depth(t->xml);
+    if (depth == 0)
+        return strcmp(name, "tmx") == 0
+                   ? TME_OK
+                   : tme_xml_reader_fail(t->xml, err,
+                                         "not a TMX document: the root element is <%.40s>", name);
+    if (depth == 1 && strcmp(name, "header") == 0)
+        return read_header(t, err);
+    if (strcmp(name, "tu") == 0) {
+        if (begin_tu(t, err) != TME_OK)
+            return err->status;
+        return tme_xml_reader_is_empty(t->xml) ? finish_tu(t, err) : TME_OK;
+    }
+    if (t->tu_depth < 0)
+        return TME_OK;
+    if (strcmp(name, "prop") == 0)
+        return read_prop(t, err);
+    if (strcmp(name, "tuv") == 0)
+        return begin_tuv(t, err);
+    if (strcmp(name, "seg") == 0)
+        return read_seg(t, err);
+    return TME_OK;
+}
+
+static tme_status read_nodes(tmx_reader *t, tme_error *err)
+{
+    int more = 1;
+    while (tme_xml_reader_next(t->xml, &more, err) == TME_OK && more) {
+        tme_xml_node node = tme_xml_reader_node(t->xml);
+        if (node == TME_XML_START && on_start(t, err) != TME_OK)
+            break;
+        if (node == TME_XML_END && tme_xml_reader_depth(t->xml) == t->tu_depth &&
+            finish_tu(t, err) != TME_OK)
+            break;
+    }
+    if (err->status == TME_OK && t->srclang == NULL)
+        return tme_error_set(err, TME_ERR_INPUT, "%s: a TMX document without a <header>",
+                             t->doc->name);
+    return err->status;
+}
+
+static tme_status tmx_read(tme_document *doc, tme_stream *in, tme_error *err)
+{
+    tmx_reader t = {.doc = doc, .tu_depth = -1, .score = 1.0};
+    if ((t.xml = tme_xml_reader_new(in, doc->name, err)) == NULL)
+        return err->status;
+    tme_status status = read_nodes(&t, err);
+    clear_tu(&t);
+    free(t.tuvs);
+    free(t.srclang);
+    tme_xml_reader_free(t.xml);
+    return status;
+}
+
+/* XML whose root element cannot be read is taken too (below the other
+ * readers' certainty): reading it says what is wrong, and where. */
+static int tmx_probe(const unsigned char *data, size_t len, const char *name)
+{
+    (void)name;
+    tme_xml_root root;
+    int found = tme_xml_probe_root(data, len, &root);
+    if (found < 0)
+        return TME_PROBE_MAYBE;
+    return found > 0 && strcmp(root.name, "tmx") == 0 ? TME_PROBE_CERTAIN : TME_PROBE_NO;
+}
+
+const tme_input_format tme_input_tmx = {
+    .name = "tmx",
+    .description = "TMX translation memory (any size; UTF-8 or UTF-16): its units as they are",
+    .extensions = "tmx",
+    .streams = 1,
+    .yields_units = 1,
+    .probe = tmx_probe,
+    .read = tmx_read,
+};

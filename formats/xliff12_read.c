@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: MIT */
+/* The XLIFF 1.2 reader, as a stream, one <trans-unit> in memory at a
+ * time: every <file> is a document (named by its original), every
+ * <trans-unit> with a <target> a unit in the file's source-language and
+ * target-language. What tmexport's writer carries comes back: resname is
+ * the unit's id, the context group's x-score and x-creationdate its score
+ * and creation date. Inline codes are flattened: <g> and <mrk> keep their
+ * text, the native code inside <bpt> <ept> <ph> <it> is dropped (but not
+ * its <sub> text), <x> <bx> <ex> are empty. <alt-trans> proposals and
+ * <seg-source> are not units and are passed over. */
+#include "format.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "read_units.h"
+#include "unit_props.h"
+#include "xmlread.h"
+
+static const char *const native_code[] = {"bpt", "ept", "ph", "it", NULL};
+static const tme_xml_inline xliff12_inline = {native_code, "sub"};
+
+typedef struct {
+    tme_document *doc;
+    tme_xml_reader *xml;
+    tme_pair_order order; /* the open <file>'s languages against the export's */
+    /* The <trans-unit> being read: unit_depth -1 outside one. */
+    int unit_depth;
+    char *resname, *created, *source, *target;
+    size_t source_len, target_len;
+    double score;
+} xliff12_reader;
+
+static void clear_unit(xliff12_reader *x)
+{
+    free(x->resname);
+    free(x->created);
+    free(x->source);
+    free(x->target);
+    x->resname = x->created = x->source = x->target = NULL;
+    x->source_len = x->target_len = 0;
+    x->score = 1.0;
+    x->unit_depth = -1;
+}
+
+/* A <file>: a document of its own, in its own pair of languages. */
+static tme_status begin_file(xliff12_reader *x, tme_error *err)
+{
+    char *original = tme_xml_reader_attribute(x->xml, "original", err);
+    char *source = tme_xml_reader_attribute(x->xml, "source-language", err);
+    char *target = tme_xml_reader_attribute(x->xml, "target-language", err);
+    x->order = tme_pair_order_of(x->doc, source, target);
+    tme_status status = err->status;
+    if (status == TME_OK)
+        status = tme_document_begin_part(x->doc, original ? original : x->doc->name, err);
+    free(original);
+    free(source);
+    free(target);
+    return status;
+}
+
+/* <context context-type="x-score"> and "x-creationdate", as the writer
+ * puts them in its context group. */
+static tme_status read_context(xliff12_reader *x, tme_error *err)
+{
+    char *type = tme_xml_reader_attribute(x->xml, "context-type", err), *text = NULL;
+    size_t len, elements = 0;
+    tme_status status = err->status;
+    if (status == TME_OK)
+        status = tme_xml_reader_text_copy(x->xml, &xliff12_inline, &text, &len, &elements, err);
+    if (status == TME_OK && type != NULL && strcmp(type, "x-creationdate") == 0) {
+        free(x->created);
+        x->created = text;
+        text = NULL;
+    } else if (status == TME_OK && type != NULL && strcmp(type, "x-score") == 0 &&
+               tme_score_parse(text, len, &x->score) != 0) {
+        status = tme_xml_reader_fail(x->xml, err, "x-score '%.40s' is not a number in [0,1]", text);
+    }
+    free(type);
+    free(text);
+    return status;
+}
+
+static tme_status read_side(xliff12_reader *x, char **text, size_t *len, tme_error *err)
+{
+    size_t elements = 0;
+    tme_status status =
+        tme_xml_reader_text_copy(x->xml, &xliff12_inline, text, len, &elements, err);
+    x->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
+    return status;
+}
+
+static tme_status finish_unit(xliff12_reader *x, tme_error *err)
+{
+    tme_status status = TME_OK;
+    if (x->target == NULL) {
+        x->doc->counters.n[TME_COUNT_SKIPPED_NO_TARGET]++;
+    } else {
+        tme_read_unit unit = {x->source ? x->source : "",
+                              x->target,
+                              x->source_len,
+                              x->target_len,
+                              x->score,
+                              x->resname,
+                              x->created,
+                              NULL};
+        status = tme_read_units_add(x->doc, x->order, &unit, err);
+    }
+    clear_unit(x);
+    return status;
+}
+
+static tme_status begin_unit(xliff12_reader *x, tme_error *err)
+{
+    clear_unit(x);
+    x->unit_depth = tme_xml_reader_depth(x->xml);
+    x->resname = tme_xml_reader_attribute(x->xml, "resname", err);
+    if (err->status != TME_OK)
+        return err->status;
+    return tme_xml_reader_is_empty(x->xml) ? finish_unit(x, err) : TME_OK;
+}
+
+/* What a <trans-unit> holds. */
+static tme_status on_unit_start(xliff12_reader *x, const char *name, tme_error *err)
+{
+    int child = tme_xml_reader_depth(x->xml) == x->unit_depth + 1;
+    if (child && strcmp(name, "source") == 0)
+        return read_side(x, &x->source, &x->source_len, err);
+    if (child && strcmp(name, "target") == 0)
+        return read_side(x, &x->target, &x->target_len, err);
+    if (strcmp(name, "context") == 0)
+        return read_context(x, err);
+    if (strcmp(name, "alt-trans") == 0 || strcmp(name, "seg-source") == 0 ||
+        strcmp(name, "note") == 0)
+        return tme_xml_reader_skip(x->xml, err);
+    return TME_OK;
+}
+
+static tme_status on_start(xliff12_reader *x, tme_error *err)
+{
+    const char *name = tme_xml_reader_name(x->xml);
+    if (tme_xml_reader_depth(x->xml) == 0)
+        return strcmp(name, "xliff") == 0
+                   ? TME_OK
+                   : tme_xml_reader_fail(
+                         x->xml, err, "not an XLIFF document: the root element is <%.40s>", name);
+    if (x->unit_depth >= 0)
+        return on_unit_start(x, name, err);
+    if (strcmp(name, "file") == 0)
+        return begin_file(x, err);
+    if (strcmp(name, "trans-unit") == 0)
+        return begin_unit(x, err);
+    if (strcmp(name, "header") == 0 || strcmp(name, "bin-unit") == 0)
+        return tme_xml_reader_skip(x->xml, err);
+    return TME_OK;
+}
+
+static tme_status xliff12_read(tme_document *doc, tme_stream *in, tme_error *err)
+{
+    xliff12_reader x = {.doc = doc, .unit_depth = -1, .score = 1.0};
+    if ((x.xml = tme_xml_reader_new(in, doc->name, err)) == NULL)
+        return err->status;
+    int more = 1;
+    while (tme_xml_reader_next(x.xml, &more, err) == TME_OK && more) {
+        tme_xml_node node = tme_xml_reader_node(x.xml);
+        if (node == TME_XML_START && on_start(&x, err) != TME_OK)
+            break;
+        if (node == TME_XML_END && tme_xml_reader_depth(x.xml) == x.unit_depth &&
+            finish_unit(&x, err) != TME_OK)
+            break;
+    }
+    clear_unit(&x);
+    tme_xml_reader_free(x.xml);
+    return err->status;
+}
+
+static int xliff12_probe(const unsigned char *data, size_t len, const char *name)
+{
+    (void)name;
+    tme_xml_root root;
+    if (tme_xml_probe_root(data, len, &root) <= 0 || strcmp(root.name, "xliff") != 0)
+        return TME_PROBE_NO;
+    return strcmp(root.version, "1.2") == 0 ? TME_PROBE_CERTAIN
+           : root.version[0] == '1'         ? TME_PROBE_LIKELY
+                                            : TME_PROBE_NO;
+}
+
+const tme_input_format tme_input_xliff12 = {
+    .name = "xliff",
+    .description = "XLIFF 1.2 (any size): its translated units, one document per <file>",
+    .extensions = "xlf,xliff",
+    .streams = 1,
+    .yields_units = 1,
+    .probe = xliff12_probe,
+    .read = xliff12_read,
+};

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: MIT */
+/* The XLIFF 2.0 (and 2.1) reader, as a stream, one <unit> in memory at a
+ * time: every <file> is a document (named by its original, else its id),
+ * every <segment> with a <target> a unit in the document's srcLang and
+ * trgLang. What tmexport's writer carries comes back: the <unit>'s name is
+ * the unit's id (when it has one segment), <mda:meta type="score"> and
+ * "created" in its metadata its score and creation date. Inline codes are
+ * flattened: <pc> and <mrk> keep their text, <ph> <sc> <ec> <sm> <em> are
+ * empty. <ignorable> white space between segments, <originalData> and
+ * <notes> are passed over. */
+#include "format.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "read_units.h"
+#include "unit_props.h"
+#include "xmlread.h"
+
+static const tme_xml_inline xliff2_inline = {NULL, NULL};
+
+typedef struct {
+    char *source, *target; /* target NULL: the segment has none */
+    size_t source_len, target_len;
+} segment;
+
+typedef struct {
+    tme_document *doc;
+    tme_xml_reader *xml;
+    tme_pair_order order; /* the document's languages against the export's */
+    /* The <unit> being read: unit_depth -1 outside one. */
+    int unit_depth, segment_depth;
+    char *name, *created;
+    double score;
+    segment *segments;
+    size_t n_segments, cap_segments;
+} xliff2_reader;
+
+static void clear_unit(xliff2_reader *x)
+{
+    for (size_t k = 0; k < x->n_segments; k++) {
+        free(x->segments[k].source);
+        free(x->segments[k].target);
+    }
+    x->n_segments = 0;
+    free(x->name);
+    free(x->created);
+    x->name = x->created = NULL;
+    x->score = 1.0;
+    x->unit_depth = x->segment_depth = -1;
+}
+
+static tme_status read_languages(xliff2_reader *x, tme_error *err)
+{
+    char *source = tme_xml_reader_attribute(x->xml, "srcLang", err);
+    char *target = tme_xml_reader_attribute(x->xml, "trgLang", err);
+    x->order = tme_pair_order_of(x->doc, source, target);
+    free(source);
+    free(target);
+    return err->status;
+}
+
+static tme_status begin_file(xliff2_reader *x, tme_error *err)
+{
+    char *original = tme_xml_reader_attribute(x->xml, "original", err);
+    char *id = original ? NULL : tme_xml_reader_attribute(x->xml, "id", err);
+    tme_status status = err->status;
+    if (status == TME_OK)
+        status = tme_document_begin_part(x->doc, original ? original : id ? id : x->doc->name, err);
+    free(original);
+    free(id);
+    return status;
+}
+
+/* <mda:meta type="score"> and "created", as the writer puts them. */
+static tme_status read_meta(xliff2_reader *x, tme_error *err)
+{
+    char *type = tme_xml_reader_attribute(x->xml, "type", err), *text = NULL;
+    size_t len, elements = 0;
+    tme_status status = err->status;
+    if (status == TME_OK)
+        status = tme_xml_reader_text_copy(x->xml, &xliff2_inline, &text, &len, &elements, err);
+    if (status == TME_OK && type != NULL && strcmp(type, "created") == 0) {
+        free(x->created);
+        x->created = text;
+        text = NULL;
+    } else if (status == TME_OK && type != NULL && strcmp(type, "score") == 0 &&
+               tme_score_parse(text, len, &x->score) != 0) {
+        status = tme_xml_reader_fail(x->xml, err, "score '%.40s' is not a number in [0,1]", text);
+    }
+    free(type);
+    free(text);
+    return status;
+}
+
+static tme_status begin_segment(xliff2_reader *x, tme_error *err)
+{
+    if (x->n_segments == x->cap_segments) {
+        size_t cap = x->cap_segments ? x->cap_segments * 2 : 4;
+        segment *bigger = realloc(x->segments, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        x->segments = bigger;
+        x->cap_segments = cap;
+    }
+    memset(&x->segments[x->n_segments++], 0, sizeof(segment));
+    x->segment_depth = tme_xml_reader_is_empty(x->xml) ? -1 : tme_xml_reader_depth(x->xml);
+    return TME_OK;
+}
+
+static tme_status read_side(xliff2_reader *x, char **text, size_t *len, tme_error *err)
+{
+    size_t elements = 0;
+    tme_status status = tme_xml_reader_text_copy(x->xml, &xliff2_inline, text, len, &elements, err);
+    x->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
+    return status;
+}
+
+/* Each segment of the <unit> just ended is a unit; the unit's name is an
+ * id only when it names one. */
+static tme_status finish_unit(xliff2_reader *x, tme_error *err)
+{
+    tme_status status = TME_OK;
+    for (size_t k = 0; k < x->n_segments && status == TME_OK; k++) {
+        const segment *s = &x->segments[k];
+        if (s->target == NULL) {
+            x->doc->counters.n[TME_COUNT_SKIPPED_NO_TARGET]++;
+            continue;
+        }
+        tme_read_unit unit = {
+            s->source ? s->source : "",          s->target,  s->source_len, s->target_len, x->score,
+            x->n_segments == 1 ? x->name : NULL, x->created, NULL};
+        status = tme_read_units_add(x->doc, x->order, &unit, err);
+    }
+    clear_unit(x);
+    return status;
+}
+
+static tme_status begin_unit(xliff2_reader *x, tme_error *err)
+{
+    clear_unit(x);
+    x->unit_depth = tme_xml_reader_depth(x->xml);
+    x->name = tme_xml_reader_attribute(x->xml, "name", err);
+    if (err->status != TME_OK)
+        return err->status;
+    return tme_xml_reader_is_empty(x->xml) ? finish_unit(x, err) : TME_OK;
+}
+
+/* What a <unit> holds. */
+static tme_status on_unit_start(xliff2_reader *x, const char *name, tme_error *err)
+{
+    int in_segment = x->segment_depth >= 0 && tme_xml_reader_depth(x->xml) == x->segment_depth + 1;
+    segment *s = x->n_segments > 0 ? &x->segments[x->n_segments - 1] : NULL;
+    if (in_segment && strcmp(name, "source") == 0)
+        return read_side(x, &s->source, &s->source_len, err);
+    if (in_segment && strcmp(name, "target") == 0)
+        return read_side(x, &s->target, &s->target_len, err);
+    if (strcmp(name, "segment") == 0)
+        return begin_segment(x, err);
+    if (strcmp(name, "meta") == 0)
+        return read_meta(x, err);
+    if (strcmp(name, "ignorable") == 0 || strcmp(name, "originalData") == 0 ||
+        strcmp(name, "notes") == 0)
+        return tme_xml_reader_skip(x->xml, err);
+    return TME_OK;
+}
+
+static tme_status on_start(xliff2_reader *x, tme_error *err)
+{
+    const char *name = tme_xml_reader_name(x->xml);
+    if (tme_xml_reader_depth(x->xml) == 0)
+        return strcmp(name, "xliff") == 0
+                   ? read_languages(x, err)
+                   : tme_xml_reader_fail(
+                         x->xml, err, "not an XLIFF document: the root element is <%.40s>", name);
+    if (x->unit_depth >= 0)
+        return on_unit_start(x, name, err);
+    if (strcmp(name, "file") == 0)
+        return begin_file(x, err);
+    if (strcmp(name, "unit") == 0)
+        return begin_unit(x, err);
+    if (strcmp(name, "skeleton") == 0 || strcmp(name, "notes") == 0)
+        return tme_xml_reader_skip(x->xml, err);
+    return TME_OK;
+}
+
+static tme_status on_end(xliff2_reader *x, tme_error *err)
+{
+    int depth = tme_xml_reader_depth(x->xml);
+    if (depth == x->segment_depth)
+        x->segment_depth = -1;
+    else if (depth == x->unit_depth)
+        return finish_unit(x, err);
+    return TME_OK;
+}
+
+static tme_status xliff2_read(tme_document *doc, tme_stream *in, tme_error *err)
+{
+    xliff2_reader x = {.doc = doc, .unit_depth = -1, .segment_depth = -1, .score = 1.0};
+    if ((x.xml = tme_xml_reader_new(in, doc->name, err)) == NULL)
+        return err->status;
+    int more = 1;
+    while (tme_xml_reader_next(x.xml, &more, err) == TME_OK && more) {
+        tme_xml_node node = tme_xml_reader_node(x.xml);
+        if ((node == TME_XML_START && on_start(&x, err) != TME_OK) ||
+            (node == TME_XML_END && on_end(&x, err) != TME_OK))
+            break;
+    }
+    clear_unit(&x);
+    free(x.segments);
+    tme_xml_reader_free(x.xml);
+    return err->status;
+}
+
+static int xliff2_probe(const unsigned char *data, size_t len, const char *name)
+{
+    (void)name;
+    tme_xml_root root;
+    if (tme_xml_probe_root(data, len, &root) <= 0 || strcmp(root.name, "xliff") != 0)
+        return TME_PROBE_NO;
+    return strcmp(root.version, "2.0") == 0 ? TME_PROBE_CERTAIN
+           : root.version[0] == '2'         ? TME_PROBE_LIKELY
+                                            : TME_PROBE_NO;
+}
+
+const tme_input_format tme_input_xliff2 = {
+    .name = "xliff2",
+    .description = "XLIFF 2.0 or 2.1 (any size): its translated segments, one document per <file>",
+    .extensions = NULL,
+    .streams = 1,
+    .yields_units = 1,
+    .probe = xliff2_probe,
+    .read = xliff2_read,
+};
