@@ -16,6 +16,8 @@ void tme_cli_die_of_broken_pipe(void);
 
 int tme_cli_extract(int argc, char **argv);
 int tme_cli_align(int argc, char **argv);
+int tme_cli_convert(int argc, char **argv);
+int tme_cli_merge(int argc, char **argv);
 int tme_cli_segment(int argc, char **argv);
 int tme_cli_normalize(int argc, char **argv);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* tmexport extract and tmexport align: options into a session, inputs in,
- * every -o out, the summary printed. The work is the library's. */
+/* tmexport extract, align, convert and merge: options into a session,
+ * inputs in, every -o out, the summary printed. The work is the
+ * library's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,29 +14,51 @@
 
 enum { OPT_OUTPUT = 1, OPT_PARALLEL, OPT_STATS, OPT_VERBOSE, OPT_QUIET, OPT_HELP, OPT_VERSION };
 
+/* The options every export command has, but --parallel (articles only). */
+#define OUTPUT_OPTION                                                                              \
+    {                                                                                              \
+        "output", 'o', CLI_VALUE, "[FORMAT:]PATH", "Output",                                       \
+            "write to PATH (repeatable; - is stdout); the format comes from the extension after "  \
+            "stripping .gz, and a .gz suffix compresses; FORMAT: overrides (tsv:- is TSV on "      \
+            "stdout). "                                                                            \
+            "Without -o, TSV goes to stdout. A file is replaced atomically when the run succeeds " \
+            "(a "                                                                                  \
+            "link's target, keeping its mode); devices, FIFOs, sockets and stdout are written as " \
+            "they "                                                                                \
+            "are. An output may not be one of the inputs.",                                        \
+            OPT_OUTPUT                                                                             \
+    }
+#define REPORTING_OPTIONS                                                                            \
+    {"jobs", 'j', CLI_VALUE, NULL, NULL, NULL, CLI_LIBRARY_OPTION},                                  \
+        {"stats", 0, CLI_NO_VALUE, NULL, "Reporting", "print a summary on stderr", OPT_STATS},       \
+        {"verbose",                                                                                  \
+         'v',                                                                                        \
+         CLI_NO_VALUE,                                                                               \
+         NULL,                                                                                       \
+         "Reporting",                                                                                \
+         "say for each document how it was read: its encoding and why, its layout, its Chinese "     \
+         "script (--stats does for runs of up to 10 inputs)",                                        \
+         OPT_VERBOSE},                                                                               \
+        {"quiet", 'q', CLI_NO_VALUE, NULL, "Reporting", "no warnings, no progress line", OPT_QUIET}, \
+        {"help", 'h', CLI_NO_VALUE, NULL, "Reporting", "this help", OPT_HELP},                       \
+        {"version", 0, CLI_NO_VALUE, NULL, "Reporting", "the version", OPT_VERSION},                 \
+    {                                                                                                \
+        NULL, 0, CLI_NO_VALUE, NULL, NULL, NULL, 0                                                   \
+    }
+
 static const cli_option export_options[] = {
-    {"output", 'o', CLI_VALUE, "[FORMAT:]PATH", "Output",
-     "write to PATH (repeatable; - is stdout); the format comes from the extension after "
-     "stripping .gz, and a .gz suffix compresses; FORMAT: overrides (tsv:- is TSV on stdout). "
-     "Without -o, TSV goes to stdout. A file is replaced atomically when the run succeeds (a "
-     "link's target, keeping its mode); devices, FIFOs, sockets and stdout are written as they "
-     "are. An output may not be one of the inputs.",
-     OPT_OUTPUT},
+    OUTPUT_OPTION,
     {"parallel", 0, CLI_NO_VALUE, NULL, "Input",
      "the inputs are pairs of documents that translate each other: ENGLISH CHINESE (two files, "
      "or two directories whose files match by their path below them), or @LIST of "
      "ENGLISH<TAB>CHINESE lines; their paragraphs are paired across the two",
      OPT_PARALLEL},
-    {"jobs", 'j', CLI_VALUE, NULL, NULL, NULL, CLI_LIBRARY_OPTION},
-    {"stats", 0, CLI_NO_VALUE, NULL, "Reporting", "print a summary on stderr", OPT_STATS},
-    {"verbose", 'v', CLI_NO_VALUE, NULL, "Reporting",
-     "say for each document how it was read: its encoding and why, its layout, its Chinese "
-     "script (--stats does for runs of up to 10 inputs)",
-     OPT_VERBOSE},
-    {"quiet", 'q', CLI_NO_VALUE, NULL, "Reporting", "no warnings, no progress line", OPT_QUIET},
-    {"help", 'h', CLI_NO_VALUE, NULL, "Reporting", "this help", OPT_HELP},
-    {"version", 0, CLI_NO_VALUE, NULL, "Reporting", "the version", OPT_VERSION},
-    {NULL, 0, CLI_NO_VALUE, NULL, NULL, NULL, 0},
+    REPORTING_OPTIONS,
+};
+
+static const cli_option units_options[] = {
+    OUTPUT_OPTION,
+    REPORTING_OPTIONS,
 };
 
 typedef struct {
@@ -88,6 +111,19 @@ static int align_takes(const char *name)
     return strcmp(name, "input-format") != 0;
 }
 
+/* Units read back are not articles: how articles are decoded and split
+ * does not apply. */
+static int convert_takes(const char *name)
+{
+    return strcmp(name, "layout") != 0 && strcmp(name, "encoding") != 0;
+}
+
+/* One output from all the shards: not one per input. */
+static int merge_takes(const char *name)
+{
+    return convert_takes(name) && strcmp(name, "per-input") != 0;
+}
+
 static void print_formats(FILE *out)
 {
     fputs("Writers (output formats):\n", out);
@@ -124,6 +160,44 @@ static const cli_command align_command = {
     .takes_library_option = align_takes,
     .handle = handle,
     .print_epilogue = print_formats,
+};
+
+/* What convert and merge set before their options are parsed. */
+static const char *units_default(const char *name)
+{
+    return strcmp(name, "input-format") == 0 ? "units"
+           : strcmp(name, "normalize") == 0  ? "no"
+                                             : NULL;
+}
+
+static const cli_command convert_command = {
+    .name = "convert",
+    .synopsis = "[OPTIONS] INPUT... -o OUTPUT...",
+    .summary = "Reads translation memories (TMX, XLIFF 1.2 or 2.0, TSV of units; gzip-compressed\n"
+               "or not; any size) and writes their units to every -o, keeping what the files\n"
+               "say of them (languages, tuid, document, score, creation date). The text is\n"
+               "kept as it is unless --normalize is given. INPUT is a file, a directory,\n"
+               "@LIST or - (stdin).",
+    .options = units_options,
+    .takes_library_option = convert_takes,
+    .handle = handle,
+    .print_epilogue = print_formats,
+    .default_of = units_default,
+};
+
+static const cli_command merge_command = {
+    .name = "merge",
+    .synopsis = "[OPTIONS] SHARD... -o OUTPUT...",
+    .summary = "Merges the shards of a run (TMX, XLIFF or TSV exports of parts of a corpus) into\n"
+               "one output: the shards' units in the order given, each shard's as read, with\n"
+               "--dedup across all of them. Merging the shards of a run gives what the single\n"
+               "run would have written, byte for byte, with the same options and\n"
+               "SOURCE_DATE_EPOCH.",
+    .options = units_options,
+    .takes_library_option = merge_takes,
+    .handle = handle,
+    .print_epilogue = print_formats,
+    .default_of = units_default,
 };
 
 /* Exit status for a failed session; a reader that went away ends the
@@ -169,7 +243,15 @@ static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_
     return TME_EXIT_OK;
 }
 
-static int run_command(const cli_command *command, int argc, char **argv, int stdin_by_default)
+/* What a command sets before its options are parsed. */
+typedef struct {
+    const char *input_format;
+    const char *normalize; /* NULL: the library's default */
+    int stdin_by_default;  /* no INPUT: read stdin (else a usage error) */
+} command_defaults;
+
+static int run_command(const cli_command *command, const command_defaults *defaults, int argc,
+                       char **argv)
 {
     run r;
     memset(&r, 0, sizeof r);
@@ -180,21 +262,20 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
         fprintf(stderr, "tmexport %s: out of memory\n", r.command);
         return TME_EXIT_FAILURE;
     }
-    if (!stdin_by_default)
-        tme_session_set(r.session, "input-format", "auto");
-    else
-        tme_session_set(r.session, "input-format", "tsv-pairs");
+    tme_session_set(r.session, "input-format", defaults->input_format);
+    if (defaults->normalize != NULL)
+        tme_session_set(r.session, "normalize", defaults->normalize);
     int first;
     int rc = cli_parse(command, argc, argv, &r, &first);
     if (rc == 0 && r.version)
         printf("tmexport %s\n", tme_version());
-    else if (rc == 0 && first == argc && !stdin_by_default)
+    else if (rc == 0 && first == argc && !defaults->stdin_by_default)
         rc = cli_usage_error(r.spec, "no input given (use - for stdin)");
     else if (rc == 0) {
         /* A few inputs: --stats tells how each was read. */
         int few = argc - first <= 10;
         cli_report_init(&r.report, r.command, r.session, r.quiet, r.verbose || (r.stats && few));
-        rc = export_inputs(&r, argc, argv, first, stdin_by_default);
+        rc = export_inputs(&r, argc, argv, first, defaults->stdin_by_default);
     }
     tme_session_free(r.session);
     return rc < 0 ? TME_EXIT_OK : rc;
@@ -202,10 +283,25 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
 
 int tme_cli_extract(int argc, char **argv)
 {
-    return run_command(&extract_command, argc, argv, 0);
+    static const command_defaults defaults = {"auto", NULL, 0};
+    return run_command(&extract_command, &defaults, argc, argv);
 }
 
 int tme_cli_align(int argc, char **argv)
 {
-    return run_command(&align_command, argc, argv, 1);
+    static const command_defaults defaults = {"tsv-pairs", NULL, 1};
+    return run_command(&align_command, &defaults, argc, argv);
+}
+
+/* Units read back are kept as they are: normalizing is asked for. */
+int tme_cli_convert(int argc, char **argv)
+{
+    static const command_defaults defaults = {"units", "no", 0};
+    return run_command(&convert_command, &defaults, argc, argv);
+}
+
+int tme_cli_merge(int argc, char **argv)
+{
+    static const command_defaults defaults = {"units", "no", 0};
+    return run_command(&merge_command, &defaults, argc, argv);
 }

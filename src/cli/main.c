@@ -104,6 +104,8 @@ static void print_usage(FILE *out)
           "Commands:\n"
           "  extract    extract aligned pairs from bilingual articles (TMX, TSV, XLIFF)\n"
           "  align      align the sentences of TSV paragraph pairs\n"
+          "  convert    read TMX, XLIFF or TSV units and write them in other formats\n"
+          "  merge      merge the shards of a run into one output\n"
           "  segment    split paragraphs (stdin lines) into sentences\n"
           "  normalize  normalize punctuation and spaces of stdin lines\n\n"
           "'tmexport COMMAND --help' describes a command's options.\n",
@@ -129,6 +131,10 @@ static int run_command(int argc, char **argv)
         return tme_cli_extract(argc - 1, argv + 1);
     if (strcmp(command, "align") == 0)
         return tme_cli_align(argc - 1, argv + 1);
+    if (strcmp(command, "convert") == 0)
+        return tme_cli_convert(argc - 1, argv + 1);
+    if (strcmp(command, "merge") == 0)
+        return tme_cli_merge(argc - 1, argv + 1);
     if (strcmp(command, "segment") == 0)
         return tme_cli_segment(argc - 1, argv + 1);
     if (strcmp(command, "normalize") == 0)

@@ -179,7 +179,7 @@ static void print_wrapped(FILE *out, const char *text, size_t at)
     }
 }
 
-static void print_option(FILE *out, const cli_option *o)
+static void print_option(FILE *out, const cli_command *command, const cli_option *o)
 {
     char left[256];
     int n = o->short_name ? snprintf(left, sizeof left, "  -%c, --%s", o->short_name, o->name)
@@ -194,6 +194,8 @@ static void print_option(FILE *out, const cli_option *o)
         for (size_t i = 0; tme_option_name(i) != NULL; i++)
             if (strcmp(tme_option_name(i), o->name) == 0)
                 def = tme_option_default(i);
+    if (def != NULL && command->default_of != NULL && command->default_of(o->name) != NULL)
+        def = command->default_of(o->name);
     snprintf(help, sizeof help, "%s%s%s%s", o->help ? o->help : "", def ? " (default " : "",
              def ? def : "", def ? ")" : "");
     size_t width = strlen(left);
@@ -218,7 +220,8 @@ static int group_rank(const char *group)
     return 100;
 }
 
-static void print_group(FILE *out, const option_list *list, const char *group)
+static void print_group(FILE *out, const cli_command *command, const option_list *list,
+                        const char *group)
 {
     if (group_rank(group) == 100)
         fprintf(out, "Format %s:\n", group);
@@ -226,7 +229,7 @@ static void print_group(FILE *out, const option_list *list, const char *group)
         fprintf(out, "%s:\n", group);
     for (size_t k = 0; k < list->count; k++)
         if (strcmp(list->items[k].group, group) == 0)
-            print_option(out, &list->items[k]);
+            print_option(out, command, &list->items[k]);
 }
 
 /* 1 when group was already printed (appears earlier in the list with the
@@ -250,7 +253,7 @@ void cli_print_help(const cli_command *command, FILE *out)
         for (size_t k = 0; k < list.count; k++)
             if (group_rank(list.items[k].group) == rank && !seen_before(&list, k)) {
                 fputc('\n', out);
-                print_group(out, &list, list.items[k].group);
+                print_group(out, command, &list, list.items[k].group);
             }
     free(list.items);
     if (command->print_epilogue != NULL) {

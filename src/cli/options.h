@@ -35,6 +35,10 @@ typedef struct {
     int (*handle)(void *context, const cli_option *option, const char *value);
     /* Printed after the options in --help (formats, exit status...). */
     void (*print_epilogue)(FILE *out);
+    /* Optional: the default --help shows for a library option the command
+     * sets before parsing ("units" for convert's --input-format), NULL for
+     * the library's own. */
+    const char *(*default_of)(const char *name);
 } cli_command;
 
 /* Parses argv (argv[0] is the command name). Returns 0 with *first_operand
