@@ -18,17 +18,13 @@ tme_pair_order tme_pair_order_of(const tme_document *doc, const char *file_sourc
     } else {
         return TME_PAIR_AS_IS;
     }
-    return source_is_chinese == doc->settings->source_is_chinese ? TME_PAIR_AS_IS
-                                                                 : TME_PAIR_SWAPPED;
-}
-
-const char *tme_pair_counterpart(const tme_document *doc, const char *lang)
-{
-    const char *source = tme_document_option(doc, "src-lang");
-    const char *target = tme_document_option(doc, "tgt-lang");
-    const char *chinese = doc->settings->source_is_chinese ? source : target;
-    const char *other = doc->settings->source_is_chinese ? target : source;
-    return tme_langtag_is_chinese(lang) ? other : chinese;
+    int export_source_is_chinese = doc->settings->source_is_chinese;
+    const char *other =
+        tme_document_option(doc, export_source_is_chinese ? "tgt-lang" : "src-lang");
+    const char *file_other = source_is_chinese ? file_target : file_source;
+    if (file_other != NULL && !tme_langtag_same_language(file_other, other))
+        return TME_PAIR_OTHER;
+    return source_is_chinese == export_source_is_chinese ? TME_PAIR_AS_IS : TME_PAIR_SWAPPED;
 }
 
 tme_status tme_read_units_add(tme_document *doc, tme_pair_order order, const tme_read_unit *unit,

@@ -14,14 +14,13 @@ typedef enum {
 } tme_pair_order;
 
 /* How a file's pair of languages (its source's and its target's; either
- * NULL when the file does not say) maps onto --src-lang/--tgt-lang, which
- * side is Chinese deciding. */
+ * NULL when the file does not say) maps onto --src-lang/--tgt-lang: which
+ * side is Chinese decides the orientation, and the other side must be the
+ * export's other language (the same primary subtag: en-US is en, de is
+ * not), so that a file's tags may be renamed but its languages never
+ * change. */
 tme_pair_order tme_pair_order_of(const tme_document *doc, const char *file_source,
                                  const char *file_target);
-
-/* The export's language that pairs with `lang`: its Chinese one when lang
- * is not Chinese, else its other one. */
-const char *tme_pair_counterpart(const tme_document *doc, const char *lang);
 
 /* Adds a unit given as the file has it (source and target in the file's
  * order) to doc in the export's orientation; a pair that is not the

@@ -3,9 +3,9 @@
  * language with lang=), UTF-8 or UTF-16, read as a stream, one <tu> in
  * memory at a time. Each <tu> becomes a unit that keeps what the file says:
  * the source <tuv> is the one in the header's srclang, the target the other
- * one (of three or more, the one in the export's other language); its
- * tuid, creationdate, <prop type="x-document"> (else the file's name) and
- * <prop type="x-score"> (else 1). Inline codes are flattened: the native
+ * one (of three or more <tuv>s, the ones in --src-lang and --tgt-lang, the
+ * same tag first, else the same primary language); its tuid, creationdate, <prop type="x-document">
+ * (else the file's name) and <prop type="x-score"> (else 1). Inline codes are flattened: the native
  * code inside <bpt> <ept> <ph> <it> <ut> is dropped, the text of <hi> and
  * <sub> kept. */
 #include "format.h"
@@ -145,21 +145,33 @@ static tuv *tuv_in(tmx_reader *t, const char *lang, const tuv *except)
     return NULL;
 }
 
+/* The two <tuv>s of the unit: of two, the one in the header's srclang
+ * and the other; of three or more, the ones in the export's languages. */
+static int choose_tuvs(tmx_reader *t, tuv **source, tuv **target)
+{
+    const tme_document *doc = t->doc;
+    *source = *target = NULL;
+    if (t->n_tuvs > 2) {
+        *source = tuv_in(t, tme_document_option(doc, "src-lang"), NULL);
+        *target = *source ? tuv_in(t, tme_document_option(doc, "tgt-lang"), *source) : NULL;
+    } else if (t->n_tuvs == 2) {
+        /* srclang "*all*": any <tuv> may be the source; the export's is. */
+        const char *srclang =
+            strcmp(t->srclang, "*all*") == 0 ? tme_document_option(doc, "src-lang") : t->srclang;
+        *source = tuv_in(t, srclang, NULL);
+        *target = *source == &t->tuvs[0] ? &t->tuvs[1] : *source ? &t->tuvs[0] : NULL;
+    }
+    return *target != NULL;
+}
+
 /* The unit of the <tu> just ended; one without both languages is
  * counted and left out. */
 static tme_status finish_tu(tmx_reader *t, tme_error *err)
 {
     tme_document *doc = t->doc;
-    /* srclang "*all*": any <tuv> may be the source; the export's is. */
-    const char *srclang =
-        strcmp(t->srclang, "*all*") == 0 ? tme_document_option(doc, "src-lang") : t->srclang;
-    tuv *source = t->n_tuvs >= 2 ? tuv_in(t, srclang, NULL) : NULL, *target = NULL;
-    if (source != NULL && t->n_tuvs == 2)
-        target = source == &t->tuvs[0] ? &t->tuvs[1] : &t->tuvs[0];
-    else if (source != NULL)
-        target = tuv_in(t, tme_pair_counterpart(doc, source->lang), source);
+    tuv *source, *target;
     tme_status status = TME_OK;
-    if (target == NULL) {
+    if (!choose_tuvs(t, &source, &target)) {
         doc->counters.n[TME_COUNT_SKIPPED_ONE_LANGUAGE]++;
     } else {
         tme_read_unit unit = {source->text ? source->text : "",
