@@ -87,7 +87,7 @@ static tme_status next_line(line_reader *r, const tme_document *doc, char **line
         r->len = scanned;
         r->start = 0;
         if (r->cap - r->len < CHUNK) {
-            size_t cap = r->cap ? r->cap * 2 : 4 * CHUNK;
+            size_t cap = r->cap * 2;
             unsigned char *bigger = realloc(r->buf, cap);
             if (bigger == NULL)
                 return tme_error_nomem(err);
@@ -95,9 +95,13 @@ static tme_status next_line(line_reader *r, const tme_document *doc, char **line
             r->cap = cap;
         }
         size_t got;
+        tme_error stream_err;
+        tme_error_clear(&stream_err);
         /* One byte spare: a last field may be NUL-terminated in place. */
-        if (tme_stream_read(r->in, r->buf + r->len, r->cap - r->len - 1, &got, err) != TME_OK)
-            return err->status;
+        if (tme_stream_read(r->in, r->buf + r->len, r->cap - r->len - 1, &got, &stream_err) !=
+            TME_OK)
+            return tme_error_set(err, stream_err.status, "%s (in line %zu)", stream_err.message,
+                                 r->number + 1);
         r->len += got;
         r->eof = got == 0;
     }
@@ -164,7 +168,9 @@ static tme_status tsv_read(tme_document *doc, tme_stream *in, tme_error *err)
     tme_tsv_fields columns;
     if (tme_tsv_fields_parse(tme_document_option(doc, "tsv-columns"), &columns) != 0)
         return tme_error_set(err, TME_ERR_USAGE, "bad --tsv-columns");
-    line_reader r = {.in = in};
+    line_reader r = {.in = in, .cap = 4 * CHUNK};
+    if ((r.buf = malloc(r.cap)) == NULL)
+        return tme_error_nomem(err);
     tme_status status;
     char *line = NULL;
     size_t len = 0;

@@ -178,7 +178,8 @@ static tme_status settle(tme_xml_reader *r, int rc, int *more, tme_error *err)
 {
     *more = rc == 1;
     if (r->stream_failed)
-        return tme_error_set(err, r->stream_error.status, "%s", r->stream_error.message);
+        return tme_error_set(err, r->stream_error.status, "%s (in line %d)",
+                             r->stream_error.message, xmlTextReaderGetParserLineNumber(r->reader));
     if (r->error_set)
         return libxml_failure(r, err);
     if (rc < 0)
