@@ -23,18 +23,17 @@ static const char *const native_code[] = {"bpt", "ept", "ph", "it", "ut", NULL};
 static const tme_xml_inline tmx_inline = {native_code, "sub"};
 
 typedef struct {
-    char *lang; /* NULL when the <tuv> names none */
-    char *text; /* NULL until its <seg> is read */
-    size_t len;
+    tme_xml_text lang, text; /* lang absent when the <tuv> names none */
 } tuv;
 
 typedef struct {
     tme_document *doc;
     tme_xml_reader *xml;
-    char *srclang; /* the header's; NULL until it is read */
-    /* The <tu> being read: tu_depth -1 outside one. */
+    tme_xml_text srclang; /* the header's; absent until it is read */
+    /* The <tu> being read: tu_depth -1 outside one. Its buffers stay from
+     * one <tu> to the next. */
     int tu_depth;
-    char *tuid, *created, *document;
+    tme_xml_text tuid, created, document, prop;
     double score;
     tuv *tuvs;
     size_t n_tuvs, cap_tuvs;
@@ -42,62 +41,51 @@ typedef struct {
 
 static void clear_tu(tmx_reader *t)
 {
-    for (size_t k = 0; k < t->n_tuvs; k++) {
-        free(t->tuvs[k].lang);
-        free(t->tuvs[k].text);
-    }
     t->n_tuvs = 0;
-    free(t->tuid);
-    free(t->created);
-    free(t->document);
-    t->tuid = t->created = t->document = NULL;
+    tme_xml_text_clear(&t->tuid);
+    tme_xml_text_clear(&t->created);
+    tme_xml_text_clear(&t->document);
     t->score = 1.0;
     t->tu_depth = -1;
 }
 
 static tme_status read_header(tmx_reader *t, tme_error *err)
 {
-    free(t->srclang);
-    t->srclang = tme_xml_reader_attribute(t->xml, "srclang", err);
-    if (t->srclang == NULL && err->status == TME_OK)
+    const char *srclang = tme_xml_reader_attribute(t->xml, "srclang");
+    if (srclang == NULL)
         return tme_xml_reader_fail(t->xml, err,
                                    "the TMX header has no srclang: which <tuv> is the source "
                                    "cannot be told");
-    return err->status;
+    return tme_xml_text_set(&t->srclang, srclang, err);
 }
 
 static tme_status begin_tu(tmx_reader *t, tme_error *err)
 {
-    if (t->srclang == NULL)
+    if (!t->srclang.set)
         return tme_xml_reader_fail(t->xml, err, "a <tu> before the TMX <header>");
     clear_tu(t);
     t->tu_depth = tme_xml_reader_depth(t->xml);
-    t->tuid = tme_xml_reader_attribute(t->xml, "tuid", err);
-    t->created = tme_xml_reader_attribute(t->xml, "creationdate", err);
-    return err->status;
+    if (tme_xml_text_set(&t->tuid, tme_xml_reader_attribute(t->xml, "tuid"), err) != TME_OK)
+        return err->status;
+    return tme_xml_text_set(&t->created, tme_xml_reader_attribute(t->xml, "creationdate"), err);
 }
 
 /* <prop type="x-document"> and <prop type="x-score"> of the <tu> itself. */
 static tme_status read_prop(tmx_reader *t, tme_error *err)
 {
-    if (tme_xml_reader_depth(t->xml) != t->tu_depth + 1)
+    const char *type = tme_xml_reader_attribute(t->xml, "type");
+    int document = type != NULL && strcmp(type, "x-document") == 0;
+    int score = type != NULL && strcmp(type, "x-score") == 0;
+    if (tme_xml_reader_depth(t->xml) != t->tu_depth + 1 || (!document && !score))
         return tme_xml_reader_skip(t->xml, err);
-    char *type = tme_xml_reader_attribute(t->xml, "type", err);
-    const char *text;
-    size_t len, elements = 0;
-    tme_status status = err->status;
-    if (status == TME_OK)
-        status = tme_xml_reader_text(t->xml, &tmx_inline, &text, &len, &elements, err);
-    if (status == TME_OK && type != NULL && strcmp(type, "x-document") == 0) {
-        free(t->document);
-        if ((t->document = strdup(text)) == NULL)
-            status = tme_error_nomem(err);
-    } else if (status == TME_OK && type != NULL && strcmp(type, "x-score") == 0 &&
-               tme_score_parse(text, len, &t->score) != 0) {
-        status = tme_xml_reader_fail(t->xml, err, "x-score '%.40s' is not a number in [0,1]", text);
-    }
-    free(type);
-    return status;
+    tme_xml_text *into = document ? &t->document : &t->prop;
+    size_t elements = 0;
+    if (tme_xml_reader_text(t->xml, &tmx_inline, into, &elements, err) != TME_OK)
+        return err->status;
+    if (score && tme_score_parse(into->text, into->len, &t->score) != 0)
+        return tme_xml_reader_fail(t->xml, err, "x-score '%.40s' is not a number in [0,1]",
+                                   into->text);
+    return TME_OK;
 }
 
 static tme_status begin_tuv(tmx_reader *t, tme_error *err)
@@ -107,25 +95,23 @@ static tme_status begin_tuv(tmx_reader *t, tme_error *err)
         tuv *bigger = realloc(t->tuvs, cap * sizeof *bigger);
         if (bigger == NULL)
             return tme_error_nomem(err);
+        memset(bigger + t->cap_tuvs, 0, (cap - t->cap_tuvs) * sizeof *bigger);
         t->tuvs = bigger;
         t->cap_tuvs = cap;
     }
     tuv *v = &t->tuvs[t->n_tuvs++];
-    memset(v, 0, sizeof *v);
-    v->lang = tme_xml_reader_attribute(t->xml, "xml:lang", err);
-    if (v->lang == NULL && err->status == TME_OK)
-        v->lang = tme_xml_reader_attribute(t->xml, "lang", err);
-    return err->status;
+    tme_xml_text_clear(&v->text);
+    const char *lang = tme_xml_reader_attribute(t->xml, "xml:lang");
+    return tme_xml_text_set(&v->lang, lang ? lang : tme_xml_reader_attribute(t->xml, "lang"), err);
 }
 
 static tme_status read_seg(tmx_reader *t, tme_error *err)
 {
     if (t->n_tuvs == 0 || tme_xml_reader_depth(t->xml) != t->tu_depth + 2)
         return tme_xml_reader_skip(t->xml, err);
-    tuv *v = &t->tuvs[t->n_tuvs - 1];
     size_t elements = 0;
     tme_status status =
-        tme_xml_reader_text_copy(t->xml, &tmx_inline, &v->text, &v->len, &elements, err);
+        tme_xml_reader_text(t->xml, &tmx_inline, &t->tuvs[t->n_tuvs - 1].text, &elements, err);
     t->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
     return status;
 }
@@ -135,12 +121,12 @@ static tme_status read_seg(tmx_reader *t, tme_error *err)
 static tuv *tuv_in(tmx_reader *t, const char *lang, const tuv *except)
 {
     for (size_t k = 0; k < t->n_tuvs; k++)
-        if (&t->tuvs[k] != except && t->tuvs[k].lang != NULL &&
-            strcasecmp(t->tuvs[k].lang, lang) == 0)
+        if (&t->tuvs[k] != except && t->tuvs[k].lang.set &&
+            strcasecmp(t->tuvs[k].lang.text, lang) == 0)
             return &t->tuvs[k];
     for (size_t k = 0; k < t->n_tuvs; k++)
-        if (&t->tuvs[k] != except && t->tuvs[k].lang != NULL &&
-            tme_langtag_same_language(t->tuvs[k].lang, lang))
+        if (&t->tuvs[k] != except && t->tuvs[k].lang.set &&
+            tme_langtag_same_language(t->tuvs[k].lang.text, lang))
             return &t->tuvs[k];
     return NULL;
 }
@@ -156,8 +142,9 @@ static int choose_tuvs(tmx_reader *t, tuv **source, tuv **target)
         *target = *source ? tuv_in(t, tme_document_option(doc, "tgt-lang"), *source) : NULL;
     } else if (t->n_tuvs == 2) {
         /* srclang "*all*": any <tuv> may be the source; the export's is. */
-        const char *srclang =
-            strcmp(t->srclang, "*all*") == 0 ? tme_document_option(doc, "src-lang") : t->srclang;
+        const char *srclang = strcmp(t->srclang.text, "*all*") == 0
+                                  ? tme_document_option(doc, "src-lang")
+                                  : t->srclang.text;
         *source = tuv_in(t, srclang, NULL);
         *target = *source == &t->tuvs[0] ? &t->tuvs[1] : *source ? &t->tuvs[0] : NULL;
     }
@@ -174,16 +161,19 @@ static tme_status finish_tu(tmx_reader *t, tme_error *err)
     if (!choose_tuvs(t, &source, &target)) {
         doc->counters.n[TME_COUNT_SKIPPED_ONE_LANGUAGE]++;
     } else {
-        tme_read_unit unit = {source->text ? source->text : "",
-                              target->text ? target->text : "",
-                              source->len,
-                              target->len,
+        tme_read_unit unit = {source->text.set ? source->text.text : "",
+                              target->text.set ? target->text.text : "",
+                              source->text.len,
+                              target->text.len,
                               t->score,
-                              t->tuid,
-                              t->created,
-                              t->document ? t->document : doc->name};
-        status =
-            tme_read_units_add(doc, tme_pair_order_of(doc, source->lang, target->lang), &unit, err);
+                              tme_xml_text_get(&t->tuid),
+                              tme_xml_text_get(&t->created),
+                              t->document.set ? t->document.text : doc->name,
+                              1};
+        status = tme_read_units_add(doc,
+                                    tme_pair_order_of(doc, tme_xml_text_get(&source->lang),
+                                                      tme_xml_text_get(&target->lang)),
+                                    &unit, err);
     }
     clear_tu(t);
     return status;
@@ -227,7 +217,7 @@ static tme_status read_nodes(tmx_reader *t, tme_error *err)
             finish_tu(t, err) != TME_OK)
             break;
     }
-    if (err->status == TME_OK && t->srclang == NULL)
+    if (err->status == TME_OK && !t->srclang.set)
         return tme_error_set(err, TME_ERR_INPUT, "%s: a TMX document without a <header>",
                              t->doc->name);
     return err->status;
@@ -239,9 +229,14 @@ static tme_status tmx_read(tme_document *doc, tme_stream *in, tme_error *err)
     if ((t.xml = tme_xml_reader_new(in, doc->name, err)) == NULL)
         return err->status;
     tme_status status = read_nodes(&t, err);
-    clear_tu(&t);
+    for (size_t k = 0; k < t.cap_tuvs; k++) {
+        tme_xml_text_free(&t.tuvs[k].lang);
+        tme_xml_text_free(&t.tuvs[k].text);
+    }
     free(t.tuvs);
-    free(t.srclang);
+    tme_xml_text *texts[] = {&t.srclang, &t.tuid, &t.created, &t.document, &t.prop};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+        tme_xml_text_free(texts[k]);
     tme_xml_reader_free(t.xml);
     return status;
 }

@@ -159,7 +159,8 @@ static tme_status add_line(tme_document *doc, const tme_tsv_fields *columns, cha
                           score,
                           NULL,
                           NULL,
-                          field[TME_TSV_DOCUMENT]};
+                          field[TME_TSV_DOCUMENT],
+                          0};
     return tme_document_add_read_unit(doc, &unit, err);
 }
 

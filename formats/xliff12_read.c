@@ -24,21 +24,19 @@ typedef struct {
     tme_document *doc;
     tme_xml_reader *xml;
     tme_pair_order order; /* the open <file>'s languages against the export's */
-    /* The <trans-unit> being read: unit_depth -1 outside one. */
+    /* The <trans-unit> being read: unit_depth -1 outside one. Its buffers
+     * stay from one unit to the next. */
     int unit_depth;
-    char *resname, *created, *source, *target;
-    size_t source_len, target_len;
+    tme_xml_text resname, created, source, target;
+    tme_xml_text scratch[2]; /* attributes of a <file>, a score's text */
     double score;
 } xliff12_reader;
 
 static void clear_unit(xliff12_reader *x)
 {
-    free(x->resname);
-    free(x->created);
-    free(x->source);
-    free(x->target);
-    x->resname = x->created = x->source = x->target = NULL;
-    x->source_len = x->target_len = 0;
+    tme_xml_text *texts[] = {&x->resname, &x->created, &x->source, &x->target};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+        tme_xml_text_clear(texts[k]);
     x->score = 1.0;
     x->unit_depth = -1;
 }
@@ -46,46 +44,39 @@ static void clear_unit(xliff12_reader *x)
 /* A <file>: a document of its own, in its own pair of languages. */
 static tme_status begin_file(xliff12_reader *x, tme_error *err)
 {
-    char *original = tme_xml_reader_attribute(x->xml, "original", err);
-    char *source = tme_xml_reader_attribute(x->xml, "source-language", err);
-    char *target = tme_xml_reader_attribute(x->xml, "target-language", err);
-    x->order = tme_pair_order_of(x->doc, source, target);
-    tme_status status = err->status;
-    if (status == TME_OK)
-        status = tme_document_begin_part(x->doc, original ? original : x->doc->name, err);
-    free(original);
-    free(source);
-    free(target);
-    return status;
+    tme_xml_text *original = &x->scratch[0], *source = &x->scratch[1];
+    if (tme_xml_text_set(original, tme_xml_reader_attribute(x->xml, "original"), err) != TME_OK ||
+        tme_xml_text_set(source, tme_xml_reader_attribute(x->xml, "source-language"), err) !=
+            TME_OK)
+        return err->status;
+    x->order = tme_pair_order_of(x->doc, tme_xml_text_get(source),
+                                 tme_xml_reader_attribute(x->xml, "target-language"));
+    return tme_document_begin_part(x->doc, original->set ? original->text : x->doc->name, err);
 }
 
 /* <context context-type="x-score"> and "x-creationdate", as the writer
  * puts them in its context group. */
 static tme_status read_context(xliff12_reader *x, tme_error *err)
 {
-    char *type = tme_xml_reader_attribute(x->xml, "context-type", err), *text = NULL;
-    size_t len, elements = 0;
-    tme_status status = err->status;
-    if (status == TME_OK)
-        status = tme_xml_reader_text_copy(x->xml, &xliff12_inline, &text, &len, &elements, err);
-    if (status == TME_OK && type != NULL && strcmp(type, "x-creationdate") == 0) {
-        free(x->created);
-        x->created = text;
-        text = NULL;
-    } else if (status == TME_OK && type != NULL && strcmp(type, "x-score") == 0 &&
-               tme_score_parse(text, len, &x->score) != 0) {
-        status = tme_xml_reader_fail(x->xml, err, "x-score '%.40s' is not a number in [0,1]", text);
-    }
-    free(type);
-    free(text);
-    return status;
+    const char *type = tme_xml_reader_attribute(x->xml, "context-type");
+    int created = type != NULL && strcmp(type, "x-creationdate") == 0;
+    int score = type != NULL && strcmp(type, "x-score") == 0;
+    if (!created && !score)
+        return tme_xml_reader_skip(x->xml, err);
+    tme_xml_text *into = created ? &x->created : &x->scratch[0];
+    size_t elements = 0;
+    if (tme_xml_reader_text(x->xml, &xliff12_inline, into, &elements, err) != TME_OK)
+        return err->status;
+    if (score && tme_score_parse(into->text, into->len, &x->score) != 0)
+        return tme_xml_reader_fail(x->xml, err, "x-score '%.40s' is not a number in [0,1]",
+                                   into->text);
+    return TME_OK;
 }
 
-static tme_status read_side(xliff12_reader *x, char **text, size_t *len, tme_error *err)
+static tme_status read_side(xliff12_reader *x, tme_xml_text *into, tme_error *err)
 {
     size_t elements = 0;
-    tme_status status =
-        tme_xml_reader_text_copy(x->xml, &xliff12_inline, text, len, &elements, err);
+    tme_status status = tme_xml_reader_text(x->xml, &xliff12_inline, into, &elements, err);
     x->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
     return status;
 }
@@ -93,17 +84,18 @@ static tme_status read_side(xliff12_reader *x, char **text, size_t *len, tme_err
 static tme_status finish_unit(xliff12_reader *x, tme_error *err)
 {
     tme_status status = TME_OK;
-    if (x->target == NULL) {
+    if (!x->target.set) {
         x->doc->counters.n[TME_COUNT_SKIPPED_NO_TARGET]++;
     } else {
-        tme_read_unit unit = {x->source ? x->source : "",
-                              x->target,
-                              x->source_len,
-                              x->target_len,
+        tme_read_unit unit = {x->source.set ? x->source.text : "",
+                              x->target.text,
+                              x->source.len,
+                              x->target.len,
                               x->score,
-                              x->resname,
-                              x->created,
-                              NULL};
+                              tme_xml_text_get(&x->resname),
+                              tme_xml_text_get(&x->created),
+                              NULL,
+                              1};
         status = tme_read_units_add(x->doc, x->order, &unit, err);
     }
     clear_unit(x);
@@ -114,8 +106,7 @@ static tme_status begin_unit(xliff12_reader *x, tme_error *err)
 {
     clear_unit(x);
     x->unit_depth = tme_xml_reader_depth(x->xml);
-    x->resname = tme_xml_reader_attribute(x->xml, "resname", err);
-    if (err->status != TME_OK)
+    if (tme_xml_text_set(&x->resname, tme_xml_reader_attribute(x->xml, "resname"), err) != TME_OK)
         return err->status;
     return tme_xml_reader_is_empty(x->xml) ? finish_unit(x, err) : TME_OK;
 }
@@ -125,9 +116,9 @@ static tme_status on_unit_start(xliff12_reader *x, const char *name, tme_error *
 {
     int child = tme_xml_reader_depth(x->xml) == x->unit_depth + 1;
     if (child && strcmp(name, "source") == 0)
-        return read_side(x, &x->source, &x->source_len, err);
+        return read_side(x, &x->source, err);
     if (child && strcmp(name, "target") == 0)
-        return read_side(x, &x->target, &x->target_len, err);
+        return read_side(x, &x->target, err);
     if (strcmp(name, "context") == 0)
         return read_context(x, err);
     if (strcmp(name, "alt-trans") == 0 || strcmp(name, "seg-source") == 0 ||
@@ -169,7 +160,10 @@ static tme_status xliff12_read(tme_document *doc, tme_stream *in, tme_error *err
             finish_unit(&x, err) != TME_OK)
             break;
     }
-    clear_unit(&x);
+    tme_xml_text *texts[] = {&x.resname, &x.created,    &x.source,
+                             &x.target,  &x.scratch[0], &x.scratch[1]};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+        tme_xml_text_free(texts[k]);
     tme_xml_reader_free(x.xml);
     return err->status;
 }

@@ -20,17 +20,18 @@
 static const tme_xml_inline xliff2_inline = {NULL, NULL};
 
 typedef struct {
-    char *source, *target; /* target NULL: the segment has none */
-    size_t source_len, target_len;
+    tme_xml_text source, target; /* target absent: the segment has none */
 } segment;
 
 typedef struct {
     tme_document *doc;
     tme_xml_reader *xml;
     tme_pair_order order; /* the document's languages against the export's */
-    /* The <unit> being read: unit_depth -1 outside one. */
+    /* The <unit> being read: unit_depth -1 outside one. Its buffers stay
+     * from one unit to the next. */
     int unit_depth, segment_depth;
-    char *name, *created;
+    tme_xml_text name, created;
+    tme_xml_text scratch[2]; /* attributes of a <file>, a score's text */
     double score;
     segment *segments;
     size_t n_segments, cap_segments;
@@ -38,59 +39,49 @@ typedef struct {
 
 static void clear_unit(xliff2_reader *x)
 {
-    for (size_t k = 0; k < x->n_segments; k++) {
-        free(x->segments[k].source);
-        free(x->segments[k].target);
-    }
     x->n_segments = 0;
-    free(x->name);
-    free(x->created);
-    x->name = x->created = NULL;
+    tme_xml_text_clear(&x->name);
+    tme_xml_text_clear(&x->created);
     x->score = 1.0;
     x->unit_depth = x->segment_depth = -1;
 }
 
 static tme_status read_languages(xliff2_reader *x, tme_error *err)
 {
-    char *source = tme_xml_reader_attribute(x->xml, "srcLang", err);
-    char *target = tme_xml_reader_attribute(x->xml, "trgLang", err);
-    x->order = tme_pair_order_of(x->doc, source, target);
-    free(source);
-    free(target);
-    return err->status;
+    tme_xml_text *source = &x->scratch[0];
+    if (tme_xml_text_set(source, tme_xml_reader_attribute(x->xml, "srcLang"), err) != TME_OK)
+        return err->status;
+    x->order = tme_pair_order_of(x->doc, tme_xml_text_get(source),
+                                 tme_xml_reader_attribute(x->xml, "trgLang"));
+    return TME_OK;
 }
 
 static tme_status begin_file(xliff2_reader *x, tme_error *err)
 {
-    char *original = tme_xml_reader_attribute(x->xml, "original", err);
-    char *id = original ? NULL : tme_xml_reader_attribute(x->xml, "id", err);
-    tme_status status = err->status;
-    if (status == TME_OK)
-        status = tme_document_begin_part(x->doc, original ? original : id ? id : x->doc->name, err);
-    free(original);
-    free(id);
-    return status;
+    tme_xml_text *name = &x->scratch[0];
+    const char *original = tme_xml_reader_attribute(x->xml, "original");
+    if (tme_xml_text_set(name, original ? original : tme_xml_reader_attribute(x->xml, "id"), err) !=
+        TME_OK)
+        return err->status;
+    return tme_document_begin_part(x->doc, name->set ? name->text : x->doc->name, err);
 }
 
 /* <mda:meta type="score"> and "created", as the writer puts them. */
 static tme_status read_meta(xliff2_reader *x, tme_error *err)
 {
-    char *type = tme_xml_reader_attribute(x->xml, "type", err), *text = NULL;
-    size_t len, elements = 0;
-    tme_status status = err->status;
-    if (status == TME_OK)
-        status = tme_xml_reader_text_copy(x->xml, &xliff2_inline, &text, &len, &elements, err);
-    if (status == TME_OK && type != NULL && strcmp(type, "created") == 0) {
-        free(x->created);
-        x->created = text;
-        text = NULL;
-    } else if (status == TME_OK && type != NULL && strcmp(type, "score") == 0 &&
-               tme_score_parse(text, len, &x->score) != 0) {
-        status = tme_xml_reader_fail(x->xml, err, "score '%.40s' is not a number in [0,1]", text);
-    }
-    free(type);
-    free(text);
-    return status;
+    const char *type = tme_xml_reader_attribute(x->xml, "type");
+    int created = type != NULL && strcmp(type, "created") == 0;
+    int score = type != NULL && strcmp(type, "score") == 0;
+    if (!created && !score)
+        return tme_xml_reader_skip(x->xml, err);
+    tme_xml_text *into = created ? &x->created : &x->scratch[1];
+    size_t elements = 0;
+    if (tme_xml_reader_text(x->xml, &xliff2_inline, into, &elements, err) != TME_OK)
+        return err->status;
+    if (score && tme_score_parse(into->text, into->len, &x->score) != 0)
+        return tme_xml_reader_fail(x->xml, err, "score '%.40s' is not a number in [0,1]",
+                                   into->text);
+    return TME_OK;
 }
 
 static tme_status begin_segment(xliff2_reader *x, tme_error *err)
@@ -100,18 +91,21 @@ static tme_status begin_segment(xliff2_reader *x, tme_error *err)
         segment *bigger = realloc(x->segments, cap * sizeof *bigger);
         if (bigger == NULL)
             return tme_error_nomem(err);
+        memset(bigger + x->cap_segments, 0, (cap - x->cap_segments) * sizeof *bigger);
         x->segments = bigger;
         x->cap_segments = cap;
     }
-    memset(&x->segments[x->n_segments++], 0, sizeof(segment));
+    segment *s = &x->segments[x->n_segments++];
+    tme_xml_text_clear(&s->source);
+    tme_xml_text_clear(&s->target);
     x->segment_depth = tme_xml_reader_is_empty(x->xml) ? -1 : tme_xml_reader_depth(x->xml);
     return TME_OK;
 }
 
-static tme_status read_side(xliff2_reader *x, char **text, size_t *len, tme_error *err)
+static tme_status read_side(xliff2_reader *x, tme_xml_text *into, tme_error *err)
 {
     size_t elements = 0;
-    tme_status status = tme_xml_reader_text_copy(x->xml, &xliff2_inline, text, len, &elements, err);
+    tme_status status = tme_xml_reader_text(x->xml, &xliff2_inline, into, &elements, err);
     x->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
     return status;
 }
@@ -123,13 +117,19 @@ static tme_status finish_unit(xliff2_reader *x, tme_error *err)
     tme_status status = TME_OK;
     for (size_t k = 0; k < x->n_segments && status == TME_OK; k++) {
         const segment *s = &x->segments[k];
-        if (s->target == NULL) {
+        if (!s->target.set) {
             x->doc->counters.n[TME_COUNT_SKIPPED_NO_TARGET]++;
             continue;
         }
-        tme_read_unit unit = {
-            s->source ? s->source : "",          s->target,  s->source_len, s->target_len, x->score,
-            x->n_segments == 1 ? x->name : NULL, x->created, NULL};
+        tme_read_unit unit = {s->source.set ? s->source.text : "",
+                              s->target.text,
+                              s->source.len,
+                              s->target.len,
+                              x->score,
+                              x->n_segments == 1 ? tme_xml_text_get(&x->name) : NULL,
+                              tme_xml_text_get(&x->created),
+                              NULL,
+                              1};
         status = tme_read_units_add(x->doc, x->order, &unit, err);
     }
     clear_unit(x);
@@ -140,8 +140,7 @@ static tme_status begin_unit(xliff2_reader *x, tme_error *err)
 {
     clear_unit(x);
     x->unit_depth = tme_xml_reader_depth(x->xml);
-    x->name = tme_xml_reader_attribute(x->xml, "name", err);
-    if (err->status != TME_OK)
+    if (tme_xml_text_set(&x->name, tme_xml_reader_attribute(x->xml, "name"), err) != TME_OK)
         return err->status;
     return tme_xml_reader_is_empty(x->xml) ? finish_unit(x, err) : TME_OK;
 }
@@ -152,9 +151,9 @@ static tme_status on_unit_start(xliff2_reader *x, const char *name, tme_error *e
     int in_segment = x->segment_depth >= 0 && tme_xml_reader_depth(x->xml) == x->segment_depth + 1;
     segment *s = x->n_segments > 0 ? &x->segments[x->n_segments - 1] : NULL;
     if (in_segment && strcmp(name, "source") == 0)
-        return read_side(x, &s->source, &s->source_len, err);
+        return read_side(x, &s->source, err);
     if (in_segment && strcmp(name, "target") == 0)
-        return read_side(x, &s->target, &s->target_len, err);
+        return read_side(x, &s->target, err);
     if (strcmp(name, "segment") == 0)
         return begin_segment(x, err);
     if (strcmp(name, "meta") == 0)
@@ -206,8 +205,14 @@ static tme_status xliff2_read(tme_document *doc, tme_stream *in, tme_error *err)
             (node == TME_XML_END && on_end(&x, err) != TME_OK))
             break;
     }
-    clear_unit(&x);
+    for (size_t k = 0; k < x.cap_segments; k++) {
+        tme_xml_text_free(&x.segments[k].source);
+        tme_xml_text_free(&x.segments[k].target);
+    }
     free(x.segments);
+    tme_xml_text *texts[] = {&x.name, &x.created, &x.scratch[0], &x.scratch[1]};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+        tme_xml_text_free(texts[k]);
     tme_xml_reader_free(x.xml);
     return err->status;
 }

@@ -202,7 +202,10 @@ void tme_document_count_script(tme_document *doc, const char *text, size_t len)
 }
 
 /* Normalizes (or copies) one side and removes what XML cannot carry. */
-static char *clean_side(tme_document *doc, const char *text, size_t len, tme_norm_lang lang)
+/* known_legal: the text is as an XML parser delivered it, in which every
+ * character is one XML allows; only normalizing could change that. */
+static char *clean_side(tme_document *doc, const char *text, size_t len, tme_norm_lang lang,
+                        int known_legal)
 {
     const tme_document_settings *s = doc->settings;
     char *out;
@@ -214,7 +217,7 @@ static char *clean_side(tme_document *doc, const char *text, size_t len, tme_nor
     } else {
         out = strndup(text, len);
     }
-    if (out != NULL)
+    if (out != NULL && !(known_legal && !s->normalize))
         doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += tme_xml_strip_illegal(out);
     return out;
 }
@@ -222,12 +225,13 @@ static char *clean_side(tme_document *doc, const char *text, size_t len, tme_nor
 /* What a file of units said of a unit, beyond its text. */
 typedef struct {
     const char *id, *created;
+    int xml_legal;
 } unit_origin;
 
 /* Gives the last unit pushed its id and creation date (copies). */
 static tme_status keep_origin(tme_units *units, const unit_origin *origin, tme_error *err)
 {
-    if (origin == NULL)
+    if (origin == NULL || (origin->id == NULL && origin->created == NULL))
         return TME_OK;
     tme_unit *u = &units->items[units->count - 1];
     u->id = origin->id != NULL ? strdup(origin->id) : NULL;
@@ -249,8 +253,9 @@ static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t e
         return tme_document_drop(doc, en, en_len, zh, zh_len, score, TME_DROP_BELOW_MIN_SCORE, NULL,
                                  err);
     }
-    char *en_clean = clean_side(doc, en, en_len, TME_NORM_EN);
-    char *zh_clean = clean_side(doc, zh, zh_len, TME_NORM_ZH);
+    int legal = origin != NULL && origin->xml_legal;
+    char *en_clean = clean_side(doc, en, en_len, TME_NORM_EN, legal);
+    char *zh_clean = clean_side(doc, zh, zh_len, TME_NORM_ZH, legal);
     if (en_clean == NULL || zh_clean == NULL) {
         free(en_clean);
         free(zh_clean);
@@ -284,7 +289,7 @@ tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t s
                                  const char *target, size_t target_len, double score,
                                  tme_error *err)
 {
-    tme_read_unit unit = {source, target, source_len, target_len, score, NULL, NULL, NULL};
+    tme_read_unit unit = {source, target, source_len, target_len, score, NULL, NULL, NULL, 0};
     return tme_document_add_read_unit(doc, &unit, err);
 }
 
@@ -293,13 +298,12 @@ tme_status tme_document_add_read_unit(tme_document *doc, const tme_read_unit *u,
     if (u->document != NULL && strcmp(u->document, doc->units.document) != 0 &&
         tme_document_begin_part(doc, u->document, err) != TME_OK)
         return err->status;
-    unit_origin origin = {u->id, u->created};
-    const unit_origin *given = u->id != NULL || u->created != NULL ? &origin : NULL;
+    unit_origin origin = {u->id, u->created, u->xml_legal};
     if (doc->settings->source_is_chinese)
         return add_bilingual_unit(doc, u->target, u->target_len, u->source, u->source_len, u->score,
-                                  given, err);
+                                  &origin, err);
     return add_bilingual_unit(doc, u->source, u->source_len, u->target, u->target_len, u->score,
-                              given, err);
+                              &origin, err);
 }
 
 tme_status tme_document_begin_part(tme_document *doc, const char *name, tme_error *err)

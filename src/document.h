@@ -135,6 +135,9 @@ typedef struct {
     const char *id;       /* NUL-terminated, NULL when the file gave none (TMX tuid) */
     const char *created;  /* TMX creationdate, NULL when none */
     const char *document; /* the document it came from; NULL: the current part's */
+    /* 1: the text is as an XML parser delivered it, in which every
+     * character is one XML allows: there is nothing to clean. */
+    int xml_legal;
 } tme_read_unit;
 
 /* What tme_document_add_unit() does, keeping the unit's id and creation

@@ -32,11 +32,16 @@ struct tme_xml_reader {
      * as a read error. */
     tme_error stream_error;
     int stream_failed;
+    /* Bytes through libxml2 conversion (UTF-16, a declared encoding other
+     * than UTF-8) can fail outside the parser context; UTF-8 never does. */
+    int first_read_done, utf16_bytes, converts, converts_known;
+    /* The current node, as libxml2 last said (its node type costs a scan
+     * of a text node's content, so it is asked once a node). */
+    tme_xml_node node;
+    int depth;
     /* libxml2's first error. */
     int error_set, error_line, error_code;
     char error_message[512];
-    char *text; /* tme_xml_reader_text()'s buffer, reused */
-    size_t text_len, text_cap;
 };
 
 static pthread_once_t libxml_ready = PTHREAD_ONCE_INIT;
@@ -46,16 +51,26 @@ static void init_libxml(void)
     xmlInitParser();
 }
 
+/* A failed read is told to libxml2 as the end of the input (which it
+ * reports, in the parser's context, as a document cut short): a -1 would
+ * make it raise an I/O error outside the parser's context. The stream's
+ * own message is the one kept. */
 static int read_callback(void *context, char *buffer, int len)
 {
     tme_xml_reader *r = context;
-    if (r->stream_failed || len <= 0)
-        return r->stream_failed ? -1 : 0;
     size_t got;
+    if (r->stream_failed || len <= 0)
+        return 0;
     if (tme_stream_read(r->in, buffer, (size_t)len, &got, &r->stream_error) != TME_OK) {
         r->stream_failed = 1;
-        return -1;
+        return 0;
     }
+    if (!r->first_read_done && got >= 2) {
+        const unsigned char *b = (const unsigned char *)buffer;
+        r->utf16_bytes = (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) ||
+                         (b[0] == 0) != (b[1] == 0);
+    }
+    r->first_read_done |= got > 0;
     return (int)got;
 }
 
@@ -84,10 +99,10 @@ static void on_error(void *context, error_ptr error)
         r->error_message[--n] = '\0';
 }
 
-/* Errors libxml2 raises outside the parser context (a failed read, an
- * encoding conversion) go to the thread's global handlers, which would
- * print them: while libxml2 works for us they are ours, and the caller's
- * own are back afterwards (units go to callbacks between two reads). */
+/* Errors libxml2 raises outside the parser context (an encoding
+ * conversion) go to the thread's global handlers, which would print them:
+ * while libxml2 works for us they are ours, and the caller's own are back
+ * afterwards (units go to callbacks between two reads). */
 typedef struct {
     xmlStructuredErrorFunc structured;
     void *structured_context;
@@ -152,7 +167,6 @@ void tme_xml_reader_free(tme_xml_reader *r)
         xmlFreeTextReader(r->reader);
         leave(&saved);
     }
-    free(r->text);
     free(r->name);
     free(r);
 }
@@ -173,41 +187,9 @@ static tme_status libxml_failure(const tme_xml_reader *r, tme_error *err)
     return tme_error_set(err, TME_ERR_INPUT, "%s:%d: %s", r->name, r->error_line, m);
 }
 
-/* What a move of the reader (rc: 1 a node, 0 the end, -1 a failure) means. */
-static tme_status settle(tme_xml_reader *r, int rc, int *more, tme_error *err)
+static tme_xml_node node_of(int type)
 {
-    *more = rc == 1;
-    if (r->stream_failed)
-        return tme_error_set(err, r->stream_error.status, "%s (in line %d)",
-                             r->stream_error.message, xmlTextReaderGetParserLineNumber(r->reader));
-    if (r->error_set)
-        return libxml_failure(r, err);
-    if (rc < 0)
-        return tme_error_set(err, TME_ERR_INPUT, "%s:%d: not well-formed XML", r->name,
-                             xmlTextReaderGetParserLineNumber(r->reader));
-    if (rc == 1 && xmlTextReaderDepth(r->reader) > TME_XML_MAX_DEPTH)
-        return tme_error_set(err, TME_ERR_INPUT, "%s:%d: elements nested deeper than %d levels",
-                             r->name, tme_xml_reader_line(r), TME_XML_MAX_DEPTH);
-    return TME_OK;
-}
-
-static int raw_read(tme_xml_reader *r)
-{
-    saved_handlers saved;
-    enter(r, &saved);
-    int rc = xmlTextReaderRead(r->reader);
-    leave(&saved);
-    return rc;
-}
-
-tme_status tme_xml_reader_next(tme_xml_reader *r, int *more, tme_error *err)
-{
-    return settle(r, raw_read(r), more, err);
-}
-
-tme_xml_node tme_xml_reader_node(const tme_xml_reader *r)
-{
-    switch (xmlTextReaderNodeType(r->reader)) {
+    switch (type) {
     case XML_READER_TYPE_ELEMENT:
         return TME_XML_START;
     case XML_READER_TYPE_END_ELEMENT:
@@ -222,6 +204,61 @@ tme_xml_node tme_xml_reader_node(const tme_xml_reader *r)
     }
 }
 
+/* What a move of the reader (rc: 1 a node, 0 the end, -1 a failure) means. */
+static tme_status settle(tme_xml_reader *r, int rc, int *more, tme_error *err)
+{
+    *more = rc == 1;
+    /* A text node is told by its own type: the reader's node type would
+     * scan its content for white space first. */
+    xmlNodePtr current = rc == 1 ? xmlTextReaderCurrentNode(r->reader) : NULL;
+    r->node = current == NULL                  ? TME_XML_OTHER
+              : current->type == XML_TEXT_NODE ? TME_XML_TEXT
+                                               : node_of(xmlTextReaderNodeType(r->reader));
+    r->depth = rc == 1 ? xmlTextReaderDepth(r->reader) : -1;
+    if (r->stream_failed)
+        return tme_error_set(err, r->stream_error.status, "%s (in line %d)",
+                             r->stream_error.message, xmlTextReaderGetParserLineNumber(r->reader));
+    if (r->error_set)
+        return libxml_failure(r, err);
+    if (rc < 0)
+        return tme_error_set(err, TME_ERR_INPUT, "%s:%d: not well-formed XML", r->name,
+                             xmlTextReaderGetParserLineNumber(r->reader));
+    if (rc == 1 && r->depth > TME_XML_MAX_DEPTH)
+        return tme_error_set(err, TME_ERR_INPUT, "%s:%d: elements nested deeper than %d levels",
+                             r->name, tme_xml_reader_line(r), TME_XML_MAX_DEPTH);
+    return TME_OK;
+}
+
+/* One move of the reader. The thread's global handlers are only taken
+ * while libxml2 may convert the input: the swap costs a fifth of the
+ * reading time. */
+static int raw_read(tme_xml_reader *r)
+{
+    if (r->converts_known && !r->converts)
+        return xmlTextReaderRead(r->reader);
+    saved_handlers saved;
+    enter(r, &saved);
+    int rc = xmlTextReaderRead(r->reader);
+    leave(&saved);
+    if (rc == 1 && !r->converts_known) {
+        const xmlChar *encoding = xmlTextReaderConstEncoding(r->reader);
+        r->converts =
+            r->utf16_bytes || (encoding != NULL && xmlStrcasecmp(encoding, BAD_CAST "UTF-8") != 0);
+        r->converts_known = 1;
+    }
+    return rc;
+}
+
+tme_status tme_xml_reader_next(tme_xml_reader *r, int *more, tme_error *err)
+{
+    return settle(r, raw_read(r), more, err);
+}
+
+tme_xml_node tme_xml_reader_node(const tme_xml_reader *r)
+{
+    return r->node;
+}
+
 const char *tme_xml_reader_name(const tme_xml_reader *r)
 {
     tme_xml_node node = tme_xml_reader_node(r);
@@ -233,7 +270,7 @@ const char *tme_xml_reader_name(const tme_xml_reader *r)
 
 int tme_xml_reader_depth(const tme_xml_reader *r)
 {
-    return xmlTextReaderDepth(r->reader);
+    return r->depth;
 }
 
 int tme_xml_reader_is_empty(const tme_xml_reader *r)
@@ -248,16 +285,57 @@ int tme_xml_reader_line(const tme_xml_reader *r)
     return line > 0 ? (int)line : xmlTextReaderGetParserLineNumber(r->reader);
 }
 
-char *tme_xml_reader_attribute(tme_xml_reader *r, const char *name, tme_error *err)
+const char *tme_xml_reader_attribute(tme_xml_reader *r, const char *name)
 {
-    xmlChar *value = xmlTextReaderGetAttribute(r->reader, BAD_CAST name);
-    if (value == NULL)
+    if (xmlTextReaderMoveToAttribute(r->reader, BAD_CAST name) != 1)
         return NULL;
-    char *copy = strdup((const char *)value);
-    xmlFree(value);
-    if (copy == NULL)
-        tme_error_nomem(err);
-    return copy;
+    const xmlChar *value = xmlTextReaderConstValue(r->reader);
+    xmlTextReaderMoveToElement(r->reader);
+    return value != NULL ? (const char *)value : "";
+}
+
+void tme_xml_text_clear(tme_xml_text *t)
+{
+    t->len = 0;
+    t->set = 0;
+    if (t->text != NULL)
+        t->text[0] = '\0';
+}
+
+void tme_xml_text_free(tme_xml_text *t)
+{
+    free(t->text);
+    memset(t, 0, sizeof *t);
+}
+
+static tme_status append(tme_xml_text *t, const char *text, size_t n, tme_error *err)
+{
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 64;
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        char *bigger = realloc(t->text, cap);
+        if (bigger == NULL)
+            return tme_error_nomem(err);
+        t->text = bigger;
+        t->cap = cap;
+    }
+    memcpy(t->text + t->len, text, n);
+    t->len += n;
+    t->text[t->len] = '\0';
+    t->set = 1;
+    return TME_OK;
+}
+
+tme_status tme_xml_text_set(tme_xml_text *t, const char *text, tme_error *err)
+{
+    tme_xml_text_clear(t);
+    return text != NULL ? append(t, text, strlen(text), err) : TME_OK;
+}
+
+const char *tme_xml_text_get(const tme_xml_text *t)
+{
+    return t->set ? t->text : NULL;
 }
 
 tme_status tme_xml_reader_skip(tme_xml_reader *r, tme_error *err)
@@ -282,49 +360,24 @@ static int listed(const char *const *names, const char *name)
     return 0;
 }
 
-static tme_status append_text(tme_xml_reader *r, const char *text, tme_error *err)
-{
-    size_t n = strlen(text);
-    if (n > TME_XML_MAX_TEXT - r->text_len)
-        return tme_xml_reader_fail(r, err, "a segment longer than %u bytes", TME_XML_MAX_TEXT);
-    if (r->text_len + n + 1 > r->text_cap) {
-        size_t cap = r->text_cap ? r->text_cap : 256;
-        while (cap < r->text_len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(r->text, cap);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        r->text = bigger;
-        r->text_cap = cap;
-    }
-    memcpy(r->text + r->text_len, text, n + 1);
-    r->text_len += n;
-    return TME_OK;
-}
-
 /* keep[level]: whether text `level` elements below the segment is kept
  * (the depth limit bounds the levels). */
-tme_status tme_xml_reader_text(tme_xml_reader *r, const tme_xml_inline *rules, const char **text,
-                               size_t *len, size_t *elements, tme_error *err)
+tme_status tme_xml_reader_text(tme_xml_reader *r, const tme_xml_inline *rules, tme_xml_text *out,
+                               size_t *elements, tme_error *err)
 {
-    r->text_len = 0;
-    if (append_text(r, "", err) != TME_OK)
+    tme_xml_text_clear(out);
+    if (append(out, "", 0, err) != TME_OK || tme_xml_reader_is_empty(r))
         return err->status;
-    *text = r->text;
-    *len = 0;
-    if (tme_xml_reader_is_empty(r))
-        return TME_OK;
     unsigned char keep[TME_XML_MAX_DEPTH + 2];
-    int base = tme_xml_reader_depth(r), more = 1;
+    int base = r->depth, more = 1;
     keep[1] = 1;
     while (more) {
         if (tme_xml_reader_next(r, &more, err) != TME_OK)
             return err->status;
-        int level = tme_xml_reader_depth(r) - base;
+        int level = r->depth - base;
         if (!more || level < 1 || level > TME_XML_MAX_DEPTH)
             break;
-        tme_xml_node node = tme_xml_reader_node(r);
-        if (node == TME_XML_START) {
+        if (r->node == TME_XML_START) {
             const char *name = tme_xml_reader_name(r);
             (*elements)++;
             keep[level + 1] =
@@ -332,31 +385,18 @@ tme_status tme_xml_reader_text(tme_xml_reader *r, const tme_xml_inline *rules, c
                 : rules->text_in_native != NULL && strcmp(name, rules->text_in_native) == 0
                     ? 1
                     : keep[level];
-        } else if (node == TME_XML_TEXT && keep[level] &&
-                   append_text(r, (const char *)xmlTextReaderConstValue(r->reader), err) !=
-                       TME_OK) {
-            return err->status;
+        } else if (r->node == TME_XML_TEXT && keep[level]) {
+            const char *text = (const char *)xmlTextReaderConstValue(r->reader);
+            size_t n = strlen(text);
+            if (n > TME_XML_MAX_TEXT - out->len)
+                return tme_xml_reader_fail(r, err, "a segment longer than %u bytes",
+                                           TME_XML_MAX_TEXT);
+            if (append(out, text, n, err) != TME_OK)
+                return err->status;
         }
     }
-    if (!more || tme_xml_reader_node(r) != TME_XML_END)
+    if (!more || r->node != TME_XML_END)
         return tme_xml_reader_fail(r, err, "the document ends inside an element");
-    *text = r->text;
-    *len = r->text_len;
-    return TME_OK;
-}
-
-tme_status tme_xml_reader_text_copy(tme_xml_reader *r, const tme_xml_inline *rules, char **text,
-                                    size_t *len, size_t *elements, tme_error *err)
-{
-    const char *found;
-    if (tme_xml_reader_text(r, rules, &found, len, elements, err) != TME_OK)
-        return err->status;
-    char *copy = malloc(*len + 1);
-    if (copy == NULL)
-        return tme_error_nomem(err);
-    memcpy(copy, found, *len + 1);
-    free(*text);
-    *text = copy;
     return TME_OK;
 }
 
@@ -417,7 +457,7 @@ int tme_xml_probe_root(const unsigned char *data, size_t len, tme_xml_root *root
     tme_xml_reader *r = tme_xml_reader_new(in, "probe", &err);
     int found = 0;
     while (r != NULL && !found && raw_read(r) == 1)
-        found = tme_xml_reader_node(r) == TME_XML_START;
+        found = xmlTextReaderNodeType(r->reader) == XML_READER_TYPE_ELEMENT;
     /* The window may end anywhere, and libxml2 stops at the first error
      * even when the root element came before it: the tree it built so far
      * still has the root. */

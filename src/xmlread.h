@@ -70,10 +70,25 @@ int tme_xml_reader_is_empty(const tme_xml_reader *r);
 /* The line the current node starts on (or the parser's line). */
 int tme_xml_reader_line(const tme_xml_reader *r);
 
-/* The current element's attribute `name` ("srclang", "xml:lang"), a
- * malloc'd copy (free() it), or NULL when the element has none; *err is set
- * only when out of memory (then NULL too). */
-char *tme_xml_reader_attribute(tme_xml_reader *r, const char *name, tme_error *err);
+/* The current element's attribute `name` ("srclang", "xml:lang"), or NULL
+ * when it has none; valid until the next call on r. */
+const char *tme_xml_reader_attribute(tme_xml_reader *r, const char *name);
+
+/* A text buffer that a reader keeps from unit to unit, so that reading a
+ * unit allocates nothing once its buffers are large enough. */
+typedef struct {
+    char *text; /* NUL-terminated once set */
+    size_t len, cap;
+    int set; /* 0: absent (an attribute the element lacks) */
+} tme_xml_text;
+
+/* Absent again; the buffer stays. */
+void tme_xml_text_clear(tme_xml_text *t);
+void tme_xml_text_free(tme_xml_text *t);
+/* A copy of text (NULL: absent). */
+tme_status tme_xml_text_set(tme_xml_text *t, const char *text, tme_error *err);
+/* The text, NULL when absent. */
+const char *tme_xml_text_get(const tme_xml_text *t);
 
 /* How a segment's inline markup is flattened: the text of every inline
  * element is kept, but for the elements whose content is native code
@@ -84,18 +99,12 @@ typedef struct {
     const char *text_in_native;
 } tme_xml_inline;
 
-/* The text of the current element (a <seg>, a <source>), read through its
- * end, inline markup flattened by `rules`: *text is NUL-terminated and
- * valid until the next call on r, *len its length; *elements grows by the
- * number of elements met inside. More than TME_XML_MAX_TEXT bytes is an
- * error. */
-tme_status tme_xml_reader_text(tme_xml_reader *r, const tme_xml_inline *rules, const char **text,
-                               size_t *len, size_t *elements, tme_error *err);
-
-/* The same into a malloc'd copy that replaces *text (whose old value is
- * freed). */
-tme_status tme_xml_reader_text_copy(tme_xml_reader *r, const tme_xml_inline *rules, char **text,
-                                    size_t *len, size_t *elements, tme_error *err);
+/* The text of the current element (a <seg>, a <source>) into *out, read
+ * through its end, inline markup flattened by `rules`; *elements grows by
+ * the number of elements met inside. More than TME_XML_MAX_TEXT bytes is
+ * an error. */
+tme_status tme_xml_reader_text(tme_xml_reader *r, const tme_xml_inline *rules, tme_xml_text *out,
+                               size_t *elements, tme_error *err);
 
 /* Sets err to "NAME:LINE: message" (TME_ERR_INPUT) for what a reader found
  * wrong at the current node. */

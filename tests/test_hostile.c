@@ -754,10 +754,11 @@ static char *first_seg_text(const char *xml, size_t len, tme_error *err)
     while (more && tme_xml_reader_next(r, &more, err) == TME_OK && more)
         if (tme_xml_reader_node(r) == TME_XML_START && strcmp(tme_xml_reader_name(r), "seg") == 0) {
             static const tme_xml_inline none = {NULL, NULL};
-            const char *text;
-            size_t text_len, elements = 0;
-            if (tme_xml_reader_text(r, &none, &text, &text_len, &elements, err) == TME_OK)
-                copy = strdup(text);
+            tme_xml_text text = {0};
+            size_t elements = 0;
+            if (tme_xml_reader_text(r, &none, &text, &elements, err) == TME_OK)
+                copy = strdup(text.text);
+            tme_xml_text_free(&text);
             break;
         }
     tme_xml_reader_free(r);
