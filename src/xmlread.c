@@ -175,16 +175,19 @@ void tme_xml_reader_free(tme_xml_reader *r)
 static tme_status libxml_failure(const tme_xml_reader *r, tme_error *err)
 {
     const char *m = r->error_message;
+    /* An error raised outside the parser's context (a conversion) has no
+     * line of its own: the parser's is where it stopped. */
+    int line = r->error_line > 0 ? r->error_line : xmlTextReaderGetParserLineNumber(r->reader);
     if (r->error_code == XML_ERR_INTERNAL_ERROR && strstr(m, "depth") != NULL)
         return tme_error_set(err, TME_ERR_INPUT, "%s:%d: elements nested deeper than %d levels",
-                             r->name, r->error_line, TME_XML_MAX_DEPTH);
+                             r->name, line, TME_XML_MAX_DEPTH);
     if (strstr(m, "huge text node") != NULL || strstr(m, "Text node too long") != NULL)
         return tme_error_set(err, TME_ERR_INPUT,
                              "%s:%d: a text node longer than %d bytes (libxml2's limit)", r->name,
-                             r->error_line, XML_MAX_TEXT_LENGTH);
+                             line, XML_MAX_TEXT_LENGTH);
     if (r->error_code == XML_ERR_NO_MEMORY)
         return tme_error_nomem(err);
-    return tme_error_set(err, TME_ERR_INPUT, "%s:%d: %s", r->name, r->error_line, m);
+    return tme_error_set(err, TME_ERR_INPUT, "%s:%d: %s", r->name, line, m);
 }
 
 static tme_xml_node node_of(int type)

@@ -941,6 +941,26 @@ static void test_bad_files_of_units_name_file_and_line(void)
     in = scratch(5, "utf8.tmx");
     write_text(in, "<?xml version=\"1.0\"?>\n" TMX_OPEN TMX_TU("bad \xC3( byte", "b") TMX_CLOSE);
     check_units_refused(in, "utf8.tmx:3:", "UTF-8");
+    /* A lone surrogate in UTF-16: libxml2's converter fails outside its
+     * parser; the one message is still ours. */
+    static const char utf16_head[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" TMX_OPEN "<tu><tuv xml:lang=\"en\"><seg>a";
+    static const char utf16_tail[] = "</seg></tuv></tu>" TMX_CLOSE;
+    size_t head_len, tail_len;
+    char *head = tme_test_encode(utf16_head, strlen(utf16_head), "UTF-16LE", &head_len);
+    char *tail = tme_test_encode(utf16_tail, strlen(utf16_tail), "UTF-16LE", &tail_len);
+    in = scratch(5, "surrogate.tmx");
+    FILE *f16 = fopen(in, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f16);
+    fwrite("\xFF\xFE", 1, 2, f16);
+    fwrite(head, 1, head_len, f16);
+    fwrite("\x00\xD8\x41\x00", 1, 4, f16); /* U+D800, then 'A' */
+    fwrite(tail, 1, tail_len, f16);
+    fclose(f16);
+    free(head);
+    free(tail);
+    check_units_refused(in, "surrogate.tmx:3:", "conversion failed");
+    CU_ASSERT_EQUAL(count_lines(stderr_path()), 1);
     in = scratch(5, "nosrclang.tmx");
     write_text(in, "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header adminlang=\"en\"/>\n"
                    "<body/></tmx>\n");
