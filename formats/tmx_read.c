@@ -16,7 +16,6 @@
 
 #include "langtag.h"
 #include "read_units.h"
-#include "unit_props.h"
 #include "xmlread.h"
 
 static const char *const native_code[] = {"bpt", "ept", "ph", "it", "ut", NULL};
@@ -33,8 +32,8 @@ typedef struct {
     /* The <tu> being read: tu_depth -1 outside one. Its buffers stay from
      * one <tu> to the next. */
     int tu_depth;
-    tme_xml_text tuid, created, document, prop;
-    double score;
+    tme_xml_text tuid, document;
+    tme_unit_meta meta; /* x-score; creationdate */
     tuv *tuvs;
     size_t n_tuvs, cap_tuvs;
 } tmx_reader;
@@ -43,9 +42,8 @@ static void clear_tu(tmx_reader *t)
 {
     t->n_tuvs = 0;
     tme_xml_text_clear(&t->tuid);
-    tme_xml_text_clear(&t->created);
     tme_xml_text_clear(&t->document);
-    t->score = 1.0;
+    tme_unit_meta_clear(&t->meta);
     t->tu_depth = -1;
 }
 
@@ -67,25 +65,20 @@ static tme_status begin_tu(tmx_reader *t, tme_error *err)
     t->tu_depth = tme_xml_reader_depth(t->xml);
     if (tme_xml_text_set(&t->tuid, tme_xml_reader_attribute(t->xml, "tuid"), err) != TME_OK)
         return err->status;
-    return tme_xml_text_set(&t->created, tme_xml_reader_attribute(t->xml, "creationdate"), err);
+    return tme_xml_text_set(&t->meta.created, tme_xml_reader_attribute(t->xml, "creationdate"),
+                            err);
 }
 
 /* <prop type="x-document"> and <prop type="x-score"> of the <tu> itself. */
 static tme_status read_prop(tmx_reader *t, tme_error *err)
 {
     const char *type = tme_xml_reader_attribute(t->xml, "type");
-    int document = type != NULL && strcmp(type, "x-document") == 0;
-    int score = type != NULL && strcmp(type, "x-score") == 0;
-    if (tme_xml_reader_depth(t->xml) != t->tu_depth + 1 || (!document && !score))
+    if (tme_xml_reader_depth(t->xml) != t->tu_depth + 1)
         return tme_xml_reader_skip(t->xml, err);
-    tme_xml_text *into = document ? &t->document : &t->prop;
+    if (type == NULL || strcmp(type, "x-document") != 0)
+        return tme_read_unit_meta(t->xml, type, "x-score", NULL, &t->meta, err);
     size_t elements = 0;
-    if (tme_xml_reader_text(t->xml, &tmx_inline, into, &elements, err) != TME_OK)
-        return err->status;
-    if (score && tme_score_parse(into->text, into->len, &t->score) != 0)
-        return tme_xml_reader_fail(t->xml, err, "x-score '%.40s' is not a number in [0,1]",
-                                   into->text);
-    return TME_OK;
+    return tme_xml_reader_text(t->xml, &tmx_inline, &t->document, &elements, err);
 }
 
 static tme_status begin_tuv(tmx_reader *t, tme_error *err)
@@ -109,11 +102,7 @@ static tme_status read_seg(tmx_reader *t, tme_error *err)
 {
     if (t->n_tuvs == 0 || tme_xml_reader_depth(t->xml) != t->tu_depth + 2)
         return tme_xml_reader_skip(t->xml, err);
-    size_t elements = 0;
-    tme_status status =
-        tme_xml_reader_text(t->xml, &tmx_inline, &t->tuvs[t->n_tuvs - 1].text, &elements, err);
-    t->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
-    return status;
+    return tme_read_segment(t->doc, t->xml, &tmx_inline, &t->tuvs[t->n_tuvs - 1].text, err);
 }
 
 /* The <tuv> in lang: the same tag (case-insensitive), else the same
@@ -165,9 +154,9 @@ static tme_status finish_tu(tmx_reader *t, tme_error *err)
                               target->text.set ? target->text.text : "",
                               source->text.len,
                               target->text.len,
-                              t->score,
+                              t->meta.score,
                               tme_xml_text_get(&t->tuid),
-                              tme_xml_text_get(&t->created),
+                              tme_xml_text_get(&t->meta.created),
                               t->document.set ? t->document.text : doc->name,
                               1};
         status = tme_read_units_add(doc,
@@ -225,7 +214,7 @@ static tme_status read_nodes(tmx_reader *t, tme_error *err)
 
 static tme_status tmx_read(tme_document *doc, tme_stream *in, tme_error *err)
 {
-    tmx_reader t = {.doc = doc, .tu_depth = -1, .score = 1.0};
+    tmx_reader t = {.doc = doc, .tu_depth = -1, .meta.score = 1.0};
     if ((t.xml = tme_xml_reader_new(in, doc->name, err)) == NULL)
         return err->status;
     tme_status status = read_nodes(&t, err);
@@ -234,9 +223,10 @@ static tme_status tmx_read(tme_document *doc, tme_stream *in, tme_error *err)
         tme_xml_text_free(&t.tuvs[k].text);
     }
     free(t.tuvs);
-    tme_xml_text *texts[] = {&t.srclang, &t.tuid, &t.created, &t.document, &t.prop};
+    tme_xml_text *texts[] = {&t.srclang, &t.tuid, &t.document};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
         tme_xml_text_free(texts[k]);
+    tme_unit_meta_free(&t.meta);
     tme_xml_reader_free(t.xml);
     return status;
 }

@@ -117,15 +117,6 @@ static tme_status xliff12_begin_document(tme_writer *w, const char *document, si
     return TME_OK;
 }
 
-static int write_context(xmlTextWriterPtr xml, const char *type, const char *value)
-{
-    if (xmlTextWriterStartElement(xml, BAD_CAST "context") < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "context-type", BAD_CAST type) < 0 ||
-        tme_xml_write_clean_string(xml, value) < 0)
-        return -1;
-    return xmlTextWriterEndElement(xml);
-}
-
 /* <context-group purpose="information">: the score, and the creation date
  * when a file that was read gave one (the strict schema takes "x-" context
  * types; an attribute of another namespace would need a schema of its own,
@@ -136,8 +127,9 @@ static int write_unit_props(xmlTextWriterPtr xml, const tme_unit *unit)
     tme_score_format(unit->score, score);
     if (xmlTextWriterStartElement(xml, BAD_CAST "context-group") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "purpose", BAD_CAST "information") < 0 ||
-        write_context(xml, "x-score", score) < 0 ||
-        (unit->created != NULL && write_context(xml, "x-creationdate", unit->created) < 0))
+        tme_xml_write_typed_element(xml, "context", "context-type", "x-score", score) < 0 ||
+        (unit->created != NULL && tme_xml_write_typed_element(xml, "context", "context-type",
+                                                              "x-creationdate", unit->created) < 0))
         return -1;
     return xmlTextWriterEndElement(xml);
 }

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "read_units.h"
-#include "unit_props.h"
 #include "xmlread.h"
 
 static const char *const native_code[] = {"bpt", "ept", "ph", "it", NULL};
@@ -27,17 +26,17 @@ typedef struct {
     /* The <trans-unit> being read: unit_depth -1 outside one. Its buffers
      * stay from one unit to the next. */
     int unit_depth;
-    tme_xml_text resname, created, source, target;
-    tme_xml_text scratch[2]; /* attributes of a <file>, a score's text */
-    double score;
+    tme_xml_text resname, source, target;
+    tme_unit_meta meta;      /* x-score, x-creationdate */
+    tme_xml_text scratch[2]; /* attributes of a <file> */
 } xliff12_reader;
 
 static void clear_unit(xliff12_reader *x)
 {
-    tme_xml_text *texts[] = {&x->resname, &x->created, &x->source, &x->target};
+    tme_xml_text *texts[] = {&x->resname, &x->source, &x->target};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
         tme_xml_text_clear(texts[k]);
-    x->score = 1.0;
+    tme_unit_meta_clear(&x->meta);
     x->unit_depth = -1;
 }
 
@@ -54,50 +53,10 @@ static tme_status begin_file(xliff12_reader *x, tme_error *err)
     return tme_document_begin_part(x->doc, original->set ? original->text : x->doc->name, err);
 }
 
-/* <context context-type="x-score"> and "x-creationdate", as the writer
- * puts them in its context group. */
-static tme_status read_context(xliff12_reader *x, tme_error *err)
-{
-    const char *type = tme_xml_reader_attribute(x->xml, "context-type");
-    int created = type != NULL && strcmp(type, "x-creationdate") == 0;
-    int score = type != NULL && strcmp(type, "x-score") == 0;
-    if (!created && !score)
-        return tme_xml_reader_skip(x->xml, err);
-    tme_xml_text *into = created ? &x->created : &x->scratch[0];
-    size_t elements = 0;
-    if (tme_xml_reader_text(x->xml, &xliff12_inline, into, &elements, err) != TME_OK)
-        return err->status;
-    if (score && tme_score_parse(into->text, into->len, &x->score) != 0)
-        return tme_xml_reader_fail(x->xml, err, "x-score '%.40s' is not a number in [0,1]",
-                                   into->text);
-    return TME_OK;
-}
-
-static tme_status read_side(xliff12_reader *x, tme_xml_text *into, tme_error *err)
-{
-    size_t elements = 0;
-    tme_status status = tme_xml_reader_text(x->xml, &xliff12_inline, into, &elements, err);
-    x->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
-    return status;
-}
-
 static tme_status finish_unit(xliff12_reader *x, tme_error *err)
 {
-    tme_status status = TME_OK;
-    if (!x->target.set) {
-        x->doc->counters.n[TME_COUNT_SKIPPED_NO_TARGET]++;
-    } else {
-        tme_read_unit unit = {x->source.set ? x->source.text : "",
-                              x->target.text,
-                              x->source.len,
-                              x->target.len,
-                              x->score,
-                              tme_xml_text_get(&x->resname),
-                              tme_xml_text_get(&x->created),
-                              NULL,
-                              1};
-        status = tme_read_units_add(x->doc, x->order, &unit, err);
-    }
+    tme_status status = tme_read_units_add_xliff(x->doc, x->order, &x->source, &x->target, &x->meta,
+                                                 tme_xml_text_get(&x->resname), err);
     clear_unit(x);
     return status;
 }
@@ -116,11 +75,13 @@ static tme_status on_unit_start(xliff12_reader *x, const char *name, tme_error *
 {
     int child = tme_xml_reader_depth(x->xml) == x->unit_depth + 1;
     if (child && strcmp(name, "source") == 0)
-        return read_side(x, &x->source, err);
+        return tme_read_segment(x->doc, x->xml, &xliff12_inline, &x->source, err);
     if (child && strcmp(name, "target") == 0)
-        return read_side(x, &x->target, err);
+        return tme_read_segment(x->doc, x->xml, &xliff12_inline, &x->target, err);
+    /* The context group tmexport's writer puts the score and date in. */
     if (strcmp(name, "context") == 0)
-        return read_context(x, err);
+        return tme_read_unit_meta(x->xml, tme_xml_reader_attribute(x->xml, "context-type"),
+                                  "x-score", "x-creationdate", &x->meta, err);
     if (strcmp(name, "alt-trans") == 0 || strcmp(name, "seg-source") == 0 ||
         strcmp(name, "note") == 0)
         return tme_xml_reader_skip(x->xml, err);
@@ -148,7 +109,7 @@ static tme_status on_start(xliff12_reader *x, tme_error *err)
 
 static tme_status xliff12_read(tme_document *doc, tme_stream *in, tme_error *err)
 {
-    xliff12_reader x = {.doc = doc, .unit_depth = -1, .score = 1.0};
+    xliff12_reader x = {.doc = doc, .unit_depth = -1, .meta.score = 1.0};
     if ((x.xml = tme_xml_reader_new(in, doc->name, err)) == NULL)
         return err->status;
     int more = 1;
@@ -160,10 +121,10 @@ static tme_status xliff12_read(tme_document *doc, tme_stream *in, tme_error *err
             finish_unit(&x, err) != TME_OK)
             break;
     }
-    tme_xml_text *texts[] = {&x.resname, &x.created,    &x.source,
-                             &x.target,  &x.scratch[0], &x.scratch[1]};
+    tme_xml_text *texts[] = {&x.resname, &x.source, &x.target, &x.scratch[0], &x.scratch[1]};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
         tme_xml_text_free(texts[k]);
+    tme_unit_meta_free(&x.meta);
     tme_xml_reader_free(x.xml);
     return err->status;
 }
@@ -171,12 +132,7 @@ static tme_status xliff12_read(tme_document *doc, tme_stream *in, tme_error *err
 static int xliff12_probe(const unsigned char *data, size_t len, const char *name)
 {
     (void)name;
-    tme_xml_root root;
-    if (tme_xml_probe_root(data, len, &root) <= 0 || strcmp(root.name, "xliff") != 0)
-        return TME_PROBE_NO;
-    return strcmp(root.version, "1.2") == 0 ? TME_PROBE_CERTAIN
-           : root.version[0] == '1'         ? TME_PROBE_LIKELY
-                                            : TME_PROBE_NO;
+    return tme_probe_xliff(data, len, "1.2");
 }
 
 const tme_input_format tme_input_xliff12 = {

@@ -95,15 +95,6 @@ static tme_status xliff2_begin_document(tme_writer *w, const char *document, siz
     return start_file(w, document, err);
 }
 
-static int write_meta(xmlTextWriterPtr xml, const char *type, const char *value)
-{
-    if (xmlTextWriterStartElement(xml, BAD_CAST "mda:meta") < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "type", BAD_CAST type) < 0 ||
-        tme_xml_write_clean_string(xml, value) < 0)
-        return -1;
-    return xmlTextWriterEndElement(xml);
-}
-
 /* <mda:metadata><mda:metaGroup category="tmexport">: the score, and the
  * creation date when a file that was read gave one. */
 static int write_unit_props(xmlTextWriterPtr xml, const tme_unit *unit)
@@ -113,8 +104,9 @@ static int write_unit_props(xmlTextWriterPtr xml, const tme_unit *unit)
     if (xmlTextWriterStartElement(xml, BAD_CAST "mda:metadata") < 0 ||
         xmlTextWriterStartElement(xml, BAD_CAST "mda:metaGroup") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "category", BAD_CAST "tmexport") < 0 ||
-        write_meta(xml, "score", score) < 0 ||
-        (unit->created != NULL && write_meta(xml, "created", unit->created) < 0) ||
+        tme_xml_write_typed_element(xml, "mda:meta", "type", "score", score) < 0 ||
+        (unit->created != NULL &&
+         tme_xml_write_typed_element(xml, "mda:meta", "type", "created", unit->created) < 0) ||
         xmlTextWriterEndElement(xml) < 0)
         return -1;
     return xmlTextWriterEndElement(xml);

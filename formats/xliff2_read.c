@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "read_units.h"
-#include "unit_props.h"
 #include "xmlread.h"
 
 static const tme_xml_inline xliff2_inline = {NULL, NULL};
@@ -30,9 +29,9 @@ typedef struct {
     /* The <unit> being read: unit_depth -1 outside one. Its buffers stay
      * from one unit to the next. */
     int unit_depth, segment_depth;
-    tme_xml_text name, created;
-    tme_xml_text scratch[2]; /* attributes of a <file>, a score's text */
-    double score;
+    tme_xml_text name;
+    tme_unit_meta meta;   /* score, created */
+    tme_xml_text scratch; /* an attribute of a <file> or <xliff> */
     segment *segments;
     size_t n_segments, cap_segments;
 } xliff2_reader;
@@ -41,14 +40,13 @@ static void clear_unit(xliff2_reader *x)
 {
     x->n_segments = 0;
     tme_xml_text_clear(&x->name);
-    tme_xml_text_clear(&x->created);
-    x->score = 1.0;
+    tme_unit_meta_clear(&x->meta);
     x->unit_depth = x->segment_depth = -1;
 }
 
 static tme_status read_languages(xliff2_reader *x, tme_error *err)
 {
-    tme_xml_text *source = &x->scratch[0];
+    tme_xml_text *source = &x->scratch;
     if (tme_xml_text_set(source, tme_xml_reader_attribute(x->xml, "srcLang"), err) != TME_OK)
         return err->status;
     x->order = tme_pair_order_of(x->doc, tme_xml_text_get(source),
@@ -58,30 +56,12 @@ static tme_status read_languages(xliff2_reader *x, tme_error *err)
 
 static tme_status begin_file(xliff2_reader *x, tme_error *err)
 {
-    tme_xml_text *name = &x->scratch[0];
+    tme_xml_text *name = &x->scratch;
     const char *original = tme_xml_reader_attribute(x->xml, "original");
     if (tme_xml_text_set(name, original ? original : tme_xml_reader_attribute(x->xml, "id"), err) !=
         TME_OK)
         return err->status;
     return tme_document_begin_part(x->doc, name->set ? name->text : x->doc->name, err);
-}
-
-/* <mda:meta type="score"> and "created", as the writer puts them. */
-static tme_status read_meta(xliff2_reader *x, tme_error *err)
-{
-    const char *type = tme_xml_reader_attribute(x->xml, "type");
-    int created = type != NULL && strcmp(type, "created") == 0;
-    int score = type != NULL && strcmp(type, "score") == 0;
-    if (!created && !score)
-        return tme_xml_reader_skip(x->xml, err);
-    tme_xml_text *into = created ? &x->created : &x->scratch[1];
-    size_t elements = 0;
-    if (tme_xml_reader_text(x->xml, &xliff2_inline, into, &elements, err) != TME_OK)
-        return err->status;
-    if (score && tme_score_parse(into->text, into->len, &x->score) != 0)
-        return tme_xml_reader_fail(x->xml, err, "score '%.40s' is not a number in [0,1]",
-                                   into->text);
-    return TME_OK;
 }
 
 static tme_status begin_segment(xliff2_reader *x, tme_error *err)
@@ -102,36 +82,15 @@ static tme_status begin_segment(xliff2_reader *x, tme_error *err)
     return TME_OK;
 }
 
-static tme_status read_side(xliff2_reader *x, tme_xml_text *into, tme_error *err)
-{
-    size_t elements = 0;
-    tme_status status = tme_xml_reader_text(x->xml, &xliff2_inline, into, &elements, err);
-    x->doc->counters.n[TME_COUNT_INLINE_CODES] += elements;
-    return status;
-}
-
 /* Each segment of the <unit> just ended is a unit; the unit's name is an
  * id only when it names one. */
 static tme_status finish_unit(xliff2_reader *x, tme_error *err)
 {
     tme_status status = TME_OK;
-    for (size_t k = 0; k < x->n_segments && status == TME_OK; k++) {
-        const segment *s = &x->segments[k];
-        if (!s->target.set) {
-            x->doc->counters.n[TME_COUNT_SKIPPED_NO_TARGET]++;
-            continue;
-        }
-        tme_read_unit unit = {s->source.set ? s->source.text : "",
-                              s->target.text,
-                              s->source.len,
-                              s->target.len,
-                              x->score,
-                              x->n_segments == 1 ? tme_xml_text_get(&x->name) : NULL,
-                              tme_xml_text_get(&x->created),
-                              NULL,
-                              1};
-        status = tme_read_units_add(x->doc, x->order, &unit, err);
-    }
+    const char *id = x->n_segments == 1 ? tme_xml_text_get(&x->name) : NULL;
+    for (size_t k = 0; k < x->n_segments && status == TME_OK; k++)
+        status = tme_read_units_add_xliff(x->doc, x->order, &x->segments[k].source,
+                                          &x->segments[k].target, &x->meta, id, err);
     clear_unit(x);
     return status;
 }
@@ -151,13 +110,15 @@ static tme_status on_unit_start(xliff2_reader *x, const char *name, tme_error *e
     int in_segment = x->segment_depth >= 0 && tme_xml_reader_depth(x->xml) == x->segment_depth + 1;
     segment *s = x->n_segments > 0 ? &x->segments[x->n_segments - 1] : NULL;
     if (in_segment && strcmp(name, "source") == 0)
-        return read_side(x, &s->source, err);
+        return tme_read_segment(x->doc, x->xml, &xliff2_inline, &s->source, err);
     if (in_segment && strcmp(name, "target") == 0)
-        return read_side(x, &s->target, err);
+        return tme_read_segment(x->doc, x->xml, &xliff2_inline, &s->target, err);
     if (strcmp(name, "segment") == 0)
         return begin_segment(x, err);
+    /* <mda:meta>, where tmexport's writer puts the score and date. */
     if (strcmp(name, "meta") == 0)
-        return read_meta(x, err);
+        return tme_read_unit_meta(x->xml, tme_xml_reader_attribute(x->xml, "type"), "score",
+                                  "created", &x->meta, err);
     if (strcmp(name, "ignorable") == 0 || strcmp(name, "originalData") == 0 ||
         strcmp(name, "notes") == 0)
         return tme_xml_reader_skip(x->xml, err);
@@ -195,7 +156,7 @@ static tme_status on_end(xliff2_reader *x, tme_error *err)
 
 static tme_status xliff2_read(tme_document *doc, tme_stream *in, tme_error *err)
 {
-    xliff2_reader x = {.doc = doc, .unit_depth = -1, .segment_depth = -1, .score = 1.0};
+    xliff2_reader x = {.doc = doc, .unit_depth = -1, .segment_depth = -1, .meta.score = 1.0};
     if ((x.xml = tme_xml_reader_new(in, doc->name, err)) == NULL)
         return err->status;
     int more = 1;
@@ -210,9 +171,9 @@ static tme_status xliff2_read(tme_document *doc, tme_stream *in, tme_error *err)
         tme_xml_text_free(&x.segments[k].target);
     }
     free(x.segments);
-    tme_xml_text *texts[] = {&x.name, &x.created, &x.scratch[0], &x.scratch[1]};
-    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
-        tme_xml_text_free(texts[k]);
+    tme_xml_text_free(&x.name);
+    tme_xml_text_free(&x.scratch);
+    tme_unit_meta_free(&x.meta);
     tme_xml_reader_free(x.xml);
     return err->status;
 }
@@ -220,12 +181,7 @@ static tme_status xliff2_read(tme_document *doc, tme_stream *in, tme_error *err)
 static int xliff2_probe(const unsigned char *data, size_t len, const char *name)
 {
     (void)name;
-    tme_xml_root root;
-    if (tme_xml_probe_root(data, len, &root) <= 0 || strcmp(root.name, "xliff") != 0)
-        return TME_PROBE_NO;
-    return strcmp(root.version, "2.0") == 0 ? TME_PROBE_CERTAIN
-           : root.version[0] == '2'         ? TME_PROBE_LIKELY
-                                            : TME_PROBE_NO;
+    return tme_probe_xliff(data, len, "2.0");
 }
 
 const tme_input_format tme_input_xliff2 = {

@@ -740,6 +740,23 @@ static void test_same_input_gives_same_bytes_in_every_format(void)
 
 /* --- the XML reading rule (src/xmlread.h) --------------------------------- */
 
+/* Billion laughs: ten levels of ten references, 10^9 copies of "lol" in
+ * &l10;. Writes the XML declaration and the internal subset up to its
+ * last entity; returns their length. */
+static size_t billion_laughs_prolog(char *bomb, size_t size)
+{
+    size_t len = (size_t)snprintf(bomb, size,
+                                  "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n"
+                                  "<!ENTITY l0 \"lol\">\n");
+    for (int level = 1; level <= 10; level++) {
+        len += (size_t)snprintf(bomb + len, size - len, "<!ENTITY l%d \"", level);
+        for (int k = 0; k < 10; k++)
+            len += (size_t)snprintf(bomb + len, size - len, "&l%d;", level - 1);
+        len += (size_t)snprintf(bomb + len, size - len, "\">\n");
+    }
+    return len;
+}
+
 /* The text of the document's first <seg>, read through the one XML reader
  * of the library (src/xmlread.c): NULL, with err set, when the reader
  * refuses the document. */
@@ -785,17 +802,8 @@ static void test_xml_reader_loads_nothing_and_bounds_entities(void)
     CU_ASSERT(text != NULL && strcmp(text, "abc") == 0);
     free(text);
 
-    /* Billion laughs: ten levels of ten references, 10^9 copies. */
     char bomb[8192];
-    size_t len = (size_t)snprintf(bomb, sizeof bomb,
-                                  "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n"
-                                  "<!ENTITY l0 \"lol\">\n");
-    for (int level = 1; level <= 10; level++) {
-        len += (size_t)snprintf(bomb + len, sizeof bomb - len, "<!ENTITY l%d \"", level);
-        for (int k = 0; k < 10; k++)
-            len += (size_t)snprintf(bomb + len, sizeof bomb - len, "&l%d;", level - 1);
-        len += (size_t)snprintf(bomb + len, sizeof bomb - len, "\">\n");
-    }
+    size_t len = billion_laughs_prolog(bomb, sizeof bomb);
     len += (size_t)snprintf(bomb + len, sizeof bomb - len, "]>\n<tmx><seg>&l10;</seg></tmx>\n");
     double start = now();
     tme_error_clear(&err);
@@ -854,15 +862,7 @@ static void test_units_external_entities_are_never_read(void)
 static void test_units_entity_bomb_is_bounded(void)
 {
     char bomb[8192];
-    size_t len = (size_t)snprintf(bomb, sizeof bomb,
-                                  "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n"
-                                  "<!ENTITY l0 \"lol\">\n");
-    for (int level = 1; level <= 10; level++) {
-        len += (size_t)snprintf(bomb + len, sizeof bomb - len, "<!ENTITY l%d \"", level);
-        for (int k = 0; k < 10; k++)
-            len += (size_t)snprintf(bomb + len, sizeof bomb - len, "&l%d;", level - 1);
-        len += (size_t)snprintf(bomb + len, sizeof bomb - len, "\">\n");
-    }
+    size_t len = billion_laughs_prolog(bomb, sizeof bomb);
     snprintf(bomb + len, sizeof bomb - len, "]>\n" TMX_OPEN TMX_TU("&l10;", "&l10;") TMX_CLOSE);
     const char *in = scratch(5, "bomb.tmx");
     write_text(in, bomb);
