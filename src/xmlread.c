@@ -415,8 +415,10 @@ tme_status tme_xml_reader_fail(const tme_xml_reader *r, tme_error *err, const ch
 
 /* ---- probes ---------------------------------------------------------------- */
 
-/* Whether the first character (after a BOM and white space) is '<', in
- * UTF-8 or in UTF-16 of either byte order: only then is libxml2 asked. */
+/* What the first characters (after a BOM and white space) are, in UTF-8
+ * or in UTF-16 of either byte order: 0 no '<', 1 a '<', 2 an XML
+ * declaration ("<?xml"), which only XML has. Only after a '<' is libxml2
+ * asked. */
 static int starts_like_xml(const unsigned char *p, size_t n)
 {
     size_t width = 1, low = 0;
@@ -428,14 +430,16 @@ static int starts_like_xml(const unsigned char *p, size_t n)
     } else if (n >= 2 && (p[0] == 0) != (p[1] == 0)) { /* UTF-16 without a BOM */
         width = 2, low = p[0] == 0;
     }
-    for (size_t i = 0; i + width <= n; i += width) {
-        unsigned char c = p[i + low];
-        if (width == 2 && p[i + 1 - low] != 0)
-            return 0;
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            return c == '<';
-    }
-    return 0;
+    size_t i = 0;
+    while (i + width <= n && (width == 1 || p[i + 1 - low] == 0) &&
+           (p[i + low] == ' ' || p[i + low] == '\t' || p[i + low] == '\r' || p[i + low] == '\n'))
+        i += width;
+    static const char declaration[] = "<?xml";
+    size_t k = 0;
+    for (; k < 5 && i + width <= n; k++, i += width)
+        if ((width == 2 && p[i + 1 - low] != 0) || p[i + low] != (unsigned char)declaration[k])
+            break;
+    return k == 5 ? 2 : k >= 1 ? 1 : 0;
 }
 
 /* The root element's name and version. */
@@ -450,7 +454,8 @@ static void take_root(xmlNodePtr node, tme_xml_root *root)
 int tme_xml_probe_root(const unsigned char *data, size_t len, tme_xml_root *root)
 {
     memset(root, 0, sizeof *root);
-    if (!starts_like_xml(data, len))
+    int start = starts_like_xml(data, len);
+    if (start == 0)
         return 0;
     tme_error err;
     tme_error_clear(&err);
@@ -471,5 +476,5 @@ int tme_xml_probe_root(const unsigned char *data, size_t len, tme_xml_root *root
     tme_xml_reader_free(r);
     xmlFreeDoc(doc);
     tme_stream_close(in);
-    return node != NULL ? 1 : -1;
+    return node != NULL ? 1 : start == 2 ? -1 : 0;
 }

@@ -118,8 +118,9 @@ tme_xml_reader_fail(const tme_xml_reader *r, tme_error *err, const char *fmt, ..
  * document whose first bytes are data[0..len) (UTF-8 or UTF-16, after a
  * BOM), read under the same rule. 1 when a root element was found: its
  * name and its version attribute ("" when none), truncated to the
- * buffers; 0 when the bytes do not begin like XML (a '<' first); -1 when
- * they do but no root element can be read (not well-formed before it). */
+ * buffers; -1 when they begin with an XML declaration but no root element
+ * can be read (not well-formed before it); 0 otherwise (not XML, or markup
+ * that is not, as HTML's <!doctype html> is not). */
 typedef struct {
     char name[32];
     char version[16];
