@@ -288,8 +288,11 @@ typedef struct {
     tme_document doc;
     tme_status status; /* the document's own failure, if any, in error */
     tme_error error;
-    /* A format that streams: the writing thread reads it in its turn. */
+    /* A format that streams: the writing thread reads it in its turn, from
+     * the file opened again, or from `kept` when it cannot be (stdin, a
+     * FIFO: what the probe read of it is in the stream's lookahead). */
     const tme_input_format *deferred;
+    tme_stream *kept;
 } read_result;
 
 typedef struct {
@@ -314,22 +317,31 @@ static void produce(void *context, size_t i, void *result)
         return;
     const tme_input_format *reader;
     r->status = choose_reader(rc->session, in, input->path, &reader, &r->error);
-    if (r->status == TME_OK && reader->streams)
+    if (r->status == TME_OK && reader->streams) {
         r->deferred = reader;
-    else if (r->status == TME_OK)
+        /* stdin, even a file on it, has been read past what was peeked. */
+        int reopenable = strcmp(input->path, "-") != 0 && (input->device != 0 || input->inode != 0);
+        if (!reopenable) {
+            r->kept = in;
+            return;
+        }
+    } else if (r->status == TME_OK) {
         r->status = read_with(rc->session, reader, in, input->path, rc->first_index + i, &r->doc,
                               &r->error);
+    }
     tme_stream_close(in);
 }
 
 /* A streaming document, read now on the writing thread. */
 static tme_status read_deferred(tme_session *s, const tme_input *input, size_t index,
-                                const tme_input_format *reader, tme_error *err)
+                                read_result *r, tme_error *err)
 {
-    tme_stream *in;
-    if (tme_stream_open_file(input->path, &in, err) != TME_OK)
+    tme_stream *in = r->kept;
+    r->kept = NULL;
+    if (in == NULL && tme_stream_open_file(input->path, &in, err) != TME_OK)
         return err->status;
-    tme_status status = tme_session_stream_document(s, in, input, input->path, reader, index, err);
+    tme_status status =
+        tme_session_stream_document(s, in, input, input->path, r->deferred, index, err);
     tme_stream_close(in);
     return status;
 }
@@ -342,7 +354,7 @@ static tme_status consume(void *context, size_t i, void *result, tme_error *err)
     const tme_input *input = &s->queue.items[i];
     if (r->status == TME_OK && r->deferred != NULL) {
         tme_error_clear(&r->error);
-        r->status = read_deferred(s, input, rc->first_index + i, r->deferred, &r->error);
+        r->status = read_deferred(s, input, rc->first_index + i, r, &r->error);
         if (r->status == TME_OK)
             return TME_OK;
         if (err->status != TME_OK) /* the outputs failed, not the input */
@@ -365,6 +377,7 @@ static void release(void *context, void *result)
     read_result *r = result;
     if (r->status == TME_OK && r->deferred == NULL)
         tme_document_free(&r->doc);
+    tme_stream_close(r->kept);
 }
 
 /* One named input (or pair) into files, in the queue and among the inputs

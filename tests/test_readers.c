@@ -179,6 +179,23 @@ static void test_round_trips_give_the_same_bytes(void)
     CU_ASSERT(same(path(7, "gz.tmx"), tmx));
 }
 
+/* stdin cannot be opened again after the probe: the stream that was
+ * probed is the one read, gzip-compressed or not. */
+static void test_convert_reads_stdin(void)
+{
+    const char *tmx = path(0, "all.tmx"), *out = path(1, "stdin.tmx");
+    CU_ASSERT_EQUAL(
+        tme_test_run_cli("convert - -o 'scratch-readers/stdin.tmx'", tmx, NULL, stderr_path()), 0);
+    CU_ASSERT(same(out, tmx));
+    CU_ASSERT_EQUAL(
+        tme_test_shell("gzip -c '%s' > '%s.gz'", path(2, "all.tsv"), path(3, "all.tsv")), 0);
+    CU_ASSERT_EQUAL(tme_test_run_cli("convert - --tsv-columns source,target,document,score -o "
+                                     "'scratch-readers/stdin-tsv.tmx'",
+                                     path(2, "all.tsv.gz"), NULL, stderr_path()),
+                    0);
+    CU_ASSERT(same(path(4, "stdin-tsv.tmx"), tmx));
+}
+
 /* The run's inputs A, an article without a single pair, B and C; the
  * same in two shards: A and the empty one, B and C. */
 static void export_run_and_shards(const char *empty)
@@ -676,6 +693,7 @@ static int init(void)
 static CU_TestInfo tests[] = {
     {"round trips through TMX, TSV, XLIFF 1.2 and 2.0 give the same bytes",
      test_round_trips_give_the_same_bytes},
+    {"convert reads stdin", test_convert_reads_stdin},
     {"merging a run's shards gives the single run's output",
      test_merging_shards_gives_the_single_run},
     {"merge --dedup across shards", test_merge_dedups_across_shards},
