@@ -33,27 +33,63 @@ typedef struct {
     const char *tool_version; /* TME_VERSION_STRING */
     time_t creation_time;     /* the creation-time option (SOURCE_DATE_EPOCH by default) */
     const tme_option_values *options;
+    /* Optional: vets every path a writer is about to open, the format's own
+     * files included (the session refuses one that is also an input); NULL:
+     * any path will do. */
+    tme_status (*check_path)(void *check_context, const char *path, tme_error *err);
+    void *check_context;
 } tme_writer_context;
 
 typedef struct tme_output_format tme_output_format;
 
 typedef struct {
     const tme_output_format *format;
+    /* Where the format writes: the file at the output's path, or (a format
+     * that opens its own sinks) the first one it opened. */
     tme_sink *sink;
     const tme_writer_context *context;
-    void *priv;             /* format->priv_size zeroed bytes, owned by the writer */
-    int closed, cleaned_up; /* the lifecycle's own bookkeeping (src/writer.c) */
+    void *priv; /* format->priv_size zeroed bytes, owned by the writer */
+    /* The lifecycle's own bookkeeping (src/writer.c). */
+    char *path;       /* the output's path, as given */
+    int gzip_level;   /* TME_SINK_PLAIN or 0..9, for every sink of the writer */
+    tme_sink **sinks; /* every sink of the writer, w->sink first */
+    size_t n_sinks;
+    int closed, cleaned_up;
+    /* Set by a format that buffers bytes of its own (libxml2's writer):
+     * pushes them into the sinks, so that a sink's size is its file's. */
+    int (*flush)(void *context);
+    void *flush_context;
 } tme_writer;
 
 /* The value of one of the session's options ("tmx-encoding"), as set or by
  * default. */
 const char *tme_writer_option(const tme_writer *w, const char *name);
 
+/* The output's path as given ("corpus.gz"), and 1 when its files are
+ * gzip-compressed: what a format that opens its own sinks makes their names
+ * from. */
+const char *tme_writer_path(const tme_writer *w);
+int tme_writer_compressed(const tme_writer *w);
+
+/* Opens one more sink of the writer at path (from begin()), compressed as
+ * the output is; NULL with err set. The writer owns it: tme_writer_close()
+ * closes every sink, tme_writer_finish() commits them only when all closed,
+ * tme_writer_abort() discards them all, so that a format's files are
+ * replaced together or not at all. The first one becomes w->sink. */
+tme_sink *tme_writer_open_sink(tme_writer *w, const char *path, tme_error *err);
+
 struct tme_output_format {
-    const char *name;              /* as used in "-o NAME:PATH" */
-    const char *description;       /* one line for --help */
-    const char *extensions;        /* comma-separated, without dots; NULL: by name only */
+    const char *name;        /* as used in "-o NAME:PATH" */
+    const char *description; /* one line for --help */
+    const char *extensions;  /* comma-separated, without dots; NULL: by name only */
+    /* Optional: 1 when ext (no dot) names this format though extensions does
+     * not list it (moses: "en-zh", a pair of language subtags). */
+    int (*claims_extension)(const char *ext);
     const tme_option_def *options; /* this format's options, or NULL */
+    /* 1 when the output's path is not a file the format writes but names
+     * the files it makes (moses: PATH.en and PATH.zh): no sink is opened at
+     * the path; begin() opens each with tme_writer_open_sink(). */
+    int opens_sinks;
     /* Optional: the format that actually writes, given the options (an
      * .xlf path is XLIFF 1.2 unless --xliff-version 2.0 asks for 2.0). */
     const tme_output_format *(*variant)(const tme_option_values *options);
@@ -118,7 +154,8 @@ extern const tme_input_format *const tme_input_formats[];
 /* By name (case-insensitive), NULL when none. */
 const tme_output_format *tme_output_format_by_name(const char *name);
 const tme_input_format *tme_input_format_by_name(const char *name);
-/* ext without the dot, compared case-insensitively. */
+/* ext without the dot, compared case-insensitively: a format that lists it,
+ * else one that claims it (claims_extension). */
 const tme_output_format *tme_output_format_by_extension(const char *ext);
 
 /* The reader for an input whose first bytes are data[0..len): the one that

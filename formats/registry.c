@@ -13,11 +13,15 @@
     X(tsv)                                                                                         \
     X(tmx)                                                                                         \
     X(xliff12)                                                                                     \
-    X(xliff2)
+    X(xliff2)                                                                                      \
+    X(moses)                                                                                       \
+    X(jsonl)                                                                                       \
+    X(review)
 
 #define INPUT_FORMATS(X)                                                                           \
     X(article)                                                                                     \
     X(tsv_pairs)                                                                                   \
+    X(html)                                                                                        \
     X(tmx)                                                                                         \
     X(xliff12)                                                                                     \
     X(xliff2)                                                                                      \
@@ -69,6 +73,11 @@ const tme_output_format *tme_output_format_by_extension(const char *ext)
     for (size_t i = 0; tme_output_formats[i] != NULL; i++)
         if (tme_output_formats[i]->extensions != NULL &&
             tme_extension_listed(tme_output_formats[i]->extensions, ext))
+            return tme_output_formats[i];
+    /* Listed extensions first: a pattern never takes one a format lists. */
+    for (size_t i = 0; tme_output_formats[i] != NULL; i++)
+        if (tme_output_formats[i]->claims_extension != NULL &&
+            tme_output_formats[i]->claims_extension(ext))
             return tme_output_formats[i];
     return NULL;
 }

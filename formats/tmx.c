@@ -2,6 +2,7 @@
 /* TMX 1.4b, valid against tmx14.dtd, written with libxml2's xmlTextWriter so
  * that escaping and the output encoding are libxml2's business. */
 #include "format.h"
+#include "text_output.h"
 #include "unit_props.h"
 #include "xml_output.h"
 
@@ -16,6 +17,7 @@ typedef struct {
     int document_open;
     char *document; /* the current document's name, cleaned for XML */
     tme_unit_ids ids;
+    int document_prop, score_prop; /* which props a <tu> carries (tmx-props) */
 } tmx_state;
 
 /* "YYYYMMDDThhmmssZ", the TMX date format, always in UTC. */
@@ -26,18 +28,19 @@ static void format_tmx_date(time_t t, char out[17])
         snprintf(out, 17, "19700101T000000Z");
 }
 
-static int write_header(xmlTextWriterPtr xml, const tme_writer_context *o)
+static int write_header(xmlTextWriterPtr xml, const tme_writer *w)
 {
+    const tme_writer_context *o = w->context;
     char date[17];
     format_tmx_date(o->creation_time, date);
     if (xmlTextWriterStartElement(xml, BAD_CAST "header") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationtool", BAD_CAST "tmexport") < 0 ||
         tme_xml_write_clean_attribute(xml, "creationtoolversion", o->tool_version) < 0 ||
         tme_xml_write_clean_attribute(xml, "segtype", o->segtype) < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "o-tmf", BAD_CAST "tmexport") < 0 ||
+        tme_xml_write_clean_attribute(xml, "o-tmf", tme_writer_option(w, "tmx-o-tmf")) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "adminlang", BAD_CAST "en-US") < 0 ||
         tme_xml_write_clean_attribute(xml, "srclang", o->source_lang) < 0 ||
-        xmlTextWriterWriteAttribute(xml, BAD_CAST "datatype", BAD_CAST "plaintext") < 0 ||
+        tme_xml_write_clean_attribute(xml, "datatype", tme_writer_option(w, "tmx-datatype")) < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "creationdate", BAD_CAST date) < 0)
         return -1;
     return xmlTextWriterEndElement(xml);
@@ -49,6 +52,9 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
     s->xml = tme_xml_writer_new(w);
     if (s->xml == NULL)
         return tme_error_nomem(err);
+    const char *props = tme_writer_option(w, "tmx-props");
+    s->document_prop = strstr(props, "document") != NULL;
+    s->score_prop = strstr(props, "score") != NULL;
     /* Indentation only goes between elements: libxml2 never indents inside an
      * element that has text, so <seg> content stays exact. */
     const char *encoding =
@@ -59,8 +65,7 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
         xmlTextWriterWriteRaw(s->xml, BAD_CAST "\n") < 0 || xmlTextWriterSetIndent(s->xml, 1) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "tmx") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "version", BAD_CAST "1.4") < 0 ||
-        write_header(s->xml, w->context) < 0 ||
-        xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
+        write_header(s->xml, w) < 0 || xmlTextWriterStartElement(s->xml, BAD_CAST "body") < 0)
         return tme_xml_failure(w, "TMX", err);
     return TME_OK;
 }
@@ -115,8 +120,8 @@ static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
     if (!s->document_open &&
         tmx_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
-    char tuid[64], score[16];
-    tme_score_format(unit->score, score);
+    char tuid[64], score[TME_SCORE_SIZE];
+    tme_format_score(unit->score, score);
     const tme_writer_context *o = w->context;
     /* A creation date is only written when a file that was read gave one:
      * the header's is the run's. */
@@ -124,8 +129,8 @@ static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
         tme_xml_write_clean_attribute(s->xml, "tuid", tme_unit_ids_of(&s->ids, unit, tuid)) < 0 ||
         (unit->created != NULL &&
          tme_xml_write_clean_attribute(s->xml, "creationdate", unit->created) < 0) ||
-        write_prop(s->xml, "x-document", s->document) < 0 ||
-        write_prop(s->xml, "x-score", score) < 0 ||
+        (s->document_prop && write_prop(s->xml, "x-document", s->document) < 0) ||
+        (s->score_prop && write_prop(s->xml, "x-score", score) < 0) ||
         write_tuv(s->xml, o->source_lang, unit->source) < 0 ||
         write_tuv(s->xml, o->target_lang, unit->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "TMX", err);
@@ -157,6 +162,21 @@ static const tme_option_def tmx_options[] = {
      .help = "TMX encoding: UTF-16 is written little-endian with a BOM",
      .default_value = "utf-8",
      .choices = "utf-8|utf-16"},
+    {.name = "tmx-o-tmf",
+     .group = "tmx",
+     .argument = "NAME",
+     .help = "the header's o-tmf (original TM format)",
+     .default_value = "tmexport"},
+    {.name = "tmx-datatype",
+     .group = "tmx",
+     .argument = "TYPE",
+     .help = "the header's datatype",
+     .default_value = "plaintext"},
+    {.name = "tmx-props",
+     .group = "tmx",
+     .help = "the props each <tu> carries: x-document, x-score, both or none",
+     .default_value = "document,score",
+     .choices = "document,score|document|score|none"},
     {.name = NULL},
 };
 

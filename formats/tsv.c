@@ -2,10 +2,9 @@
 /* TSV for MT training data: "source<TAB>target\n", UTF-8, no header;
  * --tsv-fields adds the document name or the score as columns. */
 #include "format.h"
+#include "text_output.h"
 #include "tsv_fields.h"
-#include "unit_props.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,45 +26,20 @@ static const tme_option_def tsv_options[] = {
     {.name = NULL},
 };
 
-/* A tab, line break or other control character inside a field would break the
- * one-pair-per-line contract, so each becomes one space. */
-static int is_field_breaking(unsigned char c)
-{
-    return c < 0x20 || c == 0x7f;
-}
-
-static int write_text(tme_writer *w, const char *text)
-{
-    const char *run = text;
-    for (const char *p = text;; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c != '\0' && !is_field_breaking(c))
-            continue;
-        if (tme_sink_write(w->sink, run, (size_t)(p - run)) != 0 ||
-            (c != '\0' && tme_sink_write(w->sink, " ", 1) != 0))
-            return -1;
-        if (c == '\0')
-            return 0;
-        run = p + 1;
-    }
-}
-
-static int write_field(tme_writer *w, tme_tsv_field f, const tme_unit *unit)
+static int write_field(tme_writer *w, int f, const tme_unit *unit)
 {
     switch (f) {
     case TME_TSV_SOURCE:
-        return write_text(w, unit->source);
+        return tme_write_line_text(w->sink, unit->source);
     case TME_TSV_TARGET:
-        return write_text(w, unit->target);
+        return tme_write_line_text(w->sink, unit->target);
     case TME_TSV_DOCUMENT:
-        return write_text(w, unit->document);
+        return tme_write_line_text(w->sink, unit->document);
     case TME_TSV_SCORE: {
-        char score[16];
-        tme_score_format(unit->score, score);
+        char score[TME_SCORE_SIZE];
+        tme_format_score(unit->score, score);
         return tme_sink_write(w->sink, score, strlen(score));
     }
-    case TME_TSV_FIELD_KINDS:
-        break;
     }
     return -1;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The columns of a TSV of units, as --tsv-fields writes them and
- * --tsv-columns reads them back: "source,target[,document,score]". */
+ * --tsv-columns reads them back: "source,target[,document,score]" (parsed
+ * by the field-list parser the line writers share, text_output.h). */
 #ifndef TME_TSV_FIELDS_H
 #define TME_TSV_FIELDS_H
 
@@ -19,7 +20,7 @@ typedef enum {
 #define TME_TSV_MAX_FIELDS 8
 
 typedef struct {
-    tme_tsv_field fields[TME_TSV_MAX_FIELDS];
+    int fields[TME_TSV_MAX_FIELDS]; /* tme_tsv_field values */
     size_t count;
 } tme_tsv_fields;
 

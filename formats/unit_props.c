@@ -53,16 +53,6 @@ void tme_unit_ids_free(tme_unit_ids *ids)
     ids->n_seen = ids->cap_seen = 0;
 }
 
-void tme_score_format(double score, char out[16])
-{
-    if (!(score > 0.0))
-        score = 0.0; /* also NaN */
-    if (score > 1.0)
-        score = 1.0;
-    unsigned scaled = (unsigned)(score * 10000.0 + 0.5);
-    snprintf(out, 16, "%u.%04u", scaled / 10000, scaled % 10000);
-}
-
 int tme_score_parse(const char *text, size_t len, double *score)
 {
     /* An integer over a power of ten is correctly rounded, as strtod()

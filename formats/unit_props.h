@@ -2,7 +2,7 @@
 /* What the writers and readers of units say of a unit beyond its text, in
  * the same words whatever the format, so that a unit written to one and
  * read back from another keeps them: its stable id (the TMX tuid, XLIFF
- * resname/name) and its score as text. */
+ * resname/name), and its score read back. */
 #ifndef TME_UNIT_PROPS_H
 #define TME_UNIT_PROPS_H
 
@@ -32,13 +32,9 @@ const char *tme_unit_ids_of(const tme_unit_ids *ids, const tme_unit *unit, char 
 
 void tme_unit_ids_free(tme_unit_ids *ids);
 
-/* A score as the writers write it: four decimals ("0.8750"), clamped to
- * [0,1], made from integers so that no locale turns the point into a
- * comma. */
-void tme_score_format(double score, char out[16]);
-
-/* Parses text[0..len) as a score: digits with an optional decimal point
- * (no locale, no sign, no exponent), in [0,1]. -1 when it is not one. */
+/* Parses text[0..len) as a score, as tme_format_score() (text_output.h)
+ * writes it: digits with an optional decimal point (no locale, no sign, no
+ * exponent), in [0,1]. -1 when it is not one. */
 int tme_score_parse(const char *text, size_t len, double *score);
 
 #endif

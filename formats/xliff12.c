@@ -6,6 +6,7 @@
  * the XLIFF back loses nothing a TMX keeps. Written with libxml2's
  * xmlTextWriter so that escaping is libxml2's business. */
 #include "format.h"
+#include "text_output.h"
 #include "unit_props.h"
 #include "xml_output.h"
 
@@ -123,8 +124,8 @@ static tme_status xliff12_begin_document(tme_writer *w, const char *document, si
  * and a group's name must be unique in its file, so it has none). */
 static int write_unit_props(xmlTextWriterPtr xml, const tme_unit *unit)
 {
-    char score[16];
-    tme_score_format(unit->score, score);
+    char score[TME_SCORE_SIZE];
+    tme_format_score(unit->score, score);
     if (xmlTextWriterStartElement(xml, BAD_CAST "context-group") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "purpose", BAD_CAST "information") < 0 ||
         tme_xml_write_typed_element(xml, "context", "context-type", "x-score", score) < 0 ||

@@ -6,6 +6,7 @@
  * XLIFF back loses nothing a TMX keeps. Written with libxml2's
  * xmlTextWriter so that escaping is libxml2's business. */
 #include "format.h"
+#include "text_output.h"
 #include "unit_props.h"
 #include "xml_output.h"
 
@@ -99,8 +100,8 @@ static tme_status xliff2_begin_document(tme_writer *w, const char *document, siz
  * creation date when a file that was read gave one. */
 static int write_unit_props(xmlTextWriterPtr xml, const tme_unit *unit)
 {
-    char score[16];
-    tme_score_format(unit->score, score);
+    char score[TME_SCORE_SIZE];
+    tme_format_score(unit->score, score);
     if (xmlTextWriterStartElement(xml, BAD_CAST "mda:metadata") < 0 ||
         xmlTextWriterStartElement(xml, BAD_CAST "mda:metaGroup") < 0 ||
         xmlTextWriterWriteAttribute(xml, BAD_CAST "category", BAD_CAST "tmexport") < 0 ||
@@ -156,7 +157,7 @@ static void xliff2_cleanup(tme_writer *w)
 
 const tme_output_format tme_output_xliff2 = {
     .name = "xliff2",
-    .description = "XLIFF 2.0 bilingual file, one <file> per input (xliff2:PATH)",
+    .description = "XLIFF 2.0 bilingual file, one <file> per input",
     .extensions = NULL,
     .priv_size = sizeof(xliff2_state),
     .begin = xliff2_begin,

@@ -19,13 +19,23 @@ static int sink_close_callback(void *context)
     return 0;
 }
 
+static int flush_xml_writer(void *context)
+{
+    return xmlTextWriterFlush(context) < 0 ? -1 : 0;
+}
+
 xmlTextWriterPtr tme_xml_writer_new(tme_writer *w)
 {
     xmlOutputBufferPtr out =
         xmlOutputBufferCreateIO(sink_write_callback, sink_close_callback, w->sink, NULL);
     if (out == NULL)
         return NULL;
-    return xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    xmlTextWriterPtr xml = xmlNewTextWriter(out); /* owns out from now on, even on failure */
+    if (xml != NULL) {
+        w->flush = flush_xml_writer;
+        w->flush_context = xml;
+    }
+    return xml;
 }
 
 tme_status tme_xml_failure(tme_writer *w, const char *what, tme_error *err)

@@ -244,6 +244,36 @@ TME_EXPORT size_t tme_session_output_count(const tme_session *session);
 TME_EXPORT const char *tme_session_output_path(const tme_session *session, size_t k);
 TME_EXPORT const char *tme_session_output_format(const tme_session *session, size_t k);
 TME_EXPORT size_t tme_session_output_units(const tme_session *session, size_t k);
+/* With split-size or split-units: the number of parts output k was written
+ * as, and the path of part i (0-based); 1 and the output's path otherwise. */
+TME_EXPORT size_t tme_session_output_part_count(const tme_session *session, size_t k);
+TME_EXPORT const char *tme_session_output_part_path(const tme_session *session, size_t k, size_t i);
+/* The files output k wrote, in order, once the run has begun: one per part,
+ * or more for a format that writes several (moses: NAME.en and NAME.zh);
+ * "standard output" for stdout. In --per-input runs, the last input's. */
+TME_EXPORT size_t tme_session_output_file_count(const tme_session *session, size_t k);
+TME_EXPORT const char *tme_session_output_file_path(const tme_session *session, size_t k, size_t i);
+
+/* What the run did, as one JSON object on one line (the tool's
+ * --stats=json): {"tmexport": VERSION, "settings": {...}, "counters": {every
+ * counter by name}, "outputs": [{"path", "format", "gzip", "units", "files",
+ * and with split outputs "parts": [{"path", "files"}]}]}. *json is malloc'd:
+ * free it with tme_free(). TME_ERR_NOMEM (and *json NULL) when out of
+ * memory. */
+TME_EXPORT tme_status tme_session_stats_json(const tme_session *session, char **json);
+
+/* Writes len bytes to path the way outputs are written (a file replaced
+ * atomically, a link's target, a device, FIFO or stdout written in place),
+ * refusing a path that is one of the inputs or that an output of the run
+ * writes: the tool's --stats-file. Called before tme_session_commit(), the
+ * file is renamed into place with the outputs, all or none (a failure here
+ * fails the session); after it, at once. The message is
+ * tme_session_error()'s. */
+TME_EXPORT tme_status tme_session_write_file(tme_session *session, const char *path,
+                                             const void *data, size_t len);
+
+/* Frees what the library allocated for the caller (tme_session_stats_json). */
+TME_EXPORT void tme_free(void *memory);
 
 /* ---- what the library offers ------------------------------------------------------- */
 
@@ -256,6 +286,13 @@ TME_EXPORT const char *tme_writer_extensions(size_t i);
 TME_EXPORT const char *tme_reader_name(size_t i);
 TME_EXPORT const char *tme_reader_description(size_t i);
 TME_EXPORT const char *tme_reader_extensions(size_t i);
+
+/* Presets ("preset" option: trados, memoq, matecat, ...): name, one-line
+ * description, and the i-th setting it makes, "option=value" (NULL past
+ * the last). NULL past the last preset. */
+TME_EXPORT const char *tme_preset_name(size_t i);
+TME_EXPORT const char *tme_preset_description(size_t i);
+TME_EXPORT const char *tme_preset_setting(size_t i, size_t k);
 
 /* Session options, format options included: name (as for
  * tme_session_set()), the group it belongs to in help texts ("Output",

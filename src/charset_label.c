@@ -6,30 +6,68 @@
 #include <string.h>
 #include <strings.h>
 
-/* The labels of the WHATWG Encoding Standard's "Legacy multi-byte Chinese
- * (simplified)" and "(traditional)" encodings (encoding.spec.whatwg.org,
- * section 4.2 Names and labels, encodings.json; CC BY 4.0, WHATWG), plus
- * the Windows code page names. Only these: every other label is iconv's. */
-static const char *const gb18030_labels[] = {
-    "chinese",    "csgb2312", "csiso58gb231280", "gb18030", "gb2312", "gb_2312",
-    "gb_2312-80", "gbk",      "iso-ir-58",       "x-gbk",   "cp936",
-};
-static const char *const big5_labels[] = {
-    "big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5", "cp950",
+/* The labels of the WHATWG Encoding Standard (encoding.spec.whatwg.org,
+ * section 4.2 Names and labels, encodings.json; CC BY 4.0, WHATWG) for the
+ * encodings English and Chinese pages are written in, plus the Windows code
+ * page names cp936 and cp950. BIG5 stands for tme_big5_iconv_name(). */
+static const struct {
+    const char *label;
+    const char *encoding;
+} labels[] = {
+    {"utf-8", "UTF-8"},
+    {"utf8", "UTF-8"},
+    {"unicode-1-1-utf-8", "UTF-8"},
+    {"unicode11utf8", "UTF-8"},
+    {"unicode20utf8", "UTF-8"},
+    {"x-unicode20utf8", "UTF-8"},
+    {"utf-16", "UTF-16LE"},
+    {"utf-16le", "UTF-16LE"},
+    {"unicode", "UTF-16LE"},
+    {"unicodefeff", "UTF-16LE"},
+    {"iso-10646-ucs-2", "UTF-16LE"},
+    {"ucs-2", "UTF-16LE"},
+    {"csunicode", "UTF-16LE"},
+    {"utf-16be", "UTF-16BE"},
+    {"unicodefffe", "UTF-16BE"},
+    {"chinese", "GB18030"},
+    {"csgb2312", "GB18030"},
+    {"csiso58gb231280", "GB18030"},
+    {"gb18030", "GB18030"},
+    {"gb2312", "GB18030"},
+    {"gb_2312", "GB18030"},
+    {"gb_2312-80", "GB18030"},
+    {"gbk", "GB18030"},
+    {"iso-ir-58", "GB18030"},
+    {"x-gbk", "GB18030"},
+    {"cp936", "GB18030"},
+    {"big5", "BIG5"},
+    {"big5-hkscs", "BIG5"},
+    {"cn-big5", "BIG5"},
+    {"csbig5", "BIG5"},
+    {"x-x-big5", "BIG5"},
+    {"cp950", "BIG5"},
+    {"us-ascii", "WINDOWS-1252"},
+    {"ascii", "WINDOWS-1252"},
+    {"ansi_x3.4-1968", "WINDOWS-1252"},
+    {"iso-8859-1", "WINDOWS-1252"},
+    {"iso8859-1", "WINDOWS-1252"},
+    {"iso88591", "WINDOWS-1252"},
+    {"iso_8859-1", "WINDOWS-1252"},
+    {"iso_8859-1:1987", "WINDOWS-1252"},
+    {"iso-ir-100", "WINDOWS-1252"},
+    {"latin1", "WINDOWS-1252"},
+    {"l1", "WINDOWS-1252"},
+    {"ibm819", "WINDOWS-1252"},
+    {"cp819", "WINDOWS-1252"},
+    {"csisolatin1", "WINDOWS-1252"},
+    {"cp1252", "WINDOWS-1252"},
+    {"windows-1252", "WINDOWS-1252"},
+    {"x-cp1252", "WINDOWS-1252"},
 };
 
 static int is_ascii_whitespace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-static int listed(const char *label, size_t len, const char *const *labels, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (strlen(labels[i]) == len && strncasecmp(label, labels[i], len) == 0)
-            return 1;
-    }
-    return 0;
 }
 
 const char *tme_big5_iconv_name(void)
@@ -41,16 +79,25 @@ const char *tme_big5_iconv_name(void)
     return "BIG5-HKSCS";
 }
 
-const char *tme_encoding_from_label(const char *label)
+const char *tme_encoding_from_label_n(const char *label, size_t len)
 {
-    while (is_ascii_whitespace(*label))
+    while (len > 0 && is_ascii_whitespace(*label)) {
         label++;
-    size_t len = strlen(label);
+        len--;
+    }
     while (len > 0 && is_ascii_whitespace(label[len - 1]))
         len--;
-    if (listed(label, len, gb18030_labels, sizeof gb18030_labels / sizeof *gb18030_labels))
-        return "GB18030";
-    if (listed(label, len, big5_labels, sizeof big5_labels / sizeof *big5_labels))
-        return tme_big5_iconv_name();
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+        if (strlen(labels[k].label) == len && strncasecmp(labels[k].label, label, len) == 0)
+            return strcmp(labels[k].encoding, "BIG5") == 0 ? tme_big5_iconv_name()
+                                                           : labels[k].encoding;
     return NULL;
+}
+
+const char *tme_encoding_from_label(const char *label)
+{
+    const char *encoding = tme_encoding_from_label_n(label, strlen(label));
+    if (encoding == NULL || (strcmp(encoding, "GB18030") != 0 && strncmp(encoding, "BIG5", 4) != 0))
+        return NULL;
+    return encoding;
 }

@@ -4,6 +4,8 @@
 #ifndef TME_CHARSET_LABEL_H
 #define TME_CHARSET_LABEL_H
 
+#include <stddef.h>
+
 /* The iconv name for a Chinese charset label, or NULL for any other label
  * (which then goes to iconv as it is). Matching follows the WHATWG Encoding
  * Standard: ASCII case-insensitive, surrounding ASCII whitespace ignored.
@@ -13,6 +15,13 @@
  * The Windows code page names cp936 and cp950, not WHATWG labels, are
  * mapped the same way. */
 const char *tme_encoding_from_label(const char *label);
+
+/* The iconv name for any label of the WHATWG Encoding Standard that English
+ * and Chinese pages use (UTF-8, UTF-16LE/BE, GB18030, Big5, windows-1252
+ * and their aliases, as browsers map them: "gbk" and "gb2312" are GB18030,
+ * "iso-8859-1" is WINDOWS-1252), label[0..len) matched as above; NULL for
+ * one it does not know. */
+const char *tme_encoding_from_label_n(const char *label, size_t len);
 
 /* "BIG5-HKSCS" where iconv has it (a superset of Big5 that browsers decode
  * as Big5), else "BIG5". */

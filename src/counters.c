@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "counters.h"
 
+#include "filters.h"
+
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,7 +10,7 @@
 static const struct {
     const char *name;
     const char *description;
-} fixed[TME_COUNT_NORMALIZED] = {
+} fixed[TME_COUNT_FILTERED] = {
     [TME_COUNT_DOCUMENTS] = {"documents", "documents read"},
     [TME_COUNT_DOCUMENTS_SKIPPED] = {"documents.skipped",
                                      "inputs that failed and were skipped (keep-going)"},
@@ -62,12 +64,20 @@ static const struct {
                                 "inline elements (tags) flattened into the text of units read"},
 };
 
+static char filtered_names[TME_FILTERS][40];
+static char filtered_descriptions[TME_FILTERS][64];
 static char normalized_names[TME_NORM_KIND_MAX][64];
 static char normalized_descriptions[TME_NORM_KIND_MAX][96];
 static pthread_once_t names_made = PTHREAD_ONCE_INIT;
 
 static void make_normalized_names(void)
 {
+    for (size_t k = 0; k < TME_FILTER_COUNT; k++) {
+        snprintf(filtered_names[k], sizeof filtered_names[k], "filtered.%s",
+                 tme_filter_name((tme_filter_kind)k));
+        snprintf(filtered_descriptions[k], sizeof filtered_descriptions[k],
+                 "units dropped by the %s filter", tme_filter_name((tme_filter_kind)k));
+    }
     for (size_t k = 0; k < TME_NORM_KIND_MAX && tme_norm_kind_name(k) != NULL; k++) {
         snprintf(normalized_names[k], sizeof normalized_names[k], "normalized.%s",
                  tme_norm_kind_name(k));
@@ -78,21 +88,27 @@ static void make_normalized_names(void)
 
 const char *tme_counter_name_of(tme_counter c)
 {
-    if (c < TME_COUNT_NORMALIZED)
+    if (c < TME_COUNT_FILTERED)
         return fixed[c].name;
     if (c >= TME_COUNT_MAX)
         return NULL;
     pthread_once(&names_made, make_normalized_names);
+    if (c < TME_COUNT_NORMALIZED) {
+        const char *name = filtered_names[c - TME_COUNT_FILTERED];
+        return name[0] != '\0' ? name : NULL;
+    }
     const char *name = normalized_names[c - TME_COUNT_NORMALIZED];
     return name[0] != '\0' ? name : NULL;
 }
 
 const char *tme_counter_description_of(tme_counter c)
 {
-    if (c < TME_COUNT_NORMALIZED)
+    if (c < TME_COUNT_FILTERED)
         return fixed[c].description;
     if (tme_counter_name_of(c) == NULL)
         return NULL;
+    if (c < TME_COUNT_NORMALIZED)
+        return filtered_descriptions[c - TME_COUNT_FILTERED];
     return normalized_descriptions[c - TME_COUNT_NORMALIZED];
 }
 
@@ -117,3 +133,5 @@ void tme_counters_add_normalized(tme_counters *counters, const tme_norm_stats *s
     for (size_t k = 0; k < TME_NORM_KIND_MAX; k++)
         counters->n[TME_COUNT_NORMALIZED + k] += stats->counts[k];
 }
+
+_Static_assert(TME_FILTER_COUNT <= TME_FILTERS, "counters: too few filter slots");

@@ -10,6 +10,9 @@
 
 #include "normalize.h"
 
+/* Slots for the training filters (filters.h has their kinds and names). */
+#define TME_FILTERS 8
+
 typedef enum {
     TME_COUNT_DOCUMENTS,
     TME_COUNT_DOCUMENTS_SKIPPED,
@@ -45,7 +48,9 @@ typedef enum {
     TME_COUNT_SKIPPED_ONE_LANGUAGE, /* units read back (TMX, XLIFF, TSV) that were not exported */
     TME_COUNT_SKIPPED_NO_TARGET,
     TME_COUNT_INLINE_CODES,
-    TME_COUNT_NORMALIZED, /* first of TME_NORM_KIND_MAX: kind k is TME_COUNT_NORMALIZED + k */
+    TME_COUNT_FILTERED, /* first of TME_FILTERS: filter k is TME_COUNT_FILTERED + k */
+    TME_COUNT_NORMALIZED = TME_COUNT_FILTERED + TME_FILTERS,
+    /* kind k of the normalizer is TME_COUNT_NORMALIZED + k */
     TME_COUNT_MAX = TME_COUNT_NORMALIZED + TME_NORM_KIND_MAX
 } tme_counter;
 

@@ -107,7 +107,7 @@ static char *join_link(const char *link, const char *target)
 
 /* The name a dangling link (chain) points to, so that writing through the
  * link creates its target, as the shell's redirection does. */
-static tme_status follow_dangling_link(const char *path, char **resolved, tme_error *err)
+tme_status tme_destination_follow_dangling_link(const char *path, char **resolved, tme_error *err)
 {
     char *current = strdup(path);
     struct stat st;
@@ -170,7 +170,7 @@ static tme_status classify(tme_destination *d, struct stat *existing, tme_error 
         if (!exists && errno != ENOENT)
             return tme_error_set(err, TME_ERR_IO, "%s: %s", path, strerror(errno));
         if (!exists) {
-            if (follow_dangling_link(path, &target, err) != TME_OK)
+            if (tme_destination_follow_dangling_link(path, &target, err) != TME_OK)
                 return err->status;
         } else if (S_ISREG(st.st_mode) && (target = realpath(path, NULL)) == NULL) {
             return tme_error_set(err, TME_ERR_IO, "%s: cannot follow the link: %s", path,

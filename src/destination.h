@@ -52,4 +52,8 @@ void tme_destination_abort(tme_destination *d);
  * sigwait()s), never from a signal handler. */
 void tme_destination_unlink_all_temporaries(void);
 
+/* The name a dangling symbolic link (chain) at path points to, which
+ * writing through it creates: *resolved, malloc'd. */
+tme_status tme_destination_follow_dangling_link(const char *path, char **resolved, tme_error *err);
+
 #endif

@@ -103,13 +103,10 @@ void tme_dropped_clear(tme_dropped_list *list)
     list->count = 0;
 }
 
-tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, const char *zh,
-                             size_t zh_len, double score, tme_drop_reason reason,
-                             const char *detail, tme_error *err)
+tme_status tme_dropped_list_add(tme_dropped_list *list, const char *en, size_t en_len,
+                                const char *zh, size_t zh_len, double score, tme_drop_reason reason,
+                                const char *detail, tme_error *err)
 {
-    if (!doc->settings->keep_dropped)
-        return TME_OK;
-    tme_dropped_list *list = &doc->dropped;
     if (list->count == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 32;
         tme_dropped *bigger = realloc(list->items, cap * sizeof *bigger);
@@ -131,6 +128,15 @@ tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, c
     d->detail = detail;
     list->count++;
     return TME_OK;
+}
+
+tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, const char *zh,
+                             size_t zh_len, double score, tme_drop_reason reason,
+                             const char *detail, tme_error *err)
+{
+    if (!doc->settings->keep_dropped)
+        return TME_OK;
+    return tme_dropped_list_add(&doc->dropped, en, en_len, zh, zh_len, score, reason, detail, err);
 }
 
 const char *tme_document_option(const tme_document *doc, const char *name)

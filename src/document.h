@@ -44,6 +44,13 @@ typedef struct {
 /* "no translation found", "boilerplate", ... */
 const char *tme_drop_reason_name(tme_drop_reason reason);
 
+/* Appends copies of en[0..en_len) and zh[0..zh_len) (either NULL for none)
+ * with their score, reason and detail. */
+tme_status tme_dropped_list_add(tme_dropped_list *list, const char *en, size_t en_len,
+                                const char *zh, size_t zh_len, double score, tme_drop_reason reason,
+                                const char *detail, tme_error *err);
+
+/* Frees the items' texts and empties the list (keeping its memory). */
 void tme_dropped_clear(tme_dropped_list *list);
 
 /* What every document of a session is read with; fixed once the first

@@ -41,8 +41,9 @@ static tme_status drop_unpaired(tme_document *doc, const tme_paragraphs *paragra
         const tme_paragraph *p = &paragraphs->items[k];
         if (paired[k])
             continue;
-        tme_drop_reason reason =
-            p->script == TME_SCRIPT_OTHER ? TME_DROP_OTHER_SCRIPT : TME_DROP_NO_TRANSLATION;
+        tme_drop_reason reason = p->boilerplate                  ? TME_DROP_BOILERPLATE
+                                 : p->script == TME_SCRIPT_OTHER ? TME_DROP_OTHER_SCRIPT
+                                                                 : TME_DROP_NO_TRANSLATION;
         if (p->script == TME_SCRIPT_HAN)
             status = tme_document_drop(doc, NULL, 0, p->text, p->len, 0, reason, NULL, err);
         else

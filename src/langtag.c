@@ -76,8 +76,21 @@ int tme_langtag_is_chinese(const char *tag)
     return 0;
 }
 
+int tme_langtag_primary(const char *tag, char *out, size_t size)
+{
+    size_t n = strcspn(tag, "-");
+    if (n == 0 || n >= size)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)tag[i]);
+    out[n] = '\0';
+    return 0;
+}
+
 int tme_langtag_same_language(const char *a, const char *b)
 {
-    size_t n = strcspn(a, "-_");
-    return n > 0 && n == strcspn(b, "-_") && strncasecmp(a, b, n) == 0;
+    char primary_a[16], primary_b[16];
+    return tme_langtag_primary(a, primary_a, sizeof primary_a) == 0 &&
+           tme_langtag_primary(b, primary_b, sizeof primary_b) == 0 &&
+           strcmp(primary_a, primary_b) == 0;
 }

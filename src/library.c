@@ -12,6 +12,7 @@
 #include "format.h"
 #include "normalize.h"
 #include "options.h"
+#include "presets.h"
 #include "segment.h"
 #include "unit.h"
 
@@ -144,6 +145,37 @@ const char *tme_reader_description(size_t i)
 const char *tme_reader_extensions(size_t i)
 {
     return reader_at(i) ? reader_at(i)->extensions : NULL;
+}
+
+/* ---- presets ---- */
+
+static const tme_preset *preset_at(size_t i)
+{
+    for (size_t k = 0; tme_presets[k] != NULL; k++)
+        if (k == i)
+            return tme_presets[k];
+    return NULL;
+}
+
+const char *tme_preset_name(size_t i)
+{
+    return preset_at(i) ? preset_at(i)->name : NULL;
+}
+
+const char *tme_preset_description(size_t i)
+{
+    return preset_at(i) ? preset_at(i)->description : NULL;
+}
+
+const char *tme_preset_setting(size_t i, size_t k)
+{
+    const tme_preset *p = preset_at(i);
+    if (p == NULL)
+        return NULL;
+    for (size_t j = 0; p->settings[j] != NULL; j++)
+        if (j == k)
+            return p->settings[j];
+    return NULL;
 }
 
 /* ---- options ---- */

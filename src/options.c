@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -109,6 +110,16 @@ static tme_status check_and_store(tme_option_values *values, size_t i, const cha
     }
     if (def->validate != NULL && def->validate(value, err) != TME_OK)
         return err->status;
+    if (def->repeats && values->values[i] != NULL) {
+        size_t n = strlen(values->values[i]) + strlen(value) + 2;
+        char *both = malloc(n);
+        if (both == NULL)
+            return tme_error_nomem(err);
+        snprintf(both, n, "%s,%s", values->values[i], value);
+        tme_status status = store(values, i, both, err);
+        free(both);
+        return status;
+    }
     return store(values, i, value, err);
 }
 

@@ -35,6 +35,8 @@ typedef struct tme_option_def {
     const char *implies;
     /* FLAG and OPTIONAL: the value set when none is given. */
     const char *implied_value;
+    /* Given again, the value is added ("a,b"), not replaced (--filter). */
+    int repeats;
 } tme_option_def;
 
 /* Every option: the session's, then each writer's, then each reader's, in

@@ -59,6 +59,7 @@ typedef struct {
      * of "50 million" (5000万 has no 50), the 80 of "1980s" (80年代). */
     hash_set soft_numbers;
     int navigation;
+    int boilerplate; /* page chrome by its markup (tme_paragraph.boilerplate) */
 } side_info;
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -526,6 +527,10 @@ static double score_with_order(double order_free, const side_info *en, const sid
     double s = order_free + adjacency_score(en, zh, preferred);
     if (en->navigation || zh->navigation)
         s -= NAVIGATION_PENALTY;
+    /* Two pieces of chrome (a footer, a subscription line) share names,
+     * years and addresses that were copied, not translated. */
+    if (en->boilerplate && zh->boilerplate)
+        s -= NAVIGATION_PENALTY;
     return s;
 }
 
@@ -575,6 +580,8 @@ static int build_sides(const tme_paragraphs *paragraphs, sides *s)
             continue;
         }
         info->paragraph = k;
+        info->boilerplate = p->boilerplate;
+        info->navigation |= p->boilerplate;
         if (collect_anchors(p->text, p->len, info) != 0)
             return -1;
     }

@@ -75,8 +75,7 @@ static int first_code_point(const char *text, size_t start, size_t end)
     return cp;
 }
 
-/* Trims whitespace (Unicode spaces included) from both ends of [*start, *end). */
-static void trim(const char *text, size_t *start, size_t *end)
+void tme_trim_spaces(const char *text, size_t *start, size_t *end)
 {
     for (;;) {
         int cp = first_code_point(text, *start, *end);
@@ -131,7 +130,7 @@ int tme_next_line(const char *text, size_t len, size_t *pos, tme_line *line)
     size_t end = nl ? (size_t)(nl - text) : len;
     line->start = *pos;
     line->end = end;
-    trim(text, &line->start, &line->end);
+    tme_trim_spaces(text, &line->start, &line->end);
     line->number = line->number + 1;
     *pos = nl ? end + 1 : len + 1;
     return 1;
@@ -243,6 +242,7 @@ static int close_block(builder *b)
     p->len = b->len;
     p->line = b->line;
     p->script = tme_classify_script(p->text, p->len, &p->han, &p->latin);
+    p->boilerplate = 0;
     b->count++;
     b->len = 0;
     return 0;

@@ -14,8 +14,10 @@ typedef struct {
     size_t len;
     size_t line; /* 1-based line where the block starts */
     tme_script script;
-    size_t han;   /* Han characters */
-    size_t latin; /* Latin letters */
+    size_t han;      /* Han characters */
+    size_t latin;    /* Latin letters */
+    int boilerplate; /* page chrome by its markup (menus, footers, share bars): a reader's
+                        hint that the pairing takes as navigation */
 } tme_paragraph;
 
 typedef struct {
@@ -83,5 +85,9 @@ void tme_paragraphs_free(tme_paragraphs *paragraphs);
  * ASCII punctuation are ignored. A Chinese paragraph quoting "DeepSeek" or
  * "(AI Superpowers)" stays Chinese; so do Traditional and Simplified. */
 tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t *latin);
+
+/* Narrows [*start, *end) of text to exclude white space (Unicode spaces
+ * included) at both ends. */
+void tme_trim_spaces(const char *text, size_t *start, size_t *end);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "presets.h"
 #include "stream.h"
 
 tme_session *tme_session_new(void)
@@ -31,6 +32,7 @@ void tme_session_free(tme_session *s)
     tme_inputs_free(&s->queue);
     tme_inputs_free(&s->seen);
     tme_dedup_free(&s->dedup);
+    tme_dedup_free(&s->written);
     tme_option_values_free(&s->options);
     free(s);
 }
@@ -128,6 +130,9 @@ tme_status tme_session_start(tme_session *s)
         return failed(s, TME_ERR_USAGE, "the session is already committed or aborted");
     tme_error err;
     tme_error_clear(&err);
+    const char *preset = tme_option_values_get(&s->options, "preset");
+    if (preset != NULL && tme_preset_apply(tme_preset_by_name(preset), &s->options, &err) != TME_OK)
+        return tme_session_fail(s, &err);
     if (tme_settings_resolve(&s->settings, &s->options, &err) != TME_OK)
         return tme_session_fail(s, &err);
     const tme_settings *set = &s->settings;
@@ -138,8 +143,11 @@ tme_status tme_session_start(tme_session *s)
         .tool_version = TME_VERSION_STRING,
         .creation_time = set->creation_time,
         .options = &s->options,
+        .check_path = tme_outputs_check_path,
+        .check_context = s,
     };
     tme_dedup_init(&s->dedup, set->dedup_key);
+    tme_dedup_init(&s->written, TME_DEDUP_SOURCE);
     if (check_outputs(s, &err) != TME_OK)
         return tme_session_fail(s, &err);
     s->settings.document.keep_dropped = tme_outputs_want_dropped(s);
@@ -352,4 +360,33 @@ const char *tme_session_output_format(const tme_session *s, size_t k)
 size_t tme_session_output_units(const tme_session *s, size_t k)
 {
     return k < s->n_outputs ? s->outputs[k].written : 0;
+}
+
+size_t tme_session_output_part_count(const tme_session *s, size_t k)
+{
+    if (k >= s->n_outputs)
+        return 0;
+    return s->outputs[k].parts.n_paths > 0 ? s->outputs[k].parts.n_paths : 1;
+}
+
+size_t tme_session_output_file_count(const tme_session *s, size_t k)
+{
+    return k < s->n_outputs ? s->outputs[k].parts.n_files : 0;
+}
+
+const char *tme_session_output_file_path(const tme_session *s, size_t k, size_t i)
+{
+    if (k >= s->n_outputs || i >= s->outputs[k].parts.n_files)
+        return NULL;
+    return s->outputs[k].parts.files[i];
+}
+
+const char *tme_session_output_part_path(const tme_session *s, size_t k, size_t i)
+{
+    if (k >= s->n_outputs)
+        return NULL;
+    const tme_parts *p = &s->outputs[k].parts;
+    if (p->n_paths == 0)
+        return i == 0 ? s->outputs[k].path : NULL;
+    return i < p->n_paths ? p->paths[i] : NULL;
 }

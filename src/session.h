@@ -15,6 +15,7 @@
 #include "document.h"
 #include "format.h"
 #include "options.h"
+#include "output_parts.h"
 #include "settings.h"
 #include "tmexport.h"
 #include "writer.h"
@@ -24,7 +25,7 @@ typedef struct {
     const tme_output_format *format;
     int gzip;
     char extension[16]; /* as given (or the format's name): --per-input names use it */
-    tme_writer *writer;
+    tme_parts parts;    /* the open file, or its numbered parts */
     size_t written;
 } tme_output;
 
@@ -57,11 +58,15 @@ struct tme_session {
     size_t n_named, cap_named;
     tme_inputs queue;     /* the files they name, as the run expands them */
     tme_inputs seen;      /* every input ever expanded: no output may be one of them */
+    size_t position;      /* of the next input file, for --shard */
     size_t next_document; /* index of the next document */
     tme_document pending; /* add_pair() units of the current document */
     int pending_open;
 
     tme_dedup dedup;
+    tme_dedup written; /* every file the outputs replace, by name or inode */
+    struct tme_sink **files; /* tme_session_write_file()'s, committed with the outputs */
+    size_t n_files;
     tme_counters counters;
     size_t inputs_total, input_bytes_total, input_bytes_done;
 
@@ -88,6 +93,10 @@ void tme_session_event(tme_session *s, tme_event event, const char *document, co
 
 /* Parses "[FORMAT:]PATH" into a new output. */
 tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err);
+
+/* The writers' check_path: no file an output writes may be an input, nor
+ * one that another output of the run writes. */
+tme_status tme_outputs_check_path(void *session, const char *path, tme_error *err);
 
 /* Opens every output at its own path, or (input given) at the path
  * --per-input makes for the input. No output may be an input. */

@@ -4,7 +4,10 @@
  * and the two-phase commit. */
 #include "session.h"
 
+#include "destination.h"
+
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,11 +100,6 @@ tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err)
         free(o->path);
         return err->status;
     }
-    for (size_t k = 0; k < s->n_outputs; k++)
-        if (strcmp(s->outputs[k].path, o->path) == 0 && strcmp(o->path, "-") != 0) {
-            free(o->path);
-            return tme_error_set(err, TME_ERR_USAGE, "output '%s' given twice", spec);
-        }
     s->n_outputs++;
     return TME_OK;
 }
@@ -142,17 +140,78 @@ static tme_status per_input_path(const tme_session *s, const char *relative, con
     return TME_OK;
 }
 
-static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
+/* The keys of the file path would replace, the same for every spelling of
+ * it: its directory's device and inode with its name, and, when it exists
+ * (through symlinks), its own device and inode. None for what is written in
+ * place (a device, FIFO, socket, stdout), which two outputs may share. */
+static int file_keys(const char *path, char keys[2][256])
 {
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return 0;
+    int exists = stat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode))
+        return 0;
+    int n = 0;
+    if (exists)
+        snprintf(keys[n++], 256, "inode %ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+    char *target = NULL;
+    tme_error ignored;
+    if (!exists && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+        tme_destination_follow_dangling_link(path, &target, &ignored) == TME_OK)
+        path = target; /* a dangling link: the file it will create */
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    const char *name = slash ? slash + 1 : path;
+    if (stat(dir[0] ? dir : "/", &st) == 0)
+        snprintf(keys[n++], 256, "in %ju:%ju %.200s", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
+                 name);
+    free(target);
+    return n;
+}
+
+/* Two outputs that name one file (-o moses:c -o c.en), or two inputs whose
+ * --per-input names meet (a.txt and a.html both give a.tmx), would have one
+ * silently replace the other. */
+static tme_status refuse_written_twice(tme_session *s, const char *path, tme_error *err)
+{
+    char keys[2][256];
+    int n = file_keys(path, keys), seen = 0;
+    for (int k = 0; k < n; k++) {
+        int again = tme_dedup_seen(&s->written, keys[k], "");
+        if (again < 0)
+            return tme_error_nomem(err);
+        seen |= again;
+    }
+    if (seen)
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "%s would be written twice in this run (by two outputs, or by "
+                             "--per-input for two inputs of the same name): give each its own "
+                             "name",
+                             path);
+    return TME_OK;
+}
+
+tme_status tme_outputs_check_path(void *session, const char *path, tme_error *err)
+{
+    tme_session *s = session;
+    if (refuse_written_twice(s, path, err) != TME_OK)
+        return err->status;
     const char *input_path;
     if (tme_inputs_contain_file(&s->seen, path, &input_path))
         return tme_error_set(err, TME_ERR_USAGE,
                              "%s is also an input (%s): write the export elsewhere",
                              strcmp(path, "-") == 0 ? "standard output" : path,
                              strcmp(input_path, "-") == 0 ? "standard input" : input_path);
+    return TME_OK;
+}
+
+static tme_status open_output(tme_session *s, tme_output *o, const char *path, tme_error *err)
+{
     int level = o->gzip ? s->settings.gzip_level : TME_SINK_PLAIN;
-    o->writer = tme_writer_open(o->format, path, level, &s->writer_context, err);
-    return o->writer == NULL ? err->status : TME_OK;
+    return tme_parts_open(&o->parts, o->format, path, level, &s->writer_context,
+                          s->settings.split_size, s->settings.split_units, err);
 }
 
 tme_status tme_outputs_open(tme_session *s, const tme_input *per_input, const char *name,
@@ -180,7 +239,7 @@ tme_status tme_outputs_begin_document(tme_session *s, const char *document, size
                                       tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
-        if (tme_writer_begin_document(s->outputs[k].writer, document, index, err) != TME_OK)
+        if (tme_parts_begin_document(&s->outputs[k].parts, document, index, err) != TME_OK)
             return err->status;
     return TME_OK;
 }
@@ -190,7 +249,7 @@ tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *
     for (size_t k = 0; k < s->n_outputs; k++) {
         tme_output *o = &s->outputs[k];
         for (size_t u = 0; u < units->count; u++)
-            if (tme_writer_write(o->writer, &units->items[u], err) != TME_OK)
+            if (tme_parts_write(&o->parts, &units->items[u], err) != TME_OK)
                 return err->status;
         o->written += units->count;
     }
@@ -201,7 +260,7 @@ tme_status tme_outputs_dropped(tme_session *s, const tme_dropped_list *dropped, 
 {
     for (size_t k = 0; k < s->n_outputs; k++)
         for (size_t d = 0; d < dropped->count; d++)
-            if (tme_writer_dropped(s->outputs[k].writer, &dropped->items[d], err) != TME_OK)
+            if (tme_parts_dropped(&s->outputs[k].parts, &dropped->items[d], err) != TME_OK)
                 return err->status;
     return TME_OK;
 }
@@ -221,47 +280,56 @@ int tme_outputs_want_dropped(const tme_session *s)
 tme_status tme_outputs_end_document(tme_session *s, tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
-        if (tme_writer_end_document(s->outputs[k].writer, err) != TME_OK)
+        if (tme_parts_end_document(&s->outputs[k].parts, err) != TME_OK)
             return err->status;
     return TME_OK;
 }
 
 void tme_outputs_abort(tme_session *s)
 {
-    for (size_t k = 0; k < s->n_outputs; k++) {
-        tme_writer_abort(s->outputs[k].writer);
-        s->outputs[k].writer = NULL;
-    }
+    for (size_t k = 0; k < s->n_outputs; k++)
+        tme_parts_abort(&s->outputs[k].parts);
+    for (size_t k = 0; k < s->n_files; k++)
+        tme_sink_abort(s->files[k]);
+    free(s->files);
+    s->files = NULL;
+    s->n_files = 0;
     s->outputs_open = 0;
 }
 
 tme_status tme_outputs_finish(tme_session *s, tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++)
-        if (s->outputs[k].writer != NULL && tme_writer_close(s->outputs[k].writer, err) != TME_OK) {
+        if (tme_parts_close(&s->outputs[k].parts, err) != TME_OK) {
             tme_outputs_abort(s);
             return err->status;
         }
     tme_status status = TME_OK;
     for (size_t k = 0; k < s->n_outputs; k++) {
-        tme_writer *w = s->outputs[k].writer;
-        s->outputs[k].writer = NULL;
-        if (w == NULL)
-            continue;
         if (status == TME_OK)
-            status = tme_writer_finish(w, err);
+            status = tme_parts_commit(&s->outputs[k].parts, err);
         else
-            tme_writer_abort(w);
+            tme_parts_abort(&s->outputs[k].parts);
     }
+    for (size_t k = 0; k < s->n_files; k++) { /* closed when written */
+        if (status == TME_OK)
+            status = tme_sink_commit(s->files[k], err);
+        else
+            tme_sink_abort(s->files[k]);
+    }
+    free(s->files);
+    s->files = NULL;
+    s->n_files = 0;
     s->outputs_open = 0;
     return status;
 }
 
 void tme_outputs_free(tme_session *s)
 {
-    tme_outputs_abort(s);
-    for (size_t k = 0; k < s->n_outputs; k++)
+    for (size_t k = 0; k < s->n_outputs; k++) {
+        tme_parts_free(&s->outputs[k].parts);
         free(s->outputs[k].path);
+    }
     free(s->outputs);
     s->outputs = NULL;
     s->n_outputs = s->cap_outputs = 0;

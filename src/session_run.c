@@ -172,10 +172,48 @@ static tme_status begin_output(tme_session *s, const tme_document *doc, const tm
     return tme_outputs_begin_document(s, doc->units.document, doc->index, err);
 }
 
-/* The document's units so far: dedup, the unit callback, the outputs; then
- * they are freed. */
+static int any_filter(const tme_filters *f)
+{
+    for (int k = 0; k < TME_FILTER_COUNT; k++)
+        if (f->on[k])
+            return 1;
+    return 0;
+}
+
+/* Drops, in place, the units a training filter rejects. */
+static tme_status apply_filters(tme_session *s, tme_document *doc, tme_error *err)
+{
+    tme_units *units = &doc->units;
+    int zh_source = doc->settings->source_is_chinese;
+    size_t kept = 0;
+    tme_status status = TME_OK;
+    for (size_t u = 0; u < units->count; u++) {
+        tme_unit *p = &units->items[u];
+        const char *en = zh_source ? p->target : p->source, *zh = zh_source ? p->source : p->target;
+        tme_filter_kind failed =
+            status == TME_OK ? tme_filters_check(&s->settings.filters, en, zh) : TME_FILTER_COUNT;
+        if (failed == TME_FILTER_COUNT) {
+            units->items[kept++] = *p;
+            continue;
+        }
+        s->counters.n[TME_COUNT_FILTERED + failed]++;
+        status = tme_document_drop(doc, en, strlen(en), zh, strlen(zh), p->score, TME_DROP_FILTERED,
+                                   tme_filter_name(failed), err);
+        free((char *)p->source);
+        free((char *)p->target);
+        free((char *)p->id);
+        free((char *)p->created);
+    }
+    units->count = kept;
+    return status;
+}
+
+/* The document's units so far: filters, dedup, the unit callback, the
+ * outputs; then they are freed. */
 static tme_status hand_on_units(tme_session *s, tme_document *doc, tme_error *err)
 {
+    if (any_filter(&s->settings.filters) && apply_filters(s, doc, err) != TME_OK)
+        return err->status;
     if (s->settings.dedup && drop_duplicates(s, doc, err) != TME_OK)
         return err->status;
     if (give_to_callback(s, &doc->units, err) != TME_OK ||
@@ -412,6 +450,27 @@ static tme_status expand_one(tme_session *s, const tme_named_input *n, tme_error
     return TME_OK;
 }
 
+/* --shard K/N: of the input files, those at positions K mod N. Every
+ * machine of a cluster expands the same names the same way (directories
+ * sorted), so the shards cover the inputs once without a word between the
+ * machines. */
+static void keep_shard(tme_session *s)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < s->queue.count; k++) {
+        tme_input *in = &s->queue.items[k];
+        if ((s->position++) % s->settings.shards == s->settings.shard) {
+            s->queue.items[kept++] = *in;
+            continue;
+        }
+        s->queue.total_bytes -= in->size + in->translation_size;
+        free(in->path);
+        free(in->relative);
+        free(in->translation);
+    }
+    s->queue.count = kept;
+}
+
 /* The named inputs into files (directories listed, @lists read); a run
  * whose inputs name no file at all is an error before anything is opened. */
 static tme_status expand_named(tme_session *s, tme_error *err)
@@ -428,7 +487,9 @@ static tme_status expand_named(tme_session *s, tme_error *err)
                      s->named[k].input);
     }
     tme_session_forget_named(s);
-    if (s->queue.count == 0 && named > 0)
+    size_t found = s->queue.count;
+    keep_shard(s);
+    if (found == 0 && named > 0)
         return tme_error_set(
             err, TME_ERR_INPUT, "no input files: %s %s no file%s%s%s; nothing written", empty,
             strchr(empty, ',') ? "hold" : "holds",

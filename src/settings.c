@@ -3,13 +3,16 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
+#include "filters.h"
 #include "langtag.h"
+#include "presets.h"
 
 static int parse_number(const char *s, double lo, double hi, double *out)
 {
@@ -48,6 +51,101 @@ static tme_status validate_level(const char *value, tme_error *err)
     if (parse_integer(value, 0, 9, &v) != 0)
         return tme_error_set(err, TME_ERR_USAGE, "--level wants 0 to 9, not '%s'", value);
     return TME_OK;
+}
+
+/* "300M", "1G", "64KiB", "1500": bytes; K/M/G (or KB/MB/GB) are powers of
+ * 1000, as upload limits are quoted, KiB/MiB/GiB powers of 1024. 0 when
+ * bad. */
+static unsigned long long parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno != 0 || end == s || s[0] == '-')
+        return 0;
+    static const struct {
+        const char *suffix;
+        unsigned long long factor;
+    } units[] = {{"", 1},
+                 {"K", 1000ULL},
+                 {"KB", 1000ULL},
+                 {"M", 1000000ULL},
+                 {"MB", 1000000ULL},
+                 {"G", 1000000000ULL},
+                 {"GB", 1000000000ULL},
+                 {"KiB", 1024ULL},
+                 {"MiB", 1048576ULL},
+                 {"GiB", 1073741824ULL}};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (strcasecmp(end, units[k].suffix) == 0)
+            return v > ULLONG_MAX / units[k].factor ? 0 : v * units[k].factor;
+    return 0;
+}
+
+static tme_status validate_size(const char *value, tme_error *err)
+{
+    /* A part must hold a file's header and one unit at least. */
+    if (parse_size(value) < 4096)
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "--split-size wants a size of at least 4096 bytes such as 300M, 1G "
+                             "or 64KiB (K, M, G: powers of 1000), not '%s'",
+                             value);
+    return TME_OK;
+}
+
+static tme_status validate_count(const char *value, tme_error *err)
+{
+    long long v;
+    if (parse_integer(value, 1, LLONG_MAX, &v) != 0)
+        return tme_error_set(err, TME_ERR_USAGE, "--split-units wants a positive number, not '%s'",
+                             value);
+    return TME_OK;
+}
+
+/* "K/N": 0 <= K < N. */
+static int parse_shard(const char *value, size_t *k, size_t *n)
+{
+    unsigned long long a, b;
+    char tail;
+    if (sscanf(value, "%llu/%llu%c", &a, &b, &tail) != 2 || b == 0 || a >= b ||
+        strspn(value, "0123456789/") != strlen(value))
+        return -1;
+    *k = (size_t)a;
+    *n = (size_t)b;
+    return 0;
+}
+
+static tme_status validate_shard(const char *value, tme_error *err)
+{
+    size_t k, n;
+    if (parse_shard(value, &k, &n) != 0)
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "--shard wants K/N with 0 <= K < N (the K-th of N machines, from 0), "
+                             "not '%s'",
+                             value);
+    return TME_OK;
+}
+
+static tme_status validate_filter(const char *value, tme_error *err)
+{
+    tme_filters filters;
+    tme_filters_init(&filters);
+    return tme_filters_parse(&filters, value, err);
+}
+
+static tme_status validate_preset(const char *value, tme_error *err)
+{
+    if (tme_preset_by_name(value) != NULL)
+        return TME_OK;
+    tme_error_set(err, TME_ERR_USAGE, "--preset wants one of");
+    for (size_t k = 0; tme_presets[k] != NULL; k++) {
+        size_t used = strlen(err->message);
+        snprintf(err->message + used, sizeof err->message - used, "%s %s", k ? "," : "",
+                 tme_presets[k]->name);
+    }
+    size_t used = strlen(err->message);
+    snprintf(err->message + used, sizeof err->message - used, "; not '%s'", value);
+    return err->status;
 }
 
 static tme_status validate_jobs(const char *value, tme_error *err)
@@ -102,6 +200,12 @@ static tme_status validate_seconds(const char *value, tme_error *err)
 }
 
 const tme_option_def tme_session_options[] = {
+    {.name = "preset",
+     .group = "Output",
+     .argument = "NAME",
+     .help = "settings for the tool that takes the export (listed under Presets below); options "
+             "given explicitly win",
+     .validate = validate_preset},
     {.name = "unit",
      .group = "Output",
      .help = "what a unit is: a sentence pair, or a whole paragraph pair",
@@ -119,6 +223,18 @@ const tme_option_def tme_session_options[] = {
      .help = "gzip level 0-9 for .gz outputs",
      .default_value = "6",
      .validate = validate_level},
+    {.name = "split-size",
+     .group = "Output",
+     .argument = "SIZE",
+     .help = "write each output as numbered parts (corpus.tmx -> corpus-0001.tmx, ...), each "
+             "a complete file no larger than SIZE (compressed size for .gz), never splitting a "
+             "unit: 300M, 1G (powers of 1000), 64KiB (of 1024)",
+     .validate = validate_size},
+    {.name = "split-units",
+     .group = "Output",
+     .argument = "N",
+     .help = "write each output as numbered parts of at most N units",
+     .validate = validate_count},
     {.name = "creation-time",
      .group = "Output",
      .argument = "SECONDS",
@@ -175,12 +291,29 @@ const tme_option_def tme_session_options[] = {
      .help = "spaces between Han and Latin letters or digits in Chinese",
      .default_value = "keep",
      .choices = "keep|remove|add"},
+    {.name = "filter",
+     .group = "Training",
+     .argument = "NAME[=VALUE]",
+     .help = "drop units that fail a training filter (repeatable; OpusFilter and Bicleaner "
+             "rules): length[=1-100/3-300] (English words/Chinese characters, and under 1,024 "
+             "characters a side), ratio[=3], identical, script[=0.75], digits[=0.5], url, "
+             "repeat[=5], chars[=2000] (characters a side), score=X (--min-score); training: all "
+             "but chars with these defaults; each counted in --stats",
+     .validate = validate_filter,
+     .repeats = 1},
     {.name = "jobs",
      .group = "Batches",
      .argument = "N",
      .help = "worker threads over documents (default: the number of cores); the output is the "
              "same for every N",
      .validate = validate_jobs},
+    {.name = "shard",
+     .group = "Batches",
+     .argument = "K/N",
+     .help = "read only the inputs whose position in the list of input files (0-based, after "
+             "directories and lists are expanded) is K modulo N: N machines given the same "
+             "inputs and K = 0..N-1 share the work without talking to each other",
+     .validate = validate_shard},
     {.name = "include",
      .group = "Batches",
      .argument = "GLOB",
@@ -265,6 +398,23 @@ static void resolve_batches(tme_settings *s, const tme_option_values *values)
     s->include = get(values, "include");
     s->per_input_dir = get(values, "per-input");
     s->keep_going = is(values, "keep-going", "yes");
+    tme_filters_init(&s->filters);
+    const char *filters = get(values, "filter");
+    tme_error ignored;
+    tme_error_clear(&ignored);
+    if (filters != NULL)
+        tme_filters_parse(&s->filters, filters, &ignored); /* checked when set */
+    if (s->filters.min_score > s->document.min_score)
+        s->document.min_score = s->filters.min_score;
+    const char *shard = get(values, "shard");
+    if (shard == NULL || parse_shard(shard, &s->shard, &s->shards) != 0) {
+        s->shard = 0;
+        s->shards = 1;
+    }
+    const char *split_size = get(values, "split-size");
+    const char *split_units = get(values, "split-units");
+    s->split_size = split_size != NULL ? (size_t)parse_size(split_size) : 0;
+    s->split_units = split_units != NULL ? (size_t)strtoull(split_units, NULL, 10) : 0;
 }
 
 tme_status tme_settings_resolve(tme_settings *s, const tme_option_values *values, tme_error *err)

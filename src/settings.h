@@ -10,6 +10,7 @@
 
 #include "dedup.h"
 #include "document.h"
+#include "filters.h"
 #include "format.h"
 #include "options.h"
 
@@ -25,6 +26,9 @@ typedef struct {
     const char *include;       /* NULL: every file */
     const char *per_input_dir; /* NULL: one export per -o */
     int keep_going;
+    size_t split_size, split_units; /* 0: outputs are not split */
+    size_t shard, shards;           /* read input files at positions shard mod shards */
+    tme_filters filters;
     time_t creation_time;
 } tme_settings;
 

@@ -20,6 +20,8 @@ struct tme_sink {
      * call per field would dominate the export. */
     unsigned char *pending;
     size_t pending_len;
+    size_t written;    /* bytes that left the sink (compressed for gzip) */
+    size_t since_sync; /* gzip: bytes given to deflate since it was last synced */
     int closed;
     tme_error error; /* sticky: the first failure */
 };
@@ -99,6 +101,7 @@ static int write_all(tme_sink *sink, const unsigned char *data, size_t len)
         }
         data += n;
         len -= (size_t)n;
+        sink->written += (size_t)n;
     }
     return 0;
 }
@@ -131,8 +134,10 @@ static int deflate_into_file(tme_sink *sink, const unsigned char *data, size_t l
 
 static int pass_on(tme_sink *sink, const unsigned char *data, size_t len)
 {
-    if (sink->gzip)
+    if (sink->gzip) {
+        sink->since_sync += len;
         return deflate_into_file(sink, data, len, Z_NO_FLUSH);
+    }
     return write_all(sink, data, len);
 }
 
@@ -159,6 +164,27 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len)
     memcpy(sink->pending, data, len);
     sink->pending_len = len;
     return 0;
+}
+
+/* Bytes of the gzip trailer, and a margin for the last block's end. */
+#define GZIP_END_BOUND 64
+
+size_t tme_sink_size_bound(tme_sink *sink, size_t more, size_t limit)
+{
+    if (!sink->gzip)
+        return sink->written + sink->pending_len + more;
+    size_t unsynced = sink->since_sync + sink->pending_len;
+    size_t bound =
+        sink->written + deflateBound(&sink->zs, (uLong)(unsynced + more)) + GZIP_END_BOUND;
+    /* deflateBound() assumes nothing compresses: what deflate holds since
+     * the last sync counts at full size. Near the limit, syncing (a few
+     * bytes) makes that part exact. */
+    if (bound > limit && unsynced > 0 && sink->error.status == TME_OK && flush_pending(sink) == 0 &&
+        deflate_into_file(sink, NULL, 0, Z_SYNC_FLUSH) == 0) {
+        sink->since_sync = 0;
+        bound = sink->written + deflateBound(&sink->zs, (uLong)more) + GZIP_END_BOUND;
+    }
+    return bound;
 }
 
 /* ---- closing, committing ------------------------------------------------ */

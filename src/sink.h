@@ -35,6 +35,13 @@ const char *tme_sink_name(const tme_sink *sink);
  * FIFO or a socket): what was written cannot be taken back. */
 int tme_sink_is_direct(const tme_sink *sink);
 
+/* An upper bound of the output's final size if `more` more bytes were
+ * written: exact for a plain stream; for gzip, what deflate produced so far
+ * plus deflateBound() of the rest; when that exceeds limit, the stream is
+ * synced first (Z_SYNC_FLUSH, a few bytes) so that the bound is tight where
+ * it matters. */
+size_t tme_sink_size_bound(tme_sink *sink, size_t more, size_t limit);
+
 /* Flushes, finishes the gzip stream, syncs and closes the temporary file,
  * renaming nothing: a run with several outputs closes them all before it
  * commits any, so that a late failure replaces none. The sink stays for

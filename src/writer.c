@@ -2,10 +2,70 @@
 #include "writer.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 const char *tme_writer_option(const tme_writer *w, const char *name)
 {
     return tme_option_values_get(w->context->options, name);
+}
+
+const char *tme_writer_path(const tme_writer *w)
+{
+    return w->path;
+}
+
+size_t tme_writer_file_count(const tme_writer *w)
+{
+    return w->n_sinks;
+}
+
+const char *tme_writer_file_name(const tme_writer *w, size_t i)
+{
+    return i < w->n_sinks ? tme_sink_name(w->sinks[i]) : NULL;
+}
+
+int tme_writer_compressed(const tme_writer *w)
+{
+    return w->gzip_level != TME_SINK_PLAIN;
+}
+
+tme_sink *tme_writer_open_sink(tme_writer *w, const char *path, tme_error *err)
+{
+    const tme_writer_context *c = w->context;
+    if (c->check_path != NULL && c->check_path(c->check_context, path, err) != TME_OK)
+        return NULL;
+    tme_sink **bigger = realloc(w->sinks, (w->n_sinks + 1) * sizeof *bigger);
+    if (bigger == NULL) {
+        tme_error_nomem(err);
+        return NULL;
+    }
+    w->sinks = bigger;
+    tme_sink *sink = tme_sink_open(path, w->gzip_level, err);
+    if (sink == NULL)
+        return NULL;
+    w->sinks[w->n_sinks++] = sink;
+    if (w->sink == NULL)
+        w->sink = sink;
+    return sink;
+}
+
+/* Frees what the format holds, once; it may still flush into the sinks
+ * (an xmlTextWriter does), so it runs before they close or go. */
+static void clean_up_format(tme_writer *w)
+{
+    w->flush = NULL; /* the format's buffer goes with its cleanup */
+    if (w->format->cleanup != NULL && !w->cleaned_up)
+        w->format->cleanup(w);
+    w->cleaned_up = 1;
+}
+
+/* Frees the writer; its sinks are committed or aborted already. */
+static void free_writer(tme_writer *w)
+{
+    free(w->sinks);
+    free(w->path);
+    free(w->priv);
+    free(w);
 }
 
 tme_writer *tme_writer_open(const tme_output_format *format, const char *path, int gzip_level,
@@ -20,17 +80,18 @@ tme_writer *tme_writer_open(const tme_output_format *format, const char *path, i
     }
     w->format = format;
     w->context = context;
-    if (format->priv_size > 0 && (w->priv = calloc(1, format->priv_size)) == NULL) {
-        free(w);
+    w->gzip_level = gzip_level;
+    if ((w->path = strdup(path)) == NULL ||
+        (format->priv_size > 0 && (w->priv = calloc(1, format->priv_size)) == NULL)) {
+        free_writer(w);
         tme_error_nomem(err);
         return NULL;
     }
-    w->sink = tme_sink_open(path, gzip_level, err);
-    if (w->sink == NULL) {
-        free(w->priv);
-        free(w);
+    if (!format->opens_sinks && tme_writer_open_sink(w, path, err) == NULL) {
+        free_writer(w); /* begin() never ran: nothing for cleanup() */
         return NULL;
     }
+    /* After a failed begin(), cleanup() frees whatever it got to. */
     if (format->begin(w, err) != TME_OK) {
         tme_writer_abort(w);
         return NULL;
@@ -65,12 +126,17 @@ tme_status tme_writer_end_document(tme_writer *w, tme_error *err)
     return w->format->end_document(w, err);
 }
 
-static void release(tme_writer *w)
+/* The largest file's: --split-size bounds every file of a part. */
+size_t tme_writer_size_bound(tme_writer *w, size_t more, size_t limit)
 {
-    if (w->format->cleanup != NULL && !w->cleaned_up)
-        w->format->cleanup(w);
-    free(w->priv);
-    free(w);
+    if (w->flush != NULL)
+        w->flush(w->flush_context);
+    size_t largest = 0;
+    for (size_t k = 0; k < w->n_sinks; k++) {
+        size_t bound = tme_sink_size_bound(w->sinks[k], more, limit);
+        largest = bound > largest ? bound : largest;
+    }
+    return largest;
 }
 
 tme_status tme_writer_close(tme_writer *w, tme_error *err)
@@ -79,34 +145,50 @@ tme_status tme_writer_close(tme_writer *w, tme_error *err)
         return TME_OK;
     w->closed = 1;
     tme_status status = w->format->end(w, err);
-    /* The format's resources may still flush into the sink: free them first. */
-    if (w->format->cleanup != NULL)
-        w->format->cleanup(w);
-    w->cleaned_up = 1;
-    if (status != TME_OK)
-        return status;
-    return tme_sink_close(w->sink, err);
+    clean_up_format(w);
+    for (size_t k = 0; k < w->n_sinks && status == TME_OK; k++)
+        status = tme_sink_close(w->sinks[k], err);
+    return status;
+}
+
+/* Discards the sinks from the k-th on (those before are committed). */
+static void abort_sinks(tme_writer *w, size_t k)
+{
+    for (; k < w->n_sinks; k++)
+        tme_sink_abort(w->sinks[k]);
+    w->n_sinks = 0;
+    w->sink = NULL;
+}
+
+/* Renames every sink into place, in order; they are all closed already. */
+static tme_status commit_sinks(tme_writer *w, tme_error *err)
+{
+    for (size_t k = 0; k < w->n_sinks; k++)
+        if (tme_sink_commit(w->sinks[k], err) != TME_OK) {
+            abort_sinks(w, k + 1);
+            return err->status;
+        }
+    w->n_sinks = 0;
+    w->sink = NULL;
+    return TME_OK;
 }
 
 tme_status tme_writer_finish(tme_writer *w, tme_error *err)
 {
     tme_status status = tme_writer_close(w, err);
-    tme_sink *sink = w->sink;
-    w->sink = NULL;
-    release(w);
-    if (status != TME_OK) {
-        tme_sink_abort(sink);
-        return status;
-    }
-    return tme_sink_commit(sink, err);
+    if (status == TME_OK)
+        status = commit_sinks(w, err);
+    else
+        abort_sinks(w, 0);
+    free_writer(w);
+    return status;
 }
 
 void tme_writer_abort(tme_writer *w)
 {
     if (w == NULL)
         return;
-    tme_sink *sink = w->sink;
-    w->sink = NULL;
-    release(w);
-    tme_sink_abort(sink);
+    clean_up_format(w);
+    abort_sinks(w, 0);
+    free_writer(w);
 }

@@ -3,9 +3,11 @@
 # Scores tmexport's sentence pairs against the hand-checked gold of every
 # article in samples/ (strict precision, recall, F1; a pair counts when both
 # sides equal a gold unit after whitespace normalization) and fails below the
-# floor or on any pair that is not a translation: the articles as they are,
-# each laid out four more ways (samples/text-layouts/), and pairs of
-# documents that translate each other (samples/parallel/).
+# floor or on any pair that is not a translation: the articles as they are
+# (a sample is a directory with a gold.tsv and its article as text,
+# article.txt, or as a web page, article.html, read by the reader the probe
+# picks), each text laid out four more ways (samples/text-layouts/), and
+# pairs of documents that translate each other (samples/parallel/).
 # Usage: eval-samples.sh TMEXPORT [FLOOR]
 set -eu
 tmexport=$1
@@ -42,8 +44,11 @@ gold_of() { # article name
 score deepseek-bilingual "$(gold_of deepseek-bilingual)" "$root/samples/deepseek-bilingual.txt"
 # Alignment quality on every gold article, text kept as the gold has it.
 for dir in "$root"/samples/*/; do
-    [ -f "$dir/gold.tsv" ] && [ -f "$dir/article.txt" ] || continue
-    score "$(basename "$dir")" "$dir/gold.tsv" --no-normalize "$dir/article.txt"
+    [ -f "$dir/gold.tsv" ] || continue
+    for article in "$dir"article.txt "$dir"article.html; do
+        [ -f "$article" ] || continue
+        score "$(basename "$dir")" "$dir/gold.tsv" --no-normalize "$article"
+    done
 done
 # The same articles in other text layouts, their layout detected.
 for file in "$root"/samples/text-layouts/*.txt; do

@@ -79,4 +79,12 @@ done <"$work/exported"
 grep -o '^TME_EXPORT [^(]*(' "$header" | sed 's/.*[ *]\(tme_[a-z0-9_]*\)($/\1/' | sort >"$work/declared"
 missing=$(comm -23 "$work/declared" "$work/exported")
 [ -z "$missing" ] || fail "declared but not exported: $missing"
-echo "install-check: $(wc -l <"$work/exported") symbols exported, all declared; examples match the tool"
+# The manual page and the completion script, where man and bash-completion
+# look, and the same as the installed tool makes.
+"$prefix/bin/tmexport" man >"$work/tmexport.1"
+"$prefix/bin/tmexport" completion bash >"$work/tmexport.bash"
+cmp "$prefix/share/man/man1/tmexport.1" "$work/tmexport.1" ||
+    fail "share/man/man1/tmexport.1 is not the installed tool's page"
+cmp "$prefix/share/bash-completion/completions/tmexport" "$work/tmexport.bash" ||
+    fail "share/bash-completion/completions/tmexport is not the installed tool's script"
+echo "install-check: $(wc -l <"$work/exported") symbols exported, all declared; examples match the tool; man page and completion installed"

@@ -47,45 +47,15 @@ static const char *stderr_path(void)
 
 static double now(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return tme_test_seconds();
 }
 
 /* Runs tmexport with printf-style arguments; stderr goes to stderr.txt and
  * the wall-clock time to last_seconds. */
-static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int run(const char *fmt, ...)
-{
-    char args[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    double start = now();
-    int rc = tme_test_run_cli(args, NULL, NULL, stderr_path());
-    last_seconds = now() - start;
-    return rc;
-}
+#define run(...) tme_test_run_timed(stderr_path(), &last_seconds, __VA_ARGS__)
 
 /* 1 when the last run's stderr contains every given string (NULL-ended). */
-static int stderr_says(const char *first, ...)
-{
-    char *text = tme_test_read_file(stderr_path(), NULL);
-    if (text == NULL)
-        return 0;
-    int all = 1;
-    va_list ap;
-    va_start(ap, first);
-    for (const char *s = first; s != NULL; s = va_arg(ap, const char *))
-        if (strstr(text, s) == NULL) {
-            fprintf(stderr, "\n    stderr lacks \"%s\": %s", s, text);
-            all = 0;
-        }
-    va_end(ap);
-    free(text);
-    return all;
-}
+#define stderr_says(...) tme_test_file_says(stderr_path(), __VA_ARGS__)
 
 static int exists(const char *path)
 {
@@ -214,19 +184,6 @@ static void test_no_chinese_at_all(void)
     check_no_units(zh, "chinese.txt");
 }
 
-/* Deterministic bytes: xorshift64. */
-static void random_bytes(unsigned char *out, size_t n, unsigned char lowest)
-{
-    unsigned long long x = 0x9E3779B97F4A7C15ull;
-    for (size_t i = 0; i < n; i++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        unsigned char b = (unsigned char)(x >> 32);
-        out[i] = b < lowest ? (unsigned char)(b + lowest) : b;
-    }
-}
-
 static void test_random_binary(void)
 {
     enum { SIZE = 1 << 20 };
@@ -236,7 +193,7 @@ static void test_random_binary(void)
     write_text(out, "previous\n");
     /* With NUL bytes, as in any binary file. */
     const char *in = scratch(0, "random.bin");
-    random_bytes(bytes, SIZE, 0);
+    tme_test_random_bytes(bytes, SIZE, 0);
     CU_ASSERT_EQUAL_FATAL(tme_test_write_file(in, bytes, SIZE), 0);
     check_failed_cleanly(run("extract '%s' -o '%s'", in, out), out);
     CU_ASSERT(stderr_says("random.bin:", "byte offset", NULL));
@@ -244,7 +201,7 @@ static void test_random_binary(void)
     /* Without NUL bytes: neither UTF-8 nor GB18030, so it asks for the
      * encoding. */
     in = scratch(0, "random-no-nul.bin");
-    random_bytes(bytes, SIZE, 1);
+    tme_test_random_bytes(bytes, SIZE, 1);
     CU_ASSERT_EQUAL_FATAL(tme_test_write_file(in, bytes, SIZE), 0);
     check_failed_cleanly(run("extract '%s' -o '%s'", in, out), out);
     CU_ASSERT(stderr_says("random-no-nul.bin:1:", "byte offset", "--encoding", NULL));

@@ -372,6 +372,58 @@ static void test_output_is_never_an_input(void)
     CU_ASSERT(tme_test_same_file(input, tme_test_source_path(SAMPLE)));
 }
 
+/* Two outputs that name one file would have one silently replace the
+ * other: refused (exit 2) before anything is written, however the file is
+ * spelled (../, a symlink, a dangling link to it, moses's NAME.en). */
+static void test_one_file_is_never_two_outputs(void)
+{
+    const char *sample = tme_test_source_path(SAMPLE);
+    const char *twice[][2] = {
+        {"twice.tsv", "tsv:%s/twice.tsv"},
+        {"twice.tsv", "tmx:%s/./twice.tsv"},
+        {"twice-new.tsv", "%s/link-to-twice-new.tsv"},
+        {"moses:%s/twice-corpus", "tsv:%s/twice-corpus.en"},
+    };
+    CU_ASSERT_EQUAL_FATAL(symlink("twice-new.tsv", at(0, "link-to-twice-new.tsv")), 0);
+    for (size_t k = 0; k < sizeof twice / sizeof twice[0]; k++) {
+        char first[4200], second[4200];
+        if (strchr(twice[k][0], '%') != NULL)
+            snprintf(first, sizeof first, twice[k][0], dir);
+        else
+            snprintf(first, sizeof first, "%s", at(1, twice[k][0]));
+        snprintf(second, sizeof second, twice[k][1], dir);
+        CU_ASSERT_EQUAL(
+            tme_test_run_clif(stderr_path(), "extract '%s' -o '%s' -o '%s'", sample, first, second),
+            2);
+        CU_ASSERT(stderr_says("would be written twice in this run"));
+    }
+    CU_ASSERT_EQUAL(access(at(1, "twice.tsv"), F_OK), -1);
+    CU_ASSERT_EQUAL(access(at(1, "twice-new.tsv"), F_OK), -1);
+    CU_ASSERT_EQUAL(access(at(1, "twice-corpus.zh"), F_OK), -1);
+    CU_ASSERT_EQUAL(tme_test_temporaries_in(dir), 0);
+    /* Standard output may take two formats (what is written in place is
+     * never replaced). */
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_path(), "extract -q '%s' -o tsv:- -o tmx:- >'%s'",
+                                      sample, at(2, "twice-stdout.txt")),
+                    0);
+}
+
+/* --per-input names each export after its input: a.txt and a.html in one
+ * directory would both be a.tsv. */
+static void test_per_input_names_never_meet(void)
+{
+    const char *in = at(0, "per-input-in");
+    CU_ASSERT_EQUAL_FATAL(
+        tme_test_shell("mkdir -p '%s' && cp '%s' '%s/a.txt' && cp '%s' '%s/a.html'", in,
+                       tme_test_source_path(SAMPLE), in,
+                       tme_test_source_path("samples/html-dual/article.html"), in),
+        0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(stderr_path(), "extract '%s' --per-input '%s' -o x.tsv", in,
+                                      at(1, "per-input-out")),
+                    2);
+    CU_ASSERT(stderr_says("a.tsv would be written twice in this run"));
+}
+
 static void test_align_output_is_never_its_input(void)
 {
     const char *pairs = at(0, "pairs.tsv");
@@ -492,6 +544,8 @@ int main(void)
          test_input_without_pairs_still_writes_a_valid_empty_export},
         {"output is never an input", test_output_is_never_an_input},
         {"align output is never its input", test_align_output_is_never_its_input},
+        {"one file is never two outputs", test_one_file_is_never_two_outputs},
+        {"--per-input names never meet", test_per_input_names_never_meet},
         {"closed pipe ends the run by SIGPIPE", test_closed_pipe_ends_the_run_by_sigpipe},
         {"closed pipe, SIGPIPE ignored: exit 1", test_closed_pipe_with_sigpipe_ignored_exits_1},
         {"closed stdout fails, other outputs whole",

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The running suite's name: what its discarded output files are called. */
@@ -128,6 +129,56 @@ int tme_test_run_clif(const char *stderr_path, const char *fmt, ...)
     return tme_test_run_cli(args, NULL, NULL, stderr_path);
 }
 
+double tme_test_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int tme_test_run_timed(const char *stderr_path, double *seconds, const char *fmt, ...)
+{
+    char args[16384];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    double start = tme_test_seconds();
+    int rc = tme_test_run_cli(args, NULL, NULL, stderr_path);
+    *seconds = tme_test_seconds() - start;
+    return rc;
+}
+
+int tme_test_file_says(const char *path, const char *first, ...)
+{
+    char *text = tme_test_read_file(path, NULL);
+    if (text == NULL)
+        return 0;
+    int all = 1;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *s = first; s != NULL; s = va_arg(ap, const char *))
+        if (strstr(text, s) == NULL) {
+            fprintf(stderr, "\n    %s lacks \"%s\": %s", path, s, text);
+            all = 0;
+        }
+    va_end(ap);
+    free(text);
+    return all;
+}
+
+void tme_test_random_bytes(unsigned char *out, size_t n, unsigned char lowest)
+{
+    unsigned long long x = 0x9E3779B97F4A7C15ull;
+    for (size_t i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        unsigned char b = (unsigned char)(x >> 32);
+        out[i] = b < lowest ? (unsigned char)(b + lowest) : b;
+    }
+}
+
 int tme_test_shell(const char *fmt, ...)
 {
     char command[16384];
@@ -137,6 +188,16 @@ int tme_test_shell(const char *fmt, ...)
     va_end(ap);
     int status = system(command);
     return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int tme_test_file_equals(const char *path, const char *text)
+{
+    char *got = tme_test_read_file(path, NULL);
+    int same = got != NULL && strcmp(got, text) == 0;
+    if (!same)
+        fprintf(stderr, "\n%s holds '%s', not '%s'\n", path, got ? got : "(no file)", text);
+    free(got);
+    return same;
 }
 
 int tme_test_same_file(const char *a, const char *b)
@@ -199,7 +260,11 @@ const tme_writer_context *tme_test_context(const tme_writer_options *o)
         (o->tsv_fields != NULL &&
          tme_option_values_set(&values, "tsv-fields", o->tsv_fields, &err) != TME_OK))
         return NULL;
-    context = (tme_writer_context){o->source_lang,  o->target_lang,   o->segtype,
-                                   o->tool_version, o->creation_time, &values};
+    context = (tme_writer_context){.source_lang = o->source_lang,
+                                   .target_lang = o->target_lang,
+                                   .segtype = o->segtype,
+                                   .tool_version = o->tool_version,
+                                   .creation_time = o->creation_time,
+                                   .options = &values};
     return &context;
 }

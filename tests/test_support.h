@@ -39,8 +39,27 @@ int tme_test_run_cli(const char *args, const char *stdin_path, const char *stdou
 int tme_test_run_clif(const char *stderr_path, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Seconds on a monotonic clock, for wall-clock guards. */
+double tme_test_seconds(void);
+
+/* tme_test_run_clif() that also stores the run's wall-clock time in
+ * *seconds. */
+int tme_test_run_timed(const char *stderr_path, double *seconds, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* 1 when the file holds every given string (NULL-ended); prints the ones
+ * it lacks. */
+int tme_test_file_says(const char *path, const char *first, ...);
+
+/* Deterministic bytes (xorshift64), each at least `lowest`. */
+void tme_test_random_bytes(unsigned char *out, size_t n, unsigned char lowest);
+
 /* Runs a shell command built printf-style; its exit status, or -1. */
 int tme_test_shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* 1 when the file holds exactly text; otherwise 0, after printing what it
+ * holds. */
+int tme_test_file_equals(const char *path, const char *text);
 
 /* 1 when both files exist and hold the same bytes. */
 int tme_test_same_file(const char *a, const char *b);

@@ -43,7 +43,8 @@ memcheck() {
 
 memcheck all "$tmexport" extract --stats "$sample" \
     -o "$work/s.tsv" -o "$work/s.tsv.gz" -o "$work/s.tmx" -o "$work/s.tmx.gz" \
-    -o "$work/s.xlf" -o "xliff2:$work/s2.xlf"
+    -o "$work/s.xlf" -o "xliff2:$work/s2.xlf" -o "moses:$work/s.gz" -o "$work/s.jsonl" \
+    -o "$work/s.html"
 [ "$rc" -eq 0 ] || { echo "valgrind-sample: export failed ($rc)" >&2; status=1; }
 cmp "$work/s.tsv" "$source_dir/samples/expected/deepseek-bilingual.tsv" || status=1
 
@@ -57,7 +58,8 @@ memcheck stdin "$tmexport" extract - -o tsv:- <"$work/sample.txt.gz" >"$work/std
 
 # A failing run frees what it had too.
 printf 'Fine.\n\n\345\245\275\343\200\202\n\nbroken \377 here\n' >"$work/bad.txt"
-memcheck failure "$tmexport" extract "$sample" "$work/bad.txt" -o "$work/f.tmx" -o "$work/f.tsv"
+memcheck failure "$tmexport" extract "$sample" "$work/bad.txt" -o "$work/f.tmx" -o "$work/f.tsv" \
+    -o "moses:$work/f" -o "$work/f.html"
 [ "$rc" -eq 1 ] || { echo "valgrind-sample: bad input gave $rc, not 1" >&2; status=1; }
 
 cmp "$work/stdout.tsv" "$source_dir/samples/expected/deepseek-bilingual.tsv" || status=1

@@ -5,6 +5,8 @@
 #ifndef TME_CLI_H
 #define TME_CLI_H
 
+#include "options.h"
+
 #define TME_EXIT_OK 0
 #define TME_EXIT_FAILURE 1
 #define TME_EXIT_USAGE 2
@@ -14,11 +16,14 @@
  * returns and the caller reports the error. Call after the cleanup. */
 void tme_cli_die_of_broken_pipe(void);
 
-int tme_cli_extract(int argc, char **argv);
-int tme_cli_align(int argc, char **argv);
-int tme_cli_convert(int argc, char **argv);
-int tme_cli_merge(int argc, char **argv);
-int tme_cli_segment(int argc, char **argv);
-int tme_cli_normalize(int argc, char **argv);
+/* The commands, each defined in its file; cli_commands lists them in the
+ * order the tool's usage does, ended by NULL. */
+extern const cli_command cli_extract_command, cli_align_command, cli_convert_command,
+    cli_merge_command, cli_segment_command, cli_normalize_command, cli_man_command,
+    cli_completion_command;
+extern const cli_command *const cli_commands[];
+
+/* The command called name, or NULL. */
+const cli_command *cli_command_named(const char *name);
 
 #endif

@@ -12,7 +12,16 @@
 #include "report.h"
 #include "tmexport.h"
 
-enum { OPT_OUTPUT = 1, OPT_PARALLEL, OPT_STATS, OPT_VERBOSE, OPT_QUIET, OPT_HELP, OPT_VERSION };
+enum {
+    OPT_OUTPUT = 1,
+    OPT_PARALLEL,
+    OPT_STATS,
+    OPT_STATS_FILE,
+    OPT_VERBOSE,
+    OPT_QUIET,
+    OPT_HELP,
+    OPT_VERSION
+};
 
 /* The options every export command has, but --parallel (articles only). */
 #define OUTPUT_OPTION                                                                              \
@@ -30,7 +39,22 @@ enum { OPT_OUTPUT = 1, OPT_PARALLEL, OPT_STATS, OPT_VERBOSE, OPT_QUIET, OPT_HELP
     }
 #define REPORTING_OPTIONS                                                                            \
     {"jobs", 'j', CLI_VALUE, NULL, NULL, NULL, CLI_LIBRARY_OPTION},                                  \
-        {"stats", 0, CLI_NO_VALUE, NULL, "Reporting", "print a summary on stderr", OPT_STATS},       \
+        {"stats",                                                                                    \
+         0,                                                                                          \
+         CLI_OPTIONAL_VALUE,                                                                         \
+         "text|json",                                                                                \
+         "Reporting",                                                                                \
+         "print a summary on stderr when the run ends: text, or one JSON object (every counter, "    \
+         "each output's pairs and files, the settings; tme_session_stats_json())",                   \
+         OPT_STATS},                                                                                 \
+        {"stats-file",                                                                               \
+         0,                                                                                          \
+         CLI_VALUE,                                                                                  \
+         "FILE",                                                                                     \
+         "Reporting",                                                                                \
+         "write the summary to FILE instead (replaced atomically, as outputs are); implies "         \
+         "--stats",                                                                                  \
+         OPT_STATS_FILE},                                                                            \
         {"verbose",                                                                                  \
          'v',                                                                                        \
          CLI_NO_VALUE,                                                                               \
@@ -65,7 +89,8 @@ typedef struct {
     const cli_command *spec; /* the command being run */
     const char *command;
     tme_session *session;
-    int parallel, stats, verbose, quiet, version;
+    int parallel, stats, json, verbose, quiet, version;
+    const char *stats_file;
     cli_report report;
 } run;
 
@@ -81,7 +106,14 @@ static int handle(void *context, const cli_option *option, const char *value)
         r->parallel = 1;
         break;
     case OPT_STATS:
+        if (value != NULL && strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
+            return cli_usage_error(r->spec, "--stats wants text or json");
         r->stats = 1;
+        r->json = value != NULL && strcmp(value, "json") == 0;
+        break;
+    case OPT_STATS_FILE:
+        r->stats = 1;
+        r->stats_file = value;
         break;
     case OPT_VERBOSE:
         r->verbose = 1;
@@ -124,22 +156,45 @@ static int merge_takes(const char *name)
     return convert_takes(name) && strcmp(name, "per-input") != 0;
 }
 
+/* What convert and merge set before their options are parsed. */
+static const char *units_default(const char *name)
+{
+    return strcmp(name, "input-format") == 0 ? "units"
+           : strcmp(name, "normalize") == 0  ? "no"
+                                             : NULL;
+}
+
 static void print_formats(FILE *out)
 {
     fputs("Writers (output formats):\n", out);
     for (size_t i = 0; tme_writer_name(i) != NULL; i++) {
         const char *ext = tme_writer_extensions(i);
-        fprintf(out, "  %-10s %s%s%s%s\n", tme_writer_name(i), tme_writer_description(i),
-                ext ? " (." : " (by name: ", ext ? ext : tme_writer_name(i), ext ? ")" : ":PATH)");
+        fprintf(out, "  %-10s %s (", tme_writer_name(i), tme_writer_description(i));
+        if (ext != NULL)
+            cli_print_extensions(out, ext);
+        else
+            fprintf(out, "by name: %s:PATH", tme_writer_name(i));
+        fputs(")\n", out);
     }
     fputs("Readers (input formats):\n", out);
     for (size_t i = 0; tme_reader_name(i) != NULL; i++)
         fprintf(out, "  %-10s %s\n", tme_reader_name(i), tme_reader_description(i));
+    fputs("Presets (--preset NAME; options given explicitly win):\n", out);
+    for (size_t i = 0; tme_preset_name(i) != NULL; i++) {
+        fprintf(out, "  %-10s %s\n            sets", tme_preset_name(i), tme_preset_description(i));
+        for (size_t k = 0; tme_preset_setting(i, k) != NULL; k++)
+            fprintf(out, " --%s", tme_preset_setting(i, k));
+        fputc('\n', out);
+    }
     fputs("\nExit status: 0 success, 1 bad input or I/O failure, 2 usage error.\n", out);
 }
 
-static const cli_command extract_command = {
+static int run_extract(const cli_command *command, int argc, char **argv);
+static int run_align(const cli_command *command, int argc, char **argv);
+
+const cli_command cli_extract_command = {
     .name = "extract",
+    .brief = "extract aligned pairs from bilingual articles (TMX, TSV, XLIFF...)",
     .synopsis = "[OPTIONS] INPUT...",
     .summary = "Extracts the translated paragraphs of bilingual articles (English paragraphs\n"
                "followed or preceded by their Chinese translation) and writes their sentence\n"
@@ -149,10 +204,12 @@ static const cli_command extract_command = {
     .takes_library_option = extract_takes,
     .handle = handle,
     .print_epilogue = print_formats,
+    .run = run_extract,
 };
 
-static const cli_command align_command = {
+const cli_command cli_align_command = {
     .name = "align",
+    .brief = "align the sentences of TSV paragraph pairs",
     .synopsis = "[OPTIONS] [FILE|DIR|@LIST|-]...",
     .summary = "Aligns the sentences of paragraph pairs given as TSV lines (source<TAB>target)\n"
                "and writes the sentence pairs. Without inputs it reads stdin.",
@@ -160,18 +217,12 @@ static const cli_command align_command = {
     .takes_library_option = align_takes,
     .handle = handle,
     .print_epilogue = print_formats,
+    .run = run_align,
 };
 
-/* What convert and merge set before their options are parsed. */
-static const char *units_default(const char *name)
-{
-    return strcmp(name, "input-format") == 0 ? "units"
-           : strcmp(name, "normalize") == 0  ? "no"
-                                             : NULL;
-}
-
-static const cli_command convert_command = {
+const cli_command cli_convert_command = {
     .name = "convert",
+    .brief = "read TMX, XLIFF or TSV units and write them in other formats",
     .synopsis = "[OPTIONS] INPUT... -o OUTPUT...",
     .summary = "Reads translation memories (TMX, XLIFF 1.2 or 2.0, TSV of units; gzip-compressed\n"
                "or not; any size) and writes their units to every -o, keeping what the files\n"
@@ -182,11 +233,13 @@ static const cli_command convert_command = {
     .takes_library_option = convert_takes,
     .handle = handle,
     .print_epilogue = print_formats,
+    .run = run_extract,
     .default_of = units_default,
 };
 
-static const cli_command merge_command = {
+const cli_command cli_merge_command = {
     .name = "merge",
+    .brief = "merge the shards of a run into one output",
     .synopsis = "[OPTIONS] SHARD... -o OUTPUT...",
     .summary = "Merges the shards of a run (TMX, XLIFF or TSV exports of parts of a corpus) into\n"
                "one output: the shards' units in the order given, each shard's as read, with\n"
@@ -197,6 +250,7 @@ static const cli_command merge_command = {
     .takes_library_option = merge_takes,
     .handle = handle,
     .print_epilogue = print_formats,
+    .run = run_extract,
     .default_of = units_default,
 };
 
@@ -209,6 +263,35 @@ static int failure(run *r, tme_status status)
         tme_cli_die_of_broken_pipe();
     fprintf(stderr, "tmexport %s: %s\n", r->command, tme_session_error(r->session));
     return status == TME_ERR_USAGE ? TME_EXIT_USAGE : TME_EXIT_FAILURE;
+}
+
+/* The summary, as text or JSON, on stderr or into --stats-file. */
+static tme_status write_stats(run *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (r->json) {
+        if (tme_session_stats_json(r->session, &text) != TME_OK)
+            return TME_ERR_NOMEM;
+        len = strlen(text);
+    } else {
+        FILE *memory = open_memstream(&text, &len);
+        if (memory == NULL)
+            return TME_ERR_NOMEM;
+        cli_print_stats(memory, r->session);
+        if (fclose(memory) != 0)
+            return TME_ERR_NOMEM;
+    }
+    tme_status status = TME_OK;
+    if (r->stats_file != NULL)
+        status = tme_session_write_file(r->session, r->stats_file, text, len);
+    else
+        fwrite(text, 1, len, stderr);
+    if (r->json)
+        tme_free(text);
+    else
+        free(text);
+    return status;
 }
 
 static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_default)
@@ -230,28 +313,27 @@ static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_
         status = tme_session_add_input(s, "-");
     if (status == TME_OK)
         status = tme_session_run(s);
+    /* A --stats-file is committed with the outputs (all or none); the
+     * summary on stderr is printed once they are in place. */
+    if (status == TME_OK && r->stats_file != NULL)
+        status = write_stats(r);
     if (status == TME_OK)
         status = tme_session_commit(s);
     tme_progress_finish(&r->report.progress);
     /* With --keep-going the outputs are written and the summary is due even
      * though inputs failed. */
     int skipped = tme_session_count(s, "documents.skipped") > 0;
-    if (r->stats && (status == TME_OK || skipped))
-        cli_print_stats(stderr, s);
+    if (r->stats && r->stats_file == NULL && (status == TME_OK || skipped))
+        write_stats(r);
     if (status != TME_OK)
         return failure(r, status);
     return TME_EXIT_OK;
 }
 
-/* What a command sets before its options are parsed. */
-typedef struct {
-    const char *input_format;
-    const char *normalize; /* NULL: the library's default */
-    int stdin_by_default;  /* no INPUT: read stdin (else a usage error) */
-} command_defaults;
-
-static int run_command(const cli_command *command, const command_defaults *defaults, int argc,
-                       char **argv)
+/* What a command sets before its options are parsed: its defaults of the
+ * library's options (command->default_of), and whether no INPUT means
+ * stdin (else a usage error). */
+static int run_command(const cli_command *command, int argc, char **argv, int stdin_by_default)
 {
     run r;
     memset(&r, 0, sizeof r);
@@ -262,46 +344,36 @@ static int run_command(const cli_command *command, const command_defaults *defau
         fprintf(stderr, "tmexport %s: out of memory\n", r.command);
         return TME_EXIT_FAILURE;
     }
-    tme_session_set(r.session, "input-format", defaults->input_format);
-    if (defaults->normalize != NULL)
-        tme_session_set(r.session, "normalize", defaults->normalize);
+    tme_session_set(r.session, "input-format", stdin_by_default ? "tsv-pairs" : "auto");
+    static const char *const defaulted[] = {"input-format", "normalize"};
+    for (size_t k = 0; command->default_of != NULL && k < 2; k++)
+        if (command->default_of(defaulted[k]) != NULL)
+            tme_session_set(r.session, defaulted[k], command->default_of(defaulted[k]));
     int first;
     int rc = cli_parse(command, argc, argv, &r, &first);
     if (rc == 0 && r.version)
         printf("tmexport %s\n", tme_version());
-    else if (rc == 0 && first == argc && !defaults->stdin_by_default)
+    else if (rc == 0 && first == argc && !stdin_by_default)
         rc = cli_usage_error(r.spec, "no input given (use - for stdin)");
     else if (rc == 0) {
         /* A few inputs: --stats tells how each was read. */
         int few = argc - first <= 10;
-        cli_report_init(&r.report, r.command, r.session, r.quiet, r.verbose || (r.stats && few));
-        rc = export_inputs(&r, argc, argv, first, defaults->stdin_by_default);
+        cli_report_init(&r.report, r.command, r.session, r.quiet,
+                        r.verbose || (r.stats && !r.json && !r.stats_file && few));
+        rc = export_inputs(&r, argc, argv, first, stdin_by_default);
     }
     tme_session_free(r.session);
     return rc < 0 ? TME_EXIT_OK : rc;
 }
 
-int tme_cli_extract(int argc, char **argv)
+/* extract, convert and merge: their inputs named, none is a usage error. */
+static int run_extract(const cli_command *command, int argc, char **argv)
 {
-    static const command_defaults defaults = {"auto", NULL, 0};
-    return run_command(&extract_command, &defaults, argc, argv);
+    return run_command(command, argc, argv, 0);
 }
 
-int tme_cli_align(int argc, char **argv)
+static int run_align(const cli_command *command, int argc, char **argv)
 {
-    static const command_defaults defaults = {"tsv-pairs", NULL, 1};
-    return run_command(&align_command, &defaults, argc, argv);
+    return run_command(command, argc, argv, 1);
 }
 
-/* Units read back are kept as they are: normalizing is asked for. */
-int tme_cli_convert(int argc, char **argv)
-{
-    static const command_defaults defaults = {"units", "no", 0};
-    return run_command(&convert_command, &defaults, argc, argv);
-}
-
-int tme_cli_merge(int argc, char **argv)
-{
-    static const command_defaults defaults = {"units", "no", 0};
-    return run_command(&merge_command, &defaults, argc, argv);
-}

@@ -97,19 +97,29 @@ static int close_stdout(int status)
     return status;
 }
 
+const cli_command *const cli_commands[] = {
+    &cli_extract_command, &cli_align_command,      &cli_convert_command,
+    &cli_merge_command,   &cli_segment_command,    &cli_normalize_command,
+    &cli_man_command,     &cli_completion_command, NULL,
+};
+
+const cli_command *cli_command_named(const char *name)
+{
+    for (size_t k = 0; cli_commands[k] != NULL; k++)
+        if (strcmp(cli_commands[k]->name, name) == 0)
+            return cli_commands[k];
+    return NULL;
+}
+
 static void print_usage(FILE *out)
 {
     fputs("Usage: tmexport COMMAND [OPTIONS] ...\n\n"
           "Turns bilingual English/Chinese articles into translation memories.\n\n"
-          "Commands:\n"
-          "  extract    extract aligned pairs from bilingual articles (TMX, TSV, XLIFF)\n"
-          "  align      align the sentences of TSV paragraph pairs\n"
-          "  convert    read TMX, XLIFF or TSV units and write them in other formats\n"
-          "  merge      merge the shards of a run into one output\n"
-          "  segment    split paragraphs (stdin lines) into sentences\n"
-          "  normalize  normalize punctuation and spaces of stdin lines\n\n"
-          "'tmexport COMMAND --help' describes a command's options.\n",
+          "Commands:\n",
           out);
+    for (size_t k = 0; cli_commands[k] != NULL; k++)
+        fprintf(out, "  %-11s%s\n", cli_commands[k]->name, cli_commands[k]->brief);
+    fputs("\n'tmexport COMMAND --help' describes a command's options; 'man tmexport' all.\n", out);
 }
 
 static int run_command(int argc, char **argv)
@@ -118,28 +128,19 @@ static int run_command(int argc, char **argv)
         print_usage(stderr);
         return TME_EXIT_USAGE;
     }
-    const char *command = argv[1];
-    if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0) {
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         print_usage(stdout);
         return TME_EXIT_OK;
     }
-    if (strcmp(command, "--version") == 0) {
+    if (strcmp(name, "--version") == 0) {
         printf("tmexport %s\n", tme_version());
         return TME_EXIT_OK;
     }
-    if (strcmp(command, "extract") == 0)
-        return tme_cli_extract(argc - 1, argv + 1);
-    if (strcmp(command, "align") == 0)
-        return tme_cli_align(argc - 1, argv + 1);
-    if (strcmp(command, "convert") == 0)
-        return tme_cli_convert(argc - 1, argv + 1);
-    if (strcmp(command, "merge") == 0)
-        return tme_cli_merge(argc - 1, argv + 1);
-    if (strcmp(command, "segment") == 0)
-        return tme_cli_segment(argc - 1, argv + 1);
-    if (strcmp(command, "normalize") == 0)
-        return tme_cli_normalize(argc - 1, argv + 1);
-    fprintf(stderr, "tmexport: unknown command '%s'\n\n", command);
+    const cli_command *command = cli_command_named(name);
+    if (command != NULL)
+        return command->run(command, argc - 1, argv + 1);
+    fprintf(stderr, "tmexport: unknown command '%s'\n\n", name);
     print_usage(stderr);
     return TME_EXIT_USAGE;
 }

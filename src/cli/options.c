@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,13 +190,7 @@ static void print_option(FILE *out, const cli_command *command, const cli_option
     else if (o->value == CLI_OPTIONAL_VALUE)
         snprintf(left + n, sizeof left - (size_t)n, "[=%s]", o->argument ? o->argument : "VALUE");
     char help[1024];
-    const char *def = NULL;
-    if (o->id == CLI_LIBRARY_OPTION && o->value != CLI_NO_VALUE)
-        for (size_t i = 0; tme_option_name(i) != NULL; i++)
-            if (strcmp(tme_option_name(i), o->name) == 0)
-                def = tme_option_default(i);
-    if (def != NULL && command->default_of != NULL && command->default_of(o->name) != NULL)
-        def = command->default_of(o->name);
+    const char *def = cli_option_default(command, o);
     snprintf(help, sizeof help, "%s%s%s%s", o->help ? o->help : "", def ? " (default " : "",
              def ? def : "", def ? ")" : "");
     size_t width = strlen(left);
@@ -211,7 +206,8 @@ static void print_option(FILE *out, const cli_command *command, const cli_option
  * lower-case names) after them, Reporting last. */
 static int group_rank(const char *group)
 {
-    static const char *const order[] = {"Output", "Languages", "Input", "Text", "Batches"};
+    static const char *const order[] = {"Output", "Languages", "Input",
+                                        "Text",   "Batches",   "Training"};
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
         if (strcmp(group, order[k]) == 0)
             return (int)k;
@@ -220,44 +216,94 @@ static int group_rank(const char *group)
     return 100;
 }
 
-static void print_group(FILE *out, const cli_command *command, const option_list *list,
-                        const char *group)
+/* A format's options are grouped under the format's name. */
+static int is_format_name(const char *group)
 {
-    if (group_rank(group) == 100)
-        fprintf(out, "Format %s:\n", group);
-    else
-        fprintf(out, "%s:\n", group);
-    for (size_t k = 0; k < list->count; k++)
-        if (strcmp(list->items[k].group, group) == 0)
-            print_option(out, command, &list->items[k]);
-}
-
-/* 1 when group was already printed (appears earlier in the list with the
- * same rank pass). */
-static int seen_before(const option_list *list, size_t k)
-{
-    for (size_t j = 0; j < k; j++)
-        if (strcmp(list->items[j].group, list->items[k].group) == 0)
+    for (size_t i = 0; tme_writer_name(i) != NULL; i++)
+        if (strcmp(tme_writer_name(i), group) == 0)
+            return 1;
+    for (size_t i = 0; tme_reader_name(i) != NULL; i++)
+        if (strcmp(tme_reader_name(i), group) == 0)
             return 1;
     return 0;
+}
+
+const char *cli_group_title(const char *group, char *buf, size_t size)
+{
+    if (is_format_name(group))
+        snprintf(buf, size, "Format %s", group);
+    else
+        snprintf(buf, size, "%s", group);
+    return buf;
+}
+
+/* 1 when items[k]'s group was met before k. */
+static int seen_before(const cli_option *items, size_t k)
+{
+    for (size_t j = 0; j < k; j++)
+        if (strcmp(items[j].group, items[k].group) == 0)
+            return 1;
+    return 0;
+}
+
+cli_option *cli_command_options(const cli_command *command, size_t *count)
+{
+    option_list list;
+    if (gather(command, &list) != 0)
+        return NULL;
+    cli_option *sorted = calloc(list.count + 1, sizeof *sorted);
+    size_t n = 0;
+    /* Groups by rank, each group's options together in table order. */
+    for (int rank = 0; sorted != NULL && rank <= 1000; rank++)
+        for (size_t k = 0; k < list.count; k++)
+            if (group_rank(list.items[k].group) == rank && !seen_before(list.items, k))
+                for (size_t j = k; j < list.count; j++)
+                    if (strcmp(list.items[j].group, list.items[k].group) == 0)
+                        sorted[n++] = list.items[j];
+    free(list.items);
+    *count = n;
+    return sorted;
+}
+
+const char *cli_option_default(const cli_command *command, const cli_option *o)
+{
+    if (o->id != CLI_LIBRARY_OPTION || o->value == CLI_NO_VALUE)
+        return NULL;
+    if (command != NULL && command->default_of != NULL && command->default_of(o->name) != NULL)
+        return command->default_of(o->name);
+    for (size_t i = 0; tme_option_name(i) != NULL; i++)
+        if (strcmp(tme_option_name(i), o->name) == 0)
+            return tme_option_default(i);
+    return NULL;
 }
 
 void cli_print_help(const cli_command *command, FILE *out)
 {
     fprintf(out, "Usage: tmexport %s %s\n\n%s\n", command->name, command->synopsis,
             command->summary);
-    option_list list;
-    if (gather(command, &list) != 0)
+    size_t count;
+    cli_option *options = cli_command_options(command, &count);
+    if (options == NULL)
         return;
-    for (int rank = 0; rank <= 1000; rank++)
-        for (size_t k = 0; k < list.count; k++)
-            if (group_rank(list.items[k].group) == rank && !seen_before(&list, k)) {
-                fputc('\n', out);
-                print_group(out, command, &list, list.items[k].group);
-            }
-    free(list.items);
+    for (size_t k = 0; k < count; k++) {
+        if (k == 0 || strcmp(options[k].group, options[k - 1].group) != 0) {
+            char title[128];
+            fprintf(out, "\n%s:\n", cli_group_title(options[k].group, title, sizeof title));
+        }
+        print_option(out, command, &options[k]);
+    }
+    free(options);
     if (command->print_epilogue != NULL) {
         fputc('\n', out);
         command->print_epilogue(out);
+    }
+}
+
+void cli_print_extensions(FILE *out, const char *list)
+{
+    for (const char *p = list; *p != '\0';) {
+        size_t n = strcspn(p, ",");
+        fprintf(out, "%s.%.*s", p == list ? "" : ", ", (int)n, p);
+        p += n + (p[n] == ',');
     }
 }

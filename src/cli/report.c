@@ -126,6 +126,22 @@ static void print_documents(FILE *out, const tme_session *s)
                 count(s, "unpaired.other-script"));
 }
 
+/* "label kind N, kind N" for every counter named prefix + kind (0s too). */
+static void print_prefixed(FILE *out, const tme_session *s, const char *prefix, const char *label)
+{
+    size_t n = strlen(prefix);
+    int any = 0;
+    for (size_t i = 0; tme_counter_name(i) != NULL; i++) {
+        const char *name = tme_counter_name(i);
+        if (strncmp(name, prefix, n) != 0)
+            continue;
+        fprintf(out, "%s %s %zu", any ? "," : label, name + n, count(s, name));
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
 static void print_units(FILE *out, const tme_session *s)
 {
     int paragraphs = strcmp(tme_session_get(s, "unit"), "paragraph") == 0;
@@ -140,7 +156,10 @@ static void print_units(FILE *out, const tme_session *s)
             count(s, "dropped.empty-side"));
     if (strcmp(tme_session_get(s, "dedup"), "no") != 0)
         fprintf(out, ", duplicates %zu", count(s, "dropped.duplicates"));
-    fprintf(out, "\nXML-illegal characters removed: %zu\n", count(s, "xml-illegal-removed"));
+    fputc('\n', out);
+    if (tme_session_get(s, "filter") != NULL)
+        print_prefixed(out, s, "filtered.", "filtered:");
+    fprintf(out, "XML-illegal characters removed: %zu\n", count(s, "xml-illegal-removed"));
     int any = 0;
     for (size_t k = 0; k < TME_NORMALIZE_KINDS; k++) {
         const char *kind = tme_normalize_kind_name(k);
@@ -157,6 +176,13 @@ static void print_units(FILE *out, const tme_session *s)
         fputc('\n', out);
 }
 
+/* Files from..to of output k, comma-separated. */
+static void print_files(FILE *out, const tme_session *s, size_t k, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        fprintf(out, "%s%s", i > from ? ", " : "", tme_session_output_file_path(s, k, i));
+}
+
 static void print_outputs(FILE *out, const tme_session *s)
 {
     const char *per_input = tme_session_get(s, "per-input");
@@ -169,9 +195,25 @@ static void print_outputs(FILE *out, const tme_session *s)
         const char *path = tme_session_output_path(s, k);
         size_t n = strlen(path);
         int gzip = n > 3 && strcasecmp(path + n - 3, ".gz") == 0;
-        fprintf(out, "written to %s: %zu pairs (%s%s)\n", strcmp(path, "-") == 0 ? "stdout" : path,
-                tme_session_output_units(s, k), tme_session_output_format(s, k),
-                gzip ? ", gzip" : "");
+        int split =
+            tme_session_get(s, "split-size") != NULL || tme_session_get(s, "split-units") != NULL;
+        size_t parts = tme_session_output_part_count(s, k);
+        size_t files = tme_session_output_file_count(s, k);
+        size_t per_part = parts > 0 ? files / parts : files;
+        fputs("written to ", out);
+        if (strcmp(path, "-") == 0)
+            fputs("stdout", out);
+        else if (split || files == 0)
+            fputs(path, out);
+        else
+            print_files(out, s, k, 0, files); /* moses: NAME.en, NAME.zh */
+        fprintf(out, ": %zu pairs (%s%s)\n", tme_session_output_units(s, k),
+                tme_session_output_format(s, k), gzip ? ", gzip" : "");
+        for (size_t i = 0; split && i < parts; i++) {
+            fprintf(out, "  part %zu of %zu: ", i + 1, parts);
+            print_files(out, s, k, i * per_part, (i + 1) * per_part);
+            fputc('\n', out);
+        }
     }
 }
 

@@ -91,23 +91,30 @@ static const cli_option normalize_options[] = {
     END_OPTIONS,
 };
 
-static const cli_command segment_command = {
+static int run_segment(const cli_command *command, int argc, char **argv);
+static int run_normalize(const cli_command *command, int argc, char **argv);
+
+const cli_command cli_segment_command = {
     .name = "segment",
+    .brief = "split paragraphs (stdin lines) into sentences",
     .synopsis = "--lang en|zh",
     .summary = "Splits paragraphs into sentences. Reads UTF-8 text on standard input, one\n"
                "paragraph per line, and writes one sentence per line to standard output.\n"
                "Empty lines produce no output.",
     .options = segment_options,
     .handle = handle,
+    .run = run_segment,
 };
 
-static const cli_command normalize_command = {
+const cli_command cli_normalize_command = {
     .name = "normalize",
+    .brief = "normalize punctuation and spaces of stdin lines",
     .synopsis = "--lang en|zh [--quotes ascii|keep] [--cjk-space keep|remove|add] [--stats]",
     .summary = "Normalizes punctuation and spaces of each line of standard input for its\n"
                "language, one output line per input line.",
     .options = normalize_options,
     .handle = handle,
+    .run = run_normalize,
 };
 
 static int segment_line(text_run *r, const char *line, size_t len)
@@ -184,12 +191,12 @@ static int run_text_tool(const cli_command *command, int argc, char **argv,
     return rc;
 }
 
-int tme_cli_segment(int argc, char **argv)
+static int run_segment(const cli_command *command, int argc, char **argv)
 {
-    return run_text_tool(&segment_command, argc, argv, segment_line);
+    return run_text_tool(command, argc, argv, segment_line);
 }
 
-int tme_cli_normalize(int argc, char **argv)
+static int run_normalize(const cli_command *command, int argc, char **argv)
 {
-    return run_text_tool(&normalize_command, argc, argv, normalize_line);
+    return run_text_tool(command, argc, argv, normalize_line);
 }

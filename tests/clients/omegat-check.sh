@@ -6,9 +6,10 @@
 # Usage: omegat-check.sh TMEXPORT WORKDIR [INPUT]
 #
 # Exports INPUT (default: samples/deepseek-bilingual.txt of this checkout) to
-# TMX and TSV, then, once for UTF-8 and once for --tmx-encoding utf-16, builds
+# TMX and TSV, then, once for UTF-8, once for --tmx-encoding utf-16 and once
+# with --preset omegat (sentence units), builds
 # an OmegaT project whose tm/auto/ holds the TMX and whose one source file is
-# the exported English units (one per paragraph), runs OmegaT 3.6 in console
+# the exported English units (one per paragraph of the source), runs OmegaT 3.6 in console
 # mode (--mode=console-translate), and checks that the translated document
 # holds, for every unit, exactly the Chinese of the TSV: OmegaT pre-fills
 # exact matches from tm/auto/, and copies the source where it finds none.
@@ -82,12 +83,13 @@ write_project_file() {
 XML
 }
 
-check_encoding() { # utf-8 | utf-16
+check_export() { # NAME EXTRACT-OPTION...
     local enc=$1 dir="$work/$1"
+    shift
     rm -rf "$dir"
     mkdir -p "$dir/project/source" "$dir/project/target" "$dir/project/tm/auto" \
         "$dir/project/omegat" "$dir/project/glossary" "$dir/project/dictionary" "$dir/config"
-    if ! "$tmexport" extract "$input" --tmx-encoding "$enc" -o "$dir/project/tm/auto/export.tmx" \
+    if ! "$tmexport" extract "$input" "$@" -o "$dir/project/tm/auto/export.tmx" \
         -o "$dir/export.tsv" 2>"$dir/tmexport.log"; then
         echo "FAIL $enc: tmexport extract failed: $(head -3 "$dir/tmexport.log")"
         return 1
@@ -151,7 +153,10 @@ check_readback() { # the TMX files OmegaT wrote for the utf-8 project, read by t
 }
 
 status=0
-check_encoding utf-8 || status=1
-check_encoding utf-16 || status=1
+check_export utf-8 --tmx-encoding utf-8 || status=1
+check_export utf-16 --tmx-encoding utf-16 || status=1
+# The preset's own choices (sentence units, en/zh-CN): OmegaT must still
+# pre-fill every unit.
+check_export preset-omegat --preset omegat || status=1
 check_readback || status=1
 exit $status

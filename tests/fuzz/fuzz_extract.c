@@ -9,10 +9,13 @@
  *   bit 5  outputs gzip-compressed, TMX in UTF-16
  *   bits 6-7  Chinese Han/Latin spacing: keep, remove, add
  * Every unit must be clean UTF-8 with a score in [0,1]; every output is read
- * back: TSV has one line of two fields per unit, XML is well-formed and has
- * one unit element per unit, carrying the unit's text unchanged. */
+ * back: TSV has one line of two fields per unit, and so have the two moses
+ * files pasted together; a JSON line per unit decodes to its text; XML (and
+ * the review page's XHTML) is well-formed and has one
+ * unit element per unit, carrying the unit's text unchanged. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -98,6 +101,117 @@ static void check_tsv(const unsigned char *out, size_t len, const tme_units *uni
     FUZZ_CHECK(fuzz_valid_utf8((const char *)out, len));
 }
 
+/* moses: line k of PATH.SRC and of PATH.TGT, pasted with a tab between,
+ * must make the line TSV checks. */
+static void check_moses(const char *stem, const tme_writer_context *wopt, int gzip,
+                        const tme_units *units)
+{
+    char source_path[160], target_path[160];
+    /* The fuzz languages are en and zh-CN: their primary subtags are 2 letters. */
+    snprintf(source_path, sizeof source_path, "%s.%.2s%s", stem, wopt->source_lang,
+             gzip ? ".gz" : "");
+    snprintf(target_path, sizeof target_path, "%s.%.2s%s", stem, wopt->target_lang,
+             gzip ? ".gz" : "");
+    size_t source_len, target_len;
+    unsigned char *source = read_back(source_path, &source_len);
+    unsigned char *target = read_back(target_path, &target_len);
+    unlink(source_path);
+    unlink(target_path);
+    unsigned char *pasted = malloc(source_len + target_len + 1);
+    FUZZ_CHECK(pasted != NULL);
+    size_t n = 0, i = 0, j = 0;
+    while (i < source_len || j < target_len) {
+        while (i < source_len && source[i] != '\n')
+            pasted[n++] = source[i++];
+        pasted[n++] = '\t';
+        while (j < target_len && target[j] != '\n')
+            pasted[n++] = target[j++];
+        FUZZ_CHECK(i < source_len && j < target_len); /* both lines end */
+        pasted[n++] = '\n';
+        i++;
+        j++;
+    }
+    check_tsv(pasted, n, units);
+    free(pasted);
+    free(source);
+    free(target);
+}
+
+/* Reads the JSON string at *p (its opening quote) into out, as UTF-8;
+ * advances *p past the closing quote. Only the escapes the jsonl writer
+ * writes are accepted; a raw control character fails. */
+static void read_json_string(const unsigned char **p, unsigned char *out)
+{
+    const unsigned char *q = *p;
+    FUZZ_CHECK(*q++ == '"');
+    while (*q != '"') {
+        FUZZ_CHECK(*q >= 0x20);
+        if (*q != '\\') {
+            *out++ = *q++;
+            continue;
+        }
+        q++;
+        const char *shorts = "\"\\/bfnrt", *values = "\"\\/\b\f\n\r\t";
+        const char *k = *q != '\0' ? strchr(shorts, *q) : NULL;
+        if (k != NULL) {
+            *out++ = (unsigned char)values[k - shorts];
+            q++;
+            continue;
+        }
+        FUZZ_CHECK(*q == 'u');
+        unsigned cp = 0;
+        for (int i = 1; i <= 4; i++) {
+            const char *hex = "0123456789abcdef", *digit = strchr(hex, q[i]);
+            FUZZ_CHECK(q[i] != '\0' && digit != NULL);
+            cp = cp * 16 + (unsigned)(digit - hex);
+        }
+        q += 5;
+        /* Controls and U+2028/2029 are all the writer escapes this way. */
+        FUZZ_CHECK(cp < 0x20 || cp == 0x2028 || cp == 0x2029);
+        if (cp < 0x20) {
+            *out++ = (unsigned char)cp;
+        } else {
+            *out++ = 0xE2;
+            *out++ = 0x80;
+            *out++ = (unsigned char)(0x80 | (cp & 0x3F));
+        }
+    }
+    *out = '\0';
+    *p = q + 1;
+}
+
+static void expect_text(const unsigned char **p, const char *text)
+{
+    FUZZ_CHECK(strncmp((const char *)*p, text, strlen(text)) == 0);
+    *p += strlen(text);
+}
+
+/* jsonl: a line {"translation": {"en": ..., "zh": ...}} per unit, its
+ * strings decoding to the unit's text. */
+static void check_jsonl(const unsigned char *out, size_t len, const tme_writer_context *wopt,
+                        const tme_units *units)
+{
+    FUZZ_CHECK(fuzz_valid_utf8((const char *)out, len));
+    unsigned char *text = malloc(len + 1);
+    FUZZ_CHECK(text != NULL);
+    char source_key[16], target_key[16];
+    snprintf(source_key, sizeof source_key, "\"%.2s\": ", wopt->source_lang);
+    snprintf(target_key, sizeof target_key, ", \"%.2s\": ", wopt->target_lang);
+    const unsigned char *p = out;
+    for (size_t i = 0; i < units->count; i++) {
+        expect_text(&p, "{\"translation\": {");
+        expect_text(&p, source_key);
+        read_json_string(&p, text);
+        FUZZ_CHECK(strcmp((const char *)text, units->items[i].source) == 0);
+        expect_text(&p, target_key);
+        read_json_string(&p, text);
+        FUZZ_CHECK(strcmp((const char *)text, units->items[i].target) == 0);
+        expect_text(&p, "}}\n");
+    }
+    FUZZ_CHECK(p == out + len);
+    free(text);
+}
+
 /* The element names that hold a unit, and the source and target text. */
 typedef struct {
     const char *unit, *source, *target;
@@ -174,6 +288,29 @@ static void check_xml(const char *format, const unsigned char *out, size_t len,
     xmlFreeDoc(doc);
 }
 
+/* review: well-formed, a row of the pairs table per unit, its third and
+ * fourth cells the unit's text. */
+static void check_review(const unsigned char *out, size_t len, const tme_units *units)
+{
+    xmlDocPtr doc = xmlReadMemory((const char *)out, (int)len, "review.html", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    FUZZ_CHECK(doc != NULL);
+    xmlXPathContextPtr context = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr rows =
+        xmlXPathEvalExpression(BAD_CAST "//table[@class='pairs']/tbody/tr", context);
+    FUZZ_CHECK(rows != NULL && rows->nodesetval != NULL);
+    FUZZ_CHECK((size_t)rows->nodesetval->nodeNr == units->count);
+    for (size_t i = 0; i < units->count; i++) {
+        size_t source = 2, target = 3;
+        xmlNode *row = rows->nodesetval->nodeTab[i];
+        check_text(find_nth(row->children, "td", &source), units->items[i].source);
+        check_text(find_nth(row->children, "td", &target), units->items[i].target);
+    }
+    xmlXPathFreeObject(rows);
+    xmlXPathFreeContext(context);
+    xmlFreeDoc(doc);
+}
+
 static void write_and_check(const tme_output_format *format, const tme_writer_context *wopt,
                             int gzip, const tme_units *units)
 {
@@ -181,6 +318,8 @@ static void write_and_check(const tme_output_format *format, const tme_writer_co
     snprintf(path, sizeof path, "%s/out.%s", scratch(), format->name);
     tme_error err;
     tme_error_clear(&err);
+    if (strcmp(format->name, "moses") == 0)
+        snprintf(path, sizeof path, "%s/out", scratch());
     tme_writer *w = tme_writer_open(format, path, gzip ? 1 : TME_SINK_PLAIN, wopt, &err);
     FUZZ_CHECK(w != NULL);
     FUZZ_CHECK(tme_writer_begin_document(w, units->document, 0, &err) == TME_OK);
@@ -188,11 +327,19 @@ static void write_and_check(const tme_output_format *format, const tme_writer_co
         FUZZ_CHECK(tme_writer_write(w, &units->items[i], &err) == TME_OK);
     FUZZ_CHECK(tme_writer_end_document(w, &err) == TME_OK);
     FUZZ_CHECK(tme_writer_finish(w, &err) == TME_OK);
+    if (strcmp(format->name, "moses") == 0) {
+        check_moses(path, wopt, gzip, units);
+        return;
+    }
     size_t len;
     unsigned char *out = read_back(path, &len);
     unlink(path);
     if (strcmp(format->name, "tsv") == 0)
         check_tsv(out, len, units);
+    else if (strcmp(format->name, "jsonl") == 0)
+        check_jsonl(out, len, wopt, units);
+    else if (strcmp(format->name, "review") == 0)
+        check_review(out, len, units);
     else
         check_xml(format->name, out, len, units);
     free(out);

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+#include "text_output.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "langtag.h"
+
+static int is_line_breaking(unsigned char c)
+{
+    return c < 0x20 || c == 0x7f;
+}
+
+int tme_write_line_text(tme_sink *sink, const char *text)
+{
+    const char *run = text;
+    for (const char *p = text;; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c != '\0' && !is_line_breaking(c))
+            continue;
+        if (tme_sink_write(sink, run, (size_t)(p - run)) != 0 ||
+            (c != '\0' && tme_sink_write(sink, " ", 1) != 0))
+            return -1;
+        if (c == '\0')
+            return 0;
+        run = p + 1;
+    }
+}
+
+int tme_parse_field_list(const char *spec, const char *const *names, size_t n_names, int *fields,
+                         size_t max, size_t *count)
+{
+    *count = 0;
+    const char *p = spec;
+    while (*p != '\0') {
+        size_t len = strcspn(p, ",");
+        size_t k = 0;
+        while (k < n_names && !(strlen(names[k]) == len && strncmp(p, names[k], len) == 0))
+            k++;
+        if (k == n_names || *count == max)
+            return -1;
+        fields[(*count)++] = (int)k;
+        p += len;
+        if (*p == ',' && *++p == '\0')
+            return -1;
+    }
+    return *count > 0 ? 0 : -1;
+}
+
+unsigned tme_score_scaled(double score)
+{
+    if (!(score > 0.0))
+        score = 0.0; /* also NaN */
+    if (score > 1.0)
+        score = 1.0;
+    return (unsigned)(score * 10000.0 + 0.5);
+}
+
+void tme_format_score(double score, char out[TME_SCORE_SIZE])
+{
+    unsigned scaled = tme_score_scaled(score);
+    snprintf(out, TME_SCORE_SIZE, "%u.%04u", scaled / 10000, scaled % 10000);
+}
+
+tme_status tme_language_keys_get(const tme_writer *w, const char *format, tme_language_keys *keys,
+                                 tme_error *err)
+{
+    const tme_writer_context *c = w->context;
+    if (tme_langtag_primary(c->source_lang, keys->source, sizeof keys->source) != 0 ||
+        tme_langtag_primary(c->target_lang, keys->target, sizeof keys->target) != 0)
+        return tme_error_set(err, TME_ERR_USAGE, "%s: no language subtag in '%s' or '%s'", format,
+                             c->source_lang, c->target_lang);
+    if (strcmp(keys->source, keys->target) == 0)
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "%s names its files or fields by language, but --src-lang %s and "
+                             "--tgt-lang %s are both '%s'",
+                             format, c->source_lang, c->target_lang, keys->source);
+    return TME_OK;
+}
