@@ -58,7 +58,7 @@ static void put_option(FILE *out, const cli_option *o, const char *only_for)
     }
     fputc('\n', out);
     put_text(out, o->help ? o->help : "");
-    const char *def = cli_option_default(o);
+    const char *def = cli_option_default(NULL, o);
     if (def != NULL) {
         fputs(" (default ", out);
         put_text(out, def);
