@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "langtag.h"
 #include "read_units.h"
 #include "xmlread.h"
@@ -83,15 +84,10 @@ static tme_status read_prop(tmx_reader *t, tme_error *err)
 
 static tme_status begin_tuv(tmx_reader *t, tme_error *err)
 {
-    if (t->n_tuvs == t->cap_tuvs) {
-        size_t cap = t->cap_tuvs ? t->cap_tuvs * 2 : 4;
-        tuv *bigger = realloc(t->tuvs, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        memset(bigger + t->cap_tuvs, 0, (cap - t->cap_tuvs) * sizeof *bigger);
-        t->tuvs = bigger;
-        t->cap_tuvs = cap;
-    }
+    size_t old_cap = t->cap_tuvs;
+    if (TME_ARRAY_RESERVE(t->tuvs, t->cap_tuvs, t->n_tuvs + 1) != TME_OK)
+        return tme_error_nomem(err);
+    memset(t->tuvs + old_cap, 0, (t->cap_tuvs - old_cap) * sizeof *t->tuvs); /* empty texts */
     tuv *v = &t->tuvs[t->n_tuvs++];
     tme_xml_text_clear(&v->text);
     const char *lang = tme_xml_reader_attribute(t->xml, "xml:lang");

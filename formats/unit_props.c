@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "hash.h"
 
 /* How many documents of this name were begun before (a run that reads the
@@ -14,14 +15,8 @@ static tme_status count_repeats(tme_unit_ids *ids, uint64_t hash, size_t *before
     *before = 0;
     for (size_t k = 0; k < ids->n_seen; k++)
         *before += ids->seen[k] == hash;
-    if (ids->n_seen == ids->cap_seen) {
-        size_t cap = ids->cap_seen ? ids->cap_seen * 2 : 64;
-        uint64_t *bigger = realloc(ids->seen, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        ids->seen = bigger;
-        ids->cap_seen = cap;
-    }
+    if (TME_ARRAY_RESERVE(ids->seen, ids->cap_seen, ids->n_seen + 1) != TME_OK)
+        return tme_error_nomem(err);
     ids->seen[ids->n_seen++] = hash;
     return TME_OK;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "read_units.h"
 #include "xmlread.h"
 
@@ -66,15 +67,10 @@ static tme_status begin_file(xliff2_reader *x, tme_error *err)
 
 static tme_status begin_segment(xliff2_reader *x, tme_error *err)
 {
-    if (x->n_segments == x->cap_segments) {
-        size_t cap = x->cap_segments ? x->cap_segments * 2 : 4;
-        segment *bigger = realloc(x->segments, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        memset(bigger + x->cap_segments, 0, (cap - x->cap_segments) * sizeof *bigger);
-        x->segments = bigger;
-        x->cap_segments = cap;
-    }
+    size_t old_cap = x->cap_segments;
+    if (TME_ARRAY_RESERVE(x->segments, x->cap_segments, x->n_segments + 1) != TME_OK)
+        return tme_error_nomem(err);
+    memset(x->segments + old_cap, 0, (x->cap_segments - old_cap) * sizeof *x->segments);
     segment *s = &x->segments[x->n_segments++];
     tme_xml_text_clear(&s->source);
     tme_xml_text_clear(&s->target);

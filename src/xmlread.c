@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
+
 /* The rule of xmlread.h as parser options: offline, nothing loaded or
  * substituted, libxml2's own limits kept (no XML_PARSE_HUGE). CDATA comes
  * as text; line numbers past 65535 are kept for messages. */
@@ -313,16 +315,8 @@ void tme_xml_text_free(tme_xml_text *t)
 
 static tme_status append(tme_xml_text *t, const char *text, size_t n, tme_error *err)
 {
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 64;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(t->text, cap);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        t->text = bigger;
-        t->cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(t->text, t->cap, t->len + n + 1) != TME_OK)
+        return tme_error_nomem(err);
     memcpy(t->text + t->len, text, n);
     t->len += n;
     t->text[t->len] = '\0';
