@@ -20,6 +20,9 @@
  * anything that is not a code point. */
 utf8proc_category_t tme_category(int cp);
 
+/* utf8proc_charwidth(cp) == 2 (East Asian wide), from the same table. */
+int tme_is_wide(int cp);
+
 /* utf8proc_iterate() with the ASCII case and valid three-byte sequences
  * (all of Han and Chinese punctuation) inline: the call per character
  * showed in every profile. Same contract and answers (tests/test_features.c
