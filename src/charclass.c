@@ -41,10 +41,8 @@ int tme_is_wide(int cp)
     return (bmp_categories[cp] & WIDE_BIT) != 0;
 }
 
-int tme_is_latin_letter(int cp)
+int tme_is_latin_letter_beyond_ascii(int cp)
 {
-    if (cp < 0x80)
-        return tme_is_ascii_letter(cp);
     int latin_block = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
     if (!latin_block)
         return 0;

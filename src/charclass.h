@@ -140,8 +140,18 @@ static inline int tme_is_punctuation(int cp)
 }
 
 /* A Latin letter: ASCII, or a cased letter of Latin-1 Supplement to Latin
- * Extended-B, IPA or Latin Extended Additional (é, ō, ş...). */
-int tme_is_latin_letter(int cp);
+ * Extended-B, IPA or Latin Extended Additional (é, ō, ş...). Inline up to
+ * the range checks: most characters asked about are ASCII or Han. */
+int tme_is_latin_letter_beyond_ascii(int cp);
+
+static inline int tme_is_latin_letter(int cp)
+{
+    if (cp < 0x80)
+        return tme_is_ascii_letter(cp);
+    if (cp > 0x24F && (cp < 0x1E00 || cp > 0x1EFF))
+        return 0;
+    return tme_is_latin_letter_beyond_ascii(cp);
+}
 
 /* Han: CJK radicals, Unified Ideographs with their extensions and the
  * compatibility ideographs. (〇 U+3007 sits among the CJK symbols and

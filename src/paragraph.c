@@ -19,7 +19,13 @@ tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t
     size_t h = 0, l = 0, punct = 0;
     size_t i = 0;
     utf8proc_int32_t cp;
-    while (tme_next_code_point(text, len, &i, &cp)) {
+    const unsigned char *b = (const unsigned char *)text;
+    for (;;) {
+        /* ASCII, most of English text, is a letter or nothing here. */
+        while (i < len && b[i] < 0x80)
+            l += (size_t)tme_is_ascii_letter(b[i++]);
+        if (!tme_next_code_point(text, len, &i, &cp))
+            break;
         if (tme_is_han(cp))
             h++;
         else if (tme_is_latin_letter(cp))

@@ -449,11 +449,21 @@ static token_ending token_ending_of(const decoded *d, const token *t)
     return e;
 }
 
-/* A token of nothing but full stops: one piece of a spaced ellipsis ". . .". */
+/* Whether the token whose ending is e is nothing but full stops (and
+ * closers): one piece of a spaced ellipsis ". . .". */
+static bool ending_is_dots(const token *t, const token_ending *e)
+{
+    return e->terminal_start == t->start && !e->strong && e->dots > 0;
+}
+
 static bool token_is_dots(const decoded *d, const token *t)
 {
+    /* Such a token starts with its first full stop: most tokens are
+     * answered without reading their ending. */
+    if (d->cp[t->start] != '.')
+        return false;
     token_ending e = token_ending_of(d, t);
-    return e.terminal_start == t->start && !e.strong && e.dots > 0;
+    return ending_is_dots(t, &e);
 }
 
 typedef enum {
@@ -578,7 +588,7 @@ static int segment_english(cutter *k)
         const token *t = &l.items[i];
         sentence_tokens++;
         token_ending e = token_ending_of(d, t);
-        bool is_dots = token_is_dots(d, t);
+        bool is_dots = ending_is_dots(t, &e);
         chained_dots = is_dots && chain_open ? chained_dots + e.dots : e.dots;
         chain_open = e.dots > 0 && !e.strong && e.terminal_end == t->end;
         bool cut;
