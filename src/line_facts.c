@@ -24,8 +24,12 @@ typedef struct {
     size_t spaced, unspaced;
 } spacing;
 
-static void see_neighbour(spacing *s, neighbour n)
+static inline void see_neighbour(spacing *s, neighbour n)
 {
+    /* The same class again (a word's next letter) changes nothing: after
+     * anything but a space, before_space is already OTHER. */
+    if (n == s->prev && n != NEIGHBOUR_SPACE)
+        return;
     if (n == NEIGHBOUR_SPACE) {
         s->before_space = s->prev;
         s->prev = NEIGHBOUR_SPACE;
