@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int compare_code_points(const void *a, const void *b)
 {
@@ -65,6 +66,13 @@ static unsigned script_marks(utf8proc_int32_t cp)
  * invalid byte is skipped either way. */
 #define HAN_MIN_LEAD 0xE2
 
+static int ascii_word(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return (v & 0x8080808080808080u) == 0;
+}
+
 tme_chinese_script tme_detect_chinese_script(const char *utf8, size_t len, size_t *traditional,
                                              size_t *simplified)
 {
@@ -72,6 +80,10 @@ tme_chinese_script tme_detect_chinese_script(const char *utf8, size_t len, size_
     const unsigned char *bytes = (const unsigned char *)utf8;
     size_t t = 0, s = 0, i = 0;
     while (i < len) {
+        if (len - i >= 8 && ascii_word(bytes + i)) {
+            i += 8;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n;
         if (bytes[i] < HAN_MIN_LEAD ||

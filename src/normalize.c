@@ -925,9 +925,9 @@ static char *run_pipeline(const char *text, size_t len, tme_lang lang,
     return (char *)result;
 }
 
-tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
-                         const tme_norm_options *options, tme_norm_stats *stats, char **out,
-                         tme_error *err)
+tme_status tme_normalize_checked(const char *text, size_t len, tme_lang lang,
+                                 const tme_norm_options *options, tme_norm_stats *stats, char **out,
+                                 int *xml_legal, tme_error *err)
 {
     static const tme_norm_options defaults = {0, TME_CJK_SPACE_KEEP};
     if (options == NULL)
@@ -937,10 +937,19 @@ tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
         len = 0;
     }
     *out = copy_if_fixed_point(text, len, lang, options);
+    if (xml_legal != NULL)
+        *xml_legal = *out != NULL;
     if (*out == NULL)
         *out = run_pipeline(text, len, lang, options, stats);
     if (*out == NULL)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory normalizing a segment of %zu bytes",
                              len);
     return TME_OK;
+}
+
+tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
+                         const tme_norm_options *options, tme_norm_stats *stats, char **out,
+                         tme_error *err)
+{
+    return tme_normalize_checked(text, len, lang, options, stats, out, NULL, err);
 }
