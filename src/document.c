@@ -218,12 +218,13 @@ static char *clean_side(tme_document *doc, const char *text, size_t len, tme_lan
     if (s->normalize) {
         tme_norm_stats stats;
         memset(&stats, 0, sizeof stats);
-        tme_normalize(text, len, lang, &s->norm, &stats, &out, NULL);
+        /* Text proved normal already is proved legal too: most of it. */
+        tme_normalize_checked(text, len, lang, &s->norm, &stats, &out, &known_legal, NULL);
         tme_counters_add_normalized(&doc->counters, &stats);
     } else {
         out = strndup(text, len);
     }
-    if (out != NULL && !(known_legal && !s->normalize))
+    if (out != NULL && !known_legal)
         doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += tme_xml_strip_illegal(out);
     return out;
 }
