@@ -126,6 +126,10 @@ typedef struct {
      * it is run on the writing thread, in its turn, and memory stays a few
      * hundred units'. */
     int streams;
+    /* 1 when the reader yields finished units (a TMX, an XLIFF, a TSV of
+     * units read back) rather than paragraphs to pair and align: the
+     * readers `--input-format units` probes among. */
+    int yields_units;
     /* Optional: how sure the reader is, from the input's first bytes
      * (decompressed; up to TME_PROBE_BYTES) and its name; NULL: chosen by
      * name only. */
@@ -158,6 +162,11 @@ const tme_output_format *tme_output_format_by_extension(const char *ext);
  * probes highest (the first in registry order on a tie). */
 const tme_input_format *tme_input_format_probe(const unsigned char *data, size_t len,
                                                const char *name);
+
+/* The same among the readers that yield units; NULL when none of them
+ * probes above TME_PROBE_NO. */
+const tme_input_format *tme_input_format_probe_units(const unsigned char *data, size_t len,
+                                                     const char *name);
 
 /* 1 when ext (no dot) is one of the comma-separated extensions. */
 int tme_extension_listed(const char *extensions, const char *ext);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "charclass.h"
 #include "html_columns.h"
 #include "html_tree.h"
@@ -59,15 +60,7 @@ typedef struct {
  * a bigger block, NULL when out of memory (items is left as it was). */
 static void *grow(void *items, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return items;
-    size_t cap2 = *cap ? *cap : 64;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *bigger = realloc(items, cap2 * size);
-    if (bigger != NULL)
-        *cap = cap2;
-    return bigger;
+    return tme_array_reserve(&items, cap, need, size) == TME_OK ? items : NULL;
 }
 
 static void append(walker *w, const char *s, size_t n)

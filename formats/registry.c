@@ -21,7 +21,11 @@
 #define INPUT_FORMATS(X)                                                                           \
     X(article)                                                                                     \
     X(tsv_pairs)                                                                                   \
-    X(html)
+    X(html)                                                                                        \
+    X(tmx)                                                                                         \
+    X(xliff12)                                                                                     \
+    X(xliff2)                                                                                      \
+    X(tsv)
 
 #define DECLARE_OUTPUT(name) extern const tme_output_format tme_output_##name;
 #define DECLARE_INPUT(name) extern const tme_input_format tme_input_##name;
@@ -78,18 +82,37 @@ const tme_output_format *tme_output_format_by_extension(const char *ext)
     return NULL;
 }
 
-const tme_input_format *tme_input_format_probe(const unsigned char *data, size_t len,
-                                               const char *name)
+/* The reader that probes highest (the first on a tie), among those that
+ * yield units when units_only; its score in *score. */
+static const tme_input_format *probe_among(const unsigned char *data, size_t len, const char *name,
+                                           int units_only, int *score)
 {
     const tme_input_format *best = NULL;
-    int best_score = -1;
+    *score = -1;
     for (size_t i = 0; tme_input_formats[i] != NULL; i++) {
         const tme_input_format *f = tme_input_formats[i];
-        int score = f->probe != NULL ? f->probe(data, len, name) : TME_PROBE_NO;
-        if (score > best_score) {
+        if (units_only && !f->yields_units)
+            continue;
+        int this_score = f->probe != NULL ? f->probe(data, len, name) : TME_PROBE_NO;
+        if (this_score > *score) {
             best = f;
-            best_score = score;
+            *score = this_score;
         }
     }
     return best;
+}
+
+const tme_input_format *tme_input_format_probe(const unsigned char *data, size_t len,
+                                               const char *name)
+{
+    int score;
+    return probe_among(data, len, name, 0, &score);
+}
+
+const tme_input_format *tme_input_format_probe_units(const unsigned char *data, size_t len,
+                                                     const char *name)
+{
+    int score;
+    const tme_input_format *best = probe_among(data, len, name, 1, &score);
+    return score > TME_PROBE_NO ? best : NULL;
 }

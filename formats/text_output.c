@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "text_output.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,10 +12,26 @@ static int is_line_breaking(unsigned char c)
     return c < 0x20 || c == 0x7f;
 }
 
+/* Whether none of the 8 bytes at p is below 0x20 or 0x7F: a word of
+ * ordinary text, stepped over whole. (A subtraction's borrow reaches a
+ * higher byte only from a byte that is itself caught: the test is exact.) */
+static int plain_word(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t del = v ^ (0x7Fu * ones); /* 0 where a byte is 0x7F */
+    return (((v - 0x20u * ones) & ~v) | ((del - ones) & ~del)) & highs ? 0 : 1;
+}
+
 int tme_write_line_text(tme_sink *sink, const char *text)
 {
-    const char *run = text;
+    /* Whole words are read up to the NUL, never past it. */
+    size_t len = strlen(text);
+    const char *run = text, *words_end = len >= 8 ? text + len - 7 : text;
     for (const char *p = text;; p++) {
+        while (p < words_end && plain_word(p))
+            p += 8;
         unsigned char c = (unsigned char)*p;
         if (c != '\0' && !is_line_breaking(c))
             continue;

@@ -3,12 +3,10 @@
  * that escaping and the output encoding are libxml2's business. */
 #include "format.h"
 #include "text_output.h"
+#include "unit_props.h"
 #include "xml_output.h"
 
-#include "hash.h"
-
 #include <libxml/xmlwriter.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +15,8 @@
 typedef struct {
     xmlTextWriterPtr xml;
     int document_open;
-    char *document;       /* the current document's name, cleaned for XML */
-    char document_id[40]; /* the first part of its units' tuids */
-    uint64_t *seen;       /* hashes of the document names begun, for repeats */
-    size_t n_seen, cap_seen;
+    char *document; /* the current document's name, cleaned for XML */
+    tme_unit_ids ids;
     int document_prop, score_prop; /* which props a <tu> carries (tmx-props) */
 } tmx_state;
 
@@ -74,30 +70,8 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
     return TME_OK;
 }
 
-/* How many documents of this name were begun before (a run that reads the
- * same file twice); remembers this one. */
-static tme_status count_repeats(tmx_state *s, uint64_t hash, size_t *before, tme_error *err)
-{
-    *before = 0;
-    for (size_t k = 0; k < s->n_seen; k++)
-        *before += s->seen[k] == hash;
-    if (s->n_seen == s->cap_seen) {
-        size_t cap = s->cap_seen ? s->cap_seen * 2 : 64;
-        uint64_t *bigger = realloc(s->seen, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        s->seen = bigger;
-        s->cap_seen = cap;
-    }
-    s->seen[s->n_seen++] = hash;
-    return TME_OK;
-}
-
-/* A unit's tuid is its document's id, "-", and its 1-based position in the
- * document: the id is 16 hex digits of a hash of the document's name as
- * given, so that the same article gets the same ids in every run and shards
- * of one corpus never collide ("3f2a9c1b7d4e5f60-12"). A document whose
- * name came before in this output gets ".2", ".3"... appended to its id. */
+/* Tuids are stable (unit_props.h): the same article gets the same ids in
+ * every run, and shards of one corpus never collide. */
 static tme_status tmx_begin_document(tme_writer *w, const char *document, size_t document_index,
                                      tme_error *err)
 {
@@ -107,15 +81,8 @@ static tme_status tmx_begin_document(tme_writer *w, const char *document, size_t
     s->document = tme_xml_clean_copy(document);
     if (s->document == NULL)
         return tme_error_nomem(err);
-    uint64_t hash = tme_hash_mix(tme_fnv1a(TME_FNV1A_OFFSET, document, strlen(document)));
-    size_t before;
-    if (count_repeats(s, hash, &before, err) != TME_OK)
+    if (tme_unit_ids_begin_document(&s->ids, document, err) != TME_OK)
         return err->status;
-    if (before == 0)
-        snprintf(s->document_id, sizeof s->document_id, "%016llx", (unsigned long long)hash);
-    else
-        snprintf(s->document_id, sizeof s->document_id, "%016llx.%zu", (unsigned long long)hash,
-                 before + 1);
     s->document_open = 1;
     return TME_OK;
 }
@@ -154,11 +121,14 @@ static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
         tmx_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
     char tuid[64], score[TME_SCORE_SIZE];
-    snprintf(tuid, sizeof tuid, "%s-%zu", s->document_id, unit->index + 1);
     tme_format_score(unit->score, score);
     const tme_writer_context *o = w->context;
+    /* A creation date is only written when a file that was read gave one:
+     * the header's is the run's. */
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
-        tme_xml_write_clean_attribute(s->xml, "tuid", unit->id ? unit->id : tuid) < 0 ||
+        tme_xml_write_clean_attribute(s->xml, "tuid", tme_unit_ids_of(&s->ids, unit, tuid)) < 0 ||
+        (unit->created != NULL &&
+         tme_xml_write_clean_attribute(s->xml, "creationdate", unit->created) < 0) ||
         (s->document_prop && write_prop(s->xml, "x-document", s->document) < 0) ||
         (s->score_prop && write_prop(s->xml, "x-score", score) < 0) ||
         write_tuv(s->xml, o->source_lang, unit->source) < 0 ||
@@ -182,7 +152,7 @@ static void tmx_cleanup(tme_writer *w)
     if (s->xml != NULL)
         xmlFreeTextWriter(s->xml);
     free(s->document);
-    free(s->seen);
+    tme_unit_ids_free(&s->ids);
 }
 
 static const tme_option_def tmx_options[] = {

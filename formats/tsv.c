@@ -3,36 +3,16 @@
  * --tsv-fields adds the document name or the score as columns. */
 #include "format.h"
 #include "text_output.h"
+#include "tsv_fields.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { FIELD_SOURCE, FIELD_TARGET, FIELD_DOCUMENT, FIELD_SCORE } field;
-
-#define MAX_FIELDS 8
-
-typedef struct {
-    int fields[MAX_FIELDS]; /* field values */
-    size_t count;
-} tsv_state;
-
-static const char *const field_names[] = {"source", "target", "document", "score"};
-
-/* Parses "source,target,score" into fields; -1 on an unknown name. */
-static int parse_fields(const char *spec, tsv_state *state)
-{
-    return tme_parse_field_list(spec, field_names, 4, state->fields, MAX_FIELDS, &state->count);
-}
+typedef tme_tsv_fields tsv_state;
 
 static tme_status validate_fields(const char *fields, tme_error *err)
 {
-    tsv_state state;
-    if (parse_fields(fields, &state) != 0)
-        return tme_error_set(err, TME_ERR_USAGE,
-                             "--tsv-fields wants a comma-separated list of source, target, "
-                             "document, score; not '%s'",
-                             fields);
-    return TME_OK;
+    return tme_tsv_fields_check("tsv-fields", fields, err);
 }
 
 static const tme_option_def tsv_options[] = {
@@ -46,16 +26,16 @@ static const tme_option_def tsv_options[] = {
     {.name = NULL},
 };
 
-static int write_field(tme_writer *w, field f, const tme_unit *unit)
+static int write_field(tme_writer *w, int f, const tme_unit *unit)
 {
     switch (f) {
-    case FIELD_SOURCE:
+    case TME_TSV_SOURCE:
         return tme_write_line_text(w->sink, unit->source);
-    case FIELD_TARGET:
+    case TME_TSV_TARGET:
         return tme_write_line_text(w->sink, unit->target);
-    case FIELD_DOCUMENT:
+    case TME_TSV_DOCUMENT:
         return tme_write_line_text(w->sink, unit->document);
-    case FIELD_SCORE: {
+    case TME_TSV_SCORE: {
         char score[TME_SCORE_SIZE];
         tme_format_score(unit->score, score);
         return tme_sink_write(w->sink, score, strlen(score));
@@ -68,7 +48,7 @@ static tme_status tsv_begin(tme_writer *w, tme_error *err)
 {
     tsv_state *state = w->priv;
     const char *spec = tme_writer_option(w, "tsv-fields");
-    if (parse_fields(spec, state) != 0)
+    if (tme_tsv_fields_parse(spec, state) != 0)
         return tme_error_set(err, TME_ERR_USAGE, "unknown TSV fields '%s'", spec);
     return TME_OK;
 }
@@ -78,7 +58,7 @@ static tme_status tsv_write(tme_writer *w, const tme_unit *unit, tme_error *err)
     const tsv_state *state = w->priv;
     for (size_t k = 0; k < state->count; k++)
         if ((k > 0 && tme_sink_write(w->sink, "\t", 1) != 0) ||
-            write_field(w, (field)state->fields[k], unit) != 0)
+            write_field(w, state->fields[k], unit) != 0)
             return tme_sink_error(w->sink, err);
     if (tme_sink_write(w->sink, "\n", 1) != 0)
         return tme_sink_error(w->sink, err);

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* XLIFF 1.2, valid against the strict core schema: one <file> per input
- * document, each pair a translated <trans-unit>. Written with libxml2's
+ * document, each pair a translated <trans-unit> whose resname is the
+ * unit's stable id (the TMX tuid) and whose context group holds its
+ * score (and the creation date a file read gave it), so that reading
+ * the XLIFF back loses nothing a TMX keeps. Written with libxml2's
  * xmlTextWriter so that escaping is libxml2's business. */
 #include "format.h"
+#include "text_output.h"
+#include "unit_props.h"
 #include "xml_output.h"
 
 #include <libxml/xmlwriter.h>
@@ -21,6 +26,7 @@ typedef struct {
     size_t file_count;
     size_t unit_count; /* in the open <file>: trans-unit ids are unique per file */
     int file_open;
+    tme_unit_ids ids;
 } xliff12_state;
 
 /* xsd:dateTime in UTC, from the run's fixed creation time. */
@@ -102,12 +108,31 @@ static tme_status xliff12_begin_document(tme_writer *w, const char *document, si
     xliff12_state *s = w->priv;
     if (xliff12_end_document(w, err) != TME_OK)
         return err->status;
+    if (tme_unit_ids_begin_document(&s->ids, document, err) != TME_OK)
+        return err->status;
     if (start_file(s->xml, document, w->context) < 0)
         return tme_xml_failure(w, "XLIFF", err);
     s->file_count++;
     s->unit_count = 0;
     s->file_open = 1;
     return TME_OK;
+}
+
+/* <context-group purpose="information">: the score, and the creation date
+ * when a file that was read gave one (the strict schema takes "x-" context
+ * types; an attribute of another namespace would need a schema of its own,
+ * and a group's name must be unique in its file, so it has none). */
+static int write_unit_props(xmlTextWriterPtr xml, const tme_unit *unit)
+{
+    char score[TME_SCORE_SIZE];
+    tme_format_score(unit->score, score);
+    if (xmlTextWriterStartElement(xml, BAD_CAST "context-group") < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST "purpose", BAD_CAST "information") < 0 ||
+        tme_xml_write_typed_element(xml, "context", "context-type", "x-score", score) < 0 ||
+        (unit->created != NULL && tme_xml_write_typed_element(xml, "context", "context-type",
+                                                              "x-creationdate", unit->created) < 0))
+        return -1;
+    return xmlTextWriterEndElement(xml);
 }
 
 static tme_status xliff12_write(tme_writer *w, const tme_unit *unit, tme_error *err)
@@ -117,19 +142,22 @@ static tme_status xliff12_write(tme_writer *w, const tme_unit *unit, tme_error *
     if (!s->file_open &&
         xliff12_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
-    char id[32];
+    char id[32], resname[64];
     snprintf(id, sizeof id, "%zu", ++s->unit_count);
     /* xml:space="preserve": a segment's leading, trailing and repeated spaces
      * are content, which XLIFF's default whitespace handling may collapse. */
     if (xmlTextWriterStartElement(s->xml, BAD_CAST "trans-unit") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "id", BAD_CAST id) < 0 ||
+        tme_xml_write_clean_attribute(s->xml, "resname", tme_unit_ids_of(&s->ids, unit, resname)) <
+            0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "xml:space", BAD_CAST "preserve") < 0 ||
         tme_xml_write_clean_element(s->xml, "source", unit->source) < 0 ||
         xmlTextWriterStartElement(s->xml, BAD_CAST "target") < 0 ||
         xmlTextWriterWriteAttribute(s->xml, BAD_CAST "state", BAD_CAST "translated") < 0)
         return tme_xml_failure(w, "XLIFF", err);
     if (tme_xml_write_clean_string(s->xml, unit->target) < 0 ||
-        xmlTextWriterEndElement(s->xml) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+        xmlTextWriterEndElement(s->xml) < 0 || write_unit_props(s->xml, unit) < 0 ||
+        xmlTextWriterEndElement(s->xml) < 0)
         return tme_xml_failure(w, "XLIFF", err);
     return TME_OK;
 }
@@ -152,6 +180,7 @@ static void xliff12_cleanup(tme_writer *w)
     xliff12_state *s = w->priv;
     if (s->xml != NULL)
         xmlFreeTextWriter(s->xml);
+    tme_unit_ids_free(&s->ids);
 }
 
 static const tme_option_def xliff_options[] = {

@@ -94,3 +94,13 @@ int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const ch
         return -1;
     return xmlTextWriterEndElement(xml);
 }
+
+int tme_xml_write_typed_element(xmlTextWriterPtr xml, const char *element, const char *attribute,
+                                const char *type, const char *value)
+{
+    if (xmlTextWriterStartElement(xml, BAD_CAST element) < 0 ||
+        xmlTextWriterWriteAttribute(xml, BAD_CAST attribute, BAD_CAST type) < 0 ||
+        tme_xml_write_clean_string(xml, value) < 0)
+        return -1;
+    return xmlTextWriterEndElement(xml);
+}

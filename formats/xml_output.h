@@ -27,4 +27,9 @@ int tme_xml_write_clean_attribute(xmlTextWriterPtr xml, const char *name, const 
 int tme_xml_write_clean_element(xmlTextWriterPtr xml, const char *name, const char *text);
 int tme_xml_write_clean_string(xmlTextWriterPtr xml, const char *text);
 
+/* <element attribute="type">value</element>, as XLIFF's <context
+ * context-type="x-score"> and <mda:meta type="score"> are. */
+int tme_xml_write_typed_element(xmlTextWriterPtr xml, const char *element, const char *attribute,
+                                const char *type, const char *value);
+
 #endif

@@ -21,8 +21,11 @@
  *     tme_session_free(s);
  *
  * Readers and writers. A document is read by a **reader** (the article
- * extractor, TSV paragraph pairs, ...), chosen by the "input-format" option
- * or, by default, by probing the document's first bytes. Units are written
+ * extractor, TSV paragraph pairs, or the readers of finished units: TMX,
+ * XLIFF 1.2 and 2.0, TSV), chosen by the "input-format" option or, by
+ * default, by probing the document's first bytes ("units": only among the
+ * readers of units). A file of units may hold units of many documents
+ * (the TMX of a whole run): each keeps its own. Units are written
  * by **writers** (tsv, tmx, xliff, xliff2, ...), chosen by an output path's
  * extension or a "FORMAT:" prefix. tme_reader_name()/tme_writer_name() list
  * them; formats own their options ("tmx-encoding", "tsv-fields"...), set
@@ -191,7 +194,8 @@ TME_EXPORT const char *tme_unit_source(const tme_unit *unit);
 TME_EXPORT const char *tme_unit_target(const tme_unit *unit);
 /* Alignment confidence in [0,1]. */
 TME_EXPORT double tme_unit_score(const tme_unit *unit);
-/* The document's name as given ("-" for stdin). */
+/* The document's name as given ("-" for stdin); for a unit read from a
+ * file of units, the document the file says it came from. */
 TME_EXPORT const char *tme_unit_document(const tme_unit *unit);
 /* 0-based position of the unit within its document. */
 TME_EXPORT size_t tme_unit_index(const tme_unit *unit);

@@ -370,10 +370,11 @@ static tme_status index_chinese_words(const tme_paragraphs *paragraphs, word_ind
         indexing ix = {index, k};
         /* Words between the first and the last Han character: inside the
          * Chinese, not an English heading before or after it. */
+        if (p->script != TME_SCRIPT_HAN || p->latin == 0)
+            continue;
         size_t first, last;
         han_extent(p->text, p->len, &first, &last);
-        if (p->script == TME_SCRIPT_HAN && p->latin > 0 && first < last &&
-            for_each_word(p->text, first, last, add_use, &ix) != 0)
+        if (first < last && for_each_word(p->text, first, last, add_use, &ix) != 0)
             return tme_error_nomem(err);
     }
     if (index->count > 1)

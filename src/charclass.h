@@ -20,6 +20,9 @@
  * anything that is not a code point. */
 utf8proc_category_t tme_category(int cp);
 
+/* utf8proc_charwidth(cp) == 2 (East Asian wide), from the same table. */
+int tme_is_wide(int cp);
+
 /* utf8proc_iterate() with the ASCII case and valid three-byte sequences
  * (all of Han and Chinese punctuation) inline: the call per character
  * showed in every profile. Same contract and answers (tests/test_features.c
@@ -137,8 +140,18 @@ static inline int tme_is_punctuation(int cp)
 }
 
 /* A Latin letter: ASCII, or a cased letter of Latin-1 Supplement to Latin
- * Extended-B, IPA or Latin Extended Additional (é, ō, ş...). */
-int tme_is_latin_letter(int cp);
+ * Extended-B, IPA or Latin Extended Additional (é, ō, ş...). Inline up to
+ * the range checks: most characters asked about are ASCII or Han. */
+int tme_is_latin_letter_beyond_ascii(int cp);
+
+static inline int tme_is_latin_letter(int cp)
+{
+    if (cp < 0x80)
+        return tme_is_ascii_letter(cp);
+    if (cp > 0x24F && (cp < 0x1E00 || cp > 0x1EFF))
+        return 0;
+    return tme_is_latin_letter_beyond_ascii(cp);
+}
 
 /* Han: CJK radicals, Unified Ideographs with their extensions and the
  * compatibility ideographs. (〇 U+3007 sits among the CJK symbols and

@@ -6,6 +6,34 @@
 
 #include "charclass.h"
 
+/* The decoding loop, stepping over ASCII without the general decoder: the
+ * features pass decodes every paragraph twice (for pairing, then for its
+ * sentences). off may be NULL. */
+static size_t decode_into(const char *text, size_t len, int32_t *cp, size_t *off)
+{
+    const unsigned char *b = (const unsigned char *)text;
+    size_t pos = 0, n = 0;
+    while (pos < len) {
+        if (off != NULL)
+            off[n] = pos;
+        if (b[pos] < 0x80) {
+            cp[n++] = b[pos++];
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t used = tme_iterate(b + pos, (utf8proc_ssize_t)(len - pos), &c);
+        if (used <= 0) {
+            c = -1;
+            used = 1;
+        }
+        cp[n++] = c;
+        pos += (size_t)used;
+    }
+    if (off != NULL)
+        off[n] = len;
+    return n;
+}
+
 tme_status tme_codepoints_decode(const char *text, size_t len, int offsets, tme_codepoints *out,
                                  tme_error *err)
 {
@@ -19,24 +47,7 @@ tme_status tme_codepoints_decode(const char *text, size_t len, int offsets, tme_
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text", len);
     out->off = offsets ? block : NULL;
     out->cp = offsets ? (int32_t *)(out->off + len + 1) : block;
-    size_t pos = 0, n = 0;
-    while (pos < len) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t used =
-            tme_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &c);
-        if (used <= 0) {
-            c = -1;
-            used = 1;
-        }
-        out->cp[n] = c;
-        if (offsets)
-            out->off[n] = pos;
-        n++;
-        pos += (size_t)used;
-    }
-    if (offsets)
-        out->off[n] = len;
-    out->n = n;
+    out->n = decode_into(text, len, out->cp, out->off);
     return TME_OK;
 }
 

@@ -55,6 +55,13 @@ static const struct {
     [TME_COUNT_UNITS_WRITTEN] = {"units.written", "units handed to the writers"},
     [TME_COUNT_XML_ILLEGAL_REMOVED] = {"xml-illegal-removed",
                                        "characters XML 1.0 forbids, removed"},
+    [TME_COUNT_SKIPPED_ONE_LANGUAGE] = {"units.skipped-one-language",
+                                        "units read without both languages of the export (a TMX "
+                                        "<tu> with one <tuv>, a file of another language pair)"},
+    [TME_COUNT_SKIPPED_NO_TARGET] = {"units.skipped-no-target",
+                                     "XLIFF units read without a <target>"},
+    [TME_COUNT_INLINE_CODES] = {"inline-codes",
+                                "inline elements (tags) flattened into the text of units read"},
 };
 
 static char filtered_names[TME_FILTERS][40];

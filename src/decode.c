@@ -22,11 +22,25 @@ typedef struct {
     size_t first_nul;
 } utf8_survey;
 
+/* Whether the 8 bytes at p are ASCII without a NUL: most of an article is,
+ * and is then stepped over a word at a time. */
+static int plain_ascii_word(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return (v & highs) == 0 && ((v - ones) & ~v & highs) == 0;
+}
+
 static void survey_utf8(const unsigned char *data, size_t len, utf8_survey *s)
 {
     memset(s, 0, sizeof *s);
     size_t i = 0;
     while (i < len) {
+        if (len - i >= 8 && plain_ascii_word(data + i)) {
+            i += 8;
+            continue;
+        }
         if (data[i] < 0x80) {
             if (data[i] == 0 && s->nul_count++ == 0)
                 s->first_nul = i;
@@ -61,8 +75,10 @@ static size_t line_at(const unsigned char *data, size_t offset)
 /* CRLF and lone CR become LF, in place. */
 static size_t normalize_line_ends(char *text, size_t len)
 {
-    size_t w = 0;
-    for (size_t r = 0; r < len; r++) {
+    /* Text without CR, nearly all of it, is left as it is. */
+    const char *cr = memchr(text, '\r', len);
+    size_t w = cr != NULL ? (size_t)(cr - text) : len;
+    for (size_t r = w; r < len; r++) {
         if (text[r] == '\r') {
             text[w++] = '\n';
             if (r + 1 < len && text[r + 1] == '\n')

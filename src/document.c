@@ -214,36 +214,62 @@ void tme_document_count_script(tme_document *doc, const char *text, size_t len)
                           tme_chinese_script_name(script), traditional, simplified);
 }
 
-/* Normalizes (or copies) one side and removes what XML cannot carry. */
-static char *clean_side(tme_document *doc, const char *text, size_t len, tme_lang lang)
+/* Normalizes (or copies) one side and removes what XML cannot carry.
+ * known_legal: the text is as an XML parser delivered it, in which every
+ * character is one XML allows; only normalizing could change that. */
+static char *clean_side(tme_document *doc, const char *text, size_t len, tme_lang lang,
+                        int known_legal)
 {
     const tme_document_settings *s = doc->settings;
     char *out = NULL; /* stays NULL when out of memory */
     if (s->normalize) {
         tme_norm_stats stats;
         memset(&stats, 0, sizeof stats);
-        tme_normalize(text, len, lang, &s->norm, &stats, &out, NULL);
+        /* Text proved normal already is proved legal too: most of it. */
+        tme_normalize_checked(text, len, lang, &s->norm, &stats, &out, &known_legal, NULL);
         tme_counters_add_normalized(&doc->counters, &stats);
     } else {
         out = strndup(text, len);
     }
-    if (out != NULL)
+    if (out != NULL && !known_legal)
         doc->counters.n[TME_COUNT_XML_ILLEGAL_REMOVED] += tme_xml_strip_illegal(out);
     return out;
 }
 
+/* What a file of units said of a unit, beyond its text. */
+typedef struct {
+    const char *id, *created;
+    int xml_legal;
+} unit_origin;
+
+/* Gives the last unit pushed its id and creation date (copies). */
+static tme_status keep_origin(tme_units *units, const unit_origin *origin, tme_error *err)
+{
+    if (origin == NULL || (origin->id == NULL && origin->created == NULL))
+        return TME_OK;
+    tme_unit *u = &units->items[units->count - 1];
+    u->id = origin->id != NULL ? strdup(origin->id) : NULL;
+    u->created = origin->created != NULL ? strdup(origin->created) : NULL;
+    if ((origin->id != NULL && u->id == NULL) || (origin->created != NULL && u->created == NULL))
+        return tme_error_nomem(err);
+    return TME_OK;
+}
+
 /* Adds a unit from raw English and Chinese text; drops it (counted) when it
- * scores too low or a side is empty once cleaned. */
+ * scores too low or a side is empty once cleaned. origin: NULL for units
+ * tmexport made. */
 static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t en_len,
-                                     const char *zh, size_t zh_len, double score, tme_error *err)
+                                     const char *zh, size_t zh_len, double score,
+                                     const unit_origin *origin, tme_error *err)
 {
     if (score < doc->settings->min_score) {
         doc->counters.n[TME_COUNT_BELOW_MIN_SCORE]++;
         return tme_document_drop(doc, en, en_len, zh, zh_len, score, TME_DROP_BELOW_MIN_SCORE, NULL,
                                  err);
     }
-    char *en_clean = clean_side(doc, en, en_len, TME_LANG_EN);
-    char *zh_clean = clean_side(doc, zh, zh_len, TME_LANG_ZH);
+    int legal = origin != NULL && origin->xml_legal;
+    char *en_clean = clean_side(doc, en, en_len, TME_LANG_EN, legal);
+    char *zh_clean = clean_side(doc, zh, zh_len, TME_LANG_ZH, legal);
     if (en_clean == NULL || zh_clean == NULL) {
         free(en_clean);
         free(zh_clean);
@@ -264,6 +290,8 @@ static tme_status add_bilingual_unit(tme_document *doc, const char *en, size_t e
         free(zh_clean);
         return tme_error_nomem(err);
     }
+    if (keep_origin(&doc->units, origin, err) != TME_OK)
+        return err->status;
     doc->counters.n[TME_COUNT_UNITS]++;
     /* A streaming reader's units go on in parts: memory stays a part's. */
     if (doc->flush != NULL && doc->units.count >= TME_DOCUMENT_FLUSH_UNITS)
@@ -275,9 +303,46 @@ tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t s
                                  const char *target, size_t target_len, double score,
                                  tme_error *err)
 {
+    tme_read_unit unit = {source, target, source_len, target_len, score, NULL, NULL, NULL, 0};
+    return tme_document_add_read_unit(doc, &unit, err);
+}
+
+tme_status tme_document_add_read_unit(tme_document *doc, const tme_read_unit *u, tme_error *err)
+{
+    if (u->document != NULL && strcmp(u->document, doc->units.document) != 0 &&
+        tme_document_begin_part(doc, u->document, err) != TME_OK)
+        return err->status;
+    unit_origin origin = {u->id, u->created, u->xml_legal};
     if (doc->settings->source_is_chinese)
-        return add_bilingual_unit(doc, target, target_len, source, source_len, score, err);
-    return add_bilingual_unit(doc, source, source_len, target, target_len, score, err);
+        return add_bilingual_unit(doc, u->target, u->target_len, u->source, u->source_len, u->score,
+                                  &origin, err);
+    return add_bilingual_unit(doc, u->source, u->source_len, u->target, u->target_len, u->score,
+                              &origin, err);
+}
+
+tme_status tme_document_begin_part(tme_document *doc, const char *name, tme_error *err)
+{
+    tme_units *units = &doc->units;
+    /* The input's own part, untouched, is not a document of its own. */
+    int untouched =
+        doc->part == 0 && units->base == 0 && units->count == 0 && doc->dropped.count == 0;
+    if (!untouched) {
+        if (doc->flush == NULL)
+            return tme_error_set(err, TME_ERR_USAGE,
+                                 "%s: units of several documents are only read by a reader "
+                                 "that streams",
+                                 doc->name);
+        if (doc->flush(doc->flush_context, doc, err) != TME_OK)
+            return err->status;
+    }
+    char *copy = strdup(name);
+    if (copy == NULL)
+        return tme_error_nomem(err);
+    free(units->document);
+    units->document = copy;
+    units->base = 0;
+    doc->part++;
+    return TME_OK;
 }
 
 /* Sentences [begin, end) of text joined: English with one space, Chinese
@@ -358,7 +423,7 @@ static tme_status add_sentence_units(tme_document *doc, const char *en, size_t e
         if (e == NULL || z == NULL)
             status = tme_error_nomem(err);
         else
-            status = add_bilingual_unit(doc, e, el, z, zl, bead->score, err);
+            status = add_bilingual_unit(doc, e, el, z, zl, bead->score, NULL, err);
         free(e);
         free(z);
     }
@@ -374,6 +439,6 @@ tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, si
 {
     doc->counters.n[TME_COUNT_PARAGRAPH_PAIRS]++;
     if (doc->settings->paragraph_units)
-        return add_bilingual_unit(doc, en, en_len, zh, zh_len, score, err);
+        return add_bilingual_unit(doc, en, en_len, zh, zh_len, score, NULL, err);
     return add_sentence_units(doc, en, en_len, zh, zh_len, err);
 }

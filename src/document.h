@@ -87,6 +87,12 @@ struct tme_document {
      * size): called with the units so far, which it hands on and clears. */
     tme_status (*flush)(void *context, tme_document *doc, tme_error *err);
     void *flush_context;
+    /* A file of units read back (the TMX of a whole run) holds units of
+     * many documents, one part each: 0 is the input's own name
+     * (units.document), and every tme_document_begin_part() starts the
+     * next. The engine ends a document in the outputs and begins the next
+     * when the part changes between two flushes. */
+    size_t part;
 };
 
 tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
@@ -132,5 +138,32 @@ tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, si
 tme_status tme_document_add_unit(tme_document *doc, const char *source, size_t source_len,
                                  const char *target, size_t target_len, double score,
                                  tme_error *err);
+
+/* A unit as a file of units says it (a TMX <tu>, an XLIFF unit, a TSV line
+ * read back). */
+typedef struct {
+    const char *source, *target; /* in the export's orientation, as for add_unit() */
+    size_t source_len, target_len;
+    double score;
+    const char *id;       /* NUL-terminated, NULL when the file gave none (TMX tuid) */
+    const char *created;  /* TMX creationdate, NULL when none */
+    const char *document; /* the document it came from; NULL: the current part's */
+    /* 1: the text is as an XML parser delivered it, in which every
+     * character is one XML allows: there is nothing to clean. */
+    int xml_legal;
+} tme_read_unit;
+
+/* What tme_document_add_unit() does, keeping the unit's id and creation
+ * date; a unit of another document than the current part's begins a part
+ * of that name first. */
+tme_status tme_document_add_read_unit(tme_document *doc, const tme_read_unit *unit, tme_error *err);
+
+/* The units that follow belong to the document `name` (an XLIFF <file>, a
+ * change of TMX x-document): what came before is handed on first, so that
+ * every part the engine is given is of one document; an empty part reaches
+ * the outputs too (an XLIFF <file> without units stays one). Needs a
+ * streaming document (doc->flush) once the current part holds anything:
+ * TME_ERR_USAGE otherwise. */
+tme_status tme_document_begin_part(tme_document *doc, const char *name, tme_error *err);
 
 #endif

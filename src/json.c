@@ -6,6 +6,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
+
 /* The escape for code point cp, or NULL when it is written as it is. */
 static const char *escape_for(utf8proc_int32_t cp, char buf[8])
 {
@@ -82,17 +84,9 @@ int tme_json_buffer_put(void *buffer, const void *bytes, size_t len)
     tme_json_buffer *b = buffer;
     if (b->failed)
         return -1;
-    if (b->len + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + len + 1)
-            cap *= 2;
-        char *bigger = realloc(b->data, cap);
-        if (bigger == NULL) {
-            b->failed = 1;
-            return -1;
-        }
-        b->data = bigger;
-        b->cap = cap;
+    if (TME_ARRAY_RESERVE(b->data, b->cap, b->len + len + 1) != TME_OK) {
+        b->failed = 1;
+        return -1;
     }
     memcpy(b->data + b->len, bytes, len);
     b->len += len;

@@ -86,3 +86,11 @@ int tme_langtag_primary(const char *tag, char *out, size_t size)
     out[n] = '\0';
     return 0;
 }
+
+int tme_langtag_same_language(const char *a, const char *b)
+{
+    char primary_a[16], primary_b[16];
+    return tme_langtag_primary(a, primary_a, sizeof primary_a) == 0 &&
+           tme_langtag_primary(b, primary_b, sizeof primary_b) == 0 &&
+           strcmp(primary_a, primary_b) == 0;
+}

@@ -17,4 +17,8 @@ int tme_langtag_is_chinese(const char *tag);
  * by. 0, or -1 when it is empty or does not fit in size bytes. */
 int tme_langtag_primary(const char *tag, char *out, size_t size);
 
+/* 1 when the two tags have the same primary language subtag, compared
+ * case-insensitively ("en-US" and "EN-gb", "zh-CN" and "zh-Hant"). */
+int tme_langtag_same_language(const char *a, const char *b);
+
 #endif

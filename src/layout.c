@@ -17,57 +17,61 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "line_facts.h"
+
 #define WRAP_MAX_WIDTH 160
 #define WIDTH_BUCKETS 1024
 
 /* The 90th-percentile display width of the non-blank lines. */
-static size_t wide_line_width(const char *text, size_t len)
+static size_t wide_line_width(const tme_lines *lines)
 {
     size_t *buckets = calloc(WIDTH_BUCKETS, sizeof *buckets);
     if (buckets == NULL)
         return WRAP_MAX_WIDTH + 1; /* then nothing counts as wrapped */
-    size_t pos = 0, lines = 0;
-    tme_line line = {0, 0, 0};
-    while (tme_next_line(text, len, &pos, &line)) {
-        if (line.start == line.end)
+    size_t counted = 0;
+    for (size_t k = 0; k < lines->count; k++) {
+        const tme_line_facts *line = &lines->items[k];
+        if (line->blank)
             continue;
-        size_t w = tme_line_width(text, line.start, line.end);
-        buckets[w < WIDTH_BUCKETS ? w : WIDTH_BUCKETS - 1]++;
-        lines++;
+        buckets[line->width < WIDTH_BUCKETS ? line->width : WIDTH_BUCKETS - 1]++;
+        counted++;
     }
     size_t seen = 0, width = 0;
-    while (width + 1 < WIDTH_BUCKETS && (seen += buckets[width]) * 10 < lines * 9)
+    while (width + 1 < WIDTH_BUCKETS && (seen += buckets[width]) * 10 < counted * 9)
         width++;
     free(buckets);
     return width;
 }
 
-tme_layout tme_detect_layout(const char *text, size_t len)
+tme_layout tme_detect_layout_of(const tme_lines *lines)
 {
-    size_t wide = wide_line_width(text, len);
-    size_t pos = 0, wrapped = 0, own = 0;
-    tme_line line = {0, 0, 0}, prev = {0, 0, 0};
-    tme_script prev_script = TME_SCRIPT_OTHER;
-    int have_prev = 0;
-    while (tme_next_line(text, len, &pos, &line)) {
-        if (line.start == line.end) {
-            have_prev = 0;
+    size_t wide = wide_line_width(lines);
+    size_t wrapped = 0, own = 0;
+    const tme_line_facts *prev = NULL;
+    for (size_t k = 0; k < lines->count; k++) {
+        const tme_line_facts *line = &lines->items[k];
+        if (line->blank) {
+            prev = NULL;
             continue;
         }
-        tme_script script =
-            tme_classify_script(text + line.start, line.end - line.start, NULL, NULL);
-        if (have_prev && script == prev_script) {
-            size_t w = tme_line_width(text, prev.start, prev.end);
-            if (!tme_ends_sentence(text, prev.start, prev.end) && wide <= WRAP_MAX_WIDTH &&
-                w * 5 >= wide * 3)
+        if (prev != NULL && line->script == prev->script) {
+            if (!prev->ends && wide <= WRAP_MAX_WIDTH && prev->width * 5 >= wide * 3)
                 wrapped++;
             else
                 own++;
         }
         prev = line;
-        prev_script = script;
-        have_prev = 1;
     }
     /* Same-script breaks that are rarely wraps: one paragraph a line. */
     return own > 0 && wrapped * 4 < wrapped + own ? TME_LAYOUT_LINES : TME_LAYOUT_BLOCKS;
+}
+
+tme_layout tme_detect_layout(const char *text, size_t len)
+{
+    tme_lines lines;
+    if (tme_read_lines(text, len, &lines, NULL) != TME_OK)
+        return TME_LAYOUT_BLOCKS;
+    tme_layout layout = tme_detect_layout_of(&lines);
+    tme_lines_free(&lines);
+    return layout;
 }

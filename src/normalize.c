@@ -761,6 +761,12 @@ typedef struct {
     unsigned dots;        /* Chinese: ASCII dots in a row */
 } fixed_point_scan;
 
+/* A character seen waits for the next to be judged. */
+static bool scan_is_pending(const fixed_point_scan *s)
+{
+    return s->prev_is_space || s->needs_alnum || s->lone_ellipsis || s->lone_dash;
+}
+
 /* Whether the characters before c can stay as they are once c follows. */
 static bool resolve_pending(fixed_point_scan *s, codepoint c)
 {
@@ -817,8 +823,7 @@ static bool scan_keeps(fixed_point_scan *s, codepoint c)
         (c < 0x20 || c == 0x7F || !is_nfc_inert(c) || is_invisible_format_char(c) ||
          tme_is_space(c) || tme_category(c) == UTF8PROC_CATEGORY_CC || tme_is_fullwidth_alnum(c)))
         return false;
-    bool pending = s->prev_is_space || s->needs_alnum || s->lone_ellipsis || s->lone_dash;
-    if (pending && !resolve_pending(s, c))
+    if (scan_is_pending(s) && !resolve_pending(s, c))
         return false;
     bool keeps = s->lang == TME_LANG_ZH ? chinese_keeps(s, c) : english_keeps(s, c);
     s->prev_is_space = false;
@@ -826,21 +831,58 @@ static bool scan_keeps(fixed_point_scan *s, codepoint c)
     return keeps;
 }
 
-/* text re-encoded (so byte for byte what the pipeline would return) when
- * normalization leaves it unchanged, else NULL. */
+/* Where the run of plain characters at p[i] ends: ASCII letters and digits
+ * and CJK Unified Ideographs (U+4E00-U+9FFF), most of any segment. With
+ * nothing pending, no step touches one of them (each is printable, NFC
+ * inert, no space, no mark to convert; English and Chinese keep it), so the
+ * scan passes them as they come, remembering only the last (*last). Not
+ * with --cjk-space add, where a letter after Han is a change. */
+static size_t plain_run_end(const unsigned char *p, size_t i, size_t len, codepoint *last)
+{
+    while (i < len) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            if (!tme_is_ascii_alnum(b))
+                break;
+            *last = b;
+            i++;
+            continue;
+        }
+        /* Lead bytes 0xE4-0xE9 are U+4000-U+9FFF. */
+        if (b < 0xE4 || b > 0xE9 || len - i < 3 || (p[i + 1] & 0xC0) != 0x80 ||
+            (p[i + 2] & 0xC0) != 0x80)
+            break;
+        codepoint c = (b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+        if (c < 0x4E00)
+            break;
+        *last = c;
+        i += 3;
+    }
+    return i;
+}
+
+/* A copy of text (which is byte for byte what the pipeline would return:
+ * every character was decoded from valid UTF-8 and re-encodes to the same
+ * bytes) when normalization leaves it unchanged, else NULL. */
 static char *copy_if_fixed_point(const char *text, size_t len, tme_lang lang,
                                  const tme_norm_options *options)
 {
     if (len > SIZE_MAX - 1)
         return NULL;
-    unsigned char *out = malloc(len + 1);
-    if (out == NULL)
-        return NULL;
     fixed_point_scan s = {lang, options, 0, false, 0, false, false, false, 0};
+    bool runs = lang != TME_LANG_ZH || options->cjk_space != TME_CJK_SPACE_ADD;
     const unsigned char *p = (const unsigned char *)text;
-    size_t i = 0, n = 0;
+    size_t i = 0;
     bool keeps = true;
     while (i < len && keeps) {
+        if (runs && !scan_is_pending(&s)) {
+            size_t end = plain_run_end(p, i, len, &s.prev);
+            if (end > i) {
+                i = end;
+                s.dots = 0;
+                continue;
+            }
+        }
         codepoint c;
         size_t remaining = len - i;
         utf8proc_ssize_t step =
@@ -849,18 +891,15 @@ static char *copy_if_fixed_point(const char *text, size_t len, tme_lang lang,
             break;
         i += (size_t)step;
         keeps = scan_keeps(&s, c);
-        if (c < 0x80)
-            out[n++] = (unsigned char)c;
-        else
-            n += (size_t)utf8proc_encode_char(c, out + n);
     }
-    if (i < len || !keeps || s.prev_is_space || s.needs_alnum || s.lone_ellipsis || s.lone_dash ||
-        n != len) {
-        free(out);
+    if (i < len || !keeps || scan_is_pending(&s))
         return NULL;
+    char *out = malloc(len + 1);
+    if (out != NULL) {
+        memcpy(out, text, len);
+        out[len] = '\0';
     }
-    out[n] = '\0';
-    return (char *)out;
+    return out;
 }
 
 /* The whole pipeline on text that is not a fixed point; NULL when out of
@@ -888,9 +927,9 @@ static char *run_pipeline(const char *text, size_t len, tme_lang lang,
     return (char *)result;
 }
 
-tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
-                         const tme_norm_options *options, tme_norm_stats *stats, char **out,
-                         tme_error *err)
+tme_status tme_normalize_checked(const char *text, size_t len, tme_lang lang,
+                                 const tme_norm_options *options, tme_norm_stats *stats, char **out,
+                                 int *xml_legal, tme_error *err)
 {
     static const tme_norm_options defaults = {0, TME_CJK_SPACE_KEEP};
     if (options == NULL)
@@ -900,10 +939,19 @@ tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
         len = 0;
     }
     *out = copy_if_fixed_point(text, len, lang, options);
+    if (xml_legal != NULL)
+        *xml_legal = *out != NULL;
     if (*out == NULL)
         *out = run_pipeline(text, len, lang, options, stats);
     if (*out == NULL)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory normalizing a segment of %zu bytes",
                              len);
     return TME_OK;
+}
+
+tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
+                         const tme_norm_options *options, tme_norm_stats *stats, char **out,
+                         tme_error *err)
+{
+    return tme_normalize_checked(text, len, lang, options, stats, out, NULL, err);
 }

@@ -31,6 +31,14 @@ tme_status tme_normalize(const char *text, size_t len, tme_lang lang,
                          const tme_norm_options *options, tme_norm_stats *stats, char **out,
                          tme_error *err);
 
+/* tme_normalize(), saying too whether *out is known to hold only
+ * characters XML 1.0 allows: *xml_legal is 1 when the text was proved
+ * normal already (the proof admits no control character, noncharacter or
+ * invalid byte), so that it need not be checked again; 0 says nothing. */
+tme_status tme_normalize_checked(const char *text, size_t len, tme_lang lang,
+                                 const tme_norm_options *options, tme_norm_stats *stats, char **out,
+                                 int *xml_legal, tme_error *err);
+
 /* Name of kind i ("fullwidth-punct", "space-collapsed", ...) or NULL past the
  * last kind. */
 const char *tme_norm_kind_name(size_t kind);

@@ -7,6 +7,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "array.h"
+
 /* What closing a file of any format may still write: the end tags of the
  * open elements, a gzip trailer. */
 #define END_BOUND 1024
@@ -43,15 +45,9 @@ static tme_status remember(char ***list, size_t *count, size_t *cap, char *path,
 {
     if (path == NULL)
         return tme_error_nomem(err);
-    if (*count == *cap) {
-        size_t bigger_cap = *cap ? *cap * 2 : 8;
-        char **bigger = realloc(*list, bigger_cap * sizeof *bigger);
-        if (bigger == NULL) {
-            free(path);
-            return tme_error_nomem(err);
-        }
-        *list = bigger;
-        *cap = bigger_cap;
+    if (TME_ARRAY_RESERVE(*list, *cap, *count + 1) != TME_OK) {
+        free(path);
+        return tme_error_nomem(err);
     }
     (*list)[(*count)++] = path;
     return TME_OK;
@@ -145,14 +141,8 @@ static tme_status next_part(tme_parts *p, tme_error *err)
         return err->status;
     if (tme_writer_close(p->current, err) != TME_OK)
         return err->status;
-    if (p->n_closed == p->cap_closed) {
-        size_t cap = p->cap_closed ? p->cap_closed * 2 : 8;
-        tme_writer **bigger = realloc(p->closed, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        p->closed = bigger;
-        p->cap_closed = cap;
-    }
+    if (TME_ARRAY_RESERVE(p->closed, p->cap_closed, p->n_closed + 1) != TME_OK)
+        return tme_error_nomem(err);
     p->closed[p->n_closed++] = p->current;
     p->current = NULL;
     if (open_part(p, err) != TME_OK)

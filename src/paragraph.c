@@ -7,6 +7,7 @@
 
 #include "array.h"
 #include "charclass.h"
+#include "line_facts.h"
 
 static int is_latin_or_digit(int cp)
 {
@@ -18,7 +19,13 @@ tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t
     size_t h = 0, l = 0, punct = 0;
     size_t i = 0;
     utf8proc_int32_t cp;
-    while (tme_next_code_point(text, len, &i, &cp)) {
+    const unsigned char *b = (const unsigned char *)text;
+    for (;;) {
+        /* ASCII, most of English text, is a letter or nothing here. */
+        while (i < len && b[i] < 0x80)
+            l += (size_t)tme_is_ascii_letter(b[i++]);
+        if (!tme_next_code_point(text, len, &i, &cp))
+            break;
         if (tme_is_han(cp))
             h++;
         else if (tme_is_latin_letter(cp))
@@ -30,14 +37,7 @@ tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t
         *han = h;
     if (latin != NULL)
         *latin = l;
-    /* A Chinese heading may be mostly a product name ("别慌: Kubernetes 和
-     * Docker", "Kubernetes："): a few Han characters or full-width marks
-     * outweigh many Latin letters, which English text never has. */
-    if (h + punct > 0 && h * 6 + punct * 10 >= l)
-        return TME_SCRIPT_HAN;
-    if (l > 0)
-        return TME_SCRIPT_LATIN;
-    return TME_SCRIPT_OTHER;
+    return tme_script_of_counts(h, l, punct);
 }
 
 /* Code point ending at text[end) (the last character before end), or -1. */
@@ -90,6 +90,11 @@ typedef struct {
     size_t line;
     tme_script script; /* of the block's first line */
     int spaced_latin;  /* the text sets a space between Han and Latin letters */
+    /* The block's script counts, the sum of its lines' (joining adds only
+     * spaces, which count for nothing), unless a line is not UTF-8: joined,
+     * its bytes may decode otherwise, and the block is classified again. */
+    size_t han, latin, punct;
+    int invalid;
 } builder;
 
 static int append(builder *b, const char *s, size_t n)
@@ -128,7 +133,7 @@ size_t tme_line_width(const char *text, size_t start, size_t end)
         }
         if (!tme_next_code_point(text, end, &i, &cp))
             break;
-        width += utf8proc_charwidth(cp) == 2 ? 2 : 1;
+        width += tme_is_wide(cp) ? 2 : 1;
     }
     return width;
 }
@@ -180,11 +185,15 @@ static int joins_without_space(int before, int after)
            (is_cjk(after) && is_punctuation(before));
 }
 
-static int add_line(builder *b, const char *text, size_t start, size_t end, size_t line,
-                    tme_script script)
+static int add_line(builder *b, const char *text, const tme_line_facts *f, tme_script script)
 {
+    size_t start = f->start, end = f->end;
+    b->han += f->han;
+    b->latin += f->latin;
+    b->punct += f->punct;
+    b->invalid |= f->invalid;
     if (b->len == 0) {
-        b->line = line;
+        b->line = f->number;
         b->script = script;
         return append(b, text + start, end - start);
     }
@@ -215,10 +224,18 @@ static int close_block(builder *b)
     memcpy(p->text, b->buf, b->len + 1);
     p->len = b->len;
     p->line = b->line;
-    p->script = tme_classify_script(p->text, p->len, &p->han, &p->latin);
+    if (b->invalid) {
+        p->script = tme_classify_script(p->text, p->len, &p->han, &p->latin);
+    } else {
+        p->script = tme_script_of_counts(b->han, b->latin, b->punct);
+        p->han = b->han;
+        p->latin = b->latin;
+    }
     p->boilerplate = 0;
     b->count++;
     b->len = 0;
+    b->han = b->latin = b->punct = 0;
+    b->invalid = 0;
     return 0;
 }
 
@@ -233,89 +250,61 @@ typedef struct {
     size_t widest;     /* the widest line of the block so far */
 } block_state;
 
-static int starts_paragraph(block_state *st, const char *text, const tme_line *line)
+static int starts_paragraph(block_state *st, const tme_line_facts *line)
 {
-    size_t han, latin;
-    tme_script script =
-        tme_classify_script(text + line->start, line->end - line->start, &han, &latin);
+    tme_script script = line->script;
     /* English never wraps into a Chinese line; a line of Latin letters in a
      * wrapped Chinese paragraph (a name, a URL) may, so that switch needs a
      * sentence end or a short line before it. */
     int switched = st->widest > 0 && script != TME_SCRIPT_OTHER && st->script != TME_SCRIPT_OTHER &&
                    script != st->script &&
                    (script == TME_SCRIPT_HAN || st->ended || st->width * 5 < st->widest * 3);
-    size_t width = tme_line_width(text, line->start, line->end);
     if (switched)
         st->widest = 0;
     st->script = script;
-    st->ended = tme_ends_sentence(text, line->start, line->end);
-    st->width = width;
-    if (width > st->widest)
-        st->widest = width;
+    st->ended = line->ends;
+    st->width = line->width;
+    if (line->width > st->widest)
+        st->widest = line->width;
     return switched;
 }
 
-static int split_lines(builder *b, const char *text, size_t len, tme_layout layout)
+static int split_lines(builder *b, const char *text, const tme_lines *lines, tme_layout layout)
 {
-    size_t pos = 0;
-    tme_line line = {0, 0, 0};
     block_state st = {TME_SCRIPT_OTHER, 0, 0, 0};
-    while (tme_next_line(text, len, &pos, &line)) {
-        if (line.start == line.end) {
+    for (size_t k = 0; k < lines->count; k++) {
+        const tme_line_facts *line = &lines->items[k];
+        if (line->blank) {
             if (close_block(b) != 0)
                 return -1;
             st.widest = 0;
             continue;
         }
-        int own = layout == TME_LAYOUT_LINES || starts_paragraph(&st, text, &line);
-        if ((own && close_block(b) != 0) ||
-            add_line(b, text, line.start, line.end, line.number, st.script) != 0)
+        int own = layout == TME_LAYOUT_LINES || starts_paragraph(&st, line);
+        if ((own && close_block(b) != 0) || add_line(b, text, line, st.script) != 0)
             return -1;
     }
     return close_block(b);
 }
 
-/* Whether the text writes "使用 Kubernetes 管理" or "与DeepSeek有关": a
- * wrapped line that breaks between Han and a Latin letter is joined the way
- * the rest of the text does it. Counted inside lines. */
-static int spaces_latin_in_chinese(const char *text, size_t len)
-{
-    size_t spaced = 0, unspaced = 0, i = 0;
-    int prev = 0, before_space = 0;
-    utf8proc_int32_t cp;
-    while (i < len && tme_next_code_point(text, len, &i, &cp)) {
-        if (cp == ' ') {
-            before_space = prev;
-            prev = ' ';
-            continue;
-        }
-        int other = prev == ' ' ? before_space : prev;
-        int han_latin = (tme_is_han(cp) && is_latin_or_digit(other)) ||
-                        (is_latin_or_digit(cp) && tme_is_han(other));
-        if (han_latin) {
-            if (prev == ' ')
-                spaced++;
-            else
-                unspaced++;
-        }
-        prev = cp;
-        before_space = 0;
-    }
-    return spaced >= unspaced;
-}
-
 tme_status tme_split_paragraphs_as(const char *text, size_t len, tme_layout layout,
                                    tme_layout *used, tme_paragraphs *out, tme_error *err)
 {
+    out->items = NULL;
+    out->count = 0;
+    tme_lines lines;
+    if (tme_read_lines(text, len, &lines, err) != TME_OK)
+        return TME_ERR_NOMEM;
     if (layout == TME_LAYOUT_AUTO)
-        layout = tme_detect_layout(text, len);
+        layout = tme_detect_layout_of(&lines);
     if (used != NULL)
         *used = layout;
     builder b;
     memset(&b, 0, sizeof b);
-    b.spaced_latin = layout == TME_LAYOUT_LINES || spaces_latin_in_chinese(text, len);
-    int failed = split_lines(&b, text, len, layout) != 0;
+    b.spaced_latin = layout == TME_LAYOUT_LINES || lines.spaced_latin;
+    int failed = split_lines(&b, text, &lines, layout) != 0;
     free(b.buf);
+    tme_lines_free(&lines);
     out->items = b.items;
     out->count = b.count;
     if (failed) {

@@ -69,14 +69,17 @@ static bool is_ellipsis_char(int32_t c)
 }
 
 /* Terminators other than the full stop: they end a sentence whatever word
- * precedes them. */
-static bool is_strong_terminator(int32_t c)
+ * precedes them. (Asked of nearly every character: ASCII and everything
+ * below the first non-ASCII one answered by two comparisons.) */
+static inline bool is_strong_terminator(int32_t c)
 {
-    return c == '!' || c == '?' || is_ellipsis_char(c) || c == 0x203C || c == 0x2047 ||
-           c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+    if (c < 0x2026)
+        return c == '!' || c == '?';
+    return is_ellipsis_char(c) || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
+           c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
 }
 
-static bool is_en_terminator(int32_t c)
+static inline bool is_en_terminator(int32_t c)
 {
     return c == '.' || is_strong_terminator(c);
 }
@@ -205,6 +208,16 @@ static bool is_initialism(const char *s, size_t len)
     return letters > 0 && groups >= 1;
 }
 
+/* "www." after any openers. */
+static bool starts_www(const decoded *d, size_t start, size_t end)
+{
+    while (start < end && is_opener(d->cp[start]))
+        start++;
+    return end - start > 4 && (d->cp[start] == 'w' || d->cp[start] == 'W') &&
+           (d->cp[start + 1] == 'w' || d->cp[start + 1] == 'W') &&
+           (d->cp[start + 2] == 'w' || d->cp[start + 2] == 'W') && d->cp[start + 3] == '.';
+}
+
 static bool is_url_or_email(const decoded *d, size_t start, size_t end)
 {
     bool at_seen = false;
@@ -217,11 +230,7 @@ static bool is_url_or_email(const decoded *d, size_t start, size_t end)
         else if (c == ':' && i + 2 < end && d->cp[i + 1] == '/' && d->cp[i + 2] == '/')
             return true;
     }
-    while (start < end && is_opener(d->cp[start]))
-        start++;
-    return end - start > 4 && (d->cp[start] == 'w' || d->cp[start] == 'W') &&
-           (d->cp[start + 1] == 'w' || d->cp[start + 1] == 'W') &&
-           (d->cp[start + 2] == 'w' || d->cp[start + 2] == 'W') && d->cp[start + 3] == '.';
+    return starts_www(d, start, end);
 }
 
 static size_t skip_openers(const decoded *d, size_t i, size_t end)
@@ -275,6 +284,28 @@ static int token_push(token_list *l, size_t *capacity, size_t start, size_t end,
     return 0;
 }
 
+/* What a token holds, read while finding its end: only a token with an @
+ * or a colon can be an address (but for "www."), only one with a
+ * terminator after its first character can have a sentence glued on. */
+typedef struct {
+    bool at_or_colon;
+    bool inner_terminator;
+} token_marks;
+
+static size_t token_end(const decoded *d, size_t i, token_marks *m)
+{
+    size_t start = i;
+    m->at_or_colon = m->inner_terminator = false;
+    for (; i < d->n; i++) {
+        int32_t c = d->cp[i];
+        if (tme_is_space(c))
+            break;
+        m->at_or_colon |= c == '@' || c == ':';
+        m->inner_terminator |= i > start && is_en_terminator(c);
+    }
+    return i;
+}
+
 static int tokenize(const decoded *d, token_list *l)
 {
     size_t capacity = 0;
@@ -283,11 +314,16 @@ static int tokenize(const decoded *d, token_list *l)
         while (i < d->n && tme_is_space(d->cp[i]))
             i++;
         size_t start = i;
-        while (i < d->n && !tme_is_space(d->cp[i]))
-            i++;
+        token_marks marks;
+        i = token_end(d, i, &marks);
         if (start == i)
             break;
-        if (is_url_or_email(d, start, i)) {
+        if (marks.at_or_colon ? is_url_or_email(d, start, i) : starts_www(d, start, i)) {
+            if (token_push(l, &capacity, start, i, false) != 0)
+                return -1;
+            continue;
+        }
+        if (!marks.inner_terminator) {
             if (token_push(l, &capacity, start, i, false) != 0)
                 return -1;
             continue;
@@ -451,11 +487,21 @@ static token_ending token_ending_of(const decoded *d, const token *t)
     return e;
 }
 
-/* A token of nothing but full stops: one piece of a spaced ellipsis ". . .". */
+/* Whether the token whose ending is e is nothing but full stops (and
+ * closers): one piece of a spaced ellipsis ". . .". */
+static bool ending_is_dots(const token *t, const token_ending *e)
+{
+    return e->terminal_start == t->start && !e->strong && e->dots > 0;
+}
+
 static bool token_is_dots(const decoded *d, const token *t)
 {
+    /* Such a token starts with its first full stop: most tokens are
+     * answered without reading their ending. */
+    if (d->cp[t->start] != '.')
+        return false;
     token_ending e = token_ending_of(d, t);
-    return e.terminal_start == t->start && !e.strong && e.dots > 0;
+    return ending_is_dots(t, &e);
 }
 
 typedef enum {
@@ -583,7 +629,7 @@ static int segment_english(cutter *k)
         const token *t = &l.items[i];
         sentence_tokens++;
         token_ending e = token_ending_of(d, t);
-        bool is_dots = token_is_dots(d, t);
+        bool is_dots = ending_is_dots(t, &e);
         chained_dots = is_dots && chain_open ? chained_dots + e.dots : e.dots;
         chain_open = e.dots > 0 && !e.strong && e.terminal_end == t->end;
         bool cut;
@@ -632,6 +678,8 @@ static bool is_zh_full_stop(const decoded *d, size_t i)
 static bool is_zh_terminator(const decoded *d, size_t i)
 {
     int32_t c = d->cp[i];
+    if (c >= 0x3400 && c < 0xF000)
+        return false; /* Han, the bulk of the text */
     if (c == '!' || c == '?')
         /* "Yahoo!Japan"-like names keep their mark. */
         return !(i > 0 && tme_is_ascii_alnum(d->cp[i - 1]) && i + 1 < d->n &&

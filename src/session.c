@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "presets.h"
 #include "stream.h"
 
@@ -161,14 +162,8 @@ static tme_status name_input(tme_session *s, const char *input, const char *tran
 {
     if (s->state == SESSION_FAILED || s->state == SESSION_FINISHED)
         return tme_session_start(s);
-    if (s->n_named == s->cap_named) {
-        size_t cap = s->cap_named ? s->cap_named * 2 : 16;
-        tme_named_input *bigger = realloc(s->named, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return failed(s, TME_ERR_NOMEM, "out of memory");
-        s->named = bigger;
-        s->cap_named = cap;
-    }
+    if (TME_ARRAY_RESERVE(s->named, s->cap_named, s->n_named + 1) != TME_OK)
+        return failed(s, TME_ERR_NOMEM, "out of memory");
     tme_named_input *n = &s->named[s->n_named];
     n->input = strdup(input);
     n->translation = translation ? strdup(translation) : NULL;

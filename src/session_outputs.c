@@ -4,8 +4,6 @@
  * and the two-phase commit. */
 #include "session.h"
 
-#include "destination.h"
-
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +11,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+
+#include "array.h"
+#include "destination.h"
 
 static int ends_with_ci(const char *s, const char *suffix)
 {
@@ -86,14 +87,8 @@ static tme_status parse_spec(tme_output *o, const char *spec, tme_error *err)
 
 tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err)
 {
-    if (s->n_outputs == s->cap_outputs) {
-        size_t cap = s->cap_outputs ? s->cap_outputs * 2 : 8;
-        tme_output *bigger = realloc(s->outputs, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        s->outputs = bigger;
-        s->cap_outputs = cap;
-    }
+    if (TME_ARRAY_RESERVE(s->outputs, s->cap_outputs, s->n_outputs + 1) != TME_OK)
+        return tme_error_nomem(err);
     tme_output *o = &s->outputs[s->n_outputs];
     memset(o, 0, sizeof *o);
     if (parse_spec(o, spec, err) != TME_OK) {

@@ -23,7 +23,16 @@ static tme_status choose_reader(const tme_session *s, tme_stream *in, const char
     size_t len;
     if (tme_stream_peek(in, TME_PROBE_BYTES, &head, &len, err) != TME_OK)
         return err->status;
-    *reader = tme_input_format_probe(head, len, name);
+    if (!s->settings.units_only) {
+        *reader = tme_input_format_probe(head, len, name);
+        return TME_OK;
+    }
+    *reader = tme_input_format_probe_units(head, len, name);
+    if (*reader == NULL)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s: not a file of units (TMX, XLIFF 1.2 or 2.0, TSV): its first "
+                             "bytes are none of them",
+                             strcmp(name, "-") == 0 ? "standard input" : name);
     return TME_OK;
 }
 
@@ -253,20 +262,38 @@ tme_status tme_session_take_document(tme_session *s, tme_document *doc, const tm
 
 /* A reader whose format streams (a 2 GB TMX) is read on the writing thread,
  * in its turn, its units handed on as they come: memory stays a few
- * hundred units', whatever the file's size. */
+ * hundred units', whatever the file's size.
+ *
+ * Such a file may hold units of many documents (the TMX of a whole run, a
+ * TSV with a document column): each is a part of the input (doc->part),
+ * and the outputs see each part as a document of its own, begun when its
+ * first units (or its end, for an empty one) come and ended when the next
+ * part's do. The outputs (under --per-input, the input's own) open with
+ * the first part. */
 typedef struct {
     tme_session *session;
     const tme_input *input;
-    int begun;
+    int opened;  /* the outputs are open for the input and a part was begun */
+    size_t part; /* the part begun in the outputs */
 } streaming;
 
 static tme_status flush_streaming(void *context, tme_document *doc, tme_error *err)
 {
     streaming *st = context;
-    if (!st->begun && begin_output(st->session, doc, st->input, err) != TME_OK)
-        return err->status;
-    st->begun = 1;
-    return hand_on_units(st->session, doc, err);
+    tme_session *s = st->session;
+    if (st->opened && st->part != doc->part) {
+        if (tme_outputs_end_document(s, err) != TME_OK ||
+            tme_outputs_begin_document(s, doc->units.document, doc->index, err) != TME_OK)
+            return err->status;
+        st->part = doc->part;
+    }
+    if (!st->opened) {
+        if (begin_output(s, doc, st->input, err) != TME_OK)
+            return err->status;
+        st->opened = 1;
+        st->part = doc->part;
+    }
+    return hand_on_units(s, doc, err);
 }
 
 tme_status tme_session_stream_document(tme_session *s, tme_stream *in, const tme_input *input,
@@ -276,7 +303,7 @@ tme_status tme_session_stream_document(tme_session *s, tme_stream *in, const tme
     tme_document doc;
     if (tme_document_init(&doc, &s->settings.document, name, index, err) != TME_OK)
         return err->status;
-    streaming st = {s, input, 0};
+    streaming st = {s, input, 0, 0};
     doc.flush = flush_streaming;
     doc.flush_context = &st;
     tme_status status = reader->read(&doc, in, err);
@@ -299,8 +326,11 @@ typedef struct {
     tme_document doc;
     tme_status status; /* the document's own failure, if any, in error */
     tme_error error;
-    /* A format that streams: the writing thread reads it in its turn. */
+    /* A format that streams: the writing thread reads it in its turn, from
+     * the file opened again, or from `kept` when it cannot be (stdin, a
+     * FIFO: what the probe read of it is in the stream's lookahead). */
     const tme_input_format *deferred;
+    tme_stream *kept;
 } read_result;
 
 typedef struct {
@@ -325,22 +355,31 @@ static void produce(void *context, size_t i, void *result)
         return;
     const tme_input_format *reader;
     r->status = choose_reader(rc->session, in, input->path, &reader, &r->error);
-    if (r->status == TME_OK && reader->streams)
+    if (r->status == TME_OK && reader->streams) {
         r->deferred = reader;
-    else if (r->status == TME_OK)
+        /* stdin, even a file on it, has been read past what was peeked. */
+        int reopenable = strcmp(input->path, "-") != 0 && (input->device != 0 || input->inode != 0);
+        if (!reopenable) {
+            r->kept = in;
+            return;
+        }
+    } else if (r->status == TME_OK) {
         r->status = read_with(rc->session, reader, in, input->path, rc->first_index + i, &r->doc,
                               &r->error);
+    }
     tme_stream_close(in);
 }
 
 /* A streaming document, read now on the writing thread. */
 static tme_status read_deferred(tme_session *s, const tme_input *input, size_t index,
-                                const tme_input_format *reader, tme_error *err)
+                                read_result *r, tme_error *err)
 {
-    tme_stream *in;
-    if (tme_stream_open_file(input->path, &in, err) != TME_OK)
+    tme_stream *in = r->kept;
+    r->kept = NULL;
+    if (in == NULL && tme_stream_open_file(input->path, &in, err) != TME_OK)
         return err->status;
-    tme_status status = tme_session_stream_document(s, in, input, input->path, reader, index, err);
+    tme_status status =
+        tme_session_stream_document(s, in, input, input->path, r->deferred, index, err);
     tme_stream_close(in);
     return status;
 }
@@ -353,7 +392,7 @@ static tme_status consume(void *context, size_t i, void *result, tme_error *err)
     const tme_input *input = &s->queue.items[i];
     if (r->status == TME_OK && r->deferred != NULL) {
         tme_error_clear(&r->error);
-        r->status = read_deferred(s, input, rc->first_index + i, r->deferred, &r->error);
+        r->status = read_deferred(s, input, rc->first_index + i, r, &r->error);
         if (r->status == TME_OK)
             return TME_OK;
         if (err->status != TME_OK) /* the outputs failed, not the input */
@@ -376,6 +415,7 @@ static void release(void *context, void *result)
     read_result *r = result;
     if (r->status == TME_OK && r->deferred == NULL)
         tme_document_free(&r->doc);
+    tme_stream_close(r->kept);
 }
 
 /* One named input (or pair) into files, in the queue and among the inputs

@@ -165,9 +165,10 @@ static tme_status validate_language(const char *value, tme_error *err)
 
 static tme_status validate_input_format(const char *value, tme_error *err)
 {
-    if (strcmp(value, "auto") == 0 || tme_input_format_by_name(value) != NULL)
+    if (strcmp(value, "auto") == 0 || strcmp(value, "units") == 0 ||
+        tme_input_format_by_name(value) != NULL)
         return TME_OK;
-    tme_error_set(err, TME_ERR_USAGE, "--input-format wants auto or one of");
+    tme_error_set(err, TME_ERR_USAGE, "--input-format wants auto, units or one of");
     for (size_t i = 0; tme_input_formats[i] != NULL; i++) {
         size_t used = strlen(err->message);
         snprintf(err->message + used, sizeof err->message - used, "%s %s", i == 0 ? "" : ",",
@@ -264,8 +265,9 @@ const tme_option_def tme_session_options[] = {
      .validate = validate_language},
     {.name = "input-format",
      .group = "Input",
-     .argument = "NAME|auto",
-     .help = "how inputs are read (see Readers below); auto probes each input's first bytes",
+     .argument = "NAME|auto|units",
+     .help = "how inputs are read (see Readers below); auto probes each input's first bytes, "
+             "units probes only among the readers of finished units (TMX, XLIFF, TSV)",
      .default_value = "auto",
      .validate = validate_input_format},
     {.name = "encoding",
@@ -454,8 +456,10 @@ tme_status tme_settings_resolve(tme_settings *s, const tme_option_values *values
     s->source_lang = get(values, "src-lang");
     s->target_lang = get(values, "tgt-lang");
     const char *input_format = get(values, "input-format");
-    s->input_format =
-        strcmp(input_format, "auto") == 0 ? NULL : tme_input_format_by_name(input_format);
+    s->units_only = strcmp(input_format, "units") == 0;
+    s->input_format = strcmp(input_format, "auto") == 0 || s->units_only
+                          ? NULL
+                          : tme_input_format_by_name(input_format);
     if (creation_time(values, &s->creation_time, err) != TME_OK)
         return err->status;
     int src_zh = tme_langtag_is_chinese(s->source_lang);

@@ -19,6 +19,7 @@ typedef struct {
     tme_document_settings document;
     const char *source_lang, *target_lang;
     const tme_input_format *input_format; /* NULL: probe each input */
+    int units_only; /* --input-format units: probe among the readers of units */
     int gzip_level;
     size_t jobs;
     int dedup;

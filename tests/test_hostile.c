@@ -697,6 +697,49 @@ static void test_same_input_gives_same_bytes_in_every_format(void)
 
 /* --- the XML reading rule (src/xmlread.h) --------------------------------- */
 
+/* Billion laughs: ten levels of ten references, 10^9 copies of "lol" in
+ * &l10;. Writes the XML declaration and the internal subset up to its
+ * last entity; returns their length. */
+static size_t billion_laughs_prolog(char *bomb, size_t size)
+{
+    size_t len = (size_t)snprintf(bomb, size,
+                                  "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n"
+                                  "<!ENTITY l0 \"lol\">\n");
+    for (int level = 1; level <= 10; level++) {
+        len += (size_t)snprintf(bomb + len, size - len, "<!ENTITY l%d \"", level);
+        for (int k = 0; k < 10; k++)
+            len += (size_t)snprintf(bomb + len, size - len, "&l%d;", level - 1);
+        len += (size_t)snprintf(bomb + len, size - len, "\">\n");
+    }
+    return len;
+}
+
+/* The text of the document's first <seg>, read through the one XML reader
+ * of the library (src/xmlread.c): NULL, with err set, when the reader
+ * refuses the document. */
+static char *first_seg_text(const char *xml, size_t len, tme_error *err)
+{
+    tme_stream *in;
+    if (tme_stream_open_memory(xml, len, "hostile.tmx", &in, err) != TME_OK)
+        return NULL;
+    tme_xml_reader *r = tme_xml_reader_new(in, "hostile.tmx", err);
+    char *copy = NULL;
+    int more = r != NULL;
+    while (more && tme_xml_reader_next(r, &more, err) == TME_OK && more)
+        if (tme_xml_reader_node(r) == TME_XML_START && strcmp(tme_xml_reader_name(r), "seg") == 0) {
+            static const tme_xml_inline none = {NULL, NULL};
+            tme_xml_text text = {0};
+            size_t elements = 0;
+            if (tme_xml_reader_text(r, &none, &text, &elements, err) == TME_OK)
+                copy = strdup(text.text);
+            tme_xml_text_free(&text);
+            break;
+        }
+    tme_xml_reader_free(r);
+    tme_stream_close(in);
+    return copy;
+}
+
 static void test_xml_reader_loads_nothing_and_bounds_entities(void)
 {
     const char *secret = scratch(0, "secret-for-xxe.txt");
@@ -706,40 +749,199 @@ static void test_xml_reader_loads_nothing_and_bounds_entities(void)
                      "<?xml version=\"1.0\"?>\n"
                      "<!DOCTYPE tmx [<!ENTITY leak SYSTEM \"file://%s\">\n"
                      "<!ENTITY remote SYSTEM \"http://127.0.0.1:9/x\">]>\n"
-                     "<tmx><body><seg>&leak;&remote;</seg></body></tmx>\n",
+                     "<tmx><body><seg>a&leak;b&remote;c</seg></body></tmx>\n",
                      secret);
-    xmlDocPtr doc = tme_xml_read_memory(xxe, n, "xxe.tmx");
-    CU_ASSERT_PTR_NOT_NULL(doc);
-    if (doc != NULL) {
-        xmlChar *text = xmlNodeGetContent(xmlDocGetRootElement(doc));
-        CU_ASSERT(text == NULL || strstr((const char *)text, "TOP-SECRET") == NULL);
-        xmlFree(text);
-        xmlFreeDoc(doc);
-    }
+    tme_error err;
+    tme_error_clear(&err);
+    char *text = first_seg_text(xxe, (size_t)n, &err);
+    /* The references are left out: the text around them stays. */
+    CU_ASSERT_PTR_NOT_NULL(text);
+    CU_ASSERT(text != NULL && strcmp(text, "abc") == 0);
+    free(text);
 
-    /* Billion laughs: ten levels of ten references, 10^9 copies. */
     char bomb[8192];
-    size_t len = (size_t)snprintf(bomb, sizeof bomb,
-                                  "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n"
-                                  "<!ENTITY l0 \"lol\">\n");
-    for (int level = 1; level <= 10; level++) {
-        len += (size_t)snprintf(bomb + len, sizeof bomb - len, "<!ENTITY l%d \"", level);
-        for (int k = 0; k < 10; k++)
-            len += (size_t)snprintf(bomb + len, sizeof bomb - len, "&l%d;", level - 1);
-        len += (size_t)snprintf(bomb + len, sizeof bomb - len, "\">\n");
-    }
+    size_t len = billion_laughs_prolog(bomb, sizeof bomb);
     len += (size_t)snprintf(bomb + len, sizeof bomb - len, "]>\n<tmx><seg>&l10;</seg></tmx>\n");
     double start = now();
-    doc = tme_xml_read_memory(bomb, (int)len, "bomb.tmx");
+    tme_error_clear(&err);
+    text = first_seg_text(bomb, len, &err);
     double seconds = now() - start;
-    if (doc != NULL) {
-        /* Parsed without expanding: the content must not be 3 GB of lol. */
-        xmlChar *text = xmlNodeGetContent(xmlDocGetRootElement(doc));
-        CU_ASSERT(text == NULL || strlen((const char *)text) < 1000000);
-        xmlFree(text);
-        xmlFreeDoc(doc);
-    }
+    /* Refused, or read without expanding: never 3 GB of lol. */
+    CU_ASSERT(text != NULL || err.status == TME_ERR_INPUT);
+    CU_ASSERT(text == NULL || strlen(text) < 1000000);
+    free(text);
     CU_ASSERT(seconds < 10.0);
+}
+
+/* --- hostile files of units (tmexport convert) -------------------------------- */
+
+#define TMX_OPEN "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n"
+#define TMX_TU(en, zh)                                                                             \
+    "<tu><tuv xml:lang=\"en\"><seg>" en "</seg></tuv><tuv xml:lang=\"zh-CN\"><seg>" zh             \
+    "</seg></tuv></tu>\n"
+#define TMX_CLOSE "</body></tmx>\n"
+
+/* Every output format at once, from one input, with --stats. */
+static int convert_to_all(const char *in)
+{
+    return run("convert '%s' --stats -o '%s' -o '%s' -o '%s' -o 'xliff2:%s'", in,
+               scratch(1, "u.tsv"), scratch(2, "u.tmx"), scratch(3, "u.xlf"), scratch(4, "u2.xlf"));
+}
+
+static size_t occurrences_in_outputs(const char *needle)
+{
+    size_t n = 0;
+    for (int k = 1; k <= 4; k++)
+        n += count_occurrences(path_buf[k], needle);
+    return n + count_occurrences(stderr_path(), needle);
+}
+
+static void test_units_external_entities_are_never_read(void)
+{
+    const char *secret = scratch(0, "units-secret.txt");
+    write_text(secret, "TOP-SECRET-CONTENT\n");
+    char tmx[4096];
+    snprintf(tmx, sizeof tmx,
+             "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY leak SYSTEM \"file://%s\">\n"
+             "<!ENTITY near SYSTEM \"units-secret.txt\">\n]>\n" TMX_OPEN TMX_TU(
+                 "before &leak; after", "\xE5\x89\x8D&near;\xE5\x90\x8E") TMX_CLOSE,
+             secret);
+    const char *in = scratch(5, "xxe.tmx");
+    write_text(in, tmx);
+    CU_ASSERT_EQUAL(convert_to_all(in), 0);
+    CU_ASSERT(last_seconds < BIG_INPUT_SECONDS);
+    CU_ASSERT_EQUAL(occurrences_in_outputs("TOP-SECRET"), 0);
+    /* The references are left out, the text around them kept. */
+    CU_ASSERT(file_equals(scratch(1, "u.tsv"), "before  after\t\xE5\x89\x8D\xE5\x90\x8E\n"));
+    CU_ASSERT(tme_test_file_is_valid(scratch(2, "u.tmx")));
+}
+
+static void test_units_entity_bomb_is_bounded(void)
+{
+    char bomb[8192];
+    size_t len = billion_laughs_prolog(bomb, sizeof bomb);
+    snprintf(bomb + len, sizeof bomb - len, "]>\n" TMX_OPEN TMX_TU("&l10;", "&l10;") TMX_CLOSE);
+    const char *in = scratch(5, "bomb.tmx");
+    write_text(in, bomb);
+    int rc = convert_to_all(in);
+    /* Refused, or read without expanding: never gigabytes of lol. */
+    CU_ASSERT(rc == 0 || rc == 1);
+    CU_ASSERT(last_seconds < 10.0);
+    CU_ASSERT(rc != 0 || count_occurrences(scratch(1, "u.tsv"), "lol") < 1000);
+}
+
+/* An external DTD and an external parameter entity on an address no one
+ * answers (TEST-NET-1): nothing is fetched, so nothing waits. */
+static void test_units_external_dtd_is_not_fetched(void)
+{
+    const char *in = scratch(5, "dtd.tmx");
+    write_text(
+        in,
+        "<?xml version=\"1.0\"?>\n"
+        "<!DOCTYPE tmx SYSTEM \"http://192.0.2.1/tmx14.dtd\" [\n"
+        "<!ENTITY % remote SYSTEM \"http://192.0.2.1/more.dtd\">\n%remote;\n]>\n" TMX_OPEN TMX_TU(
+            "Hello.", "\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82") TMX_CLOSE);
+    CU_ASSERT_EQUAL(convert_to_all(in), 0);
+    CU_ASSERT(last_seconds < 10.0);
+    CU_ASSERT(file_equals(scratch(1, "u.tsv"), "Hello.\t\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\n"));
+}
+
+/* A failed conversion: exit 1, what stderr must say, every previous
+ * output untouched. */
+static void check_units_refused(const char *in, const char *first, const char *second)
+{
+    for (int k = 1; k <= 4; k++)
+        write_text(path_buf[k], "previous\n");
+    int rc = convert_to_all(in);
+    CU_ASSERT_EQUAL(rc, 1);
+    for (int k = 1; k <= 4; k++)
+        CU_ASSERT(file_equals(path_buf[k], "previous\n"));
+    CU_ASSERT_EQUAL(temporaries_in(dir), 0);
+    CU_ASSERT(stderr_says(first, second, NULL));
+    CU_ASSERT(last_seconds < BIG_INPUT_SECONDS);
+}
+
+static void test_units_deep_nesting_is_refused(void)
+{
+    const char *in = scratch(5, "deep.tmx");
+    FILE *f = fopen(in, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(TMX_OPEN "<tu><tuv xml:lang=\"en\"><seg>", f);
+    for (int k = 0; k < 10000; k++)
+        fputs("<hi>", f);
+    fputs("deep", f);
+    for (int k = 0; k < 10000; k++)
+        fputs("</hi>", f);
+    fputs("</seg></tuv></tu>" TMX_CLOSE, f);
+    fclose(f);
+    check_units_refused(in, "deep.tmx:2:", "nested deeper than 256");
+}
+
+static void test_units_huge_text_node_is_refused(void)
+{
+    const char *in = scratch(5, "huge.tmx.gz");
+    CU_ASSERT_EQUAL_FATAL(
+        tme_test_shell("{ printf '%%s' '" TMX_OPEN "<tu><tuv xml:lang=\"en\"><seg>'; "
+                       "head -c 100000000 /dev/zero | tr '\\0' a; "
+                       "printf '</seg></tuv></tu></body></tmx>'; } | gzip -1 > '%s'",
+                       in),
+        0);
+    check_units_refused(in, "huge.tmx.gz:", "a text node longer than 10000000 bytes");
+}
+
+static void test_bad_files_of_units_name_file_and_line(void)
+{
+    const char *in = scratch(5, "mismatched.tmx");
+    write_text(in,
+               "<?xml version=\"1.0\"?>\n" TMX_OPEN TMX_TU("a", "b") "<tu><tuv>\n</tu>" TMX_CLOSE);
+    check_units_refused(in, "mismatched.tmx:5:", "mismatch");
+    in = scratch(5, "utf8.tmx");
+    write_text(in, "<?xml version=\"1.0\"?>\n" TMX_OPEN TMX_TU("bad \xC3( byte", "b") TMX_CLOSE);
+    check_units_refused(in, "utf8.tmx:3:", "UTF-8");
+    /* A lone surrogate in UTF-16: libxml2's converter fails outside its
+     * parser; the one message is still ours. */
+    static const char utf16_head[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" TMX_OPEN "<tu><tuv xml:lang=\"en\"><seg>a";
+    static const char utf16_tail[] = "</seg></tuv></tu>" TMX_CLOSE;
+    size_t head_len, tail_len;
+    char *head = tme_test_encode(utf16_head, strlen(utf16_head), "UTF-16LE", &head_len);
+    char *tail = tme_test_encode(utf16_tail, strlen(utf16_tail), "UTF-16LE", &tail_len);
+    in = scratch(5, "surrogate.tmx");
+    FILE *f16 = fopen(in, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f16);
+    fwrite("\xFF\xFE", 1, 2, f16);
+    fwrite(head, 1, head_len, f16);
+    fwrite("\x00\xD8\x41\x00", 1, 4, f16); /* U+D800, then 'A' */
+    fwrite(tail, 1, tail_len, f16);
+    fclose(f16);
+    free(head);
+    free(tail);
+    check_units_refused(in, "surrogate.tmx:3:", "conversion failed");
+    CU_ASSERT_EQUAL(count_lines(stderr_path()), 1);
+    in = scratch(5, "nosrclang.tmx");
+    write_text(in, "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header adminlang=\"en\"/>\n"
+                   "<body/></tmx>\n");
+    check_units_refused(in, "nosrclang.tmx:3:", "no srclang");
+    in = scratch(5, "bad.xlf");
+    write_text(in, "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file original=\"a\">"
+                   "<body>\n<trans-unit id=\"1\"><source>a &amp b</source></trans-unit>\n"
+                   "</body></file></xliff>\n");
+    check_units_refused(in, "bad.xlf:4:", "EntityRef");
+    in = scratch(5, "columns.tsv");
+    write_text(in, "a\tb\nc\td\te\n");
+    check_units_refused(in, "columns.tsv:2:", "more tab-separated columns");
+    /* Cut short inside the compressed stream. */
+    const char *whole = scratch(6, "whole.tmx");
+    FILE *f = fopen(whole, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(TMX_OPEN, f);
+    for (int k = 0; k < 20000; k++)
+        fprintf(f, TMX_TU("unit %d", "\xE5\x8D\x95 %d"), k, k);
+    fputs(TMX_CLOSE, f);
+    fclose(f);
+    in = scratch(5, "cut.tmx.gz");
+    CU_ASSERT_EQUAL_FATAL(tme_test_shell("gzip -c '%s' | head -c 60000 > '%s'", whole, in), 0);
+    check_units_refused(in, "cut.tmx.gz", "truncated gzip");
 }
 
 static int init(void)
@@ -778,6 +980,12 @@ static CU_TestInfo tests[] = {
     {"same input and epoch give the same bytes", test_same_input_gives_same_bytes_in_every_format},
     {"XML reading: no external entities, bounded expansion",
      test_xml_reader_loads_nothing_and_bounds_entities},
+    {"convert: external entities are never read", test_units_external_entities_are_never_read},
+    {"convert: an entity bomb is bounded", test_units_entity_bomb_is_bounded},
+    {"convert: an external DTD is not fetched", test_units_external_dtd_is_not_fetched},
+    {"convert: 10,000-deep nesting is refused", test_units_deep_nesting_is_refused},
+    {"convert: a 100 MB text node is refused", test_units_huge_text_node_is_refused},
+    {"convert: bad files name the file and the line", test_bad_files_of_units_name_file_and_line},
     CU_TEST_INFO_NULL,
 };
 

@@ -18,8 +18,9 @@ void tme_cli_die_of_broken_pipe(void);
 
 /* The commands, each defined in its file; cli_commands lists them in the
  * order the tool's usage does, ended by NULL. */
-extern const cli_command cli_extract_command, cli_align_command, cli_segment_command,
-    cli_normalize_command, cli_man_command, cli_completion_command;
+extern const cli_command cli_extract_command, cli_align_command, cli_convert_command,
+    cli_merge_command, cli_segment_command, cli_normalize_command, cli_man_command,
+    cli_completion_command;
 extern const cli_command *const cli_commands[];
 
 /* The command called name, or NULL. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* tmexport extract and tmexport align: options into a session, inputs in,
- * every -o out, the summary printed. The work is the library's. */
+/* tmexport extract, align, convert and merge: options into a session,
+ * inputs in, every -o out, the summary printed. The work is the
+ * library's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,35 +23,66 @@ enum {
     OPT_VERSION
 };
 
+/* The options every export command has, but --parallel (articles only). */
+#define OUTPUT_OPTION                                                                              \
+    {                                                                                              \
+        "output", 'o', CLI_VALUE, "[FORMAT:]PATH", "Output",                                       \
+            "write to PATH (repeatable; - is stdout); the format comes from the extension after "  \
+            "stripping .gz, and a .gz suffix compresses; FORMAT: overrides (tsv:- is TSV on "      \
+            "stdout). "                                                                            \
+            "Without -o, TSV goes to stdout. A file is replaced atomically when the run succeeds " \
+            "(a "                                                                                  \
+            "link's target, keeping its mode); devices, FIFOs, sockets and stdout are written as " \
+            "they "                                                                                \
+            "are. An output may not be one of the inputs.",                                        \
+            OPT_OUTPUT                                                                             \
+    }
+#define REPORTING_OPTIONS                                                                            \
+    {"jobs", 'j', CLI_VALUE, NULL, NULL, NULL, CLI_LIBRARY_OPTION},                                  \
+        {"stats",                                                                                    \
+         0,                                                                                          \
+         CLI_OPTIONAL_VALUE,                                                                         \
+         "text|json",                                                                                \
+         "Reporting",                                                                                \
+         "print a summary on stderr when the run ends: text, or one JSON object (every counter, "    \
+         "each output's pairs and files, the settings; tme_session_stats_json())",                   \
+         OPT_STATS},                                                                                 \
+        {"stats-file",                                                                               \
+         0,                                                                                          \
+         CLI_VALUE,                                                                                  \
+         "FILE",                                                                                     \
+         "Reporting",                                                                                \
+         "write the summary to FILE instead (replaced atomically, as outputs are); implies "         \
+         "--stats",                                                                                  \
+         OPT_STATS_FILE},                                                                            \
+        {"verbose",                                                                                  \
+         'v',                                                                                        \
+         CLI_NO_VALUE,                                                                               \
+         NULL,                                                                                       \
+         "Reporting",                                                                                \
+         "say for each document how it was read: its encoding and why, its layout, its Chinese "     \
+         "script (--stats does for runs of up to 10 inputs)",                                        \
+         OPT_VERBOSE},                                                                               \
+        {"quiet", 'q', CLI_NO_VALUE, NULL, "Reporting", "no warnings, no progress line", OPT_QUIET}, \
+        {"help", 'h', CLI_NO_VALUE, NULL, "Reporting", "this help", OPT_HELP},                       \
+        {"version", 0, CLI_NO_VALUE, NULL, "Reporting", "the version", OPT_VERSION},                 \
+    {                                                                                                \
+        NULL, 0, CLI_NO_VALUE, NULL, NULL, NULL, 0                                                   \
+    }
+
 static const cli_option export_options[] = {
-    {"output", 'o', CLI_VALUE, "[FORMAT:]PATH", "Output",
-     "write to PATH (repeatable; - is stdout); the format comes from the extension after "
-     "stripping .gz, and a .gz suffix compresses; FORMAT: overrides (tsv:- is TSV on stdout). "
-     "Without -o, TSV goes to stdout. A file is replaced atomically when the run succeeds (a "
-     "link's target, keeping its mode); devices, FIFOs, sockets and stdout are written as they "
-     "are. An output may not be one of the inputs.",
-     OPT_OUTPUT},
+    OUTPUT_OPTION,
     {"parallel", 0, CLI_NO_VALUE, NULL, "Input",
      "the inputs are pairs of documents that translate each other: ENGLISH CHINESE (two files, "
      "or two directories whose files match by their path below them), or @LIST of "
      "ENGLISH<TAB>CHINESE lines; their paragraphs are paired across the two",
      OPT_PARALLEL},
-    {"jobs", 'j', CLI_VALUE, NULL, NULL, NULL, CLI_LIBRARY_OPTION},
-    {"stats", 0, CLI_OPTIONAL_VALUE, "text|json", "Reporting",
-     "print a summary on stderr when the run ends: text, or one JSON object (every counter, "
-     "each output's pairs and files, the settings; tme_session_stats_json())",
-     OPT_STATS},
-    {"stats-file", 0, CLI_VALUE, "FILE", "Reporting",
-     "write the summary to FILE instead (replaced atomically, as outputs are); implies --stats",
-     OPT_STATS_FILE},
-    {"verbose", 'v', CLI_NO_VALUE, NULL, "Reporting",
-     "say for each document how it was read: its encoding and why, its layout, its Chinese "
-     "script (--stats does for runs of up to 10 inputs)",
-     OPT_VERBOSE},
-    {"quiet", 'q', CLI_NO_VALUE, NULL, "Reporting", "no warnings, no progress line", OPT_QUIET},
-    {"help", 'h', CLI_NO_VALUE, NULL, "Reporting", "this help", OPT_HELP},
-    {"version", 0, CLI_NO_VALUE, NULL, "Reporting", "the version", OPT_VERSION},
-    {NULL, 0, CLI_NO_VALUE, NULL, NULL, NULL, 0},
+    REPORTING_OPTIONS,
+};
+
+static const cli_option units_options[] = {
+    OUTPUT_OPTION,
+    REPORTING_OPTIONS,
 };
 
 typedef struct {
@@ -111,6 +143,27 @@ static int align_takes(const char *name)
     return strcmp(name, "input-format") != 0;
 }
 
+/* Units read back are not articles: how articles are decoded and split
+ * does not apply. */
+static int convert_takes(const char *name)
+{
+    return strcmp(name, "layout") != 0 && strcmp(name, "encoding") != 0;
+}
+
+/* One output from all the shards: not one per input. */
+static int merge_takes(const char *name)
+{
+    return convert_takes(name) && strcmp(name, "per-input") != 0;
+}
+
+/* What convert and merge set before their options are parsed. */
+static const char *units_default(const char *name)
+{
+    return strcmp(name, "input-format") == 0 ? "units"
+           : strcmp(name, "normalize") == 0  ? "no"
+                                             : NULL;
+}
+
 static void print_formats(FILE *out)
 {
     fputs("Writers (output formats):\n", out);
@@ -165,6 +218,40 @@ const cli_command cli_align_command = {
     .handle = handle,
     .print_epilogue = print_formats,
     .run = run_align,
+};
+
+const cli_command cli_convert_command = {
+    .name = "convert",
+    .brief = "read TMX, XLIFF or TSV units and write them in other formats",
+    .synopsis = "[OPTIONS] INPUT... -o OUTPUT...",
+    .summary = "Reads translation memories (TMX, XLIFF 1.2 or 2.0, TSV of units; gzip-compressed\n"
+               "or not; any size) and writes their units to every -o, keeping what the files\n"
+               "say of them (languages, tuid, document, score, creation date). The text is\n"
+               "kept as it is unless --normalize is given. INPUT is a file, a directory,\n"
+               "@LIST or - (stdin).",
+    .options = units_options,
+    .takes_library_option = convert_takes,
+    .handle = handle,
+    .print_epilogue = print_formats,
+    .run = run_extract,
+    .default_of = units_default,
+};
+
+const cli_command cli_merge_command = {
+    .name = "merge",
+    .brief = "merge the shards of a run into one output",
+    .synopsis = "[OPTIONS] SHARD... -o OUTPUT...",
+    .summary = "Merges the shards of a run (TMX, XLIFF or TSV exports of parts of a corpus) into\n"
+               "one output: the shards' units in the order given, each shard's as read, with\n"
+               "--dedup across all of them. Merging the shards of a run gives what the single\n"
+               "run would have written, byte for byte, with the same options and\n"
+               "SOURCE_DATE_EPOCH.",
+    .options = units_options,
+    .takes_library_option = merge_takes,
+    .handle = handle,
+    .print_epilogue = print_formats,
+    .run = run_extract,
+    .default_of = units_default,
 };
 
 /* Exit status for a failed session; a reader that went away ends the
@@ -243,6 +330,9 @@ static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_
     return TME_EXIT_OK;
 }
 
+/* What a command sets before its options are parsed: its defaults of the
+ * library's options (command->default_of), and whether no INPUT means
+ * stdin (else a usage error). */
 static int run_command(const cli_command *command, int argc, char **argv, int stdin_by_default)
 {
     run r;
@@ -254,10 +344,11 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
         fprintf(stderr, "tmexport %s: out of memory\n", r.command);
         return TME_EXIT_FAILURE;
     }
-    if (!stdin_by_default)
-        tme_session_set(r.session, "input-format", "auto");
-    else
-        tme_session_set(r.session, "input-format", "tsv-pairs");
+    tme_session_set(r.session, "input-format", stdin_by_default ? "tsv-pairs" : "auto");
+    static const char *const defaulted[] = {"input-format", "normalize"};
+    for (size_t k = 0; command->default_of != NULL && k < 2; k++)
+        if (command->default_of(defaulted[k]) != NULL)
+            tme_session_set(r.session, defaulted[k], command->default_of(defaulted[k]));
     int first;
     int rc = cli_parse(command, argc, argv, &r, &first);
     if (rc == 0 && r.version)
@@ -275,6 +366,7 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
     return rc < 0 ? TME_EXIT_OK : rc;
 }
 
+/* extract, convert and merge: their inputs named, none is a usage error. */
 static int run_extract(const cli_command *command, int argc, char **argv)
 {
     return run_command(command, argc, argv, 0);
@@ -284,3 +376,4 @@ static int run_align(const cli_command *command, int argc, char **argv)
 {
     return run_command(command, argc, argv, 1);
 }
+

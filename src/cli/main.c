@@ -98,13 +98,9 @@ static int close_stdout(int status)
 }
 
 const cli_command *const cli_commands[] = {
-    &cli_extract_command,
-    &cli_align_command,
-    &cli_segment_command,
-    &cli_normalize_command,
-    &cli_man_command,
-    &cli_completion_command,
-    NULL,
+    &cli_extract_command, &cli_align_command,      &cli_convert_command,
+    &cli_merge_command,   &cli_segment_command,    &cli_normalize_command,
+    &cli_man_command,     &cli_completion_command, NULL,
 };
 
 const cli_command *cli_command_named(const char *name)

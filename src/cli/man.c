@@ -41,6 +41,32 @@ static void put_line(FILE *out, const char *text)
     fputc('\n', out);
 }
 
+/* "; for convert, merge: units" where export commands default the option
+ * otherwise than the library does. */
+static void put_command_defaults(FILE *out, const cli_option *o, const char *library_default)
+{
+    const char *shown = NULL;
+    int any = 0;
+    for (size_t k = 0; cli_commands[k] != NULL; k++) {
+        const char *def = cli_option_default(cli_commands[k], o);
+        if (cli_commands[k]->takes_library_option == NULL || def == NULL ||
+            strcmp(def, library_default) == 0)
+            continue;
+        if (shown != NULL && strcmp(def, shown) != 0) { /* another value: its own clause */
+            fputs(": ", out);
+            put_text(out, shown);
+            any = 0;
+        }
+        fprintf(out, "%s%s", any ? ", " : "; for ", cli_commands[k]->name);
+        shown = def;
+        any = 1;
+    }
+    if (shown != NULL) {
+        fputs(": ", out);
+        put_text(out, shown);
+    }
+}
+
 /* ".TP" and the option's name line: \fB\-o\fR, \fB\-\-output\fR=\fIPATH\fR. */
 static void put_option(FILE *out, const cli_option *o, const char *only_for)
 {
@@ -48,7 +74,12 @@ static void put_option(FILE *out, const cli_option *o, const char *only_for)
     if (o->short_name != 0)
         fprintf(out, "\\fB\\-%c\\fR, ", o->short_name);
     fputs("\\fB\\-\\-", out);
-    put_text(out, o->name);
+    for (const char *c = o->name; *c != '\0'; c++) { /* every dash a minus: copied, it works */
+        if (*c == '-')
+            fputs("\\-", out);
+        else
+            fputc(*c, out);
+    }
     fputs("\\fR", out);
     const char *argument = o->argument ? o->argument : "VALUE";
     if (o->value != CLI_NO_VALUE) {
@@ -58,10 +89,11 @@ static void put_option(FILE *out, const cli_option *o, const char *only_for)
     }
     fputc('\n', out);
     put_text(out, o->help ? o->help : "");
-    const char *def = cli_option_default(o);
+    const char *def = cli_option_default(NULL, o);
     if (def != NULL) {
         fputs(" (default ", out);
         put_text(out, def);
+        put_command_defaults(out, o, def);
         fputc(')', out);
     }
     if (only_for != NULL)

@@ -180,7 +180,7 @@ static void print_wrapped(FILE *out, const char *text, size_t at)
     }
 }
 
-static void print_option(FILE *out, const cli_option *o)
+static void print_option(FILE *out, const cli_command *command, const cli_option *o)
 {
     char left[256];
     int n = o->short_name ? snprintf(left, sizeof left, "  -%c, --%s", o->short_name, o->name)
@@ -190,7 +190,7 @@ static void print_option(FILE *out, const cli_option *o)
     else if (o->value == CLI_OPTIONAL_VALUE)
         snprintf(left + n, sizeof left - (size_t)n, "[=%s]", o->argument ? o->argument : "VALUE");
     char help[1024];
-    const char *def = cli_option_default(o);
+    const char *def = cli_option_default(command, o);
     snprintf(help, sizeof help, "%s%s%s%s", o->help ? o->help : "", def ? " (default " : "",
              def ? def : "", def ? ")" : "");
     size_t width = strlen(left);
@@ -265,10 +265,12 @@ cli_option *cli_command_options(const cli_command *command, size_t *count)
     return sorted;
 }
 
-const char *cli_option_default(const cli_option *o)
+const char *cli_option_default(const cli_command *command, const cli_option *o)
 {
     if (o->id != CLI_LIBRARY_OPTION || o->value == CLI_NO_VALUE)
         return NULL;
+    if (command != NULL && command->default_of != NULL && command->default_of(o->name) != NULL)
+        return command->default_of(o->name);
     for (size_t i = 0; tme_option_name(i) != NULL; i++)
         if (strcmp(tme_option_name(i), o->name) == 0)
             return tme_option_default(i);
@@ -288,7 +290,7 @@ void cli_print_help(const cli_command *command, FILE *out)
             char title[128];
             fprintf(out, "\n%s:\n", cli_group_title(options[k].group, title, sizeof title));
         }
-        print_option(out, &options[k]);
+        print_option(out, command, &options[k]);
     }
     free(options);
     if (command->print_epilogue != NULL) {

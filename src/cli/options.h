@@ -38,6 +38,10 @@ typedef struct cli_command {
     void (*print_epilogue)(FILE *out);
     /* Runs the command: argv[0] is its name; returns the exit status. */
     int (*run)(const struct cli_command *command, int argc, char **argv);
+    /* Optional: the default --help shows for a library option the command
+     * sets before parsing ("units" for convert's --input-format), NULL for
+     * the library's own. */
+    const char *(*default_of)(const char *name);
 } cli_command;
 
 /* Parses argv (argv[0] is the command name). Returns 0 with *first_operand
@@ -51,8 +55,9 @@ int cli_parse(const cli_command *command, int argc, char **argv, void *context, 
  * from the same list. */
 cli_option *cli_command_options(const cli_command *command, size_t *count);
 
-/* A library option's default value, NULL for none (or a tool option). */
-const char *cli_option_default(const cli_option *o);
+/* A library option's default value for command (NULL: the library's, as
+ * the man page's shared list shows it), NULL for none (or a tool option). */
+const char *cli_option_default(const cli_command *command, const cli_option *o);
 
 /* A group's heading: "Output", "Format tmx" (for the format's options). */
 const char *cli_group_title(const char *group, char *buf, size_t size);

@@ -79,6 +79,25 @@ static void print_decisions(FILE *out, const tme_session *s)
                 count(s, "paragraphs.split"));
 }
 
+/* Files of units read back (convert, merge; a TMX given to extract) have
+ * no paragraphs: their summary says what was read of the units. */
+static int read_units(const tme_session *s)
+{
+    return strcmp(tme_session_get(s, "input-format"), "units") == 0 ||
+           (count(s, "paragraphs") == 0 && count(s, "units") > 0);
+}
+
+static void print_units_read(FILE *out, const tme_session *s)
+{
+    fprintf(out,
+            "units read: %zu; left out: without both languages %zu, without a target %zu; "
+            "inline codes flattened: %zu\n",
+            count(s, "units") + count(s, "dropped.below-min-score") +
+                count(s, "dropped.empty-side"),
+            count(s, "units.skipped-one-language"), count(s, "units.skipped-no-target"),
+            count(s, "inline-codes"));
+}
+
 static void print_documents(FILE *out, const tme_session *s)
 {
     fprintf(out, "documents: %zu", count(s, "documents"));
@@ -89,7 +108,12 @@ static void print_documents(FILE *out, const tme_session *s)
     if (count(s, "documents.utf16-guessed"))
         fprintf(out, " (%zu decoded as UTF-16 without a byte-order mark)",
                 count(s, "documents.utf16-guessed"));
-    fprintf(out, "\nparagraphs read: %zu (English %zu, Chinese %zu, other %zu)\n",
+    fputc('\n', out);
+    if (read_units(s)) {
+        print_units_read(out, s);
+        return;
+    }
+    fprintf(out, "paragraphs read: %zu (English %zu, Chinese %zu, other %zu)\n",
             count(s, "paragraphs"), count(s, "paragraphs.english"), count(s, "paragraphs.chinese"),
             count(s, "paragraphs.other"));
     print_decisions(out, s);
@@ -121,7 +145,11 @@ static void print_prefixed(FILE *out, const tme_session *s, const char *prefix, 
 static void print_units(FILE *out, const tme_session *s)
 {
     int paragraphs = strcmp(tme_session_get(s, "unit"), "paragraph") == 0;
-    fprintf(out, "%s pairs: %zu\n", paragraphs ? "paragraph" : "sentence", count(s, "units"));
+    fprintf(out, "%s: %zu\n",
+            read_units(s) ? "units"
+            : paragraphs  ? "paragraph pairs"
+                          : "sentence pairs",
+            count(s, "units"));
     fprintf(out,
             "dropped: unaligned sentences (1-0/0-1) %zu, below --min-score %zu, empty side %zu",
             count(s, "dropped.unaligned-sentences"), count(s, "dropped.below-min-score"),

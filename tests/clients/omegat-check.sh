@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# omegat-check.sh - a real CAT tool reads tmexport's TMX.
+# omegat-check.sh - a real CAT tool reads tmexport's TMX, and tmexport reads
+# the CAT tool's.
 #
 # Usage: omegat-check.sh TMEXPORT WORKDIR [INPUT]
 #
@@ -12,6 +13,10 @@
 # mode (--mode=console-translate), and checks that the translated document
 # holds, for every unit, exactly the Chinese of the TSV: OmegaT pre-fills
 # exact matches from tm/auto/, and copies the source where it finds none.
+# Then `tmexport convert` reads the TMX files OmegaT wrote for the project
+# (project-omegat.tmx, TMX 1.1 with lang=, and project-level1/2.tmx, TMX
+# 1.4) and must find exactly the project's pairs: every source unit with
+# its Chinese.
 #
 # Exit status: 0 pass, 1 fail, 2 usage, 77 skipped (OmegaT or Java missing;
 # ctest's SKIP_RETURN_CODE). Needs: omegat (Debian package), java, awk, diff.
@@ -119,10 +124,39 @@ check_export() { # NAME EXTRACT-OPTION...
         "($(cat "$dir/ambiguous.txt") ambiguous units left out)"
 }
 
+check_readback() { # the TMX files OmegaT wrote for the utf-8 project, read by tmexport
+    local dir="$work/utf-8"
+    grep -v '^$' "$dir/project/source/source.txt" | paste - "$dir/expected.txt" |
+        LC_ALL=C sort >"$dir/pairs.expected"
+    local tmx name failed=0
+    for name in project-omegat.tmx project-level1.tmx project-level2.tmx; do
+        tmx="$dir/project/$name"
+        if [ ! -f "$tmx" ]; then
+            echo "FAIL readback: OmegaT wrote no $name"
+            failed=1
+            continue
+        fi
+        if ! "$tmexport" convert "$tmx" -o "$dir/$name.tsv" 2>"$dir/$name.log"; then
+            echo "FAIL readback: tmexport convert $name: $(head -3 "$dir/$name.log")"
+            failed=1
+            continue
+        fi
+        LC_ALL=C sort "$dir/$name.tsv" >"$dir/$name.sorted"
+        if ! diff "$dir/pairs.expected" "$dir/$name.sorted" >"$dir/$name.diff"; then
+            echo "FAIL readback: $name read as other pairs than the project's (see $dir/$name.diff)"
+            failed=1
+            continue
+        fi
+        echo "OK readback: tmexport reads OmegaT's $name: all $(wc -l <"$dir/$name.tsv") pairs"
+    done
+    return $failed
+}
+
 status=0
 check_export utf-8 --tmx-encoding utf-8 || status=1
 check_export utf-16 --tmx-encoding utf-16 || status=1
 # The preset's own choices (sentence units, en/zh-CN): OmegaT must still
 # pre-fill every unit.
 check_export preset-omegat --preset omegat || status=1
+check_readback || status=1
 exit $status

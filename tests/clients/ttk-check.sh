@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# ttk-check.sh - translate-toolkit reads tmexport's TMX and XLIFF 1.2 back.
+# ttk-check.sh - translate-toolkit reads tmexport's TMX and XLIFF 1.2 back,
+# and tmexport reads translate-toolkit's TMX.
 #
 # Usage: ttk-check.sh TMEXPORT WORKDIR [INPUT]
 #
@@ -8,7 +9,11 @@
 # TSV, TMX (UTF-8 and UTF-16) and XLIFF 1.2 in one run each, reads the TMX and
 # XLIFF files with translate-toolkit's own parsers (translate.storage.tmx and
 # translate.storage.xliff), and checks that exactly the pairs of the TSV come
-# back, in the same order, with nothing missing or added.
+# back, in the same order, with nothing missing or added. The other way: the
+# TSV's pairs (one per English source: a PO file has no two) go into a PO
+# file, which po2tmx makes a TMX, and into a TMX that translate-toolkit's
+# tmxfile writes (what its csv2tmx does); `tmexport convert` must read
+# exactly those pairs back from both, in order.
 #
 # Exit status: 0 pass, 1 fail, 2 usage, 77 skipped (translate-toolkit missing;
 # ctest's SKIP_RETURN_CODE). Needs the Debian package translate-toolkit, whose
@@ -69,4 +74,46 @@ for path in stores:
     print(f"  written: {expected[first] if first < len(expected) else None!r}")
 sys.exit(1 if failed else 0)
 PY
+
+# The pairs, one per source, as a PO file and as translate-toolkit's TMX.
+"$python" - "$work/export.tsv" "$work/pairs.tsv" "$work/pairs.po" "$work/ttk.tmx" <<'PY' ||
+import sys
+from translate.storage import po, tmx
+
+tsv_path, pairs_path, po_path, tmx_path = sys.argv[1:]
+seen, pairs = set(), []
+with open(tsv_path, encoding="utf-8", newline="") as f:
+    for line in f.read().split("\n"):
+        if line and line.split("\t")[0] not in seen:
+            seen.add(line.split("\t")[0])
+            pairs.append(line.split("\t"))
+with open(pairs_path, "w", encoding="utf-8", newline="") as f:
+    f.writelines(f"{s}\t{t}\n" for s, t in pairs)
+store = po.pofile()
+for s, t in pairs:
+    store.addsourceunit(s).target = t
+store.savefile(po_path)
+memory = tmx.tmxfile(sourcelanguage="en", targetlanguage="zh-CN")
+for s, t in pairs:
+    memory.addtranslation(s, "en", t, "zh-CN")
+memory.savefile(tmx_path)
+PY
+    { echo "FAIL: translate-toolkit could not write the PO and TMX files"; exit 1; }
+if ! po2tmx -l zh-CN "$work/pairs.po" "$work/po.tmx" >"$work/po2tmx.log" 2>&1; then
+    echo "FAIL: po2tmx failed: $(tail -3 "$work/po2tmx.log")"
+    exit 1
+fi
+for tmx in po.tmx ttk.tmx; do
+    if ! "$tmexport" convert "$work/$tmx" -o "$work/$tmx.tsv" 2>"$work/$tmx.log"; then
+        echo "FAIL: tmexport convert $tmx: $(head -3 "$work/$tmx.log")"
+        status=1
+    elif ! cmp -s "$work/pairs.tsv" "$work/$tmx.tsv"; then
+        echo "FAIL: tmexport reads other pairs from translate-toolkit's $tmx than it was given" \
+            "(diff $work/pairs.tsv $work/$tmx.tsv)"
+        status=1
+    else
+        echo "OK: tmexport reads back all $(wc -l <"$work/pairs.tsv") pairs of translate-toolkit's" \
+            "$tmx, in order"
+    fi
+done
 exit $status

@@ -5,7 +5,7 @@
 if(TME_FUZZ)
   return()
 endif()
-foreach(target extract segment normalize align decode html)
+foreach(target extract segment normalize align decode html units)
   add_executable(fuzz_replay_${target}
     ${CMAKE_CURRENT_LIST_DIR}/fuzz_${target}.c
     ${CMAKE_CURRENT_LIST_DIR}/fuzz_util.c
