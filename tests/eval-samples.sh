@@ -23,13 +23,16 @@ score() { # name gold extract-arguments...
     shift 2
     "$tmexport" extract -q "$@" -o "$work/pairs.tsv"
     printf '%-40s ' "$name"
-    if ! python3 "$root/scripts/score-pairs" "$gold" "$work/pairs.tsv" --min-f1 "$floor" \
-        --no-wrong --normalize-punct 2>"$work/err" | tr '\n' ' '; then
+    # The score's own status, not that of a pipe's last command.
+    if python3 "$root/scripts/score-pairs" "$gold" "$work/pairs.tsv" --min-f1 "$floor" \
+        --no-wrong --normalize-punct >"$work/score" 2>"$work/err"; then
+        tr '\n' ' ' <"$work/score"
+        printf '\n'
+    else
         status=1
+        tr '\n' ' ' <"$work/score"
         printf 'FAILED\n'
         cat "$work/err" >&2
-    else
-        printf '\n'
     fi
 }
 
