@@ -142,6 +142,66 @@ static size_t count_bytes(const char *text, size_t len, const char *s, size_t n)
     return count;
 }
 
+/* A Chinese menu whose items are separated by a middle dot ("在线阅读·购买纸质版·捐助"):
+ * two dots or more and no sentence punctuation. (A transliterated name
+ * has dots too, but sits inside a sentence.) */
+static int chinese_dotted_menu(const tme_codepoints *d)
+{
+    size_t dots = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int32_t cp = d->cp[i];
+        if (cp == 0xB7 /* · */ || cp == 0x30FB /* ・ */)
+            dots++;
+        else if (cp == 0x3002 /* 。 */ || cp == 0xFF0C /* ， */ || cp == 0xFF1B /* ； */ ||
+                 cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ || cp == 0x3001 /* 、 */)
+            return 0;
+    }
+    return dots >= 2;
+}
+
+/* English menu words set apart by runs of spaces ("Home  Blog  Docs"), with
+ * no sentence punctuation: a row of links as scraped. */
+static int english_spaced_menu(const tme_codepoints *d)
+{
+    size_t gaps = 0, spaces = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int32_t cp = d->cp[i];
+        if (cp == '.' || cp == '?' || cp == '!' || cp == ',' || cp == ';')
+            return 0;
+        if (cp == ' ' || cp == '\t') {
+            spaces++;
+            continue;
+        }
+        gaps += spaces >= 2 || (spaces == 1 && i > 0 && d->cp[i - 1] == '\t');
+        spaces = 0;
+    }
+    return gaps >= 2;
+}
+
+/* A short text with a web address or an e-mail address in it is a link, a
+ * contact line or a "read more" widget, not prose (its counterpart, if it
+ * has one, is another such line that nobody translated). */
+#define LINK_LINE_MAX_UNITS 80.0
+
+static int has_address(const char *t, size_t len)
+{
+    if (count_bytes(t, len, "://", 3) > 0 || count_bytes(t, len, "www.", 4) > 0)
+        return 1;
+    for (const char *p = t, *end = t + len; (p = memchr(p, '@', (size_t)(end - p))); p++) {
+        const char *dot = memchr(p, '.', (size_t)(end - p));
+        if (p > t && (tme_is_ascii_alnum((unsigned char)p[-1])) && dot != NULL && dot > p + 1)
+            return 1;
+    }
+    return 0;
+}
+
+static int link_line(const tme_codepoints *d, tme_lang lang, double length)
+{
+    double limit =
+        lang == TME_LANG_ZH ? LINK_LINE_MAX_UNITS * TME_LENGTH_RATIO : LINK_LINE_MAX_UNITS;
+    return length < limit && has_address(d->text, d->len);
+}
+
 /* English menus and share widgets separate their items with | > » · or •
  * ("Share: Facebook · Twitter · WeChat"); English prose does not. (Chinese
  * uses · inside transliterated names, so it counts only here.) Counted on
@@ -314,6 +374,7 @@ static tme_status start(tme_features *out, tme_lang lang, const tme_lexicon *lex
     out->lang = lang;
     out->lexicon = lexicon;
     out->sentences = calloc(n_sentences ? n_sentences : 1, sizeof *out->sentences);
+    out->cap_sentences = n_sentences ? n_sentences : 1;
     if (out->sentences == NULL)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory for %zu sentences", n_sentences);
     return TME_OK;
@@ -383,7 +444,10 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme
     if (status == TME_OK)
         status = read_spans(&d, lang, lexicon, spans, n_spans, out, err);
     if (status == TME_OK && what == READ_PARAGRAPH)
-        out->navigation = lang == TME_LANG_ZH ? chinese_navigation(&d) : english_navigation(&d);
+        out->navigation =
+            (lang == TME_LANG_ZH ? chinese_navigation(&d) || chinese_dotted_menu(&d)
+                                 : english_navigation(&d) || english_spaced_menu(&d)) ||
+            link_line(&d, lang, out->length);
     free(found);
     tme_codepoints_free(&d);
     return status;
@@ -406,6 +470,50 @@ tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang
                                      const tme_lexicon *lexicon, tme_features *out, tme_error *err)
 {
     return analyse(text, len, lang, lexicon, READ_PARAGRAPH, NULL, 0, out, err);
+}
+
+/* Appends n ids, and returns the offset that src's ranges move by. */
+static size_t append_moved(uint32_t **ids, size_t *n, size_t *cap, const uint32_t *add,
+                           size_t count, tme_status *status, tme_error *err)
+{
+    size_t offset = *n;
+    if (*status == TME_OK)
+        *status = append_ids(ids, n, cap, add, count, err);
+    return offset;
+}
+
+tme_status tme_features_append(tme_features *dst, const tme_features *src, tme_error *err)
+{
+    tme_status status = TME_OK;
+    size_t lemmas = append_moved(&dst->lemmas, &dst->n_lemmas, &dst->cap_lemmas, src->lemmas,
+                                 src->n_lemmas, &status, err);
+    size_t words = append_moved(&dst->words, &dst->n_words, &dst->cap_words, src->words,
+                                src->n_words, &status, err);
+    size_t anchors = dst->n_anchors;
+    if (status == TME_OK && (TME_ARRAY_RESERVE(dst->anchors, dst->cap_anchors,
+                                               dst->n_anchors + src->n_anchors) != TME_OK ||
+                             TME_ARRAY_RESERVE(dst->sentences, dst->cap_sentences,
+                                               dst->n_sentences + src->n_sentences) != TME_OK))
+        status = tme_error_nomem(err);
+    if (status != TME_OK)
+        return status;
+    if (src->n_anchors > 0)
+        memcpy(dst->anchors + anchors, src->anchors, src->n_anchors * sizeof *src->anchors);
+    dst->n_anchors += src->n_anchors;
+    for (size_t k = 0; k < src->n_sentences; k++) {
+        tme_sentence_features s = src->sentences[k];
+        s.anchor_begin += anchors;
+        s.anchor_end += anchors;
+        s.lemma_begin += lemmas;
+        s.lemma_end += lemmas;
+        s.word_begin += words;
+        s.word_end += words;
+        dst->sentences[dst->n_sentences++] = s;
+    }
+    dst->length += src->length;
+    dst->lang = src->lang;
+    dst->lexicon = src->lexicon;
+    return TME_OK;
 }
 
 void tme_features_free(tme_features *f)

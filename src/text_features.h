@@ -88,7 +88,7 @@ typedef struct {
     tme_anchor *anchors;
     size_t n_anchors, cap_anchors;
     tme_sentence_features *sentences;
-    size_t n_sentences;
+    size_t n_sentences, cap_sentences;
     const tme_lexicon *lexicon; /* what the lemma ids refer to; NULL: none */
     uint32_t *lemmas;
     size_t n_lemmas, cap_lemmas;
@@ -112,6 +112,12 @@ tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang
 tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, const tme_span *spans,
                                  size_t n_spans, const tme_lexicon *lexicon, tme_features *out,
                                  tme_error *err);
+
+/* Appends src's sentences (with their anchors and lexical items) to dst,
+ * which then holds the sentences of several texts: their spans keep
+ * referring to their own texts. dst starts zeroed, or as a copy of lang and
+ * lexicon; it is freed with tme_features_free. */
+tme_status tme_features_append(tme_features *dst, const tme_features *src, tme_error *err);
 
 void tme_features_free(tme_features *f);
 
