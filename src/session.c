@@ -90,7 +90,7 @@ tme_status tme_session_add_output(tme_session *s, const char *spec)
     tme_error_clear(&err);
     if (s->state != SESSION_CONFIGURING)
         return failed(s, TME_ERR_USAGE, "outputs are added before the first document");
-    if (tme_outputs_add(s, spec, &err) != TME_OK)
+    if (tme_outputs_add(s, spec, 0, &err) != TME_OK)
         return failed(s, err.status, err.message);
     return TME_OK;
 }
@@ -101,8 +101,11 @@ tme_status tme_session_add_output(tme_session *s, const char *spec)
 static tme_status check_outputs(tme_session *s, tme_error *err)
 {
     if (s->n_outputs == 0 &&
-        tme_outputs_add(s, s->settings.per_input_dir ? "tsv:per-input.tsv" : "tsv:-", err) !=
+        tme_outputs_add(s, s->settings.per_input_dir ? "tsv:per-input.tsv" : "tsv:-", 0, err) !=
             TME_OK)
+        return err->status;
+    if (s->settings.review_output != NULL &&
+        tme_outputs_add(s, s->settings.review_output, 1, err) != TME_OK)
         return err->status;
     if (s->settings.per_input_dir == NULL)
         return TME_OK;
@@ -112,7 +115,8 @@ static tme_status check_outputs(tme_session *s, tme_error *err)
             return tme_error_set(err, TME_ERR_USAGE,
                                  "--per-input writes files: stdout cannot be an output");
         for (size_t j = 0; j < k; j++)
-            if (strcmp(s->outputs[j].extension, o->extension) == 0 && s->outputs[j].gzip == o->gzip)
+            if (strcmp(s->outputs[j].extension, o->extension) == 0 &&
+                s->outputs[j].gzip == o->gzip && s->outputs[j].review == o->review)
                 return tme_error_set(err, TME_ERR_USAGE,
                                      "with --per-input, two outputs would have the same name "
                                      "(extension .%s)",
@@ -355,6 +359,11 @@ const char *tme_session_output_format(const tme_session *s, size_t k)
 size_t tme_session_output_units(const tme_session *s, size_t k)
 {
     return k < s->n_outputs ? s->outputs[k].written : 0;
+}
+
+int tme_session_output_is_review(const tme_session *s, size_t k)
+{
+    return k < s->n_outputs && s->outputs[k].review;
 }
 
 size_t tme_session_output_part_count(const tme_session *s, size_t k)

@@ -67,6 +67,8 @@ static int put_output(tme_json_buffer *b, const tme_session *s, size_t k)
         tme_json_buffer_key(b, "gzip", 0) |
         tme_json_buffer_text(b, n > 3 && strcasecmp(path + n - 3, ".gz") == 0 ? "true" : "false") |
         tme_json_buffer_key(b, "units", 0) | put_number(b, tme_session_output_units(s, k)) |
+        tme_json_buffer_key(b, "review", 0) |
+        tme_json_buffer_text(b, tme_session_output_is_review(s, k) ? "true" : "false") |
         tme_json_buffer_key(b, "files", 0) |
         put_files(b, s, k, 0, tme_session_output_file_count(s, k));
     if (s->settings.split_size > 0 || s->settings.split_units > 0)
@@ -77,8 +79,9 @@ static int put_output(tme_json_buffer *b, const tme_session *s, size_t k)
 /* "settings": the options that shape the export, as resolved. */
 static int put_settings(tme_json_buffer *b, const tme_session *s)
 {
-    static const char *const names[] = {"src-lang", "tgt-lang",  "unit",      "preset",    "dedup",
-                                        "filter",   "min-score", "normalize", "per-input", NULL};
+    static const char *const names[] = {"src-lang",  "tgt-lang",  "unit",      "preset",
+                                        "dedup",     "filter",    "min-score", "review-below",
+                                        "normalize", "per-input", NULL};
     int rc = tme_json_buffer_key(b, "settings", 0) | tme_json_buffer_text(b, "{");
     for (size_t i = 0; names[i] != NULL; i++) {
         const char *value = tme_session_get(s, names[i]);

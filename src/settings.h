@@ -30,6 +30,8 @@ typedef struct {
     size_t shard, shards;           /* read input files at positions shard mod shards */
     tme_filters filters;
     time_t creation_time;
+    double review_below;       /* 0: no review output */
+    const char *review_output; /* its [FORMAT:]PATH */
 } tme_settings;
 
 /* Reads every option from values (which must outlive the settings) and
