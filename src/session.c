@@ -204,6 +204,11 @@ tme_status tme_session_run(tme_session *s)
     tme_status status = tme_session_start(s);
     if (status != TME_OK)
         return status;
+    for (size_t k = 0; s->settings.sentences && k < s->n_named; k++)
+        if (!s->named[k].parallel)
+            return failed(s, TME_ERR_USAGE,
+                          "--sentences reads pairs of files (ENGLISH CHINESE, or @LIST of "
+                          "ENGLISH<TAB>CHINESE lines), not single inputs");
     tme_error err;
     tme_error_clear(&err);
     if (tme_session_run_queue(s, &err) != TME_OK)

@@ -281,6 +281,16 @@ const tme_option_def tme_session_options[] = {
              "units probes only among the readers of finished units (TMX, XLIFF, TSV)",
      .default_value = "auto",
      .validate = validate_input_format},
+    {.name = "sentences",
+     .group = "Input",
+     .kind = TME_OPTION_OPTIONAL,
+     .help = "the inputs are pairs of files already cut into sentences, ENGLISH CHINESE (or "
+             "@LIST): one sentence a line, a blank line between paragraphs, as hunalign and "
+             "vecalign take them; paragraph k of one is aligned with paragraph k of the other, "
+             "their sentences kept as given",
+     .default_value = "no",
+     .choices = "yes|no",
+     .implied_value = "yes"},
     {.name = "encoding",
      .group = "Input",
      .argument = "NAME",
@@ -417,6 +427,7 @@ static void resolve_batches(tme_settings *s, const tme_option_values *values)
     s->dedup_key = is(values, "dedup", "source") ? TME_DEDUP_SOURCE : TME_DEDUP_PAIR;
     s->include = get(values, "include");
     s->per_input_dir = get(values, "per-input");
+    s->sentences = is(values, "sentences", "yes");
     s->keep_going = is(values, "keep-going", "yes");
     tme_filters_init(&s->filters);
     const char *filters = get(values, "filter");

@@ -25,6 +25,7 @@ typedef struct {
     tme_dedup_key dedup_key;
     const char *include;       /* NULL: every file */
     const char *per_input_dir; /* NULL: one export per -o */
+    int sentences;             /* parallel pairs of sentence files (align --sentences) */
     int keep_going;
     size_t split_size, split_units; /* 0: outputs are not split */
     size_t shard, shards;           /* read input files at positions shard mod shards */
