@@ -67,7 +67,7 @@ struct tme_session {
     tme_dedup dedup;
     tme_dedup written;       /* every file the outputs replace, by name or inode */
     struct tme_sink **files; /* tme_session_write_file()'s, committed with the outputs */
-    size_t n_files;
+    size_t n_files, cap_files;
     tme_counters counters;
     size_t inputs_total, input_bytes_total, input_bytes_done;
 

@@ -305,7 +305,7 @@ void tme_outputs_abort(tme_session *s)
         tme_sink_abort(s->files[k]);
     free(s->files);
     s->files = NULL;
-    s->n_files = 0;
+    s->n_files = s->cap_files = 0;
     s->outputs_open = 0;
 }
 
@@ -331,7 +331,7 @@ tme_status tme_outputs_finish(tme_session *s, tme_error *err)
     }
     free(s->files);
     s->files = NULL;
-    s->n_files = 0;
+    s->n_files = s->cap_files = 0;
     s->outputs_open = 0;
     return status;
 }

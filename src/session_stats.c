@@ -4,6 +4,8 @@
  * --stats=json and --stats-file. */
 #include "session.h"
 
+#include "array.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,12 +135,10 @@ tme_status tme_session_write_file(tme_session *s, const char *path, const void *
     if (s->state == SESSION_FAILED)
         return s->error.status;
     if (s->state != SESSION_FINISHED) {
-        tme_sink **more = realloc(s->files, (s->n_files + 1) * sizeof *more);
-        if (more == NULL) {
+        if (TME_ARRAY_RESERVE(s->files, s->cap_files, s->n_files + 1) != TME_OK) {
             tme_error_nomem(&err);
             return tme_session_fail(s, &err);
         }
-        s->files = more;
     }
     tme_sink *sink = write_closed(s, path, data, len, &err);
     if (sink == NULL && s->state != SESSION_FINISHED)
