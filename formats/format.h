@@ -53,7 +53,7 @@ typedef struct {
     char *path;       /* the output's path, as given */
     int gzip_level;   /* TME_SINK_PLAIN or 0..9, for every sink of the writer */
     tme_sink **sinks; /* every sink of the writer, w->sink first */
-    size_t n_sinks;
+    size_t n_sinks, cap_sinks;
     int closed, cleaned_up;
     /* Set by a format that buffers bytes of its own (libxml2's writer):
      * pushes them into the sinks, so that a sink's size is its file's. */

@@ -53,11 +53,11 @@ static tme_status decode_declared(tme_document *doc, const unsigned char *data, 
         non_ascii_bytes(data, len, UTF8_EVIDENCE_BYTES) >= UTF8_EVIDENCE_BYTES) {
         tme_error ignored;
         tme_error_clear(&ignored);
-        if (tme_decode(data, len, "UTF-8", doc->name, text, &ignored) == TME_OK)
+        if (tme_decode(data, len, "UTF-8", tme_document_reading(doc), text, &ignored) == TME_OK)
             return TME_OK;
         tme_text_free(text);
     }
-    tme_status status = tme_decode(data, len, declared, doc->name, text, err);
+    tme_status status = tme_decode(data, len, declared, tme_document_reading(doc), text, err);
     if (status == TME_ERR_INPUT) {
         tme_error why = *err;
         tme_error_clear(err);
@@ -99,7 +99,7 @@ static tme_status html_paragraphs(tme_document *doc, tme_stream *in, tme_paragra
     if (status != TME_OK)
         return status;
     xmlDoc *tree;
-    status = tme_html_parse(text.text, text.len, doc->name, &tree, err);
+    status = tme_html_parse(text.text, text.len, tme_document_reading(doc), &tree, err);
     tme_text_free(&text);
     if (status != TME_OK)
         return status;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "read_units.h"
 #include "tsv_fields.h"
 #include "unit_props.h"
@@ -86,14 +87,8 @@ static tme_status next_line(line_reader *r, const tme_document *doc, char **line
         memmove(r->buf, r->buf + r->start, scanned);
         r->len = scanned;
         r->start = 0;
-        if (r->cap - r->len < CHUNK) {
-            size_t cap = r->cap * 2;
-            unsigned char *bigger = realloc(r->buf, cap);
-            if (bigger == NULL)
-                return tme_error_nomem(err);
-            r->buf = bigger;
-            r->cap = cap;
-        }
+        if (TME_ARRAY_RESERVE(r->buf, r->cap, r->len + CHUNK) != TME_OK)
+            return tme_error_nomem(err);
         size_t got;
         tme_error stream_err;
         tme_error_clear(&stream_err);

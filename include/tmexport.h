@@ -244,6 +244,10 @@ TME_EXPORT size_t tme_session_output_count(const tme_session *session);
 TME_EXPORT const char *tme_session_output_path(const tme_session *session, size_t k);
 TME_EXPORT const char *tme_session_output_format(const tme_session *session, size_t k);
 TME_EXPORT size_t tme_session_output_units(const tme_session *session, size_t k);
+/* 1 when output k is the review-output (added at the first document, after
+ * the -o outputs): it takes the units scoring below review-below, which the
+ * other outputs then do not get. */
+TME_EXPORT int tme_session_output_is_review(const tme_session *session, size_t k);
 /* With split-size or split-units: the number of parts output k was written
  * as, and the path of part i (0-based); 1 and the output's path otherwise. */
 TME_EXPORT size_t tme_session_output_part_count(const tme_session *session, size_t k);

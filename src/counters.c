@@ -53,6 +53,8 @@ static const struct {
     [TME_COUNT_EMPTY_SIDE] = {"dropped.empty-side", "units with a side empty once cleaned"},
     [TME_COUNT_DUPLICATES] = {"dropped.duplicates", "units dropped by dedup"},
     [TME_COUNT_UNITS_WRITTEN] = {"units.written", "units handed to the writers"},
+    [TME_COUNT_UNITS_TO_REVIEW] = {"units.to-review",
+                                   "of those, units below review-below, sent to the review output"},
     [TME_COUNT_XML_ILLEGAL_REMOVED] = {"xml-illegal-removed",
                                        "characters XML 1.0 forbids, removed"},
     [TME_COUNT_SKIPPED_ONE_LANGUAGE] = {"units.skipped-one-language",

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "decode.h"
 
+#include "array.h"
+
 #include "charclass.h"
 #include "charset_label.h"
 #include "encoding_detect.h"
@@ -199,13 +201,10 @@ static tme_status convert(const unsigned char *data, size_t len, const char *enc
         if (rc != (size_t)-1)
             break;
         if (errno == E2BIG) {
-            char *bigger = realloc(buf, cap * 2);
-            if (bigger == NULL) {
+            if (TME_ARRAY_RESERVE(buf, cap, cap + 1) != TME_OK) {
                 status = tme_error_nomem(err);
                 break;
             }
-            buf = bigger;
-            cap *= 2;
             continue;
         }
         size_t offset = (size_t)((unsigned char *)in - data);

@@ -139,6 +139,11 @@ tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, c
     return tme_dropped_list_add(&doc->dropped, en, en_len, zh, zh_len, score, reason, detail, err);
 }
 
+const char *tme_document_reading(const tme_document *doc)
+{
+    return doc->reading != NULL ? doc->reading : doc->name;
+}
+
 const char *tme_document_option(const tme_document *doc, const char *name)
 {
     return tme_option_values_get(doc->settings->options, name);
@@ -180,7 +185,8 @@ static tme_counter encoding_counter(const char *encoding)
 tme_status tme_document_decode(tme_document *doc, const unsigned char *data, size_t len,
                                tme_text *text, tme_error *err)
 {
-    tme_status status = tme_decode(data, len, doc->settings->encoding, doc->name, text, err);
+    tme_status status =
+        tme_decode(data, len, doc->settings->encoding, tme_document_reading(doc), text, err);
     if (status != TME_OK)
         return status;
     if (text->guessed && strcmp(text->encoding, "GB18030") == 0)
@@ -393,33 +399,27 @@ static tme_status drop_unaligned(tme_document *doc, const char *en, const tme_fe
     return status;
 }
 
-static tme_status add_sentence_units(tme_document *doc, const char *en, size_t en_len,
-                                     const char *zh, size_t zh_len, tme_error *err)
+/* The units of the alignment of two sentence lists: a unit per bead that
+ * has both sides, the 1-0 and 0-1 beads counted (and shown). */
+static tme_status add_aligned_units(tme_document *doc, const char *en, const tme_features *es,
+                                    const char *zh, const tme_features *zs, tme_error *err)
 {
-    tme_features es = {0}, zs = {0};
     tme_bead *beads = NULL;
     size_t n_beads = 0;
-    const tme_lexicon *lexicon;
-    tme_status status = tme_document_lexicon(doc, &lexicon, err);
-    if (status != TME_OK)
-        return status;
-    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, lexicon, &es, err) != TME_OK ||
-        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, lexicon, &zs, err) != TME_OK ||
-        tme_align(&es, &zs, &beads, &n_beads, err) != TME_OK) {
-        status = tme_error_nomem(err);
-        n_beads = 0;
-    }
+    if (tme_align(es, zs, &beads, &n_beads, err) != TME_OK)
+        return tme_error_nomem(err);
+    tme_status status = TME_OK;
     for (size_t b = 0; b < n_beads && status == TME_OK; b++) {
         const tme_bead *bead = &beads[b];
         if (bead->en_begin == bead->en_end || bead->zh_begin == bead->zh_end) {
             doc->counters.n[TME_COUNT_UNALIGNED_SENTENCES] +=
                 (bead->en_end - bead->en_begin) + (bead->zh_end - bead->zh_begin);
-            status = drop_unaligned(doc, en, &es, zh, &zs, bead, err);
+            status = drop_unaligned(doc, en, es, zh, zs, bead, err);
             continue;
         }
         size_t el, zl;
-        char *e = join_sentences(en, &es, bead->en_begin, bead->en_end, " ", &el);
-        char *z = join_sentences(zh, &zs, bead->zh_begin, bead->zh_end, "", &zl);
+        char *e = join_sentences(en, es, bead->en_begin, bead->en_end, " ", &el);
+        char *z = join_sentences(zh, zs, bead->zh_begin, bead->zh_end, "", &zl);
         if (e == NULL || z == NULL)
             status = tme_error_nomem(err);
         else
@@ -428,6 +428,22 @@ static tme_status add_sentence_units(tme_document *doc, const char *en, size_t e
         free(z);
     }
     free(beads);
+    return status;
+}
+
+static tme_status add_sentence_units(tme_document *doc, const char *en, size_t en_len,
+                                     const char *zh, size_t zh_len, tme_error *err)
+{
+    tme_features es = {0}, zs = {0};
+    const tme_lexicon *lexicon;
+    tme_status status = tme_document_lexicon(doc, &lexicon, err);
+    if (status != TME_OK)
+        return status;
+    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, lexicon, &es, err) != TME_OK ||
+        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, lexicon, &zs, err) != TME_OK)
+        status = tme_error_nomem(err);
+    else
+        status = add_aligned_units(doc, en, &es, zh, &zs, err);
     tme_features_free(&es);
     tme_features_free(&zs);
     return status;
@@ -441,4 +457,37 @@ tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, si
     if (doc->settings->paragraph_units)
         return add_bilingual_unit(doc, en, en_len, zh, zh_len, score, NULL, err);
     return add_sentence_units(doc, en, en_len, zh, zh_len, err);
+}
+
+tme_status tme_document_add_segmented_pair(tme_document *doc, const char *en, size_t en_len,
+                                           const tme_span *en_sentences, size_t n_en,
+                                           const char *zh, size_t zh_len,
+                                           const tme_span *zh_sentences, size_t n_zh,
+                                           tme_error *err)
+{
+    doc->counters.n[TME_COUNT_PARAGRAPH_PAIRS]++;
+    tme_features es = {0}, zs = {0};
+    const tme_lexicon *lexicon;
+    tme_status status = tme_document_lexicon(doc, &lexicon, err);
+    if (status != TME_OK)
+        return status;
+    if (tme_features_of_spans(en, en_len, TME_LANG_EN, en_sentences, n_en, lexicon, &es, err) !=
+            TME_OK ||
+        tme_features_of_spans(zh, zh_len, TME_LANG_ZH, zh_sentences, n_zh, lexicon, &zs, err) !=
+            TME_OK) {
+        status = tme_error_nomem(err);
+    } else if (doc->settings->paragraph_units) {
+        size_t el, zl;
+        char *e = join_sentences(en, &es, 0, es.n_sentences, " ", &el);
+        char *z = join_sentences(zh, &zs, 0, zs.n_sentences, "", &zl);
+        status = e == NULL || z == NULL ? tme_error_nomem(err)
+                                        : add_bilingual_unit(doc, e, el, z, zl, 1, NULL, err);
+        free(e);
+        free(z);
+    } else {
+        status = add_aligned_units(doc, en, &es, zh, &zs, err);
+    }
+    tme_features_free(&es);
+    tme_features_free(&zs);
+    return status;
 }

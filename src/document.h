@@ -14,6 +14,7 @@
 #include "lexicon_source.h"
 #include "normalize.h"
 #include "options.h"
+#include "tmexport.h"
 #include "unit.h"
 
 /* Why something of a document was not exported, for the writers that show
@@ -76,7 +77,10 @@ typedef struct tme_document tme_document;
 struct tme_document {
     const tme_document_settings *settings;
     const char *name; /* as the user gave it, "-" for stdin */
-    size_t index;     /* 0-based position in the run */
+    /* The file being read now when it is not name (the Chinese side of a
+     * pair of files), for messages; NULL otherwise. */
+    const char *reading;
+    size_t index; /* 0-based position in the run */
     tme_units units;
     tme_dropped_list dropped; /* with keep_dropped */
     tme_counters counters;
@@ -98,6 +102,9 @@ struct tme_document {
 tme_status tme_document_init(tme_document *doc, const tme_document_settings *settings,
                              const char *name, size_t index, tme_error *err);
 void tme_document_free(tme_document *doc);
+
+/* The name of the file being read, for messages: reading, else name. */
+const char *tme_document_reading(const tme_document *doc);
 
 /* The value of an option ("layout"), as set or by default. */
 const char *tme_document_option(const tme_document *doc, const char *name);
@@ -130,6 +137,15 @@ tme_status tme_document_decode(tme_document *doc, const unsigned char *data, siz
  * the sentence units of their alignment. Counts the paragraph pair. */
 tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, size_t en_len,
                                            const char *zh, size_t zh_len, double score,
+                                           tme_error *err);
+
+/* A paragraph pair already cut into sentences (spans into en[0..en_len)
+ * and zh[0..zh_len), in order): the units of their alignment, the
+ * sentences kept as given (tmexport align --sentences). */
+tme_status tme_document_add_segmented_pair(tme_document *doc, const char *en, size_t en_len,
+                                           const tme_span *en_sentences, size_t n_en,
+                                           const char *zh, size_t zh_len,
+                                           const tme_span *zh_sentences, size_t n_zh,
                                            tme_error *err);
 
 /* A finished unit, source and target in the export's orientation (as a TMX

@@ -91,7 +91,7 @@ tme_status tme_session_add_output(tme_session *s, const char *spec)
     tme_error_clear(&err);
     if (s->state != SESSION_CONFIGURING)
         return failed(s, TME_ERR_USAGE, "outputs are added before the first document");
-    if (tme_outputs_add(s, spec, &err) != TME_OK)
+    if (tme_outputs_add(s, spec, 0, &err) != TME_OK)
         return failed(s, err.status, err.message);
     return TME_OK;
 }
@@ -102,8 +102,11 @@ tme_status tme_session_add_output(tme_session *s, const char *spec)
 static tme_status check_outputs(tme_session *s, tme_error *err)
 {
     if (s->n_outputs == 0 &&
-        tme_outputs_add(s, s->settings.per_input_dir ? "tsv:per-input.tsv" : "tsv:-", err) !=
+        tme_outputs_add(s, s->settings.per_input_dir ? "tsv:per-input.tsv" : "tsv:-", 0, err) !=
             TME_OK)
+        return err->status;
+    if (s->settings.review_output != NULL &&
+        tme_outputs_add(s, s->settings.review_output, 1, err) != TME_OK)
         return err->status;
     if (s->settings.per_input_dir == NULL)
         return TME_OK;
@@ -113,7 +116,8 @@ static tme_status check_outputs(tme_session *s, tme_error *err)
             return tme_error_set(err, TME_ERR_USAGE,
                                  "--per-input writes files: stdout cannot be an output");
         for (size_t j = 0; j < k; j++)
-            if (strcmp(s->outputs[j].extension, o->extension) == 0 && s->outputs[j].gzip == o->gzip)
+            if (strcmp(s->outputs[j].extension, o->extension) == 0 &&
+                s->outputs[j].gzip == o->gzip && s->outputs[j].review == o->review)
                 return tme_error_set(err, TME_ERR_USAGE,
                                      "with --per-input, two outputs would have the same name "
                                      "(extension .%s)",
@@ -201,6 +205,11 @@ tme_status tme_session_run(tme_session *s)
     tme_status status = tme_session_start(s);
     if (status != TME_OK)
         return status;
+    for (size_t k = 0; s->settings.sentences && k < s->n_named; k++)
+        if (!s->named[k].parallel)
+            return failed(s, TME_ERR_USAGE,
+                          "--sentences reads pairs of files (ENGLISH CHINESE, or @LIST of "
+                          "ENGLISH<TAB>CHINESE lines), not single inputs");
     tme_error err;
     tme_error_clear(&err);
     if (tme_session_run_queue(s, &err) != TME_OK)
@@ -356,6 +365,11 @@ const char *tme_session_output_format(const tme_session *s, size_t k)
 size_t tme_session_output_units(const tme_session *s, size_t k)
 {
     return k < s->n_outputs ? s->outputs[k].written : 0;
+}
+
+int tme_session_output_is_review(const tme_session *s, size_t k)
+{
+    return k < s->n_outputs && s->outputs[k].review;
 }
 
 size_t tme_session_output_part_count(const tme_session *s, size_t k)

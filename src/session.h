@@ -27,6 +27,7 @@ typedef struct {
     char extension[16]; /* as given (or the format's name): --per-input names use it */
     tme_parts parts;    /* the open file, or its numbered parts */
     size_t written;
+    int review; /* --review-output: takes the units below --review-below, and only those */
 } tme_output;
 
 /* What add_input() or add_parallel() named, expanded at run time. */
@@ -64,9 +65,9 @@ struct tme_session {
     int pending_open;
 
     tme_dedup dedup;
-    tme_dedup written; /* every file the outputs replace, by name or inode */
+    tme_dedup written;       /* every file the outputs replace, by name or inode */
     struct tme_sink **files; /* tme_session_write_file()'s, committed with the outputs */
-    size_t n_files;
+    size_t n_files, cap_files;
     tme_counters counters;
     size_t inputs_total, input_bytes_total, input_bytes_done;
 
@@ -91,8 +92,8 @@ void tme_session_event(tme_session *s, tme_event event, const char *document, co
 
 /* ---- outputs (session_outputs.c) ---- */
 
-/* Parses "[FORMAT:]PATH" into a new output. */
-tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err);
+/* Parses "[FORMAT:]PATH" into a new output (review: the --review-output). */
+tme_status tme_outputs_add(tme_session *s, const char *spec, int review, tme_error *err);
 
 /* The writers' check_path: no file an output writes may be an input, nor
  * one that another output of the run writes. */

@@ -85,7 +85,7 @@ static tme_status parse_spec(tme_output *o, const char *spec, tme_error *err)
     return TME_OK;
 }
 
-tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err)
+tme_status tme_outputs_add(tme_session *s, const char *spec, int review, tme_error *err)
 {
     if (TME_ARRAY_RESERVE(s->outputs, s->cap_outputs, s->n_outputs + 1) != TME_OK)
         return tme_error_nomem(err);
@@ -95,6 +95,7 @@ tme_status tme_outputs_add(tme_session *s, const char *spec, tme_error *err)
         free(o->path);
         return err->status;
     }
+    o->review = review;
     s->n_outputs++;
     return TME_OK;
 }
@@ -112,7 +113,7 @@ static int make_parent_directories(char *path)
 }
 
 /* DIR/RELATIVE with the input's extension (and any .gz) replaced by the
- * output's. */
+ * output's: NAME.EXT, or NAME.review.EXT for the review output. */
 static tme_status per_input_path(const tme_session *s, const char *relative, const tme_output *o,
                                  char *path, size_t size, tme_error *err)
 {
@@ -125,8 +126,8 @@ static tme_status per_input_path(const tme_session *s, const char *relative, con
     char *dot = strrchr(slash ? slash : stem, '.');
     if (dot != NULL && dot != stem && dot[-1] != '/')
         *dot = '\0';
-    int len = snprintf(path, size, "%s/%s.%s%s", s->settings.per_input_dir, stem, o->extension,
-                       o->gzip ? ".gz" : "");
+    int len = snprintf(path, size, "%s/%s%s.%s%s", s->settings.per_input_dir, stem,
+                       o->review ? ".review" : "", o->extension, o->gzip ? ".gz" : "");
     if (len < 0 || (size_t)len >= size)
         return tme_error_set(err, TME_ERR_USAGE, "%s: output name too long", relative);
     if (make_parent_directories(path) != 0)
@@ -239,15 +240,31 @@ tme_status tme_outputs_begin_document(tme_session *s, const char *document, size
     return TME_OK;
 }
 
+/* With --review-below, a unit goes either to the review output or to the
+ * others, never both: the export holds what is trusted, the review output
+ * what a person should check first. */
+static int output_takes(const tme_session *s, const tme_output *o, const tme_unit *u)
+{
+    double below = s->settings.review_below;
+    return below <= 0 || (u->score < below) == (o->review != 0);
+}
+
 tme_status tme_outputs_write(tme_session *s, const tme_units *units, tme_error *err)
 {
     for (size_t k = 0; k < s->n_outputs; k++) {
         tme_output *o = &s->outputs[k];
-        for (size_t u = 0; u < units->count; u++)
+        for (size_t u = 0; u < units->count; u++) {
+            if (!output_takes(s, o, &units->items[u]))
+                continue;
             if (tme_parts_write(&o->parts, &units->items[u], err) != TME_OK)
                 return err->status;
-        o->written += units->count;
+            o->written++;
+        }
     }
+    double below = s->settings.review_below;
+    for (size_t u = 0; below > 0 && u < units->count; u++)
+        if (units->items[u].score < below)
+            s->counters.n[TME_COUNT_UNITS_TO_REVIEW]++;
     return TME_OK;
 }
 
@@ -288,7 +305,7 @@ void tme_outputs_abort(tme_session *s)
         tme_sink_abort(s->files[k]);
     free(s->files);
     s->files = NULL;
-    s->n_files = 0;
+    s->n_files = s->cap_files = 0;
     s->outputs_open = 0;
 }
 
@@ -314,7 +331,7 @@ tme_status tme_outputs_finish(tme_session *s, tme_error *err)
     }
     free(s->files);
     s->files = NULL;
-    s->n_files = 0;
+    s->n_files = s->cap_files = 0;
     s->outputs_open = 0;
     return status;
 }

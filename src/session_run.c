@@ -10,6 +10,7 @@
 
 #include "batch.h"
 #include "extraction.h"
+#include "sentence_files.h"
 #include "stream.h"
 
 /* The reader for in: the one named, or the one that probes highest. */
@@ -50,8 +51,10 @@ static tme_status read_side(const tme_session *s, tme_document *doc, const char 
         status = tme_error_set(err, TME_ERR_USAGE,
                                "%s: --parallel reads articles (text or HTML), not %s input", path,
                                reader->name);
+    doc->reading = path;
     if (status == TME_OK)
         status = reader->read_paragraphs(doc, in, out, err);
+    doc->reading = NULL;
     tme_stream_close(in);
     return status;
 }
@@ -61,6 +64,13 @@ tme_status tme_session_read_parallel(const tme_session *s, const tme_input *inpu
 {
     if (tme_document_init(doc, &s->settings.document, input->path, index, err) != TME_OK)
         return err->status;
+    if (s->settings.sentences) {
+        if (tme_read_sentence_files(doc, input->path, input->translation, err) != TME_OK) {
+            tme_document_free(doc);
+            return err->status;
+        }
+        return TME_OK;
+    }
     tme_paragraphs english, chinese;
     tme_status status = read_side(s, doc, input->path, &english, err);
     if (status == TME_OK) {

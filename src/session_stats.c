@@ -4,6 +4,8 @@
  * --stats=json and --stats-file. */
 #include "session.h"
 
+#include "array.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +69,8 @@ static int put_output(tme_json_buffer *b, const tme_session *s, size_t k)
         tme_json_buffer_key(b, "gzip", 0) |
         tme_json_buffer_text(b, n > 3 && strcasecmp(path + n - 3, ".gz") == 0 ? "true" : "false") |
         tme_json_buffer_key(b, "units", 0) | put_number(b, tme_session_output_units(s, k)) |
+        tme_json_buffer_key(b, "review", 0) |
+        tme_json_buffer_text(b, tme_session_output_is_review(s, k) ? "true" : "false") |
         tme_json_buffer_key(b, "files", 0) |
         put_files(b, s, k, 0, tme_session_output_file_count(s, k));
     if (s->settings.split_size > 0 || s->settings.split_units > 0)
@@ -77,8 +81,9 @@ static int put_output(tme_json_buffer *b, const tme_session *s, size_t k)
 /* "settings": the options that shape the export, as resolved. */
 static int put_settings(tme_json_buffer *b, const tme_session *s)
 {
-    static const char *const names[] = {"src-lang", "tgt-lang",  "unit",      "preset",    "dedup",
-                                        "filter",   "min-score", "normalize", "per-input", NULL};
+    static const char *const names[] = {"src-lang",  "tgt-lang",  "unit",      "preset",
+                                        "dedup",     "filter",    "min-score", "review-below",
+                                        "normalize", "per-input", NULL};
     int rc = tme_json_buffer_key(b, "settings", 0) | tme_json_buffer_text(b, "{");
     for (size_t i = 0; names[i] != NULL; i++) {
         const char *value = tme_session_get(s, names[i]);
@@ -130,12 +135,10 @@ tme_status tme_session_write_file(tme_session *s, const char *path, const void *
     if (s->state == SESSION_FAILED)
         return s->error.status;
     if (s->state != SESSION_FINISHED) {
-        tme_sink **more = realloc(s->files, (s->n_files + 1) * sizeof *more);
-        if (more == NULL) {
+        if (TME_ARRAY_RESERVE(s->files, s->cap_files, s->n_files + 1) != TME_OK) {
             tme_error_nomem(&err);
             return tme_session_fail(s, &err);
         }
-        s->files = more;
     }
     tme_sink *sink = write_closed(s, path, data, len, &err);
     if (sink == NULL && s->state != SESSION_FINISHED)

@@ -45,6 +45,15 @@ static tme_status validate_score(const char *value, tme_error *err)
     return TME_OK;
 }
 
+static tme_status validate_review_below(const char *value, tme_error *err)
+{
+    double v;
+    if (parse_number(value, 0, 1, &v) != 0 || v <= 0)
+        return tme_error_set(err, TME_ERR_USAGE, "--review-below wants a number in (0,1], not '%s'",
+                             value);
+    return TME_OK;
+}
+
 static tme_status validate_level(const char *value, tme_error *err)
 {
     long long v;
@@ -226,6 +235,17 @@ const tme_option_def tme_session_options[] = {
      .help = "drop units whose alignment score is below X (0-1)",
      .default_value = "0",
      .validate = validate_score},
+    {.name = "review-below",
+     .group = "Output",
+     .argument = "X",
+     .help = "units scoring below X (0-1) go to the --review-output instead of the outputs, for "
+             "a person to check (the score estimates the chance the pair is right)",
+     .validate = validate_review_below},
+    {.name = "review-output",
+     .group = "Output",
+     .argument = "[FORMAT:]PATH",
+     .help = "where --review-below sends its units: an output as -o takes it (format, .gz, "
+             "split); with --per-input, each input's NAME.review.EXT"},
     {.name = "level",
      .group = "Output",
      .argument = "N",
@@ -270,6 +290,16 @@ const tme_option_def tme_session_options[] = {
              "units probes only among the readers of finished units (TMX, XLIFF, TSV)",
      .default_value = "auto",
      .validate = validate_input_format},
+    {.name = "sentences",
+     .group = "Input",
+     .kind = TME_OPTION_OPTIONAL,
+     .help = "the inputs are pairs of files already cut into sentences, ENGLISH CHINESE (or "
+             "@LIST): one sentence a line, a blank line between paragraphs, as hunalign and "
+             "vecalign take them; paragraph k of one is aligned with paragraph k of the other, "
+             "their sentences kept as given",
+     .default_value = "no",
+     .choices = "yes|no",
+     .implied_value = "yes"},
     {.name = "encoding",
      .group = "Input",
      .argument = "NAME",
@@ -424,6 +454,7 @@ static void resolve_batches(tme_settings *s, const tme_option_values *values)
     s->dedup_key = is(values, "dedup", "source") ? TME_DEDUP_SOURCE : TME_DEDUP_PAIR;
     s->include = get(values, "include");
     s->per_input_dir = get(values, "per-input");
+    s->sentences = is(values, "sentences", "yes");
     s->keep_going = is(values, "keep-going", "yes");
     tme_filters_init(&s->filters);
     const char *filters = get(values, "filter");
@@ -442,6 +473,9 @@ static void resolve_batches(tme_settings *s, const tme_option_values *values)
     const char *split_units = get(values, "split-units");
     s->split_size = split_size != NULL ? (size_t)parse_size(split_size) : 0;
     s->split_units = split_units != NULL ? (size_t)strtoull(split_units, NULL, 10) : 0;
+    const char *review_below = get(values, "review-below");
+    s->review_below = review_below != NULL ? strtod(review_below, NULL) : 0;
+    s->review_output = get(values, "review-output");
 }
 
 tme_status tme_settings_resolve(tme_settings *s, const tme_option_values *values, tme_error *err)
@@ -462,6 +496,11 @@ tme_status tme_settings_resolve(tme_settings *s, const tme_option_values *values
                           : tme_input_format_by_name(input_format);
     if (creation_time(values, &s->creation_time, err) != TME_OK)
         return err->status;
+    if ((s->review_below > 0) != (s->review_output != NULL))
+        return tme_error_set(err, TME_ERR_USAGE, "%s",
+                             s->review_output == NULL
+                                 ? "--review-below needs --review-output: where its units go"
+                                 : "--review-output needs --review-below X: which units go there");
     int src_zh = tme_langtag_is_chinese(s->source_lang);
     int tgt_zh = tme_langtag_is_chinese(s->target_lang);
     if (src_zh == tgt_zh)

@@ -26,12 +26,15 @@ typedef struct {
     tme_dedup_key dedup_key;
     const char *include;       /* NULL: every file */
     const char *per_input_dir; /* NULL: one export per -o */
+    int sentences;             /* parallel pairs of sentence files (align --sentences) */
     int keep_going;
     size_t split_size, split_units; /* 0: outputs are not split */
     size_t shard, shards;           /* read input files at positions shard mod shards */
     tme_filters filters;
     time_t creation_time;
     tme_lexicon_source lexicon; /* document.lexicon points here */
+    double review_below;        /* 0: no review output */
+    const char *review_output;  /* its [FORMAT:]PATH */
 } tme_settings;
 
 /* Reads every option from values (which must outlive the settings) and

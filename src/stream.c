@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "stream.h"
 
+#include "array.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -309,31 +311,12 @@ tme_status tme_stream_read(tme_stream *s, void *buf, size_t size, size_t *got, t
     return read_underlying(s, buf, size, got, err);
 }
 
-/* Grows buf so that at least `need` more bytes fit after len. */
-static int reserve(unsigned char **buf, size_t *cap, size_t len, size_t need)
-{
-    if (*cap - len > need)
-        return 0;
-    size_t new_cap = *cap ? *cap : CHUNK;
-    while (new_cap - len <= need) {
-        if (new_cap > SIZE_MAX / 2)
-            return -1;
-        new_cap *= 2;
-    }
-    unsigned char *bigger = realloc(*buf, new_cap);
-    if (bigger == NULL)
-        return -1;
-    *buf = bigger;
-    *cap = new_cap;
-    return 0;
-}
-
 tme_status tme_stream_read_all(tme_stream *s, unsigned char **data, size_t *len, tme_error *err)
 {
     unsigned char *buf = NULL;
     size_t cap = 0, used = 0;
     for (;;) {
-        if (reserve(&buf, &cap, used, CHUNK) != 0) {
+        if (TME_ARRAY_RESERVE(buf, cap, used + CHUNK + 1) != TME_OK) {
             free(buf);
             return tme_error_set(err, TME_ERR_NOMEM, "%s: out of memory while reading", s->name);
         }

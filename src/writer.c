@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "writer.h"
 
+#include "array.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,12 +36,10 @@ tme_sink *tme_writer_open_sink(tme_writer *w, const char *path, tme_error *err)
     const tme_writer_context *c = w->context;
     if (c->check_path != NULL && c->check_path(c->check_context, path, err) != TME_OK)
         return NULL;
-    tme_sink **bigger = realloc(w->sinks, (w->n_sinks + 1) * sizeof *bigger);
-    if (bigger == NULL) {
+    if (TME_ARRAY_RESERVE(w->sinks, w->cap_sinks, w->n_sinks + 1) != TME_OK) {
         tme_error_nomem(err);
         return NULL;
     }
-    w->sinks = bigger;
     tme_sink *sink = tme_sink_open(path, w->gzip_level, err);
     if (sink == NULL)
         return NULL;

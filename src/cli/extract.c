@@ -210,9 +210,11 @@ const cli_command cli_extract_command = {
 const cli_command cli_align_command = {
     .name = "align",
     .brief = "align the sentences of TSV paragraph pairs",
-    .synopsis = "[OPTIONS] [FILE|DIR|@LIST|-]...",
+    .synopsis = "[OPTIONS] [FILE|DIR|@LIST|-]... | --sentences ENGLISH CHINESE...",
     .summary = "Aligns the sentences of paragraph pairs given as TSV lines (source<TAB>target)\n"
-               "and writes the sentence pairs. Without inputs it reads stdin.",
+               "and writes the sentence pairs. Without inputs it reads stdin. With --sentences\n"
+               "the inputs are pairs of files already cut into sentences (one a line, a blank\n"
+               "line between paragraphs), aligned as they are cut.",
     .options = export_options,
     .takes_library_option = align_takes,
     .handle = handle,
@@ -298,18 +300,22 @@ static int export_inputs(run *r, int argc, char **argv, int first, int stdin_by_
 {
     tme_session *s = r->session;
     tme_status status = TME_OK;
+    int pairs = r->parallel || strcmp(tme_session_get(s, "sentences"), "yes") == 0;
     for (int k = first; k < argc && status == TME_OK; k++) {
-        if (!r->parallel)
+        if (!pairs)
             status = tme_session_add_input(s, argv[k]);
         else if (argv[k][0] == '@')
             status = tme_session_add_parallel(s, argv[k], NULL);
         else if (k + 1 < argc)
             status = tme_session_add_parallel(s, argv[k], argv[k + 1]), k++;
         else
-            return cli_usage_error(r->spec, "--parallel takes its inputs in pairs: ENGLISH "
-                                            "CHINESE (or @LIST)");
+            return cli_usage_error(r->spec, r->parallel
+                                                ? "--parallel takes its inputs in pairs: ENGLISH "
+                                                  "CHINESE (or @LIST)"
+                                                : "--sentences takes its inputs in pairs: ENGLISH "
+                                                  "CHINESE (or @LIST)");
     }
-    if (status == TME_OK && first == argc && stdin_by_default)
+    if (status == TME_OK && first == argc && stdin_by_default && !pairs)
         status = tme_session_add_input(s, "-");
     if (status == TME_OK)
         status = tme_session_run(s);
@@ -353,6 +359,9 @@ static int run_command(const cli_command *command, int argc, char **argv, int st
     int rc = cli_parse(command, argc, argv, &r, &first);
     if (rc == 0 && r.version)
         printf("tmexport %s\n", tme_version());
+    else if (rc == 0 && first == argc &&
+             strcmp(tme_session_get(r.session, "sentences"), "yes") == 0)
+        rc = cli_usage_error(r.spec, "--sentences wants its inputs: ENGLISH CHINESE (or @LIST)");
     else if (rc == 0 && first == argc && !stdin_by_default)
         rc = cli_usage_error(r.spec, "no input given (use - for stdin)");
     else if (rc == 0) {
@@ -376,4 +385,3 @@ static int run_align(const cli_command *command, int argc, char **argv)
 {
     return run_command(command, argc, argv, 1);
 }
-

@@ -187,8 +187,14 @@ static void print_outputs(FILE *out, const tme_session *s)
 {
     const char *per_input = tme_session_get(s, "per-input");
     if (per_input != NULL) {
-        fprintf(out, "written to %s/: %zu pairs in each of %zu formats\n", per_input,
-                count(s, "units.written"), tme_session_output_count(s));
+        size_t review = count(s, "units.to-review");
+        fprintf(out, "written to %s/: %zu pairs in each of %zu formats", per_input,
+                count(s, "units.written") - review,
+                tme_session_output_count(s) - (tme_session_get(s, "review-below") != NULL));
+        if (tme_session_get(s, "review-below") != NULL)
+            fprintf(out, "; %zu to review (scores below %s) in NAME.review.*", review,
+                    tme_session_get(s, "review-below"));
+        fputc('\n', out);
         return;
     }
     for (size_t k = 0; k < tme_session_output_count(s); k++) {
@@ -207,8 +213,10 @@ static void print_outputs(FILE *out, const tme_session *s)
             fputs(path, out);
         else
             print_files(out, s, k, 0, files); /* moses: NAME.en, NAME.zh */
-        fprintf(out, ": %zu pairs (%s%s)\n", tme_session_output_units(s, k),
-                tme_session_output_format(s, k), gzip ? ", gzip" : "");
+        fprintf(out, ": %zu pairs (%s%s%s%s)\n", tme_session_output_units(s, k),
+                tme_session_output_format(s, k), gzip ? ", gzip" : "",
+                tme_session_output_is_review(s, k) ? ", to review: scores below " : "",
+                tme_session_output_is_review(s, k) ? tme_session_get(s, "review-below") : "");
         for (size_t i = 0; split && i < parts; i++) {
             fprintf(out, "  part %zu of %zu: ", i + 1, parts);
             print_files(out, s, k, i * per_part, (i + 1) * per_part);
