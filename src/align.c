@@ -24,22 +24,37 @@
 #include "align_band.h"
 #include "align_cost.h"
 
-/* Maps the evidence to a confidence: a logistic of the length fit and the
- * anchor balance, discounted for merged beads (which are more often a
- * symptom of a segmentation or alignment problem than a true 2-2). */
+/* The probability that a bead is a correct translation pair (a gold unit
+ * or consecutive gold units joined): a logistic of its evidence, fitted
+ * (maximum likelihood) on the units tmexport makes of the articles of
+ * samples/ and the shared corpus with their gold, as they are and with
+ * sentences deleted or replaced by others (10 variants of each text article,
+ * 5 changes each; 15,400 units, 430 wrong), with and without the lexicon.
+ * Merged beads are more often a symptom of a segmentation or alignment
+ * problem than a true 2-1. Lexical evidence is clipped: a long bead's
+ * runs to hundreds of nats, which says no more than 15. */
+#define SCORE_BIAS 4.67
+#define SCORE_PER_LENGTH_COST -1.25
+#define SCORE_PER_ANCHOR_COST -0.72
+#define SCORE_PER_LEXICAL_NAT 0.066
+#define SCORE_LEXICAL_CLIP 15.0
+#define SCORE_THREE_SENTENCES -2.84
+#define SCORE_MORE_SENTENCES -4.03
+
 static double bead_score(tme_align_model *m, const tme_bead *b)
 {
     size_t ne = b->en_end - b->en_begin, nz = b->zh_end - b->zh_begin;
     if (ne == 0 || nz == 0)
         return 0;
     tme_bead_evidence ev = tme_align_weigh(m, b->en_begin, b->en_end, b->zh_begin, b->zh_end);
-    double logit = 2.0 - 0.7 * ev.length_cost - ev.anchor_cost;
-    double score = 1 / (1 + exp(-logit));
+    double lexical = fmax(-SCORE_LEXICAL_CLIP, fmin(SCORE_LEXICAL_CLIP, ev.lexical));
+    double logit = SCORE_BIAS + SCORE_PER_LENGTH_COST * ev.length_cost +
+                   SCORE_PER_ANCHOR_COST * ev.anchor_cost + SCORE_PER_LEXICAL_NAT * lexical;
     if (ne + nz == 3)
-        score *= 0.95;
+        logit += SCORE_THREE_SENTENCES;
     else if (ne + nz > 3)
-        score *= 0.9;
-    return score;
+        logit += SCORE_MORE_SENTENCES;
+    return 1 / (1 + exp(-logit));
 }
 
 /* One-sided input: every sentence is its own 1-0 or 0-1 bead. */
