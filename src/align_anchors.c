@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort_ids.h"
+
 /* Candidate evidence, in nats of English lemmas found (k = 1 gains):
  * enough of it, and ahead of the runner-up. */
 #define CANDIDATE_MIN 4.0
@@ -23,22 +25,9 @@ typedef struct {
     uint32_t *sentences;
 } postings;
 
-static int compare_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 static size_t index_of(const postings *p, uint32_t lemma)
 {
-    size_t lo = 0, hi = p->n_lemmas;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->lemmas[mid] < lemma)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = tme_lower_bound_u32(p->lemmas, 0, p->n_lemmas, lemma);
     return lo < p->n_lemmas && p->lemmas[lo] == lemma ? lo : p->n_lemmas;
 }
 
@@ -57,7 +46,7 @@ static int lemma_set(const tme_lexical_tests *t, size_t n_en, postings *p)
         return -1;
     if (n > 0)
         memcpy(p->lemmas, t->item, n * sizeof *p->lemmas);
-    qsort(p->lemmas, n, sizeof *p->lemmas, compare_u32);
+    tme_sort_u32(p->lemmas, n);
     for (size_t k = 0; k < n; k++)
         if (p->n_lemmas == 0 || p->lemmas[p->n_lemmas - 1] != p->lemmas[k])
             p->lemmas[p->n_lemmas++] = p->lemmas[k];

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "sort_ids.h"
 
 #define MAX_ANCHORS_PER_SENTENCE 8
 
@@ -57,21 +58,8 @@ static int push_anchor(tme_align_side *side, tme_anchor a)
 
 static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (set[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && set[lo] == key;
-}
-
-static int compare_uint64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    size_t at = tme_lower_bound_u64(set, 0, n, key);
+    return at < n && set[at] == key;
 }
 
 /* The sorted keys of the Latin anchors of the Chinese side. */
@@ -84,7 +72,7 @@ static uint64_t *latin_keys(const tme_align_side *zh, size_t *count)
     for (size_t k = 0; k < zh->n_anchors; k++)
         if (zh->anchors[k].kind == TME_ANCHOR_LATIN)
             keys[n++] = zh->anchors[k].key;
-    qsort(keys, n, sizeof *keys, compare_uint64);
+    tme_sort_u64(keys, n);
     *count = n;
     return keys;
 }
@@ -138,7 +126,7 @@ static uint64_t *anchor_identities(const tme_align_side *side)
         return NULL;
     for (size_t k = 0; k < side->n_anchors; k++)
         ids[k] = anchor_identity(side->anchors[k]);
-    qsort(ids, side->n_anchors, sizeof *ids, compare_uint64);
+    tme_sort_u64(ids, side->n_anchors);
     return ids;
 }
 

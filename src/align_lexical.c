@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort_ids.h"
+
 /* English lemmas. The prior of p0 from the lemma's weight: 0.22 *
  * exp(-1.4 w) fits the shifted pairs of the gold (0.22 at weight 0, 0.06
  * at 1, 0.026 at 1.5); p1 falls with the weight, rare lemmas' glosses
@@ -22,24 +24,10 @@
 /* How many sentences' worth a prior counts against the paragraph's own. */
 #define PRIOR_SENTENCES 3.0
 
-static int compare_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Index of id in the sorted ids[lo, n), or where it would go. */
 static size_t find_id(const uint32_t *ids, size_t lo, size_t n, uint32_t id)
 {
-    size_t hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ids[mid] < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return tme_lower_bound_u32(ids, lo, n, id);
 }
 
 static int has_id(const uint32_t *ids, size_t n, uint32_t id)
@@ -78,7 +66,7 @@ static int make_set(const uint32_t *ids, size_t n, id_counts *c)
         return -1;
     if (n > 0)
         memcpy(c->ids, ids, n * sizeof *ids);
-    qsort(c->ids, n, sizeof *c->ids, compare_u32);
+    tme_sort_u32(c->ids, n);
     for (size_t k = 0; k < n; k++)
         if (c->n == 0 || c->ids[c->n - 1] != c->ids[k])
             c->ids[c->n++] = c->ids[k];

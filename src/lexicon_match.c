@@ -7,6 +7,7 @@
 #include "charclass.h"
 #include "lexicon_impl.h"
 #include "lexicon_words.h"
+#include "sort_ids.h"
 
 static int push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
 {
@@ -22,17 +23,11 @@ static int push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
     return 0;
 }
 
-static int compare_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 static size_t sort_unique(uint32_t *ids, size_t n)
 {
     if (n < 2)
         return n; /* ids may be NULL */
-    qsort(ids, n, sizeof *ids, compare_u32);
+    tme_sort_u32(ids, n);
     size_t out = 0;
     for (size_t i = 0; i < n; i++)
         if (out == 0 || ids[i] != ids[out - 1])
@@ -42,15 +37,8 @@ static size_t sort_unique(uint32_t *ids, size_t n)
 
 static int contains(const uint32_t *ids, size_t n, uint32_t id)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ids[mid] < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && ids[lo] == id;
+    size_t at = tme_lower_bound_u32(ids, 0, n, id);
+    return at < n && ids[at] == id;
 }
 
 /* ---- English ----------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pairing_lexical.h"
+#include "sort_ids.h"
 #include "text_features.h"
 
 /* Lengths are in the calibrated units of text_features.h, judged by its
@@ -78,78 +79,9 @@ static int cursor_contains(set_cursor *c, uint64_t h)
     return c->at < c->set->count && c->set->items[c->at] == h;
 }
 
-static void sift_down(uint64_t *a, size_t root, size_t n)
-{
-    for (size_t child; (child = 2 * root + 1) < n; root = child) {
-        if (child + 1 < n && a[child + 1] > a[child])
-            child++;
-        if (a[root] >= a[child])
-            return;
-        uint64_t tmp = a[root];
-        a[root] = a[child];
-        a[child] = tmp;
-    }
-}
-
-static void insertion_sort_u64(uint64_t *a, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        uint64_t v = a[i];
-        size_t k = i;
-        for (; k > 0 && a[k - 1] > v; k--)
-            a[k] = a[k - 1];
-        a[k] = v;
-    }
-}
-
-static void heapsort_u64(uint64_t *a, size_t n)
-{
-    for (size_t root = n / 2; root-- > 0;)
-        sift_down(a, root, n);
-    for (size_t end = n - 1; end > 0; end--) {
-        uint64_t tmp = a[0];
-        a[0] = a[end];
-        a[end] = tmp;
-        sift_down(a, 0, end);
-    }
-}
-
-/* Ascending: introsort (quicksort, heapsort past a depth limit, insertion
- * sort for short runs). qsort()'s call per comparison was most of the cost
- * of the paragraph sets. */
-static void sort_u64(uint64_t *a, size_t n, unsigned depth)
-{
-    while (n > 16) {
-        if (depth-- == 0) {
-            heapsort_u64(a, n);
-            return;
-        }
-        uint64_t x = a[0], y = a[n / 2], z = a[n - 1];
-        uint64_t pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
-        size_t i = 0, j = n - 1;
-        for (;;) {
-            while (a[i] < pivot)
-                i++;
-            while (a[j] > pivot)
-                j--;
-            if (i >= j)
-                break;
-            uint64_t tmp = a[i];
-            a[i] = a[j];
-            a[j] = tmp;
-            i++;
-            j--;
-        }
-        sort_u64(a, j + 1, depth);
-        a += j + 1;
-        n -= j + 1;
-    }
-    insertion_sort_u64(a, n);
-}
-
 static void set_finish(hash_set *set)
 {
-    sort_u64(set->items, set->count, 64);
+    tme_sort_u64(set->items, set->count);
     size_t w = 0;
     for (size_t r = 0; r < set->count; r++)
         if (w == 0 || set->items[w - 1] != set->items[r])
