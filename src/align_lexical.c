@@ -95,7 +95,8 @@ static int count_lemmas(const tme_features *en, const tme_features *zh, id_count
     count_ids(c, c->en_df, en->lemmas, en->n_lemmas);
     for (size_t j = 0; j < zh->n_sentences; j++) {
         const tme_sentence_features *s = &zh->sentences[j];
-        count_ids(c, c->zh_df, zh->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin);
+        if (s->lemma_end > s->lemma_begin) /* lemmas may be NULL otherwise */
+            count_ids(c, c->zh_df, zh->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin);
     }
     return 0;
 }
@@ -336,9 +337,11 @@ uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t e
 {
     const tme_lexical_tests *t = &lx->zh_tests;
     const tme_sentence_features *e = &lx->en->sentences[en_sentence];
-    const uint32_t *en_ids = lx->en->lemmas + e->lemma_begin;
     size_t n_en = e->lemma_end - e->lemma_begin;
     uint64_t mask = 0;
+    if (n_en == 0) /* lemmas may be NULL then */
+        return 0;
+    const uint32_t *en_ids = lx->en->lemmas + e->lemma_begin;
     for (size_t s = t->first[zh_sentence]; s < t->first[zh_sentence + 1] && n_en > 0; s++) {
         const uint32_t *ids;
         size_t n = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
