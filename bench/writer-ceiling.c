@@ -85,9 +85,11 @@ static tme_status write_units(tme_writer *w, const pair_file *pairs, size_t coun
     char document[64];
     for (size_t k = 0; k < count; k++) {
         size_t d = k / UNITS_PER_DOCUMENT, i = k % UNITS_PER_DOCUMENT, p = k % pairs->n_pairs;
-        snprintf(document, sizeof document, "bench/doc-%zu.txt", d);
-        if (i == 0 && tme_writer_begin_document(w, document, d, err) != TME_OK)
-            return err->status;
+        if (i == 0) {
+            snprintf(document, sizeof document, "bench/doc-%zu.txt", d);
+            if (tme_writer_begin_document(w, document, d, err) != TME_OK)
+                return err->status;
+        }
         tme_unit unit = {pairs->sides[2 * p],
                          pairs->sides[2 * p + 1],
                          0.5 + 0.0001 * (double)i,
