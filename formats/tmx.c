@@ -6,6 +6,7 @@
 #include "unit_props.h"
 #include "xml_output.h"
 
+#include <libxml/entities.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,12 @@ typedef struct {
     char *document; /* the current document's name, cleaned for XML */
     tme_unit_ids ids;
     int document_prop, score_prop; /* which props a <tu> carries (tmx-props) */
+    /* The raw-unit path (xml_output.h): the document's name escaped once,
+     * whether both languages are plain, and whether <body>'s start tag is
+     * still open (the first unit closes it through xmlTextWriter). */
+    tme_xml_piece piece;
+    xmlChar *document_escaped;
+    int langs_plain, body_tag_open;
 } tmx_state;
 
 /* "YYYYMMDDThhmmssZ", the TMX date format, always in UTC. */
@@ -55,6 +62,11 @@ static tme_status tmx_begin(tme_writer *w, tme_error *err)
     const char *props = tme_writer_option(w, "tmx-props");
     s->document_prop = strstr(props, "document") != NULL;
     s->score_prop = strstr(props, "score") != NULL;
+    if (tme_xml_piece_init(&s->piece) < 0)
+        return tme_error_nomem(err);
+    const tme_writer_context *o = w->context;
+    s->langs_plain = tme_xml_plain_value(o->source_lang) && tme_xml_plain_value(o->target_lang);
+    s->body_tag_open = 1;
     /* Indentation only goes between elements: libxml2 never indents inside an
      * element that has text, so <seg> content stays exact. */
     const char *encoding =
@@ -80,6 +92,10 @@ static tme_status tmx_begin_document(tme_writer *w, const char *document, size_t
     free(s->document);
     s->document = tme_xml_clean_copy(document);
     if (s->document == NULL)
+        return tme_error_nomem(err);
+    xmlFree(s->document_escaped);
+    s->document_escaped = xmlEncodeSpecialChars(NULL, BAD_CAST s->document);
+    if (s->document_escaped == NULL)
         return tme_error_nomem(err);
     if (tme_unit_ids_begin_document(&s->ids, document, err) != TME_OK)
         return err->status;
@@ -113,6 +129,78 @@ static int write_prop(xmlTextWriterPtr xml, const char *type, const char *value)
     return xmlTextWriterEndElement(xml);
 }
 
+/* Whether a unit can go out as one raw piece, byte for byte what the
+ * xmlTextWriter calls below write: every attribute value plain (nothing in
+ * it to escape), no empty text (xmlTextWriter's empty-element forms), and
+ * <body>'s start tag closed. */
+static int unit_fits_piece(const tmx_state *s, const tme_unit *unit, const char *tuid,
+                           const char *score)
+{
+    return s->langs_plain && !s->body_tag_open && tme_xml_plain_value(tuid) &&
+           (unit->created == NULL || tme_xml_plain_value(unit->created)) &&
+           tme_xml_plain_value(score) && s->document[0] != '\0' && unit->source[0] != '\0' &&
+           unit->target[0] != '\0';
+}
+
+static void piece_tuv(tme_xml_piece *p, const char *lang, const char *text)
+{
+    tme_xml_piece_markup(p, "   <tuv xml:lang=\"");
+    tme_xml_piece_markup(p, lang);
+    tme_xml_piece_markup(p, "\">\n    <seg>");
+    tme_xml_piece_text(p, text);
+    tme_xml_piece_markup(p, "</seg>\n   </tuv>\n");
+}
+
+/* The unit as xmlTextWriter with indentation writes it at depth 2; after
+ * the raw write the writer is told to indent again, as it is after an end
+ * tag. */
+static int write_unit_piece(tmx_state *s, const tme_writer_context *o, const tme_unit *unit,
+                            const char *tuid, const char *score)
+{
+    tme_xml_piece *p = &s->piece;
+    tme_xml_piece_markup(p, "  <tu tuid=\"");
+    tme_xml_piece_markup(p, tuid);
+    if (unit->created != NULL) {
+        tme_xml_piece_markup(p, "\" creationdate=\"");
+        tme_xml_piece_markup(p, unit->created);
+    }
+    tme_xml_piece_markup(p, "\">\n");
+    if (s->document_prop) {
+        tme_xml_piece_markup(p, "   <prop type=\"x-document\">");
+        tme_xml_piece_markup(p, (const char *)s->document_escaped);
+        tme_xml_piece_markup(p, "</prop>\n");
+    }
+    if (s->score_prop) {
+        tme_xml_piece_markup(p, "   <prop type=\"x-score\">");
+        tme_xml_piece_markup(p, score);
+        tme_xml_piece_markup(p, "</prop>\n");
+    }
+    piece_tuv(p, o->source_lang, unit->source);
+    piece_tuv(p, o->target_lang, unit->target);
+    tme_xml_piece_markup(p, "  </tu>\n");
+    if (tme_xml_piece_write(p, s->xml) < 0)
+        return -1;
+    return xmlTextWriterSetIndent(s->xml, 1);
+}
+
+static int write_unit_elements(tmx_state *s, const tme_writer_context *o, const tme_unit *unit,
+                               const char *tuid, const char *score)
+{
+    /* A creation date is only written when a file that was read gave one:
+     * the header's is the run's. */
+    if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
+        tme_xml_write_clean_attribute(s->xml, "tuid", tuid) < 0 ||
+        (unit->created != NULL &&
+         tme_xml_write_clean_attribute(s->xml, "creationdate", unit->created) < 0) ||
+        (s->document_prop && write_prop(s->xml, "x-document", s->document) < 0) ||
+        (s->score_prop && write_prop(s->xml, "x-score", score) < 0) ||
+        write_tuv(s->xml, o->source_lang, unit->source) < 0 ||
+        write_tuv(s->xml, o->target_lang, unit->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
+        return -1;
+    s->body_tag_open = 0;
+    return 0;
+}
+
 static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
 {
     tmx_state *s = w->priv;
@@ -120,21 +208,13 @@ static tme_status tmx_write(tme_writer *w, const tme_unit *unit, tme_error *err)
     if (!s->document_open &&
         tmx_begin_document(w, unit->document, unit->document_index, err) != TME_OK)
         return err->status;
-    char tuid[64], score[TME_SCORE_SIZE];
+    char tuid_buffer[64], score[TME_SCORE_SIZE];
     tme_format_score(unit->score, score);
-    const tme_writer_context *o = w->context;
-    /* A creation date is only written when a file that was read gave one:
-     * the header's is the run's. */
-    if (xmlTextWriterStartElement(s->xml, BAD_CAST "tu") < 0 ||
-        tme_xml_write_clean_attribute(s->xml, "tuid", tme_unit_ids_of(&s->ids, unit, tuid)) < 0 ||
-        (unit->created != NULL &&
-         tme_xml_write_clean_attribute(s->xml, "creationdate", unit->created) < 0) ||
-        (s->document_prop && write_prop(s->xml, "x-document", s->document) < 0) ||
-        (s->score_prop && write_prop(s->xml, "x-score", score) < 0) ||
-        write_tuv(s->xml, o->source_lang, unit->source) < 0 ||
-        write_tuv(s->xml, o->target_lang, unit->target) < 0 || xmlTextWriterEndElement(s->xml) < 0)
-        return tme_xml_failure(w, "TMX", err);
-    return TME_OK;
+    const char *tuid = tme_unit_ids_of(&s->ids, unit, tuid_buffer);
+    int rc = unit_fits_piece(s, unit, tuid, score)
+                 ? write_unit_piece(s, w->context, unit, tuid, score)
+                 : write_unit_elements(s, w->context, unit, tuid, score);
+    return rc < 0 ? tme_xml_failure(w, "TMX", err) : TME_OK;
 }
 
 static tme_status tmx_end(tme_writer *w, tme_error *err)
@@ -152,6 +232,8 @@ static void tmx_cleanup(tme_writer *w)
     if (s->xml != NULL)
         xmlFreeTextWriter(s->xml);
     free(s->document);
+    xmlFree(s->document_escaped);
+    tme_xml_piece_free(&s->piece);
     tme_unit_ids_free(&s->ids);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "xml_output.h"
 
+#include <libxml/entities.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,4 +104,59 @@ int tme_xml_write_typed_element(xmlTextWriterPtr xml, const char *element, const
         tme_xml_write_clean_string(xml, value) < 0)
         return -1;
     return xmlTextWriterEndElement(xml);
+}
+
+int tme_xml_piece_init(tme_xml_piece *p)
+{
+    p->failed = 0;
+    p->buf = xmlBufferCreate();
+    if (p->buf == NULL)
+        return -1;
+    /* Reused for every unit: grown by doubling, never shrunk. */
+    xmlBufferSetAllocationScheme(p->buf, XML_BUFFER_ALLOC_DOUBLEIT);
+    return 0;
+}
+
+void tme_xml_piece_free(tme_xml_piece *p)
+{
+    if (p->buf != NULL)
+        xmlBufferFree(p->buf);
+    p->buf = NULL;
+}
+
+int tme_xml_plain_value(const char *value)
+{
+    for (const unsigned char *c = (const unsigned char *)value; *c != '\0'; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '.' || *c == '-' || *c == '_' || *c == ':'))
+            return 0;
+    return 1;
+}
+
+void tme_xml_piece_markup(tme_xml_piece *p, const char *markup)
+{
+    if (!p->failed && xmlBufferCat(p->buf, BAD_CAST markup) != 0)
+        p->failed = 1;
+}
+
+void tme_xml_piece_text(tme_xml_piece *p, const char *text)
+{
+    char *owned;
+    const char *legal = p->failed ? NULL : legal_text(text, &owned);
+    xmlChar *escaped = legal != NULL ? xmlEncodeSpecialChars(NULL, BAD_CAST legal) : NULL;
+    if (escaped == NULL || xmlBufferCat(p->buf, escaped) != 0)
+        p->failed = 1;
+    xmlFree(escaped);
+    if (legal != NULL)
+        free(owned);
+}
+
+int tme_xml_piece_write(tme_xml_piece *p, xmlTextWriterPtr xml)
+{
+    int rc = p->failed
+                 ? -1
+                 : xmlTextWriterWriteRawLen(xml, xmlBufferContent(p->buf), xmlBufferLength(p->buf));
+    xmlBufferEmpty(p->buf);
+    p->failed = 0;
+    return rc;
 }

@@ -63,24 +63,41 @@ static int fold_char_alone(int32_t cp, tme_cp_buffer *out)
 }
 
 /* Folds character by character; 0 when some character needs its
- * neighbours (or is not UTF-8), 1 when done, -1 when out of memory. */
+ * neighbours (or is not UTF-8), 1 when done, -1 when out of memory. The
+ * room is reserved for every character folding to one plus one longest
+ * decomposition, and reserved again only after a character that became
+ * several: one check per text, not one per character. */
 static int fold_alone(const int32_t *cp, size_t n, tme_cp_buffer *out)
 {
+    if (TME_ARRAY_RESERVE(out->cp, out->cap, out->n + n + MAX_FOLDED_CHAR) != TME_OK)
+        return -1;
+    /* The count kept in a register, and out->n set only around the
+     * characters fold_char_alone() appends. */
+    int32_t *dst = out->cp;
+    size_t w = out->n;
     for (size_t i = 0; i < n; i++) {
         int32_t c = cp[i];
-        if (c < 0)
-            return 0;
-        if (TME_ARRAY_RESERVE(out->cp, out->cap, out->n + MAX_FOLDED_CHAR) != TME_OK)
-            return -1;
-        if (c < 0x80)
+        if (c < 0x80) {
+            if (c < 0)
+                return 0;
             /* An ASCII letter before a combining mark composes: the mark
              * itself fails the checks below and sends the whole text on. */
-            out->cp[out->n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        else if (is_unified_ideograph(c) || folds_to_itself(c))
-            out->cp[out->n++] = c;
-        else if (!fold_char_alone(c, out))
+            dst[w++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+            continue;
+        }
+        if (is_unified_ideograph(c) || folds_to_itself(c)) {
+            dst[w++] = c;
+            continue;
+        }
+        out->n = w;
+        if (!fold_char_alone(c, out))
             return 0;
+        if (TME_ARRAY_RESERVE(out->cp, out->cap, out->n + (n - i - 1) + MAX_FOLDED_CHAR) != TME_OK)
+            return -1;
+        dst = out->cp;
+        w = out->n;
     }
+    out->n = w;
     return 1;
 }
 

@@ -24,6 +24,15 @@ tme_script tme_classify_script(const char *text, size_t len, size_t *han, size_t
         /* ASCII, most of English text, is a letter or nothing here. */
         while (i < len && b[i] < 0x80)
             l += (size_t)tme_is_ascii_letter(b[i++]);
+        /* A three-byte sequence led by E5 to E9 is U+5000 to U+9FFF, all
+         * CJK Unified Ideographs (most of Chinese text): counted without
+         * decoding it, as tme_next_code_point() and tme_is_han() would. */
+        if (len - i >= 3 && b[i] >= 0xE5 && b[i] <= 0xE9 && (b[i + 1] & 0xC0) == 0x80 &&
+            (b[i + 2] & 0xC0) == 0x80) {
+            h++;
+            i += 3;
+            continue;
+        }
         if (!tme_next_code_point(text, len, &i, &cp))
             break;
         if (tme_is_han(cp))

@@ -179,6 +179,31 @@ static void test_round_trips_give_the_same_bytes(void)
     CU_ASSERT(same(path(7, "gz.tmx"), tmx));
 }
 
+/* The TMX writer puts a unit whose values need nothing escaped in its
+ * attributes out as one raw piece, and the others through xmlTextWriter:
+ * mixed in one file (an odd tuid, an odd date, a document name to escape,
+ * text with & < > " and CR), in UTF-8 and UTF-16, with and without props,
+ * the bytes are what xmlTextWriter alone wrote (the goldens were written
+ * before the raw path existed). */
+static void test_tmx_raw_and_written_units_mix(void)
+{
+    const char *variants[][3] = {{"utf-8", "document,score", "utf-8-document-score.tmx"},
+                                 {"utf-8", "none", "utf-8-none.tmx"},
+                                 {"utf-16", "document,score", "utf-16-document-score.tmx"},
+                                 {"utf-16", "none", "utf-16-none.tmx"}};
+    char in[4200], golden[4200];
+    snprintf(in, sizeof in, "%s", tme_test_source_path("tests/data/tmx-mixed/in.tmx"));
+    for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
+        snprintf(golden, sizeof golden, "%s/%s", tme_test_source_path("tests/data/tmx-mixed"),
+                 variants[v][2]);
+        const char *out = path(0, variants[v][2]);
+        CU_ASSERT_EQUAL(run("convert --no-normalize --tmx-encoding %s --tmx-props %s '%s' -o '%s'",
+                            variants[v][0], variants[v][1], in, out),
+                        0);
+        CU_ASSERT(same(out, golden));
+    }
+}
+
 /* stdin cannot be opened again after the probe: the stream that was
  * probed is the one read, gzip-compressed or not. */
 static void test_convert_reads_stdin(void)
@@ -693,6 +718,8 @@ static CU_TestInfo tests[] = {
     {"round trips through TMX, TSV, XLIFF 1.2 and 2.0 give the same bytes",
      test_round_trips_give_the_same_bytes},
     {"convert reads stdin", test_convert_reads_stdin},
+    {"TMX: raw and written units mixed give xmlTextWriter's bytes",
+     test_tmx_raw_and_written_units_mix},
     {"merging a run's shards gives the single run's output",
      test_merging_shards_gives_the_single_run},
     {"merge --dedup across shards", test_merge_dedups_across_shards},
