@@ -74,20 +74,3 @@
 
 TME_DEFINE_SORT(uint32_t, tme_sort_u32)
 TME_DEFINE_SORT(uint64_t, tme_sort_u64)
-
-#define TME_DEFINE_LOWER_BOUND(T, NAME)                                                            \
-    size_t NAME(const T *a, size_t lo, size_t n, T id)                                             \
-    {                                                                                              \
-        size_t hi = n;                                                                             \
-        while (lo < hi) {                                                                          \
-            size_t mid = lo + (hi - lo) / 2;                                                       \
-            if (a[mid] < id)                                                                       \
-                lo = mid + 1;                                                                      \
-            else                                                                                   \
-                hi = mid;                                                                          \
-        }                                                                                          \
-        return lo;                                                                                 \
-    }
-
-TME_DEFINE_LOWER_BOUND(uint32_t, tme_lower_bound_u32)
-TME_DEFINE_LOWER_BOUND(uint64_t, tme_lower_bound_u64)

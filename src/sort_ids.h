@@ -13,8 +13,23 @@ void tme_sort_u32(uint32_t *a, size_t n);
 void tme_sort_u64(uint64_t *a, size_t n);
 
 /* The first index in the sorted a[lo, n) whose id is not below id (n when
- * none is). */
-size_t tme_lower_bound_u32(const uint32_t *a, size_t lo, size_t n, uint32_t id);
-size_t tme_lower_bound_u64(const uint64_t *a, size_t lo, size_t n, uint64_t id);
+ * none is). Inline: the lexical masks ask it in their inner loop. */
+#define TME_DEFINE_LOWER_BOUND(T, NAME)                                                            \
+    static inline size_t NAME(const T *a, size_t lo, size_t n, T id)                               \
+    {                                                                                              \
+        size_t hi = n;                                                                             \
+        while (lo < hi) {                                                                          \
+            size_t mid = lo + (hi - lo) / 2;                                                       \
+            if (a[mid] < id)                                                                       \
+                lo = mid + 1;                                                                      \
+            else                                                                                   \
+                hi = mid;                                                                          \
+        }                                                                                          \
+        return lo;                                                                                 \
+    }
+
+TME_DEFINE_LOWER_BOUND(uint32_t, tme_lower_bound_u32)
+TME_DEFINE_LOWER_BOUND(uint64_t, tme_lower_bound_u64)
+#undef TME_DEFINE_LOWER_BOUND
 
 #endif
