@@ -186,12 +186,26 @@ typedef struct {
  * English piece without a mark stays suspect: credit lines look so. */
 #define UNENDED_CHINESE_MIN_HAN 8
 
+/* An item of a legal list ends in "; and" or "; or" before the next
+ * item's number ("... or religion; and 3. 促成"): a sentence all the same. */
+static int ends_list_item(const char *text, const piece *p)
+{
+    static const char *const endings[] = {"; and", "; or"};
+    for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
+        size_t n = strlen(endings[k]);
+        if (p->end - p->start > n && memcmp(text + p->end - n, endings[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void classify_piece(const char *text, size_t len, piece *p)
 {
     p->script = tme_classify_script(text + p->start, p->end - p->start, &p->han, &p->latin);
     p->ends_sentence =
         tme_ends_sentence(text, p->start, p->end) ||
-        (p->end == len && p->script == TME_SCRIPT_HAN && p->han >= UNENDED_CHINESE_MIN_HAN);
+        (p->end == len && p->script == TME_SCRIPT_HAN && p->han >= UNENDED_CHINESE_MIN_HAN) ||
+        (p->script == TME_SCRIPT_LATIN && ends_list_item(text, p));
 }
 
 static int has_cjk_punctuation(const char *text, const piece *p)
@@ -211,8 +225,11 @@ static int reads_as_its_script(const char *text, const piece *p)
 {
     if (!p->ends_sentence)
         return 0;
+    /* English has no full-width marks: a quoted English phrase closed by
+     * "。" ("：\"A simple example class\"。") is the end of a Chinese
+     * sentence. */
     if (p->script == TME_SCRIPT_LATIN)
-        return p->han == 0 && p->latin >= MIN_LATIN_LETTERS;
+        return p->han == 0 && p->latin >= MIN_LATIN_LETTERS && !has_cjk_punctuation(text, p);
     /* Chinese prose, not an English sentence quoting Chinese ("It was
      * “国运”."): Han outweighs the Latin, or Chinese punctuation marks it. */
     return p->script == TME_SCRIPT_HAN && p->han >= MIN_HAN &&
@@ -485,6 +502,18 @@ static size_t give_names_to_chinese(const char *text, size_t boundary)
     }
 }
 
+/* 1 when text[0, end) leaves a bracket open: "繼承 (Inheritance)" is a
+ * heading with its English term as a gloss, not two headings. */
+static int leaves_bracket_open(const char *text, size_t end)
+{
+    size_t i = 0;
+    long depth = 0;
+    utf8proc_int32_t cp;
+    while (i < end && tme_next_code_point(text, end, &i, &cp))
+        depth += (cp == '(' || cp == 0xFF08) - (cp == ')' || cp == 0xFF09);
+    return depth > 0;
+}
+
 static size_t heading_pieces(const tme_paragraph *para, size_t paragraph, const word_index *index,
                              piece *pieces)
 {
@@ -496,6 +525,8 @@ static size_t heading_pieces(const tme_paragraph *para, size_t paragraph, const 
         return 0;
     if (english_first)
         b = give_names_to_chinese(para->text, b);
+    if (leaves_bracket_open(para->text, b))
+        return 0;
     piece first = {0, b, TME_SCRIPT_OTHER, 0, 0, 0},
           second = {b, para->len, TME_SCRIPT_OTHER, 0, 0, 0};
     while (first.end > 0 && para->text[first.end - 1] == ' ')

@@ -149,6 +149,13 @@ const char *tme_document_option(const tme_document *doc, const char *name)
     return tme_option_values_get(doc->settings->options, name);
 }
 
+tme_status tme_document_lexicon(const tme_document *doc, const tme_lexicon **out, tme_error *err)
+{
+    *out = NULL;
+    tme_lexicon_source *source = doc->settings->lexicon;
+    return source != NULL ? tme_lexicon_source_get(source, out, err) : TME_OK;
+}
+
 void tme_document_note(tme_document *doc, const char *fmt, ...)
 {
     size_t used = strlen(doc->note);
@@ -428,9 +435,12 @@ static tme_status add_sentence_units(tme_document *doc, const char *en, size_t e
                                      const char *zh, size_t zh_len, tme_error *err)
 {
     tme_features es = {0}, zs = {0};
-    tme_status status = TME_OK;
-    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, &es, err) != TME_OK ||
-        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, &zs, err) != TME_OK)
+    const tme_lexicon *lexicon;
+    tme_status status = tme_document_lexicon(doc, &lexicon, err);
+    if (status != TME_OK)
+        return status;
+    if (tme_features_of_sentences(en, en_len, TME_LANG_EN, lexicon, &es, err) != TME_OK ||
+        tme_features_of_sentences(zh, zh_len, TME_LANG_ZH, lexicon, &zs, err) != TME_OK)
         status = tme_error_nomem(err);
     else
         status = add_aligned_units(doc, en, &es, zh, &zs, err);
@@ -457,9 +467,14 @@ tme_status tme_document_add_segmented_pair(tme_document *doc, const char *en, si
 {
     doc->counters.n[TME_COUNT_PARAGRAPH_PAIRS]++;
     tme_features es = {0}, zs = {0};
-    tme_status status = TME_OK;
-    if (tme_features_of_spans(en, en_len, TME_LANG_EN, en_sentences, n_en, &es, err) != TME_OK ||
-        tme_features_of_spans(zh, zh_len, TME_LANG_ZH, zh_sentences, n_zh, &zs, err) != TME_OK) {
+    const tme_lexicon *lexicon;
+    tme_status status = tme_document_lexicon(doc, &lexicon, err);
+    if (status != TME_OK)
+        return status;
+    if (tme_features_of_spans(en, en_len, TME_LANG_EN, en_sentences, n_en, lexicon, &es, err) !=
+            TME_OK ||
+        tme_features_of_spans(zh, zh_len, TME_LANG_ZH, zh_sentences, n_zh, lexicon, &zs, err) !=
+            TME_OK) {
         status = tme_error_nomem(err);
     } else if (doc->settings->paragraph_units) {
         size_t el, zl;

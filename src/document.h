@@ -11,6 +11,7 @@
 #include "counters.h"
 #include "decode.h"
 #include "error.h"
+#include "lexicon_source.h"
 #include "normalize.h"
 #include "options.h"
 #include "tmexport.h"
@@ -65,6 +66,7 @@ typedef struct {
     tme_norm_options norm;
     int keep_dropped;                 /* an output shows what was not exported: record it */
     const tme_option_values *options; /* every option: readers read theirs */
+    tme_lexicon_source *lexicon;      /* shared by the session's documents; NULL: none */
 } tme_document_settings;
 
 typedef struct tme_document tme_document;
@@ -112,6 +114,10 @@ const char *tme_document_option(const tme_document *doc, const char *name);
 tme_status tme_document_drop(tme_document *doc, const char *en, size_t en_len, const char *zh,
                              size_t zh_len, double score, tme_drop_reason reason,
                              const char *detail, tme_error *err);
+
+/* The session's lexicon (loaded by the first document that asks), or NULL
+ * when there is none (--no-lexicon). */
+tme_status tme_document_lexicon(const tme_document *doc, const tme_lexicon **out, tme_error *err);
 
 /* Adds a phrase to the document's note. */
 #if defined(__GNUC__)

@@ -56,8 +56,12 @@ static tme_status drop_unpaired(tme_document *doc, const tme_paragraphs *paragra
 tme_status tme_extract_pairs(tme_document *doc, const tme_paragraphs *paragraphs, tme_error *err)
 {
     count_paragraphs(doc, paragraphs);
+    const tme_lexicon *lexicon;
+    tme_status status = tme_document_lexicon(doc, &lexicon, err);
+    if (status != TME_OK)
+        return status;
     tme_pairing pairing;
-    tme_status status = tme_pair_paragraphs(paragraphs, &pairing, err);
+    status = tme_pair_paragraphs(paragraphs, lexicon, &pairing, err);
     if (status != TME_OK)
         return status;
     count_unpaired(doc, &pairing);

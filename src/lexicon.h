@@ -97,6 +97,32 @@ tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size
 void tme_lexicon_en_free(tme_lexicon_en *en);
 void tme_lexicon_zh_free(tme_lexicon_zh *zh);
 
+/* The words of a Chinese sentence, for the other direction of the test
+ * (does the English translate this Chinese word?): headword ids in text
+ * order, read by longest match (at each character the longest headword
+ * that starts there, then past it; a character that starts none is
+ * skipped), keeping only headwords that translate some lemma. The
+ * overlapping n-grams of tme_lexicon_prepare_zh() would count "學習語言" as
+ * 學, 習, 學習, 語, 言, 語言 and 習語; read this way it is 學習 and 語言.
+ * Same life cycle as tme_lexicon_en. */
+typedef struct {
+    uint32_t *words;
+    size_t n, cap;
+} tme_lexicon_zh_words;
+
+tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t len,
+                                tme_lexicon_zh_words *out, tme_error *err);
+void tme_lexicon_zh_words_free(tme_lexicon_zh_words *words);
+
+/* How many characters headword has (1 to TME_LEXICON_MAX_HEADWORD_CHARS;
+ * 0 for no headword). */
+size_t tme_lexicon_headword_chars(const tme_lexicon *lex, uint32_t headword);
+
+/* The lemmas headword translates, sorted, distinct: their count, the
+ * array in *lemmas (lives as long as lex). */
+size_t tme_lexicon_headword_lemmas(const tme_lexicon *lex, uint32_t headword,
+                                   const uint32_t **lemmas);
+
 /* The lexical overlap of a bead: the English sentences en[0..n_en) taken
  * together (their lemmas' union) against the Chinese sentences
  * zh[0..n_zh) taken together. The weights are the lemmas' idf

@@ -7,6 +7,7 @@
 #include "charclass.h"
 #include "lexicon_impl.h"
 #include "lexicon_words.h"
+#include "sort_ids.h"
 
 static int push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
 {
@@ -22,17 +23,11 @@ static int push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
     return 0;
 }
 
-static int compare_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 static size_t sort_unique(uint32_t *ids, size_t n)
 {
     if (n < 2)
         return n; /* ids may be NULL */
-    qsort(ids, n, sizeof *ids, compare_u32);
+    tme_sort_u32(ids, n);
     size_t out = 0;
     for (size_t i = 0; i < n; i++)
         if (out == 0 || ids[i] != ids[out - 1])
@@ -42,15 +37,8 @@ static size_t sort_unique(uint32_t *ids, size_t n)
 
 static int contains(const uint32_t *ids, size_t n, uint32_t id)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ids[mid] < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && ids[lo] == id;
+    size_t at = tme_lower_bound_u32(ids, 0, n, id);
+    return at < n && ids[at] == id;
 }
 
 /* ---- English ----------------------------------------------------------------- */
@@ -150,6 +138,79 @@ void tme_lexicon_zh_free(tme_lexicon_zh *zh)
     free(zh->headwords);
     free(zh->lemmas);
     memset(zh, 0, sizeof *zh);
+}
+
+/* The longest headword that starts with the character whose index is
+ * `first` (p is just after it): its id (UINT32_MAX for none) and the bytes
+ * after its first character in *extra. */
+static uint32_t longest_headword_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
+                                    const utf8proc_uint8_t *end, uint16_t first, size_t *extra)
+{
+    uint64_t key = first;
+    uint32_t best = UINT32_MAX;
+    size_t bytes = 0, step;
+    *extra = 0;
+    for (int k = 1;; k++) {
+        uint32_t hw = tme_lexicon_find_key(lex, key);
+        if (hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
+            best = hw;
+            *extra = bytes;
+        }
+        if (k == TME_LEXICON_MAX_HEADWORD_CHARS || p + bytes >= end)
+            return best;
+        uint16_t index = index_at(lex, p + bytes, end, &step);
+        if (index == 0)
+            return best;
+        key |= (uint64_t)index << (16 * k);
+        bytes += step;
+    }
+}
+
+tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t len,
+                                tme_lexicon_zh_words *out, tme_error *err)
+{
+    out->n = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *end = p + len;
+    while (p < end) {
+        size_t step, extra;
+        uint16_t index = index_at(lex, p, end, &step);
+        p += step;
+        if (index == 0 || !lex->char_starts[index])
+            continue;
+        uint32_t hw = longest_headword_at(lex, p, end, index, &extra);
+        if (hw == UINT32_MAX)
+            continue;
+        if (push_id(&out->words, &out->n, &out->cap, hw) != 0)
+            return tme_error_nomem(err);
+        p += extra;
+    }
+    return TME_OK;
+}
+
+void tme_lexicon_zh_words_free(tme_lexicon_zh_words *words)
+{
+    free(words->words);
+    memset(words, 0, sizeof *words);
+}
+
+size_t tme_lexicon_headword_chars(const tme_lexicon *lex, uint32_t headword)
+{
+    size_t n = 0;
+    if (headword < lex->n_headwords)
+        for (uint64_t key = lex->hw_keys[headword]; key != 0; key >>= 16)
+            n++;
+    return n;
+}
+
+size_t tme_lexicon_headword_lemmas(const tme_lexicon *lex, uint32_t headword,
+                                   const uint32_t **lemmas)
+{
+    if (headword >= lex->n_headwords) {
+        *lemmas = NULL;
+        return 0;
+    }
+    *lemmas = lex->hw_lemmas + lex->hw_first[headword];
+    return lex->hw_first[headword + 1] - lex->hw_first[headword];
 }
 
 /* ---- scoring ----------------------------------------------------------------- */

@@ -563,8 +563,10 @@ static bool bracket_pair_converts(const cp_text *text, const unsigned char *cont
 {
     if (!is_ascii_bracket(text->cp[open]) || !is_ascii_bracket(text->cp[close]))
         return true;
+    /* An empty pair glued to a word is a call ("issubclass() 判斷"),
+     * whatever surrounds it. */
     if (is_glued_bracket(text, open))
-        return context[open] && context[close];
+        return close > open + 1 && context[open] && context[close];
     return context[open] || context[close];
 }
 

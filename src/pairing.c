@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pairing_lexical.h"
+#include "sort_ids.h"
 #include "text_features.h"
 
 /* Lengths are in the calibrated units of text_features.h, judged by its
@@ -19,8 +21,13 @@
 #define MISSING_NUMBER_PENALTY 0.3
 #define MISSING_BIG_NUMBER_PENALTY 2.0
 #define MAX_MISSING_PENALTY 4.0
-#define NAVIGATION_PENALTY 4.0
 #define MAX_LENGTH_PENALTY 12.0
+/* The lexicon's evidence (nats) weighs in full against a pair and a
+ * quarter for it: see lexical_score(). */
+#define LEXICAL_FOR_WEIGHT 0.25
+#define LEXICAL_AGAINST_WEIGHT 1.0
+/* One side wholly in brackets (an editor's note), the other not. */
+#define ASIDE_PENALTY 3.0
 
 /* Adjacent paragraphs in the article's order are the strongest evidence in
  * interleaved layouts; a caption or widget may sit between the two. */
@@ -34,6 +41,8 @@ static const double ADJACENCY_BONUS[] = {2.0, 0.5, 0.25};
 #define SANDWICH_BONUS 3.0
 #define SANDWICH_MAX_GAP 3
 #define SANDWICH_MIN_LENGTH_SCORE -4.5 /* three standard deviations */
+/* Gold pairs have no less than -3.7 (code-heavy text the lexicon misses). */
+#define SANDWICH_MIN_LEXICAL_SCORE -5.0
 
 #define BAND_MARGIN 64
 #define BAND_MAX_EXTRA 192
@@ -45,12 +54,15 @@ typedef struct {
 
 typedef struct {
     size_t paragraph;
+    size_t at;                          /* its position on its side */
+    const tme_pairing_lexicon *lexicon; /* the article's, shared */
     double units;
     hash_set words;        /* Latin tokens */
     hash_set numbers;      /* number_id() of numbers and decades */
     hash_set soft_numbers; /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
     int boilerplate; /* page chrome by its markup (tme_paragraph.boilerplate) */
+    int aside;       /* wholly in brackets: an editor's note */
 } side_info;
 
 /* Membership for keys asked in ascending order (as a set's own items come):
@@ -67,78 +79,9 @@ static int cursor_contains(set_cursor *c, uint64_t h)
     return c->at < c->set->count && c->set->items[c->at] == h;
 }
 
-static void sift_down(uint64_t *a, size_t root, size_t n)
-{
-    for (size_t child; (child = 2 * root + 1) < n; root = child) {
-        if (child + 1 < n && a[child + 1] > a[child])
-            child++;
-        if (a[root] >= a[child])
-            return;
-        uint64_t tmp = a[root];
-        a[root] = a[child];
-        a[child] = tmp;
-    }
-}
-
-static void insertion_sort_u64(uint64_t *a, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        uint64_t v = a[i];
-        size_t k = i;
-        for (; k > 0 && a[k - 1] > v; k--)
-            a[k] = a[k - 1];
-        a[k] = v;
-    }
-}
-
-static void heapsort_u64(uint64_t *a, size_t n)
-{
-    for (size_t root = n / 2; root-- > 0;)
-        sift_down(a, root, n);
-    for (size_t end = n - 1; end > 0; end--) {
-        uint64_t tmp = a[0];
-        a[0] = a[end];
-        a[end] = tmp;
-        sift_down(a, 0, end);
-    }
-}
-
-/* Ascending: introsort (quicksort, heapsort past a depth limit, insertion
- * sort for short runs). qsort()'s call per comparison was most of the cost
- * of the paragraph sets. */
-static void sort_u64(uint64_t *a, size_t n, unsigned depth)
-{
-    while (n > 16) {
-        if (depth-- == 0) {
-            heapsort_u64(a, n);
-            return;
-        }
-        uint64_t x = a[0], y = a[n / 2], z = a[n - 1];
-        uint64_t pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
-        size_t i = 0, j = n - 1;
-        for (;;) {
-            while (a[i] < pivot)
-                i++;
-            while (a[j] > pivot)
-                j--;
-            if (i >= j)
-                break;
-            uint64_t tmp = a[i];
-            a[i] = a[j];
-            a[j] = tmp;
-            i++;
-            j--;
-        }
-        sort_u64(a, j + 1, depth);
-        a += j + 1;
-        n -= j + 1;
-    }
-    insertion_sort_u64(a, n);
-}
-
 static void set_finish(hash_set *set)
 {
-    sort_u64(set->items, set->count, 64);
+    tme_sort_u64(set->items, set->count);
     size_t w = 0;
     for (size_t r = 0; r < set->count; r++)
         if (w == 0 || set->items[w - 1] != set->items[r])
@@ -189,18 +132,23 @@ static int add_anchors(const tme_features *f, side_info *info)
     return 0;
 }
 
-/* Length, navigation and anchor sets of one paragraph, from one pass. */
-static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang, side_info *info,
-                                    tme_error *err)
+/* Length, navigation and anchor sets of one paragraph, from one pass; its
+ * lexical items go to the article's pairing lexicon. */
+static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang,
+                                    const tme_lexicon *lexicon, tme_pairing_lexicon *pl,
+                                    side_info *info, tme_error *err)
 {
     tme_features f;
-    tme_status status = tme_features_of_paragraph(p->text, p->len, lang, &f, err);
+    tme_status status = tme_features_of_paragraph(p->text, p->len, lang, lexicon, &f, err);
     if (status != TME_OK)
         return status;
     info->units = f.length;
     info->navigation = f.navigation;
+    info->lexicon = pl;
     if (add_anchors(&f, info) != 0)
         status = tme_error_nomem(err);
+    if (status == TME_OK)
+        status = tme_pairing_lexicon_add(pl, &f, err);
     tme_features_free(&f);
     return status;
 }
@@ -279,23 +227,32 @@ static double adjacency_score(const side_info *en, const side_info *zh, order pr
     return gap < ADJACENCY_REACH ? ADJACENCY_BONUS[gap] : 0;
 }
 
+/* The lexicon's evidence: against a pair in full, for it a quarter. A
+ * short text that happens to share one word ("Next topic" / "发现了问题？":
+ * topic, 问题) gets evidence for it by chance, while a text whose words the
+ * other never translates is no translation whatever its place. */
+static double lexical_score(const side_info *en, const side_info *zh)
+{
+    double e = tme_pairing_lexical_evidence(en->lexicon, en->at, zh->at);
+    return e < 0 ? LEXICAL_AGAINST_WEIGHT * e : LEXICAL_FOR_WEIGHT * e;
+}
+
 /* The part of pair_score() that does not depend on the order. */
 static double order_free_score(const side_info *en, const side_info *zh)
 {
-    return PAIR_PRIOR + length_score(en->units, zh->units) + anchor_score(en, zh);
+    return PAIR_PRIOR + length_score(en->units, zh->units) + anchor_score(en, zh) +
+           lexical_score(en, zh) - (en->aside != zh->aside ? ASIDE_PENALTY : 0);
 }
 
 static double score_with_order(double order_free, const side_info *en, const side_info *zh,
                                order preferred)
 {
-    double s = order_free + adjacency_score(en, zh, preferred);
+    /* Menus, widgets, links and page chrome are never paired: two of them
+     * share names, years and addresses that were copied, not translated,
+     * and a translated cookie notice is still not the article. */
     if (en->navigation || zh->navigation)
-        s -= NAVIGATION_PENALTY;
-    /* Two pieces of chrome (a footer, a subscription line) share names,
-     * years and addresses that were copied, not translated. */
-    if (en->boilerplate && zh->boilerplate)
-        s -= NAVIGATION_PENALTY;
-    return s;
+        return -INFINITY;
+    return order_free + adjacency_score(en, zh, preferred);
 }
 
 static double pair_score(const side_info *en, const side_info *zh, order preferred)
@@ -306,6 +263,7 @@ static double pair_score(const side_info *en, const side_info *zh, order preferr
 typedef struct {
     side_info *en, *zh;
     size_t n_en, n_zh;
+    tme_pairing_lexicon lexicon;
 } sides;
 
 static void free_sides(sides *s)
@@ -322,9 +280,32 @@ static void free_sides(sides *s)
     }
     free(s->en);
     free(s->zh);
+    tme_pairing_lexicon_free(&s->lexicon);
 }
 
-static tme_status build_sides(const tme_paragraphs *paragraphs, sides *s, tme_error *err)
+/* Whether the text is wholly in brackets, ASCII or full-width: the bracket
+ * it opens with closes at its end ("（本文为节选，完整内容请访问原文。）"). */
+static int is_aside(const char *text, size_t len)
+{
+    static const char open_fw[] = "\xEF\xBC\x88", close_fw[] = "\xEF\xBC\x89"; /* （ ） */
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\n'))
+        len--;
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '(' || (i + 3 <= len && memcmp(text + i, open_fw, 3) == 0))
+            depth++;
+        else if (text[i] == ')' || (i + 3 <= len && memcmp(text + i, close_fw, 3) == 0))
+            depth--;
+        else if (i == 0 && text[i] != ' ' && text[i] != '\n')
+            return 0;
+        if (depth == 0 && i > 0 && text[i] != ' ' && text[i] != '\n')
+            return i + (text[i] == ')' ? 1 : 3) >= len;
+    }
+    return 0;
+}
+
+static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
+                              sides *s, tme_error *err)
 {
     memset(s, 0, sizeof *s);
     s->en = calloc(paragraphs->count + 1, sizeof *s->en);
@@ -345,13 +326,15 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, sides *s, tme_er
             continue;
         }
         info->paragraph = k;
-        tme_status status = measure_paragraph(p, lang, info, err);
+        info->at = lang == TME_LANG_ZH ? s->n_zh - 1 : s->n_en - 1;
+        tme_status status = measure_paragraph(p, lang, lexicon, &s->lexicon, info, err);
         if (status != TME_OK)
             return status;
         info->boilerplate = p->boilerplate;
         info->navigation |= p->boilerplate;
+        info->aside = is_aside(p->text, p->len);
     }
-    return TME_OK;
+    return tme_pairing_lexicon_finish(&s->lexicon, err);
 }
 
 enum { MOVE_SKIP_EN = 1, MOVE_SKIP_ZH = 2, MOVE_PAIR = 3 };
@@ -576,8 +559,9 @@ static int fill_sandwiched_pairs(const sides *s, order preferred, tme_pairing *p
         int plausible = 1;
         for (size_t g = 1; g <= gap && plausible; g++) {
             const side_info *en = &s->en[en_a + g], *zh = &s->zh[zh_a + g];
-            plausible = !en->navigation && !zh->navigation &&
-                        length_score(en->units, zh->units) >= SANDWICH_MIN_LENGTH_SCORE;
+            plausible = !en->navigation && !zh->navigation && en->aside == zh->aside &&
+                        length_score(en->units, zh->units) >= SANDWICH_MIN_LENGTH_SCORE &&
+                        lexical_score(en, zh) >= SANDWICH_MIN_LEXICAL_SCORE;
         }
         for (size_t g = 1; g <= gap && plausible; g++) {
             const side_info *en = &s->en[en_a + g], *zh = &s->zh[zh_a + g];
@@ -611,11 +595,12 @@ static order dominant_order(const tme_paragraph_pair *pairs, size_t n)
     return ORDER_ANY;
 }
 
-tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, tme_pairing *out, tme_error *err)
+tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
+                               tme_pairing *out, tme_error *err)
 {
     memset(out, 0, sizeof *out);
     sides s;
-    tme_status status = build_sides(paragraphs, &s, err);
+    tme_status status = build_sides(paragraphs, lexicon, &s, err);
     if (status != TME_OK) {
         free_sides(&s);
         return status;

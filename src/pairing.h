@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "lexicon.h"
 #include "paragraph.h"
 
 typedef struct {
@@ -35,7 +36,8 @@ typedef struct {
  * adjacency in the article's dominant order (English-first or
  * Chinese-first, found in a first pass). The search is banded around the
  * diagonal, so time and memory grow linearly with the paragraph count. */
-tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, tme_pairing *out, tme_error *err);
+tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
+                               tme_pairing *out, tme_error *err);
 
 void tme_pairing_free(tme_pairing *pairing);
 

@@ -423,7 +423,9 @@ static start_kind token_start_kind(const decoded *d, const token *t)
     if (i == t->end)
         return i > t->start ? START_UPPER : START_OTHER;
     int32_t c = d->cp[i];
-    if (is_bullet(c))
+    /* An identifier that opens with an underscore ("__doc__ is also ...")
+     * opens a sentence as a capital does. */
+    if (is_bullet(c) || c == '_')
         return START_UPPER;
     switch (tme_category(c)) {
     case UTF8PROC_CATEGORY_LU:
@@ -531,8 +533,11 @@ static word_class classify_word(const decoded *d, const token_list *l, size_t in
         /* "Albert I. Jones" is an initial, "you and I." a pronoun. */
         return index > 0 && token_starts_upper(d, &l->items[index - 1]) ? WORD_ABBREVIATION
                                                                         : WORD_PLAIN;
+    /* A capital alone is an initial ("J. Smith"); a lower-case letter
+     * alone is a word, mostly a variable ("an attribute of the object z.
+     * Strictly speaking"). */
     if (end - start == 1 && tme_is_letter(d->cp[start]))
-        return WORD_ABBREVIATION;
+        return tme_is_lower(d->cp[start]) ? WORD_PLAIN : WORD_ABBREVIATION;
     if (in_word_list(s, len, other_abbreviations) || is_initialism(s, len))
         return WORD_ABBREVIATION;
     return WORD_PLAIN;
@@ -770,11 +775,52 @@ static bool is_quote_closer(int32_t c)
            c == 0x300F /* 』 */;
 }
 
+static bool is_paren_open(int32_t c)
+{
+    return c == '(' || c == 0xFF08 /* （ */;
+}
+
+static bool is_paren_close(int32_t c)
+{
+    return c == ')' || c == 0xFF09 /* ） */;
+}
+
+/* Brackets opened inside the current sentence: an exclamation or question
+ * mark just before the bracket closes ends the aside, not the sentence
+ * ("在 method 中參照資料屬性（或其他 method！）是沒有簡寫的。"); a full stop
+ * there ends the sentence ("这是例子（见附录。）另一个"), and an aside that
+ * opens the sentence is the sentence ("（實際上，……方法。）"). */
+typedef struct {
+    size_t sentence_start;
+    size_t open_at; /* of the outermost open bracket; SIZE_MAX for none */
+    size_t depth;
+} asides;
+
+static void track_aside(asides *a, const decoded *d, size_t i)
+{
+    if (is_paren_open(d->cp[i]) && a->depth++ == 0)
+        a->open_at = i;
+    else if (is_paren_close(d->cp[i]) && a->depth > 0 && --a->depth == 0)
+        a->open_at = SIZE_MAX;
+}
+
+static bool ends_aside(const asides *a, const decoded *d, size_t i)
+{
+    int32_t c = d->cp[i];
+    if (a->depth == 0 || a->open_at <= a->sentence_start ||
+        !(c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!' || c == '?'))
+        return false;
+    while (i < d->n && is_zh_strong_terminator(d->cp[i]))
+        i++;
+    return i < d->n && is_paren_close(d->cp[i]);
+}
+
 static int segment_chinese(cutter *k)
 {
     const decoded *d = k->d;
     bool straight_quote_open = false;
     title_closers closers = {0, 0};
+    asides aside = {0, SIZE_MAX, 0};
     for (size_t i = 0; i < d->n; i++) {
         int32_t c = d->cp[i];
         if (c == 0x300A /* 《 */ || c == 0x3008 /* 〈 */) {
@@ -785,7 +831,8 @@ static int segment_chinese(cutter *k)
             straight_quote_open = !straight_quote_open;
             continue;
         }
-        if (!is_zh_terminator(d, i))
+        track_aside(&aside, d, i);
+        if (!is_zh_terminator(d, i) || ends_aside(&aside, d, i))
             continue;
         size_t j = i + 1;
         while (j < d->n && (is_zh_strong_terminator(d->cp[j]) || d->cp[j] == '.'))
@@ -799,8 +846,14 @@ static int segment_chinese(cutter *k)
             j++;
         }
         bool quoted = is_quote_closer(d->cp[j - 1]);
-        if (!(quoted && attribution_follows(d, j)) && cut_at(k, j) != 0)
-            return -1;
+        if (!(quoted && attribution_follows(d, j))) {
+            if (cut_at(k, j) != 0)
+                return -1;
+            aside = (asides){j, SIZE_MAX, 0};
+        } else {
+            for (size_t m = i + 1; m < j; m++)
+                track_aside(&aside, d, m);
+        }
         i = j - 1;
     }
     return 0;

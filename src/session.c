@@ -35,6 +35,7 @@ void tme_session_free(tme_session *s)
     tme_dedup_free(&s->dedup);
     tme_dedup_free(&s->written);
     tme_option_values_free(&s->options);
+    tme_settings_free(&s->settings);
     free(s);
 }
 

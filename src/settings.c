@@ -208,6 +208,15 @@ static tme_status validate_seconds(const char *value, tme_error *err)
     return TME_OK;
 }
 
+/* Paths are kept in a comma-separated list (a repeated option's value). */
+static tme_status validate_glossary(const char *value, tme_error *err)
+{
+    if (value[0] == '\0' || strchr(value, ',') != NULL)
+        return tme_error_set(err, TME_ERR_USAGE,
+                             "--lexicon-add wants a file name without a comma, not '%s'", value);
+    return TME_OK;
+}
+
 const tme_option_def tme_session_options[] = {
     {.name = "preset",
      .group = "Output",
@@ -321,6 +330,24 @@ const tme_option_def tme_session_options[] = {
      .help = "spaces between Han and Latin letters or digits in Chinese",
      .default_value = "keep",
      .choices = "keep|remove|add"},
+    {.name = "lexicon",
+     .group = "Alignment",
+     .argument = "FILE",
+     .help = "the bilingual lexicon that paragraph pairing and sentence alignment weigh (a "
+             "tmexport lexicon file, gzip or plain; default: the CC-CEDICT lexicon installed "
+             "with tmexport, or $TMEXPORT_LEXICON)"},
+    {.name = "no-lexicon",
+     .group = "Alignment",
+     .kind = TME_OPTION_FLAG,
+     .help = "pair and align by lengths and anchors (numbers, Latin words) only",
+     .implied_value = "yes"},
+    {.name = "lexicon-add",
+     .group = "Alignment",
+     .argument = "FILE",
+     .help = "add a glossary to the lexicon (repeatable): lines english<TAB>chinese, the "
+             "Chinese 1 to 4 Han characters, '#' comments",
+     .validate = validate_glossary,
+     .repeats = 1},
     {.name = "filter",
      .group = "Training",
      .argument = "NAME[=VALUE]",
@@ -454,6 +481,10 @@ static void resolve_batches(tme_settings *s, const tme_option_values *values)
 tme_status tme_settings_resolve(tme_settings *s, const tme_option_values *values, tme_error *err)
 {
     memset(s, 0, sizeof *s);
+    if (tme_lexicon_source_init(&s->lexicon, is(values, "no-lexicon", "yes"),
+                                get(values, "lexicon"), get(values, "lexicon-add"), err) != TME_OK)
+        return err->status;
+    s->document.lexicon = &s->lexicon;
     resolve_text(s, values);
     resolve_batches(s, values);
     s->source_lang = get(values, "src-lang");
@@ -478,4 +509,9 @@ tme_status tme_settings_resolve(tme_settings *s, const tme_option_values *values
                              src_zh ? "both are" : "neither is");
     s->document.source_is_chinese = src_zh;
     return TME_OK;
+}
+
+void tme_settings_free(tme_settings *s)
+{
+    tme_lexicon_source_free(&s->lexicon);
 }

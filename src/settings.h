@@ -12,6 +12,7 @@
 #include "document.h"
 #include "filters.h"
 #include "format.h"
+#include "lexicon_source.h"
 #include "options.h"
 
 typedef struct {
@@ -31,13 +32,17 @@ typedef struct {
     size_t shard, shards;           /* read input files at positions shard mod shards */
     tme_filters filters;
     time_t creation_time;
-    double review_below;       /* 0: no review output */
-    const char *review_output; /* its [FORMAT:]PATH */
+    tme_lexicon_source lexicon; /* document.lexicon points here */
+    double review_below;        /* 0: no review output */
+    const char *review_output;  /* its [FORMAT:]PATH */
 } tme_settings;
 
 /* Reads every option from values (which must outlive the settings) and
  * checks what only the whole set can show (exactly one Chinese language). */
 tme_status tme_settings_resolve(tme_settings *settings, const tme_option_values *values,
                                 tme_error *err);
+
+/* Frees what resolving took (also for settings never resolved: zeroed). */
+void tme_settings_free(tme_settings *settings);
 
 #endif

@@ -5,11 +5,10 @@
  * The whole text is read by the same rules as a sentence, so the anchors of
  * a paragraph are those of its sentences and its length is their sum.
  *
- * A lexicon signal belongs in read_sentence(): it sees each sentence's
- * decoded code points and their NFKC case folding once, which is what
- * Chinese n-gram hashes and English lower-cased stemmed words are read
- * from; its items would sit in a per-text array like the anchors, with a
- * range in tme_sentence_features. */
+ * The lexicon reads the sentence's bytes itself (lexicon.h: its English
+ * words are folded by the rules the lexicon was compiled with, its Chinese
+ * n-grams are looked up as they are), so that a sentence meets the
+ * dictionary exactly as the compiler saw the glosses. */
 #include "text_features.h"
 
 #include <stdlib.h>
@@ -28,6 +27,9 @@ typedef struct {
     tme_features *out;
     tme_cp_buffer folded; /* the current sentence, NFKC case folded */
     tme_error *err;
+    tme_lexicon_en en; /* the current sentence's lexical items, reused */
+    tme_lexicon_zh zh;
+    tme_lexicon_zh_words words;
 } pass;
 
 static tme_status push_anchor(pass *p, uint64_t key, tme_anchor_kind kind, unsigned flags)
@@ -140,6 +142,66 @@ static size_t count_bytes(const char *text, size_t len, const char *s, size_t n)
     return count;
 }
 
+/* A Chinese menu whose items are separated by a middle dot ("在线阅读·购买纸质版·捐助"):
+ * two dots or more and no sentence punctuation. (A transliterated name
+ * has dots too, but sits inside a sentence.) */
+static int chinese_dotted_menu(const tme_codepoints *d)
+{
+    size_t dots = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int32_t cp = d->cp[i];
+        if (cp == 0xB7 /* · */ || cp == 0x30FB /* ・ */)
+            dots++;
+        else if (cp == 0x3002 /* 。 */ || cp == 0xFF0C /* ， */ || cp == 0xFF1B /* ； */ ||
+                 cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ || cp == 0x3001 /* 、 */)
+            return 0;
+    }
+    return dots >= 2;
+}
+
+/* English menu words set apart by runs of spaces ("Home  Blog  Docs"), with
+ * no sentence punctuation: a row of links as scraped. */
+static int english_spaced_menu(const tme_codepoints *d)
+{
+    size_t gaps = 0, spaces = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int32_t cp = d->cp[i];
+        if (cp == '.' || cp == '?' || cp == '!' || cp == ',' || cp == ';')
+            return 0;
+        if (cp == ' ' || cp == '\t') {
+            spaces++;
+            continue;
+        }
+        gaps += spaces >= 2 || (spaces == 1 && i > 0 && d->cp[i - 1] == '\t');
+        spaces = 0;
+    }
+    return gaps >= 2;
+}
+
+/* A short text with a web address or an e-mail address in it is a link, a
+ * contact line or a "read more" widget, not prose (its counterpart, if it
+ * has one, is another such line that nobody translated). */
+#define LINK_LINE_MAX_UNITS 80.0
+
+static int has_address(const char *t, size_t len)
+{
+    if (count_bytes(t, len, "://", 3) > 0 || count_bytes(t, len, "www.", 4) > 0)
+        return 1;
+    for (const char *p = t, *end = t + len; (p = memchr(p, '@', (size_t)(end - p))); p++) {
+        const char *dot = memchr(p, '.', (size_t)(end - p));
+        if (p > t && (tme_is_ascii_alnum((unsigned char)p[-1])) && dot != NULL && dot > p + 1)
+            return 1;
+    }
+    return 0;
+}
+
+static int link_line(const tme_codepoints *d, tme_lang lang, double length)
+{
+    double limit =
+        lang == TME_LANG_ZH ? LINK_LINE_MAX_UNITS * TME_LENGTH_RATIO : LINK_LINE_MAX_UNITS;
+    return length < limit && has_address(d->text, d->len);
+}
+
 /* English menus and share widgets separate their items with | > » · or •
  * ("Share: Facebook · Twitter · WeChat"); English prose does not. (Chinese
  * uses · inside transliterated names, so it counts only here.) Counted on
@@ -185,12 +247,26 @@ static tme_status read_number_anchor(pass *p, const int32_t *cp, size_t n, size_
                        number.han ? TME_ANCHOR_SOFT : 0);
 }
 
+/* A plural's final s is left out of the key: Chinese keeps an English
+ * term in its base form ("新實例 (instance)" for "new instances"). Not
+ * after an s ("class") nor in words of three letters ("DNS"). */
+static size_t key_length(const int32_t *cp, size_t start, size_t end)
+{
+    size_t n = end - start;
+    if (n > 3 && (cp[end - 1] == 's') && cp[end - 2] != 's')
+        return n - 1;
+    return n;
+}
+
 static tme_status read_token_anchor(pass *p, const int32_t *cp, size_t n, size_t *i)
 {
+    size_t start = *i;
+    while (*i < n && continues_token(cp[*i]))
+        (*i)++;
+    size_t chars = *i - start, keyed = key_length(cp, start, *i);
     uint64_t h = TME_FNV1A_OFFSET;
-    size_t chars = 0;
-    for (; *i < n && continues_token(cp[*i]); (*i)++, chars++)
-        h = hash_code_point(h, cp[*i]);
+    for (size_t k = start; k < start + keyed; k++)
+        h = hash_code_point(h, cp[k]);
     return chars >= 2 ? push_anchor(p, h, TME_ANCHOR_LATIN, 0) : TME_OK;
 }
 
@@ -214,6 +290,65 @@ static tme_status read_anchors(pass *p, const int32_t *cp, size_t n)
     return status;
 }
 
+/* ---- lexical items ------------------------------------------------------ */
+
+static tme_status append_ids(uint32_t **ids, size_t *n, size_t *cap, const uint32_t *add,
+                             size_t count, tme_error *err)
+{
+    if (tme_array_reserve(ids, cap, *n + count, sizeof **ids) != TME_OK)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory collecting lexical items");
+    if (count > 0)
+        memcpy(*ids + *n, add, count * sizeof *add);
+    *n += count;
+    return TME_OK;
+}
+
+/* A Chinese sentence's words, after those of the sentences before. */
+static tme_status read_words(pass *p, tme_sentence_features *s, const char *text, size_t len)
+{
+    tme_features *f = p->out;
+    s->word_begin = f->n_words;
+    if (tme_lexicon_words_zh(f->lexicon, text, len, &p->words, p->err) != TME_OK ||
+        append_ids(&f->words, &f->n_words, &f->cap_words, p->words.words, p->words.n, p->err) !=
+            TME_OK)
+        return p->err->status;
+    s->word_end = f->n_words;
+    return TME_OK;
+}
+
+/* The sentence's lemma ids (lexicon.h) after those of the sentences before. */
+static tme_status read_lemmas(pass *p, tme_sentence_features *s)
+{
+    tme_features *f = p->out;
+    const tme_lexicon *lex = f->lexicon;
+    const char *text = p->d->text + s->span.start;
+    size_t len = s->span.end - s->span.start;
+    s->lemma_begin = s->lemma_end = f->n_lemmas;
+    s->word_begin = s->word_end = f->n_words;
+    if (lex == NULL)
+        return TME_OK;
+    const uint32_t *ids;
+    size_t n;
+    if (p->lang == TME_LANG_ZH) {
+        if (tme_lexicon_prepare_zh(lex, text, len, &p->zh, p->err) != TME_OK)
+            return p->err->status;
+        ids = p->zh.lemmas;
+        n = p->zh.n_lemmas;
+        if (read_words(p, s, text, len) != TME_OK)
+            return p->err->status;
+    } else {
+        if (tme_lexicon_prepare_en(lex, text, len, &p->en, p->err) != TME_OK)
+            return p->err->status;
+        ids = p->en.lemmas;
+        n = p->en.n;
+        s->content_words = p->en.content_words;
+    }
+    if (append_ids(&f->lemmas, &f->n_lemmas, &f->cap_lemmas, ids, n, p->err) != TME_OK)
+        return p->err->status;
+    s->lemma_end = f->n_lemmas;
+    return TME_OK;
+}
+
 /* ---- the pass ----------------------------------------------------------- */
 
 /* The features of sentence s: its code points [b, e), its bytes s->span. */
@@ -227,14 +362,19 @@ static tme_status read_sentence(pass *p, size_t b, size_t e, tme_sentence_featur
     if (status == TME_OK)
         status = read_anchors(p, p->folded.cp, p->folded.n);
     s->anchor_end = p->out->n_anchors;
+    if (status == TME_OK)
+        status = read_lemmas(p, s);
     return status;
 }
 
-static tme_status start(tme_features *out, tme_lang lang, size_t n_sentences, tme_error *err)
+static tme_status start(tme_features *out, tme_lang lang, const tme_lexicon *lexicon,
+                        size_t n_sentences, tme_error *err)
 {
     memset(out, 0, sizeof *out);
     out->lang = lang;
+    out->lexicon = lexicon;
     out->sentences = calloc(n_sentences ? n_sentences : 1, sizeof *out->sentences);
+    out->cap_sentences = n_sentences ? n_sentences : 1;
     if (out->sentences == NULL)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory for %zu sentences", n_sentences);
     return TME_OK;
@@ -251,11 +391,12 @@ static tme_status reserve_buffers(pass *p)
     return TME_OK;
 }
 
-static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_span *spans,
-                             size_t n_spans, tme_features *out, tme_error *err)
+static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
+                             const tme_span *spans, size_t n_spans, tme_features *out,
+                             tme_error *err)
 {
-    tme_status status = start(out, lang, n_spans, err);
-    pass p = {d, lang, out, {NULL, 0, 0}, err};
+    tme_status status = start(out, lang, lexicon, n_spans, err);
+    pass p = {d, lang, out, {NULL, 0, 0}, err, {0}, {0}, {0}};
     if (status == TME_OK)
         status = reserve_buffers(&p);
     for (size_t k = 0; k < n_spans && status == TME_OK; k++) {
@@ -269,6 +410,9 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_s
         out->n_sentences = k + 1;
     }
     tme_cp_buffer_free(&p.folded);
+    tme_lexicon_en_free(&p.en);
+    tme_lexicon_zh_free(&p.zh);
+    tme_lexicon_zh_words_free(&p.words);
     if (status != TME_OK)
         tme_features_free(out);
     return status;
@@ -282,8 +426,9 @@ typedef enum {
 } reading;
 
 /* Decodes text once and reads it as asked. */
-static tme_status analyse(const char *text, size_t len, tme_lang lang, reading what,
-                          const tme_span *spans, size_t n_spans, tme_features *out, tme_error *err)
+static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme_lexicon *lexicon,
+                          reading what, const tme_span *spans, size_t n_spans, tme_features *out,
+                          tme_error *err)
 {
     memset(out, 0, sizeof *out);
     tme_codepoints d;
@@ -297,35 +442,85 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, reading w
         n_spans = 1;
     }
     if (status == TME_OK)
-        status = read_spans(&d, lang, spans, n_spans, out, err);
+        status = read_spans(&d, lang, lexicon, spans, n_spans, out, err);
     if (status == TME_OK && what == READ_PARAGRAPH)
-        out->navigation = lang == TME_LANG_ZH ? chinese_navigation(&d) : english_navigation(&d);
+        out->navigation =
+            (lang == TME_LANG_ZH ? chinese_navigation(&d) || chinese_dotted_menu(&d)
+                                 : english_navigation(&d) || english_spaced_menu(&d)) ||
+            link_line(&d, lang, out->length);
     free(found);
     tme_codepoints_free(&d);
     return status;
 }
 
 tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, const tme_span *spans,
-                                 size_t n_spans, tme_features *out, tme_error *err)
+                                 size_t n_spans, const tme_lexicon *lexicon, tme_features *out,
+                                 tme_error *err)
 {
-    return analyse(text, len, lang, READ_SPANS, spans, n_spans, out, err);
+    return analyse(text, len, lang, lexicon, READ_SPANS, spans, n_spans, out, err);
 }
 
-tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang, tme_features *out,
-                                     tme_error *err)
+tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang,
+                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err)
 {
-    return analyse(text, len, lang, READ_SENTENCES, NULL, 0, out, err);
+    return analyse(text, len, lang, lexicon, READ_SENTENCES, NULL, 0, out, err);
 }
 
-tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang, tme_features *out,
-                                     tme_error *err)
+tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
+                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err)
 {
-    return analyse(text, len, lang, READ_PARAGRAPH, NULL, 0, out, err);
+    return analyse(text, len, lang, lexicon, READ_PARAGRAPH, NULL, 0, out, err);
+}
+
+/* Appends n ids, and returns the offset that src's ranges move by. */
+static size_t append_moved(uint32_t **ids, size_t *n, size_t *cap, const uint32_t *add,
+                           size_t count, tme_status *status, tme_error *err)
+{
+    size_t offset = *n;
+    if (*status == TME_OK)
+        *status = append_ids(ids, n, cap, add, count, err);
+    return offset;
+}
+
+tme_status tme_features_append(tme_features *dst, const tme_features *src, tme_error *err)
+{
+    tme_status status = TME_OK;
+    size_t lemmas = append_moved(&dst->lemmas, &dst->n_lemmas, &dst->cap_lemmas, src->lemmas,
+                                 src->n_lemmas, &status, err);
+    size_t words = append_moved(&dst->words, &dst->n_words, &dst->cap_words, src->words,
+                                src->n_words, &status, err);
+    size_t anchors = dst->n_anchors;
+    if (status == TME_OK && (TME_ARRAY_RESERVE(dst->anchors, dst->cap_anchors,
+                                               dst->n_anchors + src->n_anchors) != TME_OK ||
+                             TME_ARRAY_RESERVE(dst->sentences, dst->cap_sentences,
+                                               dst->n_sentences + src->n_sentences) != TME_OK))
+        status = tme_error_nomem(err);
+    if (status != TME_OK)
+        return status;
+    if (src->n_anchors > 0)
+        memcpy(dst->anchors + anchors, src->anchors, src->n_anchors * sizeof *src->anchors);
+    dst->n_anchors += src->n_anchors;
+    for (size_t k = 0; k < src->n_sentences; k++) {
+        tme_sentence_features s = src->sentences[k];
+        s.anchor_begin += anchors;
+        s.anchor_end += anchors;
+        s.lemma_begin += lemmas;
+        s.lemma_end += lemmas;
+        s.word_begin += words;
+        s.word_end += words;
+        dst->sentences[dst->n_sentences++] = s;
+    }
+    dst->length += src->length;
+    dst->lang = src->lang;
+    dst->lexicon = src->lexicon;
+    return TME_OK;
 }
 
 void tme_features_free(tme_features *f)
 {
     free(f->anchors);
     free(f->sentences);
+    free(f->lemmas);
+    free(f->words);
     memset(f, 0, sizeof *f);
 }

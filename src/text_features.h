@@ -6,10 +6,12 @@
  * translates), plus the flags the two consumers weigh: quotation marks and
  * parentheses (alignment), navigation separators (pairing).
  *
- * The per-sentence record is where further signals read in the same pass
- * belong: the lexicon (src/lexicon.*: Chinese n-grams, English lower-cased
- * stemmed content words) adds its items next to the anchors, from the same
- * decoded and folded code points (see the note in text_features.c). */
+ * Given a lexicon (lexicon.h), each sentence also gets its lexical items,
+ * in the same pass: an English sentence the lemmas of its content words
+ * that the lexicon knows, a Chinese one the lemmas that some headword found
+ * in it translates, so that "does English lemma L occur translated in
+ * Chinese sentence S" is a search in S's sorted ids, and its words (the
+ * headwords read by longest match), for the question the other way. */
 #ifndef TME_TEXT_FEATURES_H
 #define TME_TEXT_FEATURES_H
 
@@ -18,6 +20,7 @@
 
 #include "error.h"
 #include "lang.h"
+#include "lexicon.h"
 #include "segment.h"
 
 /* The length model pairing and alignment share. Chinese length units per
@@ -67,6 +70,14 @@ typedef struct {
     double length;                   /* in calibrated units */
     size_t anchor_begin, anchor_end; /* its anchors in tme_features.anchors, in text order */
     unsigned marks;                  /* TME_MARK_* */
+    /* Its lexical items in tme_features.lemmas, sorted and distinct (none
+     * without a lexicon), and (English) how many content words it has,
+     * known to the lexicon or not. */
+    size_t lemma_begin, lemma_end;
+    size_t content_words;
+    /* Chinese: its words (lexicon.h, tme_lexicon_words_zh) in
+     * tme_features.words, in text order. */
+    size_t word_begin, word_end;
 } tme_sentence_features;
 
 typedef struct {
@@ -77,24 +88,36 @@ typedef struct {
     tme_anchor *anchors;
     size_t n_anchors, cap_anchors;
     tme_sentence_features *sentences;
-    size_t n_sentences;
+    size_t n_sentences, cap_sentences;
+    const tme_lexicon *lexicon; /* what the lemma ids refer to; NULL: none */
+    uint32_t *lemmas;
+    size_t n_lemmas, cap_lemmas;
+    uint32_t *words; /* Chinese headword ids */
+    size_t n_words, cap_words;
 } tme_features;
 
 /* The whole text as one unit (one sentence), as paragraph pairing reads it:
  * the same rules, so the anchors are those of the text's sentences and the
  * length their sum. */
-tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang, tme_features *out,
-                                     tme_error *err);
+tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
+                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err);
 
 /* The text's sentences (tme_segment's, from the same decoding) and their
- * features. */
-tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang, tme_features *out,
-                                     tme_error *err);
+ * features; lexical items when lexicon is not NULL (likewise below). */
+tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang,
+                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err);
 
 /* The same for sentences given as spans into text[0..len) (in order, not
  * overlapping, within the text). */
 tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, const tme_span *spans,
-                                 size_t n_spans, tme_features *out, tme_error *err);
+                                 size_t n_spans, const tme_lexicon *lexicon, tme_features *out,
+                                 tme_error *err);
+
+/* Appends src's sentences (with their anchors and lexical items) to dst,
+ * which then holds the sentences of several texts: their spans keep
+ * referring to their own texts. dst starts zeroed, or as a copy of lang and
+ * lexicon; it is freed with tme_features_free. */
+tme_status tme_features_append(tme_features *dst, const tme_features *src, tme_error *err);
 
 void tme_features_free(tme_features *f);
 

@@ -38,7 +38,7 @@ static tme_features features_of_list(const char *const *sentences, size_t n, tme
     }
     tme_features f;
     tme_error err = {TME_OK, ""};
-    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(*text, at, lang, spans, n, &f, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(*text, at, lang, spans, n, NULL, &f, &err), TME_OK);
     free(spans);
     return f;
 }

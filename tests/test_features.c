@@ -22,7 +22,8 @@ static tme_features one_sentence(const char *text, tme_lang lang)
     tme_features f;
     tme_error err = {TME_OK, ""};
     tme_span span = {0, strlen(text)};
-    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(text, span.end, lang, &span, 1, &f, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(text, span.end, lang, &span, 1, NULL, &f, &err),
+                          TME_OK);
     CU_ASSERT_EQUAL_FATAL(f.n_sentences, 1);
     return f;
 }
@@ -230,8 +231,8 @@ static void test_sentences_and_their_anchors(void)
     size_t n;
     CU_ASSERT_EQUAL_FATAL(tme_segment(text, strlen(text), TME_LANG_EN, &spans, &n, NULL), TME_OK);
     tme_features f;
-    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, strlen(text), TME_LANG_EN, &f, NULL),
-                          TME_OK);
+    CU_ASSERT_EQUAL_FATAL(
+        tme_features_of_sentences(text, strlen(text), TME_LANG_EN, NULL, &f, NULL), TME_OK);
     CU_ASSERT_EQUAL_FATAL(f.n_sentences, n);
     CU_ASSERT_EQUAL_FATAL(n, 3);
     double total = 0;
@@ -340,8 +341,8 @@ static void test_latin_tokens(void)
 static void check_same_reading(const char *text, size_t len, tme_lang lang)
 {
     tme_features whole, parts;
-    CU_ASSERT_EQUAL_FATAL(tme_features_of_paragraph(text, len, lang, &whole, NULL), TME_OK);
-    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, len, lang, &parts, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_paragraph(text, len, lang, NULL, &whole, NULL), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, len, lang, NULL, &parts, NULL), TME_OK);
     int same = whole.n_anchors == parts.n_anchors &&
                (parts.n_sentences == 0 || parts.sentences[0].anchor_begin == 0);
     for (size_t k = 0; k < whole.n_anchors && same; k++)

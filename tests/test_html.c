@@ -467,8 +467,7 @@ static void test_fixtures_against_their_gold(void)
         }
         CU_ASSERT_EQUAL(scored, 0);
         check_never_output(out);
-        /* paragraph pairs: every one the gold's, all of them but the columns'
-         * first heading (see samples/html-columns/meta.json) */
+        /* paragraph pairs: every one the gold's, all of them */
         const char *paragraphs = scratch(3, "paragraphs.tsv");
         CU_ASSERT_EQUAL(tme_test_run_clif(stderr_path(),
                                           "extract -q --no-normalize --unit paragraph '%s' -o '%s'",
@@ -482,9 +481,8 @@ static void test_fixtures_against_their_gold(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(got);
         size_t in_gold, other;
         match_lines(got, want, &in_gold, &other);
-        size_t missing_allowed = strcmp(fixtures[f], "html-columns") == 0 ? 1 : 0;
         CU_ASSERT_EQUAL(other, 0);
-        CU_ASSERT_EQUAL(in_gold + missing_allowed, count_lines(want));
+        CU_ASSERT_EQUAL(in_gold, count_lines(want));
         free(want);
         free(got);
     }

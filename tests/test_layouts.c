@@ -160,6 +160,30 @@ static void test_quotes_of_the_other_script_stay_whole(void)
                           "\xe8\xb0\xb7\xe9\x99\xb7\xe5\x85\xa5\xe6\x81\x90\xe6\x85\x8c\xe3\x80\x82"
                           " Violeta Santos Moura/Reuters";
     check_paragraphs(caption, TME_LAYOUT_AUTO, caption);
+    /* A heading with its English term as a gloss: 繼承 (Inheritance). */
+    const char *gloss = "\xe7\xb9\xbc\xe6\x89\xbf (Inheritance)";
+    check_paragraphs(gloss, TME_LAYOUT_AUTO, gloss);
+    /* A Chinese sentence that ends quoting English:
+     * 會回傳說明字串 (docstring)："A simple example class"。 */
+    const char *ends_quoting =
+        "\xe6\x9c\x83\xe5\x9b\x9e\xe5\x82\xb3\xe8\xaa\xaa\xe6\x98\x8e\xe5\xad\x97"
+        "\xe4\xb8\xb2 (docstring)\xef\xbc\x9a\"A simple example class\"\xe3\x80\x82";
+    check_paragraphs(ends_quoting, TME_LAYOUT_AUTO, ends_quoting);
+}
+
+static void test_legal_list_items_on_one_line_are_split(void)
+{
+    /* An item ending "; and" and its translation, then the last item:
+     * "... or religion; and 3. 促成国际合作。" and "4. ... ends. 4. 构成..." */
+    check_paragraphs("3. To achieve co-operation without distinction as to race, sex, "
+                     "language, or religion; and 3. "
+                     "\xe4\xbf\x83\xe6\x88\x90\xe5\x9b\xbd\xe9\x99\x85\xe5\x90\x88"
+                     "\xe4\xbd\x9c\xe3\x80\x82\n",
+                     TME_LAYOUT_AUTO,
+                     "3. To achieve co-operation without distinction as to race, sex, "
+                     "language, or religion; and|3. "
+                     "\xe4\xbf\x83\xe6\x88\x90\xe5\x9b\xbd\xe9\x99\x85\xe5\x90\x88"
+                     "\xe4\xbd\x9c\xe3\x80\x82");
 }
 
 static void test_names_of_the_chinese_make_no_heading(void)
@@ -291,6 +315,7 @@ int main(void)
          test_english_and_chinese_on_one_line_are_split},
         {"quotes of the other script stay whole", test_quotes_of_the_other_script_stay_whole},
         {"names of the Chinese make no heading", test_names_of_the_chinese_make_no_heading},
+        {"legal list items on one line are split", test_legal_list_items_on_one_line_are_split},
         {"sample, one paragraph a line: the same 54 units",
          test_sample_one_paragraph_a_line_gives_the_same_54_units},
         {"sample, on one line: the same 54 units", test_sample_on_one_line_gives_the_same_54_units},

@@ -5,6 +5,7 @@
 #include "normalize.h"
 #include "test_support.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -226,6 +227,7 @@ static const norm_case chinese_punct_cases[] = {
        "Interface（CRI）的运行时"),
     ZH("glued bracket needs han at both ends", "用 f(x) 表示", "用 f(x) 表示"),
     ZH("glued bracket around han converts", "DeepSeek(深度求索)公司", "DeepSeek（深度求索）公司"),
+    ZH("an empty call stays ASCII", "使用 issubclass() 判斷", "使用 issubclass() 判斷"),
     ZH("brackets inside latin text stay", "He said (quietly) hello", "He said (quietly) hello"),
     ZH("half-converted pair is completed", "（注意)以下", "（注意）以下"),
     ZH("unmatched opening bracket", "李成东(音", "李成东（音"),
@@ -545,7 +547,18 @@ static bool is_ascii_mark(utf8proc_int32_t c)
     return c > 0 && c < 0x80 && strchr(",?:!();", (int)c) != NULL;
 }
 
-/* Counts ASCII , ? : ! ( ) ; whose nearest non-space neighbour is Han. */
+/* A bracket glued to a Latin word, a number or another bracket is code
+ * ("issubclass(bool, int)", "x.f()"), which keeps its ASCII brackets. */
+static bool is_code_bracket(const utf8proc_int32_t *cps, size_t i)
+{
+    if (cps[i] != '(' && cps[i] != ')')
+        return false;
+    utf8proc_int32_t before = i > 0 ? cps[i - 1] : 0;
+    return (before > 0 && before < 0x80 && (isalnum(before) || before == '(' || before == '_'));
+}
+
+/* Counts ASCII , ? : ! ( ) ; whose nearest non-space neighbour is Han,
+ * brackets of code aside. */
 static size_t ascii_marks_next_to_han(const char *text)
 {
     utf8proc_int32_t cps[4096];
@@ -557,7 +570,7 @@ static size_t ascii_marks_next_to_han(const char *text)
         n++;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!is_ascii_mark(cps[i]))
+        if (!is_ascii_mark(cps[i]) || is_code_bracket(cps, i))
             continue;
         size_t before = i, after = i + 1;
         while (before > 0 && cps[before - 1] == ' ')

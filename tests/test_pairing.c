@@ -20,7 +20,7 @@ static char *pair_article(const char *article, size_t len, int *chinese_first)
     tme_paragraphs paragraphs;
     CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text.text, text.len, &paragraphs, &err), TME_OK);
     tme_pairing pairing;
-    CU_ASSERT_EQUAL_FATAL(tme_pair_paragraphs(&paragraphs, &pairing, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_pair_paragraphs(&paragraphs, NULL, &pairing, &err), TME_OK);
     size_t cap = len * 2 + 16, n = 0;
     char *out = malloc(cap);
     out[0] = '\0';
@@ -175,6 +175,38 @@ static void test_navigation_stays_unpaired(void)
     free(got);
 }
 
+static void test_links_menus_and_notes_stay_unpaired(void)
+{
+    /* Each of these sits where a pair would, of a plausible length: a URL
+     * line beside a menu of middle-dotted items, two contact lines, rows of
+     * menu words set apart by spaces, an editor's note in full-width
+     * brackets beside a prose line. Without a lexicon: the rules alone. */
+    const char *article =
+        "Home  Blog  Docs  Community\n\n"
+        "\xE9\xA6\x96\xE9\xA1\xB5  \xE5\x8D\x9A\xE5\xAE\xA2  " /* 首页  博客 */
+        "\xE6\x96\x87\xE6\xA1\xA3\n\n"                         /* 文档 */
+        "It was a good day for the markets.\n\n"
+        "\xE9\x82\xA3\xE6\x98\xAF\xE8\x82\xA1\xE5\xB8\x82\xE7\x9A\x84" /* 那是股市的 */
+        "\xE5\xA5\xBD\xE6\x97\xA5\xE5\xAD\x90\xE3\x80\x82\n\n"         /* 好日子。 */
+        "http://example.info/\n\n"
+        "\xE5\x9C\xA8\xE7\xBA\xBF\xE9\x98\x85\xE8\xAF\xBB\xC2\xB7"     /* 在线阅读· */
+        "\xE8\xB4\xAD\xE4\xB9\xB0\xC2\xB7\xE6\x8D\x90\xE5\x8A\xA9\n\n" /* 购买·捐助 */
+        "Questions? Write to editor@example.info\n\n"
+        "\xE8\x81\x94\xE7\xB3\xBB\xE6\x88\x91\xE4\xBB\xAC\xEF\xBC\x9A" /* 联系我们： */
+        "contact@example.cn\n\n"
+        "Originally published on the blog in 2020.\n\n"
+        "\xEF\xBC\x88\xE6\x9C\xAC\xE6\x96\x87\xE4\xB8\xBA\xE8\x8A\x82" /* （本文为节 */
+        "\xE9\x80\x89\xE3\x80\x82\xEF\xBC\x89\n";                      /* 选。） */
+    const char *want = "It was a good day for the markets.\t"
+                       "\xE9\x82\xA3\xE6\x98\xAF\xE8\x82\xA1\xE5\xB8\x82\xE7\x9A\x84"
+                       "\xE5\xA5\xBD\xE6\x97\xA5\xE5\xAD\x90\xE3\x80\x82\n";
+    char *got = pair_article(article, strlen(article), NULL);
+    CU_ASSERT_STRING_EQUAL(got, want);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "\npaired:\n%s", got);
+    free(got);
+}
+
 static void test_no_chinese_gives_no_pairs(void)
 {
     const char *article = "Only English here.\n\nAnd another paragraph.\n";
@@ -220,6 +252,8 @@ static CU_TestInfo tests[] = {
     {"Kubernetes blog relaid as halves", test_kubernetes_halves},
     {"UN Charter relaid as halves", test_un_charter_halves},
     {"navigation stays unpaired", test_navigation_stays_unpaired},
+    {"links, dotted and spaced menus, notes in brackets stay unpaired",
+     test_links_menus_and_notes_stay_unpaired},
     {"no Chinese gives no pairs", test_no_chinese_gives_no_pairs},
     {"20,000 pairs", test_many_paragraphs},
     CU_TEST_INFO_NULL,

@@ -174,7 +174,7 @@ static void test_pairs_below_min_score_are_listed_with_their_reason(void)
                           tme_test_source_path(SAMPLE), at(0, "all.tsv")),
         0);
     CU_ASSERT_EQUAL_FATAL(tme_test_run_clif(stderr_path(),
-                                            "extract '%s' --no-normalize --min-score 0.8 -o '%s'",
+                                            "extract '%s' --no-normalize --min-score 0.97 -o '%s'",
                                             tme_test_source_path(SAMPLE), at(1, "min.html")),
                           0);
     xmlDocPtr doc = read_page(at(1, "min.html"));
@@ -187,7 +187,7 @@ static void test_pairs_below_min_score_are_listed_with_their_reason(void)
         *target++ = '\0';
         *score++ = '\0';
         char xpath[1024];
-        if (strcmp(score, "0.8000") < 0) {
+        if (strcmp(score, "0.9700") < 0) {
             below++;
             snprintf(xpath, sizeof xpath,
                      "//table[@class='dropped']/tbody/tr[td[2]='below --min-score'][%zu]", below);

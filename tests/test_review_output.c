@@ -13,7 +13,7 @@
 #include "tmexport.h"
 
 #define SAMPLE "samples/deepseek-bilingual.txt"
-#define BELOW "0.8"
+#define BELOW "0.97"
 
 static const char *dir;
 
@@ -69,8 +69,8 @@ static void test_units_split_by_score(void)
     run_api(whole, at(0, "whole.tsv"), NULL);
     run_api(split, at(1, "kept.tsv"), at(2, "check.tsv"));
     int kept_hold, review_hold, whole_hold;
-    size_t kept = count_lines_scored(at(1, "kept.tsv"), 0.8, 0, &kept_hold);
-    size_t review = count_lines_scored(at(2, "check.tsv"), 0.8, 1, &review_hold);
+    size_t kept = count_lines_scored(at(1, "kept.tsv"), 0.97, 0, &kept_hold);
+    size_t review = count_lines_scored(at(2, "check.tsv"), 0.97, 1, &review_hold);
     size_t all = count_lines_scored(at(0, "whole.tsv"), 2, 1, &whole_hold);
     CU_ASSERT(kept_hold && review_hold && whole_hold);
     CU_ASSERT(review > 0 && kept > 0);

@@ -167,6 +167,12 @@ static void test_english_initials(void)
         {"I as pronoun and as initial",
          "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
          "We make a good team, you and I.\nDid you see Albert I. Jones yesterday?"},
+        {"a lower-case letter is a word, not an initial",
+         "It is an attribute of the object z. Strictly speaking, it is.",
+         "It is an attribute of the object z.\nStrictly speaking, it is."},
+        {"an identifier with an underscore opens a sentence",
+         "Change it by assignment. __doc__ is also an attribute.",
+         "Change it by assignment.\n__doc__ is also an attribute."},
     };
     CHECK(cases, TME_LANG_EN);
 }
@@ -304,6 +310,10 @@ static void test_chinese_closers(void)
          "他說：「我來了。」\n她說：『好！』\n大家笑了。"},
         {"full-width and ASCII parentheses", "这是例子（见附录。）另一个例子(见上文。)结束。",
          "这是例子（见附录。）\n另一个例子(见上文。)\n结束。"},
+        {"an exclamation in an aside", "參照資料屬性（或其他 method！）是沒有簡寫的。我發現了。",
+         "參照資料屬性（或其他 method！）是沒有簡寫的。\n我發現了。"},
+        {"an aside that is the sentence", "（實際上，忘記是更好的方法！） 當然如此。",
+         "（實際上，忘記是更好的方法！）\n當然如此。"},
         {"stray closing title mark", "第二章结束。》下一句。", "第二章结束。》\n下一句。"},
         {"straight quotes", "他说:\"我来了。\"大家都笑了。", "他说:\"我来了。\"\n大家都笑了。"},
         {"attribution stays with its quotation",

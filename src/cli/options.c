@@ -206,8 +206,8 @@ static void print_option(FILE *out, const cli_command *command, const cli_option
  * lower-case names) after them, Reporting last. */
 static int group_rank(const char *group)
 {
-    static const char *const order[] = {"Output", "Languages", "Input",
-                                        "Text",   "Batches",   "Training"};
+    static const char *const order[] = {"Output",    "Languages", "Input",   "Text",
+                                        "Alignment", "Batches",   "Training"};
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
         if (strcmp(group, order[k]) == 0)
             return (int)k;

@@ -4,13 +4,14 @@
 #
 # Usage: chromium-check.sh TMEXPORT WORKDIR [INPUT]
 #
-# Exports INPUT (default: samples/deepseek-bilingual.txt of this checkout) to
-# a review page and a TSV in one run, and to a review page with --min-score
-# 0.8 in another; checks the pages with xmllint (as XML, and as HTML); then
+# Exports INPUT (default: samples/k8s-blog-dont-panic/article.txt, whose
+# two merged units score below 0.8 and are shaded, and
+# samples/deepseek-bilingual.txt of this checkout) to a review page and a TSV
+# in one run, and to a review page with --min-score 0.97 in another; checks the pages with xmllint (as XML, and as HTML); then
 # has headless Chromium load them (offline, a profile of its own) and checks
 # the DOM it built: every pair of the TSV, in order, with its score, in the
 # pairs tables; every item not exported listed with a known reason, as many
-# per reason as the summary counts, the pairs below 0.8 as "below
+# per reason as the summary counts, the pairs below 0.97 as "below
 # --min-score"; the script's filter and sort asked for by the address
 # (#filter=Weibo&sort=-score) show exactly the matching rows, by descending
 # score. A screenshot (1280x2000) is decoded (PNG with zlib, no imaging
@@ -29,7 +30,12 @@ fi
 tmexport=$1
 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
-input=${3:-$here/../../samples/deepseek-bilingual.txt}
+if [ $# -eq 3 ]; then
+    inputs=("$3")
+else
+    inputs=("$here/../../samples/k8s-blog-dont-panic/article.txt"
+        "$here/../../samples/deepseek-bilingual.txt")
+fi
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
 
 if [ -z "$chromium" ] || [ ! -x "$chromium" ]; then
@@ -39,9 +45,9 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work"
-if ! "$tmexport" extract "$input" --tsv-fields source,target,score -o "$work/export.tsv" \
+if ! "$tmexport" extract "${inputs[@]}" --tsv-fields source,target,score -o "$work/export.tsv" \
     -o "$work/review.html" 2>"$work/tmexport.log" ||
-    ! "$tmexport" extract "$input" --min-score 0.8 -o "$work/min-score.html" \
+    ! "$tmexport" extract "${inputs[@]}" --min-score 0.97 -o "$work/min-score.html" \
         2>>"$work/tmexport.log"; then
     echo "FAIL: tmexport extract failed: $(head -3 "$work/tmexport.log")"
     exit 1
@@ -183,7 +189,7 @@ for reason in REASONS:
     check(summary[reason] == dropped.count(reason), f"summary of '{reason}' is wrong")
 check(summary["Not exported"] == len(dropped), "the not-exported total is wrong")
 
-below = sum(1 for _, _, score in tsv if float(score) < 0.8)
+below = sum(1 for _, _, score in tsv if float(score) < 0.97)
 minimum = dom("min-score.dom.html")
 low = [r for r in body_rows(minimum, "dropped") if r.cells()[1].text() == "below --min-score"]
 check(below > 0 and len(low) == below, f"{len(low)} rows below --min-score, not {below}")

@@ -27,7 +27,7 @@ static tme_features features_of_lines(const char *text, size_t len, tme_lang lan
         start = end + 1;
     }
     tme_features f;
-    FUZZ_CHECK(tme_features_of_spans(text, len, lang, spans, n, &f, NULL) == TME_OK);
+    FUZZ_CHECK(tme_features_of_spans(text, len, lang, spans, n, NULL, &f, NULL) == TME_OK);
     FUZZ_CHECK(f.n_sentences == n);
     free(spans);
     return f;

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: MIT */
+/* The bead cost: length model, anchors, lexical evidence. The length of a
+ * bead is measured between its sides (the mean of the English length and
+ * the Chinese one in English units). */
+#include "align_cost.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "sort_ids.h"
+
+#define MAX_ANCHORS_PER_SENTENCE 8
+
+/* Penalties (negative log priors) of the bead kinds. 2-2 and 1-3/3-1 cost
+ * more than a 1-2 plus a 2-1 so that the smallest units win whenever the
+ * lengths allow a split (strict F1 rewards the smallest correct units); an
+ * indel costs more than a 1-2 so that a Chinese translation split in two is
+ * not read as a 1-1 plus a stray sentence. */
+#define COST_1_1 0.16
+#define COST_1_2 2.8
+#define COST_2_2 6.0
+#define COST_1_3 6.0
+#define COST_INDEL 5.3
+
+/* Anchor evidence, in the same (nats) units as the length cost. A soft
+ * anchor (a Han numeral) earns the bonus when matched and costs nothing
+ * when not. */
+#define BONUS_MATCH 1.0
+#define PENALTY_ZH_LATIN_MISSING 1.5 /* a Latin token in Chinese absent from the English */
+#define PENALTY_ZH_NUMBER_MISSING 1.0
+#define PENALTY_EN_ANCHOR_MISSING 0.5 /* English numbers may be spelt out in Chinese */
+/* Leaving out a sentence whose anchors occur on the other side is doubtful:
+ * numbers and Latin names are copied by translators, not invented. */
+#define PENALTY_INDEL_SHARED_ANCHOR 0.75
+#define BONUS_MARKS_AGREE 0.3
+#define PENALTY_MARKS_DISAGREE 0.3
+
+/* How much of the lexical evidence counts: the lemmas of a sentence are not
+ * independent tests (a phrase's words come and go together). */
+#define LEXICAL_WEIGHT 0.5
+
+const tme_bead_kind tme_bead_kinds[TME_BEAD_KINDS] = {
+    {1, 1, COST_1_1}, {1, 2, COST_1_2}, {2, 1, COST_1_2},   {2, 2, COST_2_2},
+    {1, 3, COST_1_3}, {3, 1, COST_1_3}, {1, 0, COST_INDEL}, {0, 1, COST_INDEL},
+};
+
+/* ---- the sides ----------------------------------------------------------- */
+
+static int push_anchor(tme_align_side *side, tme_anchor a)
+{
+    if (TME_ARRAY_RESERVE(side->anchors, side->cap_anchors, side->n_anchors + 1) != TME_OK)
+        return -1;
+    side->anchors[side->n_anchors++] = a;
+    return 0;
+}
+
+static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
+{
+    size_t at = tme_lower_bound_u64(set, 0, n, key);
+    return at < n && set[at] == key;
+}
+
+/* The sorted keys of the Latin anchors of the Chinese side. */
+static uint64_t *latin_keys(const tme_align_side *zh, size_t *count)
+{
+    uint64_t *keys = malloc((zh->n_anchors ? zh->n_anchors : 1) * sizeof *keys);
+    if (keys == NULL)
+        return NULL;
+    size_t n = 0;
+    for (size_t k = 0; k < zh->n_anchors; k++)
+        if (zh->anchors[k].kind == TME_ANCHOR_LATIN)
+            keys[n++] = zh->anchors[k].key;
+    tme_sort_u64(keys, n);
+    *count = n;
+    return keys;
+}
+
+/* The aligner's view of one side's features: the first
+ * MAX_ANCHORS_PER_SENTENCE anchors of each sentence, and of the English
+ * Latin tokens only those that occur as such somewhere on the Chinese side
+ * (latin_set), since most English words are translated, not copied. */
+static int build_side(const tme_features *f, const uint64_t *latin_set, size_t latin_count,
+                      tme_align_side *side)
+{
+    size_t n = f->n_sentences;
+    side->sentences = malloc((n ? n : 1) * sizeof *side->sentences);
+    side->length_prefix = malloc((n + 1) * sizeof *side->length_prefix);
+    if (side->sentences == NULL || side->length_prefix == NULL)
+        return -1;
+    side->length_prefix[0] = 0;
+    for (size_t k = 0; k < n; k++) {
+        const tme_sentence_features *in = &f->sentences[k];
+        tme_align_sentence *s = &side->sentences[k];
+        s->length = in->length;
+        s->has_quote = (in->marks & TME_MARK_QUOTE) != 0;
+        s->has_paren = (in->marks & TME_MARK_PAREN) != 0;
+        side->length_prefix[k + 1] = side->length_prefix[k] + s->length;
+        s->anchor_begin = side->n_anchors;
+        for (size_t a = in->anchor_begin; a < in->anchor_end; a++) {
+            tme_anchor an = f->anchors[a];
+            if (latin_set != NULL && an.kind == TME_ANCHOR_LATIN &&
+                !uint64_in_sorted(latin_set, latin_count, an.key))
+                continue;
+            if (side->n_anchors - s->anchor_begin >= MAX_ANCHORS_PER_SENTENCE)
+                break;
+            if (push_anchor(side, an) != 0)
+                return -1;
+        }
+        s->anchor_end = side->n_anchors;
+    }
+    return 0;
+}
+
+static uint64_t anchor_identity(tme_anchor a)
+{
+    return a.key * 4 + (uint64_t)a.kind;
+}
+
+/* Sorted identities of all anchors of one side. */
+static uint64_t *anchor_identities(const tme_align_side *side)
+{
+    uint64_t *ids = malloc((side->n_anchors ? side->n_anchors : 1) * sizeof *ids);
+    if (ids == NULL)
+        return NULL;
+    for (size_t k = 0; k < side->n_anchors; k++)
+        ids[k] = anchor_identity(side->anchors[k]);
+    tme_sort_u64(ids, side->n_anchors);
+    return ids;
+}
+
+static void count_shared(tme_align_side *side, size_t n, const uint64_t *other_ids, size_t n_other)
+{
+    for (size_t k = 0; k < n; k++) {
+        tme_align_sentence *f = &side->sentences[k];
+        f->shared_anchors = 0;
+        for (size_t a = f->anchor_begin; a < f->anchor_end; a++)
+            f->shared_anchors +=
+                !(side->anchors[a].flags & TME_ANCHOR_SOFT) &&
+                uint64_in_sorted(other_ids, n_other, anchor_identity(side->anchors[a]));
+    }
+}
+
+static int mark_shared_anchors(tme_align_model *m)
+{
+    uint64_t *en_ids = anchor_identities(&m->en), *zh_ids = anchor_identities(&m->zh);
+    if (en_ids == NULL || zh_ids == NULL) {
+        free(en_ids);
+        free(zh_ids);
+        return -1;
+    }
+    count_shared(&m->en, m->n_en, zh_ids, m->zh.n_anchors);
+    count_shared(&m->zh, m->n_zh, en_ids, m->en.n_anchors);
+    free(en_ids);
+    free(zh_ids);
+    return 0;
+}
+
+static void free_side(tme_align_side *side)
+{
+    free(side->sentences);
+    free(side->anchors);
+    free(side->length_prefix);
+}
+
+static int build_sides(tme_align_model *m, const tme_features *en, const tme_features *zh)
+{
+    size_t latin_count = 0;
+    uint64_t *latin = NULL;
+    int rc = build_side(zh, NULL, 0, &m->zh);
+    if (rc == 0)
+        rc = (latin = latin_keys(&m->zh, &latin_count)) == NULL ? -1 : 0;
+    if (rc == 0)
+        rc = build_side(en, latin, latin_count, &m->en);
+    if (rc == 0)
+        rc = mark_shared_anchors(m);
+    free(latin);
+    return rc;
+}
+
+tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
+                                tme_error *err)
+{
+    memset(m, 0, sizeof *m);
+    m->n_en = en->n_sentences;
+    m->n_zh = zh->n_sentences;
+    if (build_sides(m, en, zh) != 0) {
+        tme_align_model_free(m);
+        return tme_error_nomem(err);
+    }
+    if (tme_lexical_init(&m->lexical, en, zh, err) != TME_OK) {
+        tme_align_model_free(m);
+        return err->status;
+    }
+    if (tme_lexical_active(&m->lexical) &&
+        (m->cache = calloc(TME_MASK_CACHE_ROWS * TME_MASK_CACHE_COLUMNS, sizeof *m->cache)) ==
+            NULL) {
+        tme_align_model_free(m);
+        return tme_error_nomem(err);
+    }
+    return TME_OK;
+}
+
+void tme_align_model_free(tme_align_model *m)
+{
+    free_side(&m->en);
+    free_side(&m->zh);
+    tme_lexical_free(&m->lexical);
+    free(m->cache);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- evidence ------------------------------------------------------------ */
+
+/* −log(2·(1 − Φ(|δ|))), with the asymptotic form where erfc underflows. */
+static double length_misfit_cost(double delta)
+{
+    delta = fabs(delta);
+    if (delta < 8)
+        return -log(erfc(delta / sqrt(2.0)));
+    return delta * delta / 2 + log(delta) + 0.2257913526447274 /* log(pi/2)/2 */;
+}
+
+static size_t gather_anchors(const tme_align_side *side, size_t begin, size_t end, tme_anchor *out)
+{
+    size_t n = 0;
+    for (size_t k = begin; k < end; k++)
+        for (size_t a = side->sentences[k].anchor_begin; a < side->sentences[k].anchor_end; a++)
+            out[n++] = side->anchors[a];
+    return n;
+}
+
+static int any_flag(const tme_align_side *side, size_t begin, size_t end, int quote)
+{
+    for (size_t k = begin; k < end; k++)
+        if (quote ? side->sentences[k].has_quote : side->sentences[k].has_paren)
+            return 1;
+    return 0;
+}
+
+static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    double cost = 0;
+    for (int quote = 0; quote <= 1; quote++) {
+        int e = any_flag(&m->en, eb, ee, quote), z = any_flag(&m->zh, zb, ze, quote);
+        if (e && z)
+            cost -= BONUS_MARKS_AGREE;
+        else if (e != z)
+            cost += PENALTY_MARKS_DISAGREE;
+    }
+    return cost;
+}
+
+static double length_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    double le = m->en.length_prefix[ee] - m->en.length_prefix[eb];
+    double lz = m->zh.length_prefix[ze] - m->zh.length_prefix[zb];
+    double base = (le + lz / TME_LENGTH_RATIO) / 2;
+    return length_misfit_cost((lz - TME_LENGTH_RATIO * le) /
+                              sqrt(tme_length_variance(base > 1 ? base : 1)));
+}
+
+static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze,
+                          size_t *matches)
+{
+    tme_anchor ea[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE];
+    tme_anchor za[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE];
+    size_t ne = gather_anchors(&m->en, eb, ee, ea), nz = gather_anchors(&m->zh, zb, ze, za);
+    unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
+    double cost = 0;
+    *matches = 0;
+    for (size_t z = 0; z < nz; z++) {
+        size_t e = 0;
+        while (e < ne && (used[e] || ea[e].kind != za[z].kind || ea[e].key != za[z].key))
+            e++;
+        if (e < ne) {
+            used[e] = 1;
+            (*matches)++;
+            cost -= BONUS_MATCH;
+        } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
+            cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                                   : PENALTY_ZH_NUMBER_MISSING;
+        }
+    }
+    for (size_t e = 0; e < ne; e++)
+        if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
+            cost += PENALTY_EN_ANCHOR_MISSING;
+    return cost + marks_cost(m, eb, ee, zb, ze);
+}
+
+/* The masks of English sentence en and Chinese sentence zh. */
+static const tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t zh)
+{
+    tme_mask_entry *e = &m->cache[(en % TME_MASK_CACHE_ROWS) * TME_MASK_CACHE_COLUMNS +
+                                  zh % TME_MASK_CACHE_COLUMNS];
+    if (e->en != en + 1 || e->zh != zh + 1) {
+        e->en = (uint32_t)(en + 1);
+        e->zh = (uint32_t)(zh + 1);
+        e->en_mask = tme_lexical_en_mask(&m->lexical, en, zh);
+        e->zh_mask = tme_lexical_zh_mask(&m->lexical, zh, en);
+    }
+    return e;
+}
+
+/* Each side's sentences tested against the other side's: English lemmas
+ * found in the bead's Chinese, Chinese words covered by its English. */
+static double lexical_evidence(tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    if (m->cache == NULL)
+        return 0;
+    uint64_t zh_masks[TME_ALIGN_MAX_SIDE] = {0};
+    double evidence = 0;
+    for (size_t i = eb; i < ee; i++) {
+        uint64_t en_mask = 0;
+        for (size_t j = zb; j < ze; j++) {
+            const tme_mask_entry *e = cached_masks(m, i, j);
+            en_mask |= e->en_mask;
+            zh_masks[j - zb] |= e->zh_mask;
+        }
+        evidence += tme_lexical_evidence(&m->lexical.en_tests, i, en_mask, ze - zb);
+    }
+    for (size_t j = zb; j < ze; j++)
+        evidence += tme_lexical_evidence(&m->lexical.zh_tests, j, zh_masks[j - zb], ee - eb);
+    return evidence;
+}
+
+tme_bead_evidence tme_align_weigh(tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    tme_bead_evidence ev;
+    ev.length_cost = length_cost(m, eb, ee, zb, ze);
+    ev.anchor_cost = anchor_cost(m, eb, ee, zb, ze, &ev.matches);
+    ev.lexical = lexical_evidence(m, eb, ee, zb, ze);
+    return ev;
+}
+
+double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze)
+{
+    const tme_bead_kind *k = &tme_bead_kinds[kind];
+    size_t eb = ee - k->en, zb = ze - k->zh;
+    double kc = k->cost;
+    if (eb == ee)
+        return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->zh.sentences[zb].shared_anchors;
+    if (zb == ze)
+        return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->en.sentences[eb].shared_anchors;
+    tme_bead_evidence ev = tme_align_weigh(m, eb, ee, zb, ze);
+    return kc + ev.length_cost + ev.anchor_cost - LEXICAL_WEIGHT * ev.lexical;
+}

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/* What a bead costs: the aligner's model of one English–Chinese paragraph
+ * pair. A bead's cost is the negative log-likelihood (in nats) that its
+ * sides translate each other, against their being unrelated, plus the
+ * prior of its kind: the length model (text_features.h), the anchors
+ * (numbers, Latin tokens, quotation marks and brackets a translator
+ * copies), and the lexical evidence (align_lexical.h). The dynamic
+ * programmes (align_band.h, align_posterior.h) only add up these costs. */
+#ifndef TME_ALIGN_COST_H
+#define TME_ALIGN_COST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "align_lexical.h"
+#include "error.h"
+#include "text_features.h"
+
+#define TME_ALIGN_MAX_SIDE 3
+
+/* The kinds of bead, as (English count, Chinese count) and the penalty
+ * (negative log prior) of the kind. */
+typedef struct {
+    unsigned char en, zh;
+    double cost;
+} tme_bead_kind;
+
+extern const tme_bead_kind tme_bead_kinds[];
+#define TME_BEAD_KINDS 8
+
+typedef struct {
+    double length;
+    size_t anchor_begin, anchor_end; /* into the side's anchor array */
+    size_t shared_anchors;           /* of those, how many occur on the other side */
+    int has_quote, has_paren;
+} tme_align_sentence;
+
+typedef struct {
+    tme_align_sentence *sentences;
+    tme_anchor *anchors;
+    size_t n_anchors, cap_anchors;
+    double *length_prefix; /* length_prefix[k] = total length of sentences [0, k) */
+} tme_align_side;
+
+/* Recently asked masks (tme_lexical_mask), kept because each is asked by
+ * every bead that holds the two sentences: direct-mapped on the low bits of
+ * the two indices, which the band's rows keep apart. */
+#define TME_MASK_CACHE_ROWS 8
+#define TME_MASK_CACHE_COLUMNS 1024
+typedef struct {
+    uint32_t en, zh;           /* + 1; 0 = empty */
+    uint64_t en_mask, zh_mask; /* tme_lexical_en_mask, tme_lexical_zh_mask */
+} tme_mask_entry;
+
+typedef struct {
+    tme_align_side en, zh;
+    size_t n_en, n_zh;
+    tme_lexical lexical;
+    tme_mask_entry *cache; /* TME_MASK_CACHE_ROWS * TME_MASK_CACHE_COLUMNS, or NULL */
+} tme_align_model;
+
+/* The model of aligning en with zh (text_features.h); both have sentences. */
+tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
+                                tme_error *err);
+void tme_align_model_free(tme_align_model *m);
+
+typedef struct {
+    double length_cost; /* -log of the two-sided tail probability of the length misfit */
+    double anchor_cost; /* penalties minus bonuses */
+    double lexical;     /* lexical evidence, nats (align_lexical.h) */
+    size_t matches;     /* anchors found on both sides */
+} tme_bead_evidence;
+
+/* The evidence of English sentences [eb, ee) against Chinese [zb, ze),
+ * both sides not empty. */
+tme_bead_evidence tme_align_weigh(tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze);
+
+/* The cost of the bead of kind k (index in tme_bead_kinds) that ends with
+ * English sentence ee and Chinese sentence ze (exclusive). */
+double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze);
+
+#endif
