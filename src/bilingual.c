@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "charclass.h"
 #include "hash.h"
 
@@ -322,14 +323,8 @@ static int add_use(void *context, uint64_t hash)
 {
     indexing *ix = context;
     word_index *index = ix->index;
-    if (index->count == index->cap) {
-        size_t cap = index->cap ? index->cap * 2 : 256;
-        word_use *bigger = realloc(index->uses, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return -1;
-        index->uses = bigger;
-        index->cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(index->uses, index->cap, index->count + 1) != TME_OK)
+        return -1;
     index->uses[index->count++] = (word_use){hash, ix->paragraph};
     return 0;
 }
@@ -586,14 +581,8 @@ static tme_status replace_with_pieces(tme_paragraphs *out, size_t *cap, const tm
                                       const piece *pieces, size_t n, tme_error *err)
 {
     for (size_t k = 0; k < n; k++) {
-        if (out->count == *cap) {
-            size_t grown = *cap ? *cap * 2 : 64;
-            tme_paragraph *bigger = realloc(out->items, grown * sizeof *bigger);
-            if (bigger == NULL)
-                return tme_error_nomem(err);
-            out->items = bigger;
-            *cap = grown;
-        }
+        if (TME_ARRAY_RESERVE(out->items, *cap, out->count + 1) != TME_OK)
+            return tme_error_nomem(err);
         tme_paragraph *p = &out->items[out->count];
         *p = *para;
         p->len = pieces[k].end - pieces[k].start;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "chinese_script.h"
 
 #include "align.h"
@@ -16,14 +17,8 @@
 tme_status tme_units_push(tme_units *units, char *source, char *target, double score,
                           size_t document_index)
 {
-    if (units->count == units->cap) {
-        size_t cap = units->cap ? units->cap * 2 : 64;
-        tme_unit *bigger = realloc(units->items, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return TME_ERR_NOMEM;
-        units->items = bigger;
-        units->cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(units->items, units->cap, units->count + 1) != TME_OK)
+        return TME_ERR_NOMEM;
     tme_unit *u = &units->items[units->count];
     u->source = source;
     u->target = target;
@@ -107,14 +102,8 @@ tme_status tme_dropped_list_add(tme_dropped_list *list, const char *en, size_t e
                                 const char *zh, size_t zh_len, double score, tme_drop_reason reason,
                                 const char *detail, tme_error *err)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 32;
-        tme_dropped *bigger = realloc(list->items, cap * sizeof *bigger);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        list->items = bigger;
-        list->cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(list->items, list->cap, list->count + 1) != TME_OK)
+        return tme_error_nomem(err);
     tme_dropped *d = &list->items[list->count];
     d->english = en != NULL ? strndup(en, en_len) : NULL;
     d->chinese = zh != NULL ? strndup(zh, zh_len) : NULL;
