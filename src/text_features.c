@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "call_to_action.h"
 #include "charclass.h"
 #include "codepoints.h"
 #include "fold.h"
@@ -200,6 +201,13 @@ static int link_line(const tme_codepoints *d, tme_lang lang, double length)
     double limit =
         lang == TME_LANG_ZH ? LINK_LINE_MAX_UNITS * TME_LENGTH_RATIO : LINK_LINE_MAX_UNITS;
     return length < limit && has_address(d->text, d->len);
+}
+
+static int call_to_action(const tme_codepoints *d, tme_lang lang, double length)
+{
+    double limit = lang == TME_LANG_ZH ? TME_CALL_TO_ACTION_MAX_UNITS * TME_LENGTH_RATIO
+                                       : TME_CALL_TO_ACTION_MAX_UNITS;
+    return length < limit && tme_has_call_to_action(d->text, d->len, lang);
 }
 
 /* English menus and share widgets separate their items with | > » · or •
@@ -447,7 +455,7 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme
         out->navigation =
             (lang == TME_LANG_ZH ? chinese_navigation(&d) || chinese_dotted_menu(&d)
                                  : english_navigation(&d) || english_spaced_menu(&d)) ||
-            link_line(&d, lang, out->length);
+            link_line(&d, lang, out->length) || call_to_action(&d, lang, out->length);
     free(found);
     tme_codepoints_free(&d);
     return status;
