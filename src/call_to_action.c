@@ -5,7 +5,7 @@
 
 /* Matched without regard to ASCII case, anywhere in the text. */
 static const char *const english_phrases[] = {
-    "subscribe to", "subscribe now", "subscribe for",         "newsletter",
+    "subscribe to", "subscribe now", "subscribe for",         "our newsletter",
     "sign up for",  "follow us",     "thank you for reading", "thanks for reading",
     "share this",   "scan the qr",   "download our app",      "tell a friend",
     NULL,
@@ -31,6 +31,12 @@ static const char *const chinese_phrases[] = {
     "\xE6\x84\x9F\xE8\xAC\x9D\xE9\x96\xB1\xE8\xAE\x80",             /* 感謝閱讀 */
     "\xE6\x84\x9F\xE8\xB0\xA2\xE6\x82\xA8\xE7\x9A\x84\xE9\x98\x85", /* 感谢您的阅 */
     "\xE5\x88\x86\xE4\xBA\xAB\xE5\x88\xB0",                         /* 分享到 */
+    "\xE7\x89\x88\xE6\x9D\x83\xE5\xBD\x92",                         /* 版权归 */
+    "\xE7\x89\x88\xE6\xAC\x8A\xE6\xAD\xB8",                         /* 版權歸 */
+    "\xE4\xBB\x85\xE4\xBE\x9B\xE5\xAD\xA6\xE4\xB9\xA0",             /* 仅供学习 */
+    "\xE5\x83\x85\xE4\xBE\x9B\xE5\xAD\xB8\xE7\xBF\x92",             /* 僅供學習 */
+    "\xE8\xBD\xAC\xE8\xBD\xBD\xE8\xAF\xB7",                         /* 转载请 */
+    "\xE8\xBD\x89\xE8\xBC\x89\xE8\xAB\x8B",                         /* 轉載請 */
     NULL,
 };
 
