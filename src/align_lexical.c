@@ -30,12 +30,6 @@ static size_t find_id(const uint32_t *ids, size_t lo, size_t n, uint32_t id)
     return tme_lower_bound_u32(ids, lo, n, id);
 }
 
-static int has_id(const uint32_t *ids, size_t n, uint32_t id)
-{
-    size_t at = find_id(ids, 0, n, id);
-    return at < n && ids[at] == id;
-}
-
 static double clamp(double x, double lo, double hi)
 {
     return x < lo ? lo : x > hi ? hi : x;
@@ -75,29 +69,46 @@ static int make_set(const uint32_t *ids, size_t n, id_counts *c)
     return c->en_df == NULL || c->zh_df == NULL ? -1 : 0;
 }
 
-/* Adds 1 to counts[id] for each id of ids[0, n) in the set (distinct per
- * call when ids are). */
-static void count_ids(const id_counts *c, size_t *counts, const uint32_t *ids, size_t n)
+/* Adds 1 to counts[at] for each id of ids[0, n) at index at of the set, and
+ * sets bit at of bits. */
+static void count_marking(const id_counts *c, size_t *counts, const uint32_t *ids, size_t n,
+                          uint64_t *bits)
 {
     for (size_t k = 0; k < n; k++) {
         size_t at = find_id(c->ids, 0, c->n, ids[k]);
-        if (at < c->n && c->ids[at] == ids[k])
+        if (at < c->n && c->ids[at] == ids[k]) {
             counts[at]++;
+            bits[at >> 6] |= (uint64_t)1 << (at & 63);
+        }
     }
 }
 
-/* English lemmas: in how many English sentences each is, and in how many
- * Chinese ones a translation is found. */
-static int count_lemmas(const tme_features *en, const tme_features *zh, id_counts *c)
+/* Each sentence's bitmap of the set's lemmas, counting them (df) as it goes. */
+static int mark_sentences(const id_counts *c, const tme_features *f, size_t *df, size_t words,
+                          uint64_t **bits)
 {
-    if (make_set(en->lemmas, en->n_lemmas, c) != 0)
+    *bits = calloc((f->n_sentences ? f->n_sentences : 1) * (words ? words : 1), sizeof **bits);
+    if (*bits == NULL)
         return -1;
-    count_ids(c, c->en_df, en->lemmas, en->n_lemmas);
-    for (size_t j = 0; j < zh->n_sentences; j++) {
-        const tme_sentence_features *s = &zh->sentences[j];
+    for (size_t j = 0; j < f->n_sentences; j++) {
+        const tme_sentence_features *s = &f->sentences[j];
         if (s->lemma_end > s->lemma_begin) /* lemmas may be NULL otherwise */
-            count_ids(c, c->zh_df, zh->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin);
+            count_marking(c, df, f->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin,
+                          *bits + j * words);
     }
+    return 0;
+}
+
+/* English lemmas: in how many English sentences each is, and in how many
+ * Chinese ones a translation is found; the sentences' bitmaps. */
+static int count_lemmas(tme_lexical *lx, id_counts *c)
+{
+    if (make_set(lx->en->lemmas, lx->en->n_lemmas, c) != 0)
+        return -1;
+    lx->bits.words = (c->n + 63) / 64;
+    if (mark_sentences(c, lx->en, c->en_df, lx->bits.words, &lx->bits.en_bits) != 0 ||
+        mark_sentences(c, lx->zh, c->zh_df, lx->bits.words, &lx->bits.zh_bits) != 0)
+        return -1;
     return 0;
 }
 
@@ -202,14 +213,46 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c)
         slots += items < TME_LEXICAL_MAX_ITEMS ? items : TME_LEXICAL_MAX_ITEMS;
     }
     t->first[n] = slots;
-    if (alloc_tests(t, n, slots) != 0)
+    if (alloc_tests(t, n, slots) != 0 ||
+        (lx->bits.en_item_at = malloc((slots ? slots : 1) * sizeof *lx->bits.en_item_at)) == NULL)
         return -1;
     for (size_t i = 0; i < n; i++)
         for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
             t->item[s] = en->lemmas[en->sentences[i].lemma_begin + (s - t->first[i])];
             size_t at = find_id(c->ids, 0, c->n, t->item[s]);
+            lx->bits.en_item_at[s] = (uint32_t)at;
             add_test(t, i, s, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences));
         }
+    return 0;
+}
+
+/* For each Chinese slot, the set indices of its word's lemmas that the
+ * English has. */
+static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
+{
+    const tme_lexical_tests *t = &lx->zh_tests;
+    size_t slots = t->first[lx->zh->n_sentences], n = 0;
+    tme_lexical_bits *b = &lx->bits;
+    if ((b->zh_cover_first = malloc((slots + 1) * sizeof *b->zh_cover_first)) == NULL)
+        return -1;
+    for (size_t s = 0; s < slots; s++) {
+        const uint32_t *ids;
+        n += tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
+    }
+    if ((b->zh_cover = malloc((n ? n : 1) * sizeof *b->zh_cover)) == NULL)
+        return -1;
+    n = 0;
+    for (size_t s = 0; s < slots; s++) {
+        const uint32_t *ids;
+        size_t count = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
+        b->zh_cover_first[s] = n;
+        for (size_t k = 0; k < count; k++) {
+            size_t at = find_id(lemmas->ids, 0, lemmas->n, ids[k]);
+            if (at < lemmas->n && lemmas->ids[at] == ids[k])
+                b->zh_cover[n++] = (uint32_t)at;
+        }
+    }
+    b->zh_cover_first[slots] = n;
     return 0;
 }
 
@@ -290,7 +333,7 @@ tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_f
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
     id_counts lemmas, words;
-    int rc = count_lemmas(en, zh, &lemmas);
+    int rc = count_lemmas(lx, &lemmas);
     if (rc == 0)
         rc = count_words(zh, &words);
     else
@@ -299,6 +342,8 @@ tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_f
         rc = init_en_tests(lx, &lemmas);
     if (rc == 0)
         rc = init_zh_tests(lx, &lemmas, &words);
+    if (rc == 0)
+        rc = init_zh_cover(lx, &lemmas);
     free_counts(&lemmas);
     free_counts(&words);
     if (rc != 0) {
@@ -312,45 +357,46 @@ void tme_lexical_free(tme_lexical *lx)
 {
     free_tests(&lx->en_tests);
     free_tests(&lx->zh_tests);
+    free(lx->bits.en_bits);
+    free(lx->bits.zh_bits);
+    free(lx->bits.en_item_at);
+    free(lx->bits.zh_cover_first);
+    free(lx->bits.zh_cover);
+    memset(&lx->bits, 0, sizeof lx->bits);
 }
 
 /* ---- masks and evidence ------------------------------------------------- */
 
+static inline int has_bit(const uint64_t *bits, uint32_t at)
+{
+    return (int)((bits[at >> 6] >> (at & 63)) & 1);
+}
+
 uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
 {
     const tme_lexical_tests *t = &lx->en_tests;
-    const tme_sentence_features *z = &lx->zh->sentences[zh_sentence];
-    const uint32_t *ids = lx->zh->lemmas;
-    size_t at = z->lemma_begin;
+    const uint64_t *bits = lx->bits.zh_bits + zh_sentence * lx->bits.words;
+    const uint32_t *at = lx->bits.en_item_at;
+    size_t first = t->first[en_sentence], end = t->first[en_sentence + 1];
     uint64_t mask = 0;
-    /* Both lists ascend: each search starts where the last one ended. */
-    for (size_t s = t->first[en_sentence]; s < t->first[en_sentence + 1] && at < z->lemma_end;
-         s++) {
-        at = find_id(ids, at, z->lemma_end, t->item[s]);
-        if (at < z->lemma_end && ids[at] == t->item[s])
-            mask |= (uint64_t)1 << (s - t->first[en_sentence]);
-    }
+    for (size_t s = first; s < end; s++)
+        mask |= (uint64_t)has_bit(bits, at[s]) << (s - first);
     return mask;
 }
 
 uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
 {
     const tme_lexical_tests *t = &lx->zh_tests;
-    const tme_sentence_features *e = &lx->en->sentences[en_sentence];
-    size_t n_en = e->lemma_end - e->lemma_begin;
+    const tme_lexical_bits *b = &lx->bits;
+    const uint64_t *bits = b->en_bits + en_sentence * b->words;
+    size_t first = t->first[zh_sentence], end = t->first[zh_sentence + 1];
     uint64_t mask = 0;
-    if (n_en == 0) /* lemmas may be NULL then */
-        return 0;
-    const uint32_t *en_ids = lx->en->lemmas + e->lemma_begin;
-    for (size_t s = t->first[zh_sentence]; s < t->first[zh_sentence + 1] && n_en > 0; s++) {
-        const uint32_t *ids;
-        size_t n = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
-        int covered = 0;
-        for (size_t k = 0; k < n && !covered; k++)
-            covered = has_id(en_ids, n_en, ids[k]);
-        if (covered)
-            mask |= (uint64_t)1 << (s - t->first[zh_sentence]);
-    }
+    for (size_t s = first; s < end; s++)
+        for (size_t k = b->zh_cover_first[s]; k < b->zh_cover_first[s + 1]; k++)
+            if (has_bit(bits, b->zh_cover[k])) {
+                mask |= (uint64_t)1 << (s - first);
+                break;
+            }
     return mask;
 }
 
