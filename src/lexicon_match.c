@@ -94,6 +94,8 @@ static int find_headwords_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
     uint64_t key = first;
     size_t step;
     for (int k = 1;; k++) {
+        if (!tme_lexicon_maybe_prefix(lex, key))
+            return 0;
         uint32_t hw = tme_lexicon_find_key(lex, key);
         if (hw != UINT32_MAX &&
             push_id(&out->headwords, &out->n_headwords, &out->cap_headwords, hw) != 0)
@@ -209,6 +211,8 @@ static uint32_t longest_headword_at(const tme_lexicon *lex, const utf8proc_uint8
     size_t bytes = 0, step;
     *extra = 0;
     for (int k = 1;; k++) {
+        if (!tme_lexicon_maybe_prefix(lex, key))
+            return best;
         uint32_t hw = tme_lexicon_find_key(lex, key);
         if (hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
             best = hw;
@@ -370,12 +374,12 @@ tme_lexicon_stats tme_lexicon_get_stats(const tme_lexicon *lex)
     s.headwords = lex->n_headwords;
     s.pairs = lex->n_pairs;
     s.characters = lex->n_chars;
-    s.bytes = sizeof *lex + TME_LEXICON_CP_LIMIT * sizeof *lex->char_index +
-              lex->cap_chars * (sizeof *lex->char_cp + 1) + lex->hw_cap * sizeof *lex->hw_slots +
-              lex->cap_headwords * sizeof *lex->hw_keys +
-              (lex->n_headwords + 2) * sizeof *lex->hw_first +
-              lex->n_pairs * sizeof *lex->hw_lemmas + lex->text_cap +
-              lex->cap_lemmas * sizeof *lex->lemma_offset +
-              lex->lemma_cap * sizeof *lex->lemma_slots + lex->n_lemmas * sizeof *lex->lemma_weight;
+    s.bytes =
+        sizeof *lex + TME_LEXICON_CP_LIMIT * sizeof *lex->char_index +
+        lex->cap_chars * (sizeof *lex->char_cp + 1) + lex->hw_cap * sizeof *lex->hw_slots +
+        lex->cap_headwords * sizeof *lex->hw_keys + (lex->n_headwords + 2) * sizeof *lex->hw_first +
+        lex->n_pairs * sizeof *lex->hw_lemmas + lex->text_cap +
+        lex->cap_lemmas * sizeof *lex->lemma_offset + lex->lemma_cap * sizeof *lex->lemma_slots +
+        lex->n_lemmas * sizeof *lex->lemma_weight + TME_LEXICON_PREFIX_BITS / 8;
     return s;
 }
