@@ -41,7 +41,7 @@ typedef struct {
     size_t *en_df, *zh_df;
     uint64_t *present;
     uint32_t *rank;
-    size_t words;
+    size_t base, words; /* present covers the ids [64 * base, 64 * (base + words)) */
 } id_counts;
 
 static void free_counts(id_counts *c)
@@ -66,7 +66,7 @@ static inline size_t count_bits(uint64_t x)
 /* 1 when id is in the set, its index in *at; 0 otherwise. */
 static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
 {
-    size_t w = id >> 6;
+    size_t w = (id >> 6) - c->base; /* wraps around below the base */
     uint64_t bit = (uint64_t)1 << (id & 63);
     if (w >= c->words || !(c->present[w] & bit))
         return 0;
@@ -76,13 +76,14 @@ static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
 
 static int index_set(id_counts *c)
 {
-    c->words = c->n ? c->ids[c->n - 1] / 64 + 1 : 0;
+    c->base = c->n ? c->ids[0] / 64 : 0;
+    c->words = c->n ? c->ids[c->n - 1] / 64 + 1 - c->base : 0;
     c->present = calloc(c->words ? c->words : 1, sizeof *c->present);
     c->rank = malloc((c->words ? c->words : 1) * sizeof *c->rank);
     if (c->present == NULL || c->rank == NULL)
         return -1;
     for (size_t k = 0; k < c->n; k++)
-        c->present[c->ids[k] >> 6] |= (uint64_t)1 << (c->ids[k] & 63);
+        c->present[(c->ids[k] >> 6) - c->base] |= (uint64_t)1 << (c->ids[k] & 63);
     uint32_t before = 0;
     for (size_t w = 0; w < c->words; w++) {
         c->rank[w] = before;
