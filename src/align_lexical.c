@@ -87,7 +87,8 @@ static int index_set(id_counts *c)
     uint32_t before = 0;
     for (size_t w = 0; w < c->words; w++) {
         c->rank[w] = before;
-        before += (uint32_t)count_bits(c->present[w]);
+        if (c->present[w] != 0) /* most are, in a set of headword ids */
+            before += (uint32_t)count_bits(c->present[w]);
     }
     return 0;
 }
