@@ -179,6 +179,15 @@ static int build_sides(tme_align_model *m, const tme_features *en, const tme_fea
     return rc;
 }
 
+/* The least power of two >= n, but at most limit (a power of two). */
+static size_t covering_power_of_two(size_t n, size_t limit)
+{
+    size_t p = 1;
+    while (p < n && p < limit)
+        p *= 2;
+    return p;
+}
+
 tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
                                 tme_error *err)
 {
@@ -193,9 +202,10 @@ tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, cons
         tme_align_model_free(m);
         return err->status;
     }
+    m->cache_rows = covering_power_of_two(m->n_en, TME_MASK_CACHE_ROWS);
+    m->cache_columns = covering_power_of_two(m->n_zh, TME_MASK_CACHE_COLUMNS);
     if (tme_lexical_active(&m->lexical) &&
-        (m->cache = calloc(TME_MASK_CACHE_ROWS * TME_MASK_CACHE_COLUMNS, sizeof *m->cache)) ==
-            NULL) {
+        (m->cache = calloc(m->cache_rows * m->cache_columns, sizeof *m->cache)) == NULL) {
         tme_align_model_free(m);
         return tme_error_nomem(err);
     }
@@ -292,8 +302,8 @@ static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t
 /* The masks of English sentence en and Chinese sentence zh. */
 static const tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t zh)
 {
-    tme_mask_entry *e = &m->cache[(en % TME_MASK_CACHE_ROWS) * TME_MASK_CACHE_COLUMNS +
-                                  zh % TME_MASK_CACHE_COLUMNS];
+    tme_mask_entry *e =
+        &m->cache[(en & (m->cache_rows - 1)) * m->cache_columns + (zh & (m->cache_columns - 1))];
     if (e->en != en + 1 || e->zh != zh + 1) {
         e->en = (uint32_t)(en + 1);
         e->zh = (uint32_t)(zh + 1);

@@ -44,7 +44,10 @@ typedef struct {
 
 /* Recently asked masks (tme_lexical_mask), kept because each is asked by
  * every bead that holds the two sentences: direct-mapped on the low bits of
- * the two indices, which the band's rows keep apart. */
+ * the two indices, which the band's rows keep apart. At most this many rows
+ * and columns: a short pair gets the powers of two that cover its sentences
+ * (zeroing the full table for each paragraph pair was a fifth of extract's
+ * instructions). */
 #define TME_MASK_CACHE_ROWS 8
 #define TME_MASK_CACHE_COLUMNS 1024
 typedef struct {
@@ -56,7 +59,8 @@ typedef struct {
     tme_align_side en, zh;
     size_t n_en, n_zh;
     tme_lexical lexical;
-    tme_mask_entry *cache; /* TME_MASK_CACHE_ROWS * TME_MASK_CACHE_COLUMNS, or NULL */
+    tme_mask_entry *cache;            /* cache_rows * cache_columns, or NULL */
+    size_t cache_rows, cache_columns; /* powers of two, at most the TME_MASK_CACHE_* */
 } tme_align_model;
 
 /* The model of aligning en with zh (text_features.h); both have sentences. */

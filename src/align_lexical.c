@@ -24,18 +24,6 @@
 /* How many sentences' worth a prior counts against the paragraph's own. */
 #define PRIOR_SENTENCES 3.0
 
-/* Index of id in the sorted ids[lo, n), or where it would go. */
-static size_t find_id(const uint32_t *ids, size_t lo, size_t n, uint32_t id)
-{
-    return tme_lower_bound_u32(ids, lo, n, id);
-}
-
-static int has_id(const uint32_t *ids, size_t n, uint32_t id)
-{
-    size_t at = find_id(ids, 0, n, id);
-    return at < n && ids[at] == id;
-}
-
 static double clamp(double x, double lo, double hi)
 {
     return x < lo ? lo : x > hi ? hi : x;
@@ -43,11 +31,17 @@ static double clamp(double x, double lo, double hi)
 
 /* ---- counting ---------------------------------------------------------- */
 
-/* A sorted set of ids and, for each, in how many sentences of each side. */
+/* A sorted set of ids and, for each, in how many sentences of each side.
+ * An id's index in the set is read off a bitmap over the ids (present)
+ * and the count of set bits before each of its words (rank): one look-up
+ * instead of a binary search, asked for every lexical item of the text. */
 typedef struct {
     uint32_t *ids;
     size_t n;
     size_t *en_df, *zh_df;
+    uint64_t *present;
+    uint32_t *rank;
+    size_t base, words; /* present covers the ids [64 * base, 64 * (base + words)) */
 } id_counts;
 
 static void free_counts(id_counts *c)
@@ -55,6 +49,48 @@ static void free_counts(id_counts *c)
     free(c->ids);
     free(c->en_df);
     free(c->zh_df);
+    free(c->present);
+    free(c->rank);
+}
+
+/* Set bits of x. Inline: __builtin_popcountll is a library call without
+ * -mpopcnt, which the build does not assume. */
+static inline size_t count_bits(uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* 1 when id is in the set, its index in *at; 0 otherwise. */
+static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
+{
+    size_t w = (id >> 6) - c->base; /* wraps around below the base */
+    uint64_t bit = (uint64_t)1 << (id & 63);
+    if (w >= c->words || !(c->present[w] & bit))
+        return 0;
+    *at = c->rank[w] + count_bits(c->present[w] & (bit - 1));
+    return 1;
+}
+
+static int index_set(id_counts *c)
+{
+    c->base = c->n ? c->ids[0] / 64 : 0;
+    c->words = c->n ? c->ids[c->n - 1] / 64 + 1 - c->base : 0;
+    c->present = calloc(c->words ? c->words : 1, sizeof *c->present);
+    c->rank = malloc((c->words ? c->words : 1) * sizeof *c->rank);
+    if (c->present == NULL || c->rank == NULL)
+        return -1;
+    for (size_t k = 0; k < c->n; k++)
+        c->present[(c->ids[k] >> 6) - c->base] |= (uint64_t)1 << (c->ids[k] & 63);
+    uint32_t before = 0;
+    for (size_t w = 0; w < c->words; w++) {
+        c->rank[w] = before;
+        if (c->present[w] != 0) /* most are, in a set of headword ids */
+            before += (uint32_t)count_bits(c->present[w]);
+    }
+    return 0;
 }
 
 /* The distinct ids of ids[0, n), sorted, with zeroed counts. */
@@ -72,32 +108,49 @@ static int make_set(const uint32_t *ids, size_t n, id_counts *c)
             c->ids[c->n++] = c->ids[k];
     c->en_df = calloc(c->n ? c->n : 1, sizeof *c->en_df);
     c->zh_df = calloc(c->n ? c->n : 1, sizeof *c->zh_df);
-    return c->en_df == NULL || c->zh_df == NULL ? -1 : 0;
+    return c->en_df == NULL || c->zh_df == NULL ? -1 : index_set(c);
 }
 
-/* Adds 1 to counts[id] for each id of ids[0, n) in the set (distinct per
- * call when ids are). */
-static void count_ids(const id_counts *c, size_t *counts, const uint32_t *ids, size_t n)
+/* Adds 1 to counts[at] for each id of ids[0, n) at index at of the set, and
+ * sets bit at of bits. */
+static void count_marking(const id_counts *c, size_t *counts, const uint32_t *ids, size_t n,
+                          uint64_t *bits)
 {
     for (size_t k = 0; k < n; k++) {
-        size_t at = find_id(c->ids, 0, c->n, ids[k]);
-        if (at < c->n && c->ids[at] == ids[k])
+        size_t at;
+        if (set_index(c, ids[k], &at)) {
             counts[at]++;
+            bits[at >> 6] |= (uint64_t)1 << (at & 63);
+        }
     }
+}
+
+/* Each sentence's bitmap of the set's lemmas, counting them (df) as it goes. */
+static int mark_sentences(const id_counts *c, const tme_features *f, size_t *df, size_t words,
+                          uint64_t **bits)
+{
+    *bits = calloc((f->n_sentences ? f->n_sentences : 1) * (words ? words : 1), sizeof **bits);
+    if (*bits == NULL)
+        return -1;
+    for (size_t j = 0; j < f->n_sentences; j++) {
+        const tme_sentence_features *s = &f->sentences[j];
+        if (s->lemma_end > s->lemma_begin) /* lemmas may be NULL otherwise */
+            count_marking(c, df, f->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin,
+                          *bits + j * words);
+    }
+    return 0;
 }
 
 /* English lemmas: in how many English sentences each is, and in how many
- * Chinese ones a translation is found. */
-static int count_lemmas(const tme_features *en, const tme_features *zh, id_counts *c)
+ * Chinese ones a translation is found; the sentences' bitmaps. */
+static int count_lemmas(tme_lexical *lx, id_counts *c)
 {
-    if (make_set(en->lemmas, en->n_lemmas, c) != 0)
+    if (make_set(lx->en->lemmas, lx->en->n_lemmas, c) != 0)
         return -1;
-    count_ids(c, c->en_df, en->lemmas, en->n_lemmas);
-    for (size_t j = 0; j < zh->n_sentences; j++) {
-        const tme_sentence_features *s = &zh->sentences[j];
-        if (s->lemma_end > s->lemma_begin) /* lemmas may be NULL otherwise */
-            count_ids(c, c->zh_df, zh->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin);
-    }
+    lx->bits.words = (c->n + 63) / 64;
+    if (mark_sentences(c, lx->en, c->en_df, lx->bits.words, &lx->bits.en_bits) != 0 ||
+        mark_sentences(c, lx->zh, c->zh_df, lx->bits.words, &lx->bits.zh_bits) != 0)
+        return -1;
     return 0;
 }
 
@@ -110,7 +163,8 @@ static int count_words(const tme_features *zh, id_counts *c)
         const tme_sentence_features *s = &zh->sentences[j];
         for (size_t w = s->word_begin; w < s->word_end; w++) {
             /* once per sentence: a word repeated in it counts once */
-            size_t at = find_id(c->ids, 0, c->n, zh->words[w]);
+            size_t at = 0;
+            set_index(c, zh->words[w], &at); /* in the set: it was made of them */
             int again = 0;
             for (size_t v = s->word_begin; v < w && !again; v++)
                 again = zh->words[v] == zh->words[w];
@@ -165,13 +219,27 @@ static void free_tests(tme_lexical_tests *t)
     memset(t, 0, sizeof *t);
 }
 
-static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, item_odds o)
+/* An item's weights for 1..TME_LEXICAL_MAX_OTHER sentences. They depend
+ * on the item only (its counts over the text), so each distinct lemma or
+ * word is weighed once however many sentences hold it: the pow() and log()
+ * calls were most of the model's set-up. */
+typedef struct {
+    double hit[TME_LEXICAL_MAX_OTHER], miss[TME_LEXICAL_MAX_OTHER];
+    int done;
+} weighed_item;
+
+static void weigh_all(item_odds o, weighed_item *w)
+{
+    for (size_t k = 1; k <= TME_LEXICAL_MAX_OTHER; k++)
+        weigh_item(o, k, &w->hit[k - 1], &w->miss[k - 1]);
+    w->done = 1;
+}
+
+static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const weighed_item *w)
 {
     for (size_t k = 1; k <= TME_LEXICAL_MAX_OTHER; k++) {
-        double hit, miss;
-        weigh_item(o, k, &hit, &miss);
-        t->miss[sentence * TME_LEXICAL_MAX_OTHER + k - 1] += miss;
-        t->gain[slot * TME_LEXICAL_MAX_OTHER + k - 1] = hit - miss;
+        t->miss[sentence * TME_LEXICAL_MAX_OTHER + k - 1] += w->miss[k - 1];
+        t->gain[slot * TME_LEXICAL_MAX_OTHER + k - 1] = w->hit[k - 1] - w->miss[k - 1];
     }
 }
 
@@ -202,14 +270,53 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c)
         slots += items < TME_LEXICAL_MAX_ITEMS ? items : TME_LEXICAL_MAX_ITEMS;
     }
     t->first[n] = slots;
-    if (alloc_tests(t, n, slots) != 0)
+    weighed_item *weighed = calloc(c->n ? c->n : 1, sizeof *weighed);
+    if (weighed == NULL || alloc_tests(t, n, slots) != 0 ||
+        (lx->bits.en_item_at = malloc((slots ? slots : 1) * sizeof *lx->bits.en_item_at)) == NULL) {
+        free(weighed);
         return -1;
+    }
     for (size_t i = 0; i < n; i++)
         for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
             t->item[s] = en->lemmas[en->sentences[i].lemma_begin + (s - t->first[i])];
-            size_t at = find_id(c->ids, 0, c->n, t->item[s]);
-            add_test(t, i, s, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences));
+            size_t at = 0;
+            set_index(c, t->item[s], &at); /* in the set: it was made of them */
+            lx->bits.en_item_at[s] = (uint32_t)at;
+            if (!weighed[at].done)
+                weigh_all(lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), &weighed[at]);
+            add_test(t, i, s, &weighed[at]);
         }
+    free(weighed);
+    return 0;
+}
+
+/* For each Chinese slot, the set indices of its word's lemmas that the
+ * English has. */
+static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
+{
+    const tme_lexical_tests *t = &lx->zh_tests;
+    size_t slots = t->first[lx->zh->n_sentences], n = 0;
+    tme_lexical_bits *b = &lx->bits;
+    if ((b->zh_cover_first = malloc((slots + 1) * sizeof *b->zh_cover_first)) == NULL)
+        return -1;
+    for (size_t s = 0; s < slots; s++) {
+        const uint32_t *ids;
+        n += tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
+    }
+    if ((b->zh_cover = malloc((n ? n : 1) * sizeof *b->zh_cover)) == NULL)
+        return -1;
+    n = 0;
+    for (size_t s = 0; s < slots; s++) {
+        const uint32_t *ids;
+        size_t count = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
+        b->zh_cover_first[s] = n;
+        for (size_t k = 0; k < count; k++) {
+            size_t at;
+            if (set_index(lemmas, ids[k], &at))
+                b->zh_cover[n++] = (uint32_t)at;
+        }
+    }
+    b->zh_cover_first[slots] = n;
     return 0;
 }
 
@@ -224,8 +331,8 @@ static double cover_share(const tme_lexicon *lex, const id_counts *lemmas, uint3
     double none = 1, others = (double)n_en - (leave_one_out ? 1 : 0);
     *expected = 0;
     for (size_t k = 0; k < n && others > 0; k++) {
-        size_t at = find_id(lemmas->ids, 0, lemmas->n, ids[k]);
-        if (at == lemmas->n || lemmas->ids[at] != ids[k])
+        size_t at;
+        if (!set_index(lemmas, ids[k], &at))
             continue;
         double df = (double)lemmas->en_df[at] - (leave_one_out ? 1 : 0);
         *expected += (double)lemmas->en_df[at];
@@ -245,7 +352,8 @@ static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const
                    (double)n_en - 1};
     o.miss_share = cover_share(lex, lemmas, word, n_en, 0, &expected);
     o.hit_share = cover_share(lex, lemmas, word, n_en, 1, &expected);
-    size_t at = find_id(words->ids, 0, words->n, word);
+    size_t at = 0;
+    set_index(words, word, &at); /* the words' set holds every word */
     o.p1 = fmin(o.p1, (expected + o.p1) / ((double)words->zh_df[at] + 1));
     return o;
 }
@@ -275,9 +383,18 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
     if (rc == 0)
         memcpy(t->item, items, slots * sizeof *items);
     free(items);
+    weighed_item *weighed = rc == 0 ? calloc(words->n ? words->n : 1, sizeof *weighed) : NULL;
+    if (weighed == NULL)
+        rc = -1;
     for (size_t j = 0; rc == 0 && j < n; j++)
-        for (size_t s = t->first[j]; s < t->first[j + 1]; s++)
-            add_test(t, j, s, word_odds(lx, lemmas, words, t->item[s]));
+        for (size_t s = t->first[j]; s < t->first[j + 1]; s++) {
+            size_t at = 0;
+            set_index(words, t->item[s], &at); /* the words' set holds every word */
+            if (!weighed[at].done)
+                weigh_all(word_odds(lx, lemmas, words, t->item[s]), &weighed[at]);
+            add_test(t, j, s, &weighed[at]);
+        }
+    free(weighed);
     return rc;
 }
 
@@ -290,7 +407,7 @@ tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_f
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
     id_counts lemmas, words;
-    int rc = count_lemmas(en, zh, &lemmas);
+    int rc = count_lemmas(lx, &lemmas);
     if (rc == 0)
         rc = count_words(zh, &words);
     else
@@ -299,6 +416,8 @@ tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_f
         rc = init_en_tests(lx, &lemmas);
     if (rc == 0)
         rc = init_zh_tests(lx, &lemmas, &words);
+    if (rc == 0)
+        rc = init_zh_cover(lx, &lemmas);
     free_counts(&lemmas);
     free_counts(&words);
     if (rc != 0) {
@@ -312,45 +431,46 @@ void tme_lexical_free(tme_lexical *lx)
 {
     free_tests(&lx->en_tests);
     free_tests(&lx->zh_tests);
+    free(lx->bits.en_bits);
+    free(lx->bits.zh_bits);
+    free(lx->bits.en_item_at);
+    free(lx->bits.zh_cover_first);
+    free(lx->bits.zh_cover);
+    memset(&lx->bits, 0, sizeof lx->bits);
 }
 
 /* ---- masks and evidence ------------------------------------------------- */
 
+static inline int has_bit(const uint64_t *bits, uint32_t at)
+{
+    return (int)((bits[at >> 6] >> (at & 63)) & 1);
+}
+
 uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
 {
     const tme_lexical_tests *t = &lx->en_tests;
-    const tme_sentence_features *z = &lx->zh->sentences[zh_sentence];
-    const uint32_t *ids = lx->zh->lemmas;
-    size_t at = z->lemma_begin;
+    const uint64_t *bits = lx->bits.zh_bits + zh_sentence * lx->bits.words;
+    const uint32_t *at = lx->bits.en_item_at;
+    size_t first = t->first[en_sentence], end = t->first[en_sentence + 1];
     uint64_t mask = 0;
-    /* Both lists ascend: each search starts where the last one ended. */
-    for (size_t s = t->first[en_sentence]; s < t->first[en_sentence + 1] && at < z->lemma_end;
-         s++) {
-        at = find_id(ids, at, z->lemma_end, t->item[s]);
-        if (at < z->lemma_end && ids[at] == t->item[s])
-            mask |= (uint64_t)1 << (s - t->first[en_sentence]);
-    }
+    for (size_t s = first; s < end; s++)
+        mask |= (uint64_t)has_bit(bits, at[s]) << (s - first);
     return mask;
 }
 
 uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
 {
     const tme_lexical_tests *t = &lx->zh_tests;
-    const tme_sentence_features *e = &lx->en->sentences[en_sentence];
-    size_t n_en = e->lemma_end - e->lemma_begin;
+    const tme_lexical_bits *b = &lx->bits;
+    const uint64_t *bits = b->en_bits + en_sentence * b->words;
+    size_t first = t->first[zh_sentence], end = t->first[zh_sentence + 1];
     uint64_t mask = 0;
-    if (n_en == 0) /* lemmas may be NULL then */
-        return 0;
-    const uint32_t *en_ids = lx->en->lemmas + e->lemma_begin;
-    for (size_t s = t->first[zh_sentence]; s < t->first[zh_sentence + 1] && n_en > 0; s++) {
-        const uint32_t *ids;
-        size_t n = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
-        int covered = 0;
-        for (size_t k = 0; k < n && !covered; k++)
-            covered = has_id(en_ids, n_en, ids[k]);
-        if (covered)
-            mask |= (uint64_t)1 << (s - t->first[zh_sentence]);
-    }
+    for (size_t s = first; s < end; s++)
+        for (size_t k = b->zh_cover_first[s]; k < b->zh_cover_first[s + 1]; k++)
+            if (has_bit(bits, b->zh_cover[k])) {
+                mask |= (uint64_t)1 << (s - first);
+                break;
+            }
     return mask;
 }
 

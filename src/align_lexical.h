@@ -58,10 +58,27 @@ typedef struct {
     uint32_t *item; /* the item of each slot: a lemma (English) or a word (Chinese) */
 } tme_lexical_tests;
 
+/* What the masks read, so that each test is a bit test rather than a
+ * search: the text's distinct English lemmas are numbered (their index in
+ * the sorted set), each sentence of either side has a bitmap over those
+ * numbers (English: the lemmas it holds; Chinese: those some headword in
+ * it translates), words 64-bit words a sentence, and each test slot the
+ * numbers it looks for (English: its lemma's; Chinese: those of its word's
+ * lemmas that the English has, zh_cover[zh_cover_first[s] ..
+ * zh_cover_first[s + 1])). */
+typedef struct {
+    size_t words;
+    uint64_t *en_bits, *zh_bits;
+    uint32_t *en_item_at;
+    size_t *zh_cover_first;
+    uint32_t *zh_cover;
+} tme_lexical_bits;
+
 typedef struct {
     const tme_features *en, *zh;
     tme_lexical_tests en_tests; /* English lemmas, found in the Chinese? */
     tme_lexical_tests zh_tests; /* Chinese words, covered by the English? */
+    tme_lexical_bits bits;
 } tme_lexical;
 
 /* The model for aligning en with zh (both with lexical items, or the

@@ -85,6 +85,8 @@ typedef struct {
     size_t n_headwords, cap_headwords;
     uint32_t *lemmas; /* lemma ids that some found headword translates, sorted, distinct */
     size_t n_lemmas, cap_lemmas;
+    uint64_t *seen; /* scratch: a bitmap over the lemma ids, all zero between calls */
+    size_t seen_words;
 } tme_lexicon_zh;
 
 /* text is UTF-8, len bytes, not necessarily NUL-terminated. Fails only for

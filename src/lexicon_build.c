@@ -55,6 +55,7 @@ void tme_lexicon_free(tme_lexicon *lex)
     free(lex->lemma_offset);
     free(lex->lemma_slots);
     free(lex->lemma_weight);
+    free(lex->prefix_bits);
     free(lex->build_hw);
     free(lex->build_lemma);
     free(lex);
@@ -455,6 +456,23 @@ static int weigh_lemmas(struct tme_lexicon *lex)
     return 0;
 }
 
+/* The prefix bitmap (lexicon_impl.h) of all headwords. */
+static int mark_prefixes(struct tme_lexicon *lex)
+{
+    free(lex->prefix_bits);
+    if ((lex->prefix_bits = calloc(TME_LEXICON_PREFIX_BITS / 64, sizeof *lex->prefix_bits)) == NULL)
+        return -1;
+    for (size_t h = 0; h < lex->n_headwords; h++) {
+        uint64_t key = lex->hw_keys[h];
+        for (int k = 0; k < TME_LEXICON_MAX_HEADWORD_CHARS && (key >> (16 * k)) != 0; k++) {
+            uint64_t prefix = k == 3 ? key : key & (((uint64_t)1 << (16 * (k + 1))) - 1);
+            size_t bit = (size_t)(tme_hash_mix(prefix) >> TME_LEXICON_PREFIX_SHIFT);
+            lex->prefix_bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        }
+    }
+    return 0;
+}
+
 tme_status tme_lexicon_finish(struct tme_lexicon *lex, tme_error *err)
 {
     /* Every headword needs a segment, if only an empty one. */
@@ -469,7 +487,7 @@ tme_status tme_lexicon_finish(struct tme_lexicon *lex, tme_error *err)
     lex->build_hw = lex->build_lemma = NULL;
     lex->n_build = lex->cap_build = 0;
     sort_unique_segments(lex);
-    if (weigh_lemmas(lex) != 0)
+    if (weigh_lemmas(lex) != 0 || mark_prefixes(lex) != 0)
         return tme_error_nomem(err);
     return TME_OK;
 }

@@ -94,6 +94,8 @@ static int find_headwords_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
     uint64_t key = first;
     size_t step;
     for (int k = 1;; k++) {
+        if (!tme_lexicon_maybe_prefix(lex, key))
+            return 0;
         uint32_t hw = tme_lexicon_find_key(lex, key);
         if (hw != UINT32_MAX &&
             push_id(&out->headwords, &out->n_headwords, &out->cap_headwords, hw) != 0)
@@ -106,6 +108,70 @@ static int find_headwords_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
         key |= (uint64_t)index << (16 * k);
         p += step;
     }
+}
+
+/* Below this many lemmas (with repeats) the found headwords' lists are
+ * merged by sorting; above it, in the bitmap over the lemma ids, read back
+ * in order: a sentence's single characters each translate dozens of
+ * lemmas, and sorting those lists was a seventh of extract's time. */
+#define SORT_LEMMAS_BELOW 64
+
+static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out)
+{
+    size_t words = (lex->n_lemmas + 63) / 64;
+    if (out->seen_words < words) {
+        free(out->seen);
+        if ((out->seen = calloc(words, sizeof *out->seen)) == NULL) {
+            out->seen_words = 0;
+            return -1;
+        }
+        out->seen_words = words;
+    }
+    size_t lo = words, hi = 0, n = 0;
+    for (size_t i = 0; i < out->n_headwords; i++) {
+        uint32_t h = out->headwords[i];
+        for (uint32_t k = lex->hw_first[h]; k < lex->hw_first[h + 1]; k++) {
+            uint32_t l = lex->hw_lemmas[k];
+            uint64_t bit = (uint64_t)1 << (l & 63);
+            n += !(out->seen[l >> 6] & bit);
+            out->seen[l >> 6] |= bit;
+            lo = l >> 6 < lo ? l >> 6 : lo;
+            hi = l >> 6 > hi ? l >> 6 : hi;
+        }
+    }
+    if (n > out->cap_lemmas) {
+        uint32_t *bigger = realloc(out->lemmas, n * sizeof *bigger);
+        if (bigger == NULL) {
+            memset(out->seen, 0, out->seen_words * sizeof *out->seen);
+            return -1;
+        }
+        out->lemmas = bigger;
+        out->cap_lemmas = n;
+    }
+    for (size_t w = lo; w <= hi && w < words; w++) {
+        for (uint64_t bits = out->seen[w]; bits != 0; bits &= bits - 1)
+            out->lemmas[out->n_lemmas++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+        out->seen[w] = 0;
+    }
+    return 0;
+}
+
+/* The lemmas the found headwords translate, sorted and distinct. */
+static int gather_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < out->n_headwords; i++)
+        total += lex->hw_first[out->headwords[i] + 1] - lex->hw_first[out->headwords[i]];
+    if (total >= SORT_LEMMAS_BELOW)
+        return mark_lemmas(lex, out);
+    for (size_t i = 0; i < out->n_headwords; i++) {
+        uint32_t h = out->headwords[i];
+        for (uint32_t k = lex->hw_first[h]; k < lex->hw_first[h + 1]; k++)
+            if (push_id(&out->lemmas, &out->n_lemmas, &out->cap_lemmas, lex->hw_lemmas[k]) != 0)
+                return -1;
+    }
+    out->n_lemmas = sort_unique(out->lemmas, out->n_lemmas);
+    return 0;
 }
 
 tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size_t len,
@@ -123,20 +189,14 @@ tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size
             return tme_error_nomem(err);
     }
     out->n_headwords = sort_unique(out->headwords, out->n_headwords);
-    for (size_t i = 0; i < out->n_headwords; i++) {
-        uint32_t h = out->headwords[i];
-        for (uint32_t k = lex->hw_first[h]; k < lex->hw_first[h + 1]; k++)
-            if (push_id(&out->lemmas, &out->n_lemmas, &out->cap_lemmas, lex->hw_lemmas[k]) != 0)
-                return tme_error_nomem(err);
-    }
-    out->n_lemmas = sort_unique(out->lemmas, out->n_lemmas);
-    return TME_OK;
+    return gather_lemmas(lex, out) == 0 ? TME_OK : tme_error_nomem(err);
 }
 
 void tme_lexicon_zh_free(tme_lexicon_zh *zh)
 {
     free(zh->headwords);
     free(zh->lemmas);
+    free(zh->seen);
     memset(zh, 0, sizeof *zh);
 }
 
@@ -151,6 +211,8 @@ static uint32_t longest_headword_at(const tme_lexicon *lex, const utf8proc_uint8
     size_t bytes = 0, step;
     *extra = 0;
     for (int k = 1;; k++) {
+        if (!tme_lexicon_maybe_prefix(lex, key))
+            return best;
         uint32_t hw = tme_lexicon_find_key(lex, key);
         if (hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
             best = hw;
@@ -312,12 +374,12 @@ tme_lexicon_stats tme_lexicon_get_stats(const tme_lexicon *lex)
     s.headwords = lex->n_headwords;
     s.pairs = lex->n_pairs;
     s.characters = lex->n_chars;
-    s.bytes = sizeof *lex + TME_LEXICON_CP_LIMIT * sizeof *lex->char_index +
-              lex->cap_chars * (sizeof *lex->char_cp + 1) + lex->hw_cap * sizeof *lex->hw_slots +
-              lex->cap_headwords * sizeof *lex->hw_keys +
-              (lex->n_headwords + 2) * sizeof *lex->hw_first +
-              lex->n_pairs * sizeof *lex->hw_lemmas + lex->text_cap +
-              lex->cap_lemmas * sizeof *lex->lemma_offset +
-              lex->lemma_cap * sizeof *lex->lemma_slots + lex->n_lemmas * sizeof *lex->lemma_weight;
+    s.bytes =
+        sizeof *lex + TME_LEXICON_CP_LIMIT * sizeof *lex->char_index +
+        lex->cap_chars * (sizeof *lex->char_cp + 1) + lex->hw_cap * sizeof *lex->hw_slots +
+        lex->cap_headwords * sizeof *lex->hw_keys + (lex->n_headwords + 2) * sizeof *lex->hw_first +
+        lex->n_pairs * sizeof *lex->hw_lemmas + lex->text_cap +
+        lex->cap_lemmas * sizeof *lex->lemma_offset + lex->lemma_cap * sizeof *lex->lemma_slots +
+        lex->n_lemmas * sizeof *lex->lemma_weight + TME_LEXICON_PREFIX_BITS / 8;
     return s;
 }
