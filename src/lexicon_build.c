@@ -5,24 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "charclass.h"
 #include "lexicon_impl.h"
-
-/* Grows *array (of elem-byte items, capacity *cap) to hold need items. */
-static int reserve(void *array, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t grown = *cap ? *cap : 256;
-    while (grown < need)
-        grown *= 2;
-    void *bigger = realloc(*(void **)array, grown * elem);
-    if (bigger == NULL)
-        return -1;
-    *(void **)array = bigger;
-    *cap = grown;
-    return 0;
-}
 
 struct tme_lexicon *tme_lexicon_new(void)
 {
@@ -139,9 +124,9 @@ uint32_t tme_lexicon_intern_lemma(struct tme_lexicon *lex, const char *lemma, si
     if (lex->lemma_slots[slot] != 0)
         return (uint32_t)lex->lemma_slots[slot] - 1;
     if (lex->n_lemmas >= UINT32_MAX - 1 || lex->text_len + len + 1 > UINT32_MAX ||
-        reserve(&lex->lemma_text, &lex->text_cap, lex->text_len + len + 1, 1) != 0 ||
-        reserve(&lex->lemma_offset, &lex->cap_lemmas, lex->n_lemmas + 1,
-                sizeof *lex->lemma_offset) != 0)
+        tme_array_reserve(&lex->lemma_text, &lex->text_cap, lex->text_len + len + 1, 1) != 0 ||
+        tme_array_reserve(&lex->lemma_offset, &lex->cap_lemmas, lex->n_lemmas + 1,
+                          sizeof *lex->lemma_offset) != 0)
         return UINT32_MAX;
     uint32_t id = (uint32_t)lex->n_lemmas++;
     lex->lemma_offset[id] = (uint32_t)lex->text_len;
@@ -168,7 +153,7 @@ static uint16_t intern_char(struct tme_lexicon *lex, int32_t cp)
     if (lex->n_chars == TME_LEXICON_MAX_CHARS)
         return 0;
     size_t cap = lex->cap_chars;
-    if (reserve(&lex->char_cp, &cap, lex->n_chars + 2, sizeof *lex->char_cp) != 0)
+    if (tme_array_reserve(&lex->char_cp, &cap, lex->n_chars + 2, sizeof *lex->char_cp) != TME_OK)
         return 0;
     uint8_t *starts = realloc(lex->char_starts, cap);
     if (starts == NULL)
@@ -252,8 +237,8 @@ static uint64_t headword_key(struct tme_lexicon *lex, const int32_t *cps, size_t
 static uint32_t append_headword(struct tme_lexicon *lex, uint64_t key)
 {
     if (key == 0 || lex->n_headwords >= UINT32_MAX - 1 ||
-        reserve(&lex->hw_keys, &lex->cap_headwords, lex->n_headwords + 1, sizeof *lex->hw_keys) !=
-            0)
+        tme_array_reserve(&lex->hw_keys, &lex->cap_headwords, lex->n_headwords + 1,
+                          sizeof *lex->hw_keys) != 0)
         return UINT32_MAX;
     uint32_t id = (uint32_t)lex->n_headwords++;
     lex->hw_keys[id] = key;
@@ -285,8 +270,8 @@ uint32_t tme_lexicon_intern_headword(struct tme_lexicon *lex, const int32_t *cps
 uint32_t tme_lexicon_add_base_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n)
 {
     uint32_t id = append_headword(lex, headword_key(lex, cps, n));
-    if (id == UINT32_MAX ||
-        reserve(&lex->hw_first, &lex->cap_first, lex->n_base + 2, sizeof *lex->hw_first) != 0)
+    if (id == UINT32_MAX || tme_array_reserve(&lex->hw_first, &lex->cap_first, lex->n_base + 2,
+                                              sizeof *lex->hw_first) != 0)
         return UINT32_MAX;
     lex->hw_first[lex->n_base++] = (uint32_t)lex->n_pairs;
     lex->hw_first[lex->n_base] = (uint32_t)lex->n_pairs;
@@ -321,11 +306,14 @@ int tme_lexicon_reserve(struct tme_lexicon *lex, size_t lemmas, size_t headwords
     pairs = pairs < MAX_RESERVE ? pairs : MAX_RESERVE;
     size_t lemma_cap = power_of_two(2 * lemmas + 1);
     if ((lemma_cap > lex->lemma_cap && resize_lemma_slots(lex, lemma_cap) != 0) ||
-        reserve(&lex->lemma_offset, &lex->cap_lemmas, lemmas, sizeof *lex->lemma_offset) != 0 ||
-        reserve(&lex->lemma_text, &lex->text_cap, lemmas * 8, 1) != 0 ||
-        reserve(&lex->hw_keys, &lex->cap_headwords, headwords, sizeof *lex->hw_keys) != 0 ||
-        reserve(&lex->hw_first, &lex->cap_first, headwords + 1, sizeof *lex->hw_first) != 0 ||
-        reserve(&lex->hw_lemmas, &lex->cap_pairs, pairs, sizeof *lex->hw_lemmas) != 0)
+        tme_array_reserve(&lex->lemma_offset, &lex->cap_lemmas, lemmas,
+                          sizeof *lex->lemma_offset) != 0 ||
+        tme_array_reserve(&lex->lemma_text, &lex->text_cap, lemmas * 8, 1) != 0 ||
+        tme_array_reserve(&lex->hw_keys, &lex->cap_headwords, headwords, sizeof *lex->hw_keys) !=
+            0 ||
+        tme_array_reserve(&lex->hw_first, &lex->cap_first, headwords + 1, sizeof *lex->hw_first) !=
+            0 ||
+        tme_array_reserve(&lex->hw_lemmas, &lex->cap_pairs, pairs, sizeof *lex->hw_lemmas) != 0)
         return -1;
     return 0;
 }
@@ -333,7 +321,8 @@ int tme_lexicon_reserve(struct tme_lexicon *lex, size_t lemmas, size_t headwords
 int tme_lexicon_add_base_lemma(struct tme_lexicon *lex, uint32_t lemma)
 {
     if (lex->n_pairs >= UINT32_MAX ||
-        reserve(&lex->hw_lemmas, &lex->cap_pairs, lex->n_pairs + 1, sizeof *lex->hw_lemmas) != 0)
+        tme_array_reserve(&lex->hw_lemmas, &lex->cap_pairs, lex->n_pairs + 1,
+                          sizeof *lex->hw_lemmas) != 0)
         return -1;
     lex->hw_lemmas[lex->n_pairs++] = lemma;
     lex->hw_first[lex->n_base] = (uint32_t)lex->n_pairs;
@@ -343,11 +332,11 @@ int tme_lexicon_add_base_lemma(struct tme_lexicon *lex, uint32_t lemma)
 int tme_lexicon_add_pair(struct tme_lexicon *lex, uint32_t headword, uint32_t lemma)
 {
     size_t cap = lex->cap_build;
-    if (reserve(&lex->build_hw, &cap, lex->n_build + 1, sizeof *lex->build_hw) != 0)
+    if (tme_array_reserve(&lex->build_hw, &cap, lex->n_build + 1, sizeof *lex->build_hw) != 0)
         return -1;
     if (cap != lex->cap_build) {
         size_t lemma_cap = lex->cap_build;
-        if (reserve(&lex->build_lemma, &lemma_cap, cap, sizeof *lex->build_lemma) != 0)
+        if (tme_array_reserve(&lex->build_lemma, &lemma_cap, cap, sizeof *lex->build_lemma) != 0)
             return -1;
         lex->cap_build = cap;
     }
@@ -476,7 +465,8 @@ static int mark_prefixes(struct tme_lexicon *lex)
 tme_status tme_lexicon_finish(struct tme_lexicon *lex, tme_error *err)
 {
     /* Every headword needs a segment, if only an empty one. */
-    if (reserve(&lex->hw_first, &lex->cap_first, lex->n_headwords + 2, sizeof *lex->hw_first) != 0)
+    if (tme_array_reserve(&lex->hw_first, &lex->cap_first, lex->n_headwords + 2,
+                          sizeof *lex->hw_first) != 0)
         return tme_error_nomem(err);
     if (lex->n_base == 0)
         lex->hw_first[0] = 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "lexicon_impl.h"
 #include "lexicon_words.h"
 #include "stream.h"
@@ -57,14 +58,8 @@ static tme_status fill(line_reader *r, tme_error *err)
     memmove(r->buf, r->buf + r->start, r->len - r->start);
     r->len -= r->start;
     r->start = 0;
-    if (r->cap - r->len < READ_CHUNK) {
-        size_t cap = 2 * r->cap;
-        char *bigger = realloc(r->buf, cap);
-        if (bigger == NULL)
-            return tme_error_nomem(err);
-        r->buf = bigger;
-        r->cap = cap;
-    }
+    if (TME_ARRAY_RESERVE(r->buf, r->cap, r->len + READ_CHUNK) != TME_OK)
+        return tme_error_nomem(err);
     size_t got;
     tme_status status = tme_stream_read(r->stream, r->buf + r->len, READ_CHUNK, &got, err);
     if (status != TME_OK)

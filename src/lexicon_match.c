@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "charclass.h"
 #include "lexicon_impl.h"
 #include "lexicon_words.h"
@@ -11,14 +12,8 @@
 
 static int push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
 {
-    if (*n == *cap) {
-        size_t grown = *cap ? 2 * *cap : 64;
-        uint32_t *bigger = realloc(*ids, grown * sizeof *bigger);
-        if (bigger == NULL)
-            return -1;
-        *ids = bigger;
-        *cap = grown;
-    }
+    if (TME_ARRAY_RESERVE(*ids, *cap, *n + 1) != TME_OK)
+        return -1;
     (*ids)[(*n)++] = id;
     return 0;
 }
