@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include "filters.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "charclass.h"
+#include "options.h"
 
 /* Chinese length units per English non-space character (pairing's and the
  * aligner's calibration), and what a Latin letter or digit inside Chinese
@@ -46,17 +46,6 @@ void tme_filters_init(tme_filters *f)
 
 /* ---- parsing ----------------------------------------------------------- */
 
-static int parse_double(const char *s, double lo, double hi, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno != 0 || end == s || *end != '\0' || !(v >= lo && v <= hi))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 /* "1-100/3-300": English words, then Chinese characters. */
 static int parse_lengths(tme_filters *f, const char *value)
 {
@@ -81,18 +70,18 @@ static int set_value(tme_filters *f, tme_filter_kind kind, const char *value)
     case TME_FILTER_LENGTH:
         return parse_lengths(f, value);
     case TME_FILTER_RATIO:
-        return parse_double(value, 1, 1000, &f->ratio_max);
+        return tme_parse_number(value, 1, 1000, &f->ratio_max);
     case TME_FILTER_SCRIPT:
-        return parse_double(value, 0, 1, &f->script_min);
+        return tme_parse_number(value, 0, 1, &f->script_min);
     case TME_FILTER_DIGITS:
-        return parse_double(value, 0, 1, &f->digits_max);
+        return tme_parse_number(value, 0, 1, &f->digits_max);
     case TME_FILTER_REPEAT:
-        if (parse_double(value, 2, 1000, &v) != 0 || v != (size_t)v)
+        if (tme_parse_number(value, 2, 1000, &v) != 0 || v != (size_t)v)
             return -1;
         f->repeat_max = (size_t)v;
         return 0;
     case TME_FILTER_CHARS:
-        if (parse_double(value, 1, 1e9, &v) != 0 || v != (size_t)v)
+        if (tme_parse_number(value, 1, 1e9, &v) != 0 || v != (size_t)v)
             return -1;
         f->chars_max = (size_t)v;
         return 0;
@@ -115,7 +104,7 @@ static tme_status parse_one(tme_filters *f, const char *item, size_t len, tme_er
         return TME_OK;
     }
     if (strcmp(spec, "score") == 0) {
-        if (value == NULL || parse_double(value, 0, 1, &f->min_score) != 0)
+        if (value == NULL || tme_parse_number(value, 0, 1, &f->min_score) != 0)
             return tme_error_set(err, TME_ERR_USAGE, "--filter score wants =X in [0,1]");
         return TME_OK;
     }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "options.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,4 +154,15 @@ const char *tme_option_values_get(const tme_option_values *values, const char *n
     if (values != NULL && i < values->count && values->values[i] != NULL)
         return values->values[i];
     return all_options[i]->default_value;
+}
+
+int tme_parse_number(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !(v >= lo && v <= hi))
+        return -1;
+    *out = v;
+    return 0;
 }

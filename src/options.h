@@ -64,6 +64,9 @@ tme_status tme_option_values_set(tme_option_values *values, const char *name, co
  * option with neither. */
 const char *tme_option_values_get(const tme_option_values *values, const char *name);
 
+/* An option value that is a number in [lo, hi], all of s: 0 and *out, or -1. */
+int tme_parse_number(const char *s, double lo, double hi, double *out);
+
 /* The session's own options (src/settings.c), ended by an entry whose name
  * is NULL, as every format's table is. */
 extern const tme_option_def tme_session_options[];

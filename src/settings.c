@@ -14,17 +14,6 @@
 #include "langtag.h"
 #include "presets.h"
 
-static int parse_number(const char *s, double lo, double hi, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno != 0 || end == s || *end != '\0' || !(v >= lo && v <= hi))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static int parse_integer(const char *s, long long lo, long long hi, long long *out)
 {
     char *end;
@@ -39,7 +28,7 @@ static int parse_integer(const char *s, long long lo, long long hi, long long *o
 static tme_status validate_score(const char *value, tme_error *err)
 {
     double v;
-    if (parse_number(value, 0, 1, &v) != 0)
+    if (tme_parse_number(value, 0, 1, &v) != 0)
         return tme_error_set(err, TME_ERR_USAGE, "--min-score wants a number in [0,1], not '%s'",
                              value);
     return TME_OK;
@@ -48,7 +37,7 @@ static tme_status validate_score(const char *value, tme_error *err)
 static tme_status validate_review_below(const char *value, tme_error *err)
 {
     double v;
-    if (parse_number(value, 0, 1, &v) != 0 || v <= 0)
+    if (tme_parse_number(value, 0, 1, &v) != 0 || v <= 0)
         return tme_error_set(err, TME_ERR_USAGE, "--review-below wants a number in (0,1], not '%s'",
                              value);
     return TME_OK;
