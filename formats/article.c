@@ -54,13 +54,8 @@ static tme_status split_text(tme_document *doc, const tme_text *text, tme_paragr
 static tme_status article_paragraphs(tme_document *doc, tme_stream *in, tme_paragraphs *out,
                                      tme_error *err)
 {
-    unsigned char *bytes;
-    size_t len;
-    if (tme_stream_read_all(in, &bytes, &len, err) != TME_OK)
-        return err->status;
     tme_text text;
-    tme_status status = tme_document_decode(doc, bytes, len, &text, err);
-    free(bytes);
+    tme_status status = tme_document_read_text(doc, in, &text, err);
     if (status != TME_OK)
         return status;
     tme_document_count_script(doc, text.text, text.len);

@@ -27,13 +27,8 @@ static tme_status add_line(tme_document *doc, const char *row, size_t row_len, s
 
 static tme_status tsv_pairs_read(tme_document *doc, tme_stream *in, tme_error *err)
 {
-    unsigned char *bytes;
-    size_t len;
-    if (tme_stream_read_all(in, &bytes, &len, err) != TME_OK)
-        return err->status;
     tme_text text;
-    tme_status status = tme_document_decode(doc, bytes, len, &text, err);
-    free(bytes);
+    tme_status status = tme_document_read_text(doc, in, &text, err);
     if (status != TME_OK)
         return status;
     size_t line = 0, start = 0;

@@ -192,6 +192,17 @@ tme_status tme_document_decode(tme_document *doc, const unsigned char *data, siz
     return TME_OK;
 }
 
+tme_status tme_document_read_text(tme_document *doc, tme_stream *in, tme_text *text, tme_error *err)
+{
+    unsigned char *bytes;
+    size_t len;
+    if (tme_stream_read_all(in, &bytes, &len, err) != TME_OK)
+        return err->status;
+    tme_status status = tme_document_decode(doc, bytes, len, text, err);
+    free(bytes);
+    return status;
+}
+
 void tme_document_count_script(tme_document *doc, const char *text, size_t len)
 {
     size_t traditional, simplified;

@@ -14,6 +14,7 @@
 #include "lexicon_source.h"
 #include "normalize.h"
 #include "options.h"
+#include "stream.h"
 #include "tmexport.h"
 #include "unit.h"
 
@@ -124,6 +125,10 @@ tme_status tme_document_lexicon(const tme_document *doc, const tme_lexicon **out
 __attribute__((format(printf, 2, 3)))
 #endif
 void tme_document_note(tme_document *doc, const char *fmt, ...);
+
+/* The rest of in, decoded as tme_document_decode() does. */
+tme_status tme_document_read_text(tme_document *doc, tme_stream *in, tme_text *text,
+                                  tme_error *err);
 
 /* Counts (and notes) which Chinese script the decoded text is in. */
 void tme_document_count_script(tme_document *doc, const char *text, size_t len);

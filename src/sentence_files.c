@@ -74,15 +74,10 @@ static tme_status read_file(tme_document *doc, sentence_file *f, tme_error *err)
     tme_stream *in;
     if (tme_stream_open_file(f->path, &in, err) != TME_OK)
         return err->status;
-    unsigned char *data = NULL;
-    size_t len = 0;
-    tme_status status = tme_stream_read_all(in, &data, &len, err);
-    tme_stream_close(in);
     doc->reading = f->path;
-    if (status == TME_OK)
-        status = tme_document_decode(doc, data, len, &f->text, err);
+    tme_status status = tme_document_read_text(doc, in, &f->text, err);
     doc->reading = NULL;
-    free(data);
+    tme_stream_close(in);
     return status == TME_OK ? split_lines(f, err) : status;
 }
 
