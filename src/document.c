@@ -459,6 +459,14 @@ tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, si
     return add_sentence_units(doc, en, en_len, zh, zh_len, err);
 }
 
+tme_status tme_document_add_analysed_pair(tme_document *doc, const char *en,
+                                          const tme_features *en_sentences, const char *zh,
+                                          const tme_features *zh_sentences, tme_error *err)
+{
+    doc->counters.n[TME_COUNT_PARAGRAPH_PAIRS]++;
+    return add_aligned_units(doc, en, en_sentences, zh, zh_sentences, err);
+}
+
 tme_status tme_document_add_segmented_pair(tme_document *doc, const char *en, size_t en_len,
                                            const tme_span *en_sentences, size_t n_en,
                                            const char *zh, size_t zh_len,

@@ -15,6 +15,7 @@
 #include "normalize.h"
 #include "options.h"
 #include "stream.h"
+#include "text_features.h"
 #include "tmexport.h"
 #include "unit.h"
 
@@ -143,6 +144,13 @@ tme_status tme_document_decode(tme_document *doc, const unsigned char *data, siz
 tme_status tme_document_add_paragraph_pair(tme_document *doc, const char *en, size_t en_len,
                                            const char *zh, size_t zh_len, double score,
                                            tme_error *err);
+
+/* A paragraph pair whose sentences are read (tme_features_of_sentences of
+ * en and zh, with the document's lexicon): the units of their alignment.
+ * Counts the paragraph pair. */
+tme_status tme_document_add_analysed_pair(tme_document *doc, const char *en,
+                                          const tme_features *en_sentences, const char *zh,
+                                          const tme_features *zh_sentences, tme_error *err);
 
 /* A paragraph pair already cut into sentences (spans into en[0..en_len)
  * and zh[0..zh_len), in order): the units of their alignment, the

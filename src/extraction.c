@@ -61,17 +61,23 @@ tme_status tme_extract_pairs(tme_document *doc, const tme_paragraphs *paragraphs
     if (status != TME_OK)
         return status;
     tme_pairing pairing;
-    status = tme_pair_paragraphs(paragraphs, lexicon, &pairing, err);
+    /* The aligner reads the sentences pairing already read. */
+    int analysed = !doc->settings->paragraph_units;
+    status = tme_pair_paragraphs(paragraphs, lexicon, analysed, &pairing, err);
     if (status != TME_OK)
         return status;
     count_unpaired(doc, &pairing);
     if (doc->settings->keep_dropped)
         status = drop_unpaired(doc, paragraphs, &pairing, err);
     for (size_t k = 0; k < pairing.count && status == TME_OK; k++) {
-        const tme_paragraph *en = &paragraphs->items[pairing.pairs[k].en];
-        const tme_paragraph *zh = &paragraphs->items[pairing.pairs[k].zh];
-        status = tme_document_add_paragraph_pair(doc, en->text, en->len, zh->text, zh->len,
-                                                 pairing.pairs[k].score, err);
+        const tme_paragraph_pair *pair = &pairing.pairs[k];
+        const tme_paragraph *en = &paragraphs->items[pair->en];
+        const tme_paragraph *zh = &paragraphs->items[pair->zh];
+        status = analysed
+                     ? tme_document_add_analysed_pair(doc, en->text, &pairing.sentences[pair->en],
+                                                      zh->text, &pairing.sentences[pair->zh], err)
+                     : tme_document_add_paragraph_pair(doc, en->text, en->len, zh->text, zh->len,
+                                                       pair->score, err);
     }
     tme_pairing_free(&pairing);
     return status;

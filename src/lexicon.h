@@ -99,6 +99,12 @@ tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size
 void tme_lexicon_en_free(tme_lexicon_en *en);
 void tme_lexicon_zh_free(tme_lexicon_zh *zh);
 
+/* Whether code point cp is a character of some headword: Chinese matches
+ * (tme_lexicon_prepare_zh, tme_lexicon_words_zh) are runs of such
+ * characters, so a text cut where either side of the cut is none has the
+ * matches of its two parts. */
+int tme_lexicon_zh_in_headword(const tme_lexicon *lex, int32_t cp);
+
 /* The words of a Chinese sentence, for the other direction of the test
  * (does the English translate this Chinese word?): headword ids in text
  * order, read by longest match (at each character the longest headword

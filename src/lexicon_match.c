@@ -80,6 +80,11 @@ static uint16_t index_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
     return cp >= 0 && cp < TME_LEXICON_CP_LIMIT ? lex->char_index[cp] : 0;
 }
 
+int tme_lexicon_zh_in_headword(const tme_lexicon *lex, int32_t cp)
+{
+    return cp >= 0 && cp < TME_LEXICON_CP_LIMIT && lex->char_index[cp] != 0;
+}
+
 /* Looks up the n-grams that start with the character whose index is
  * `first` (p is just after it): that character alone, then one more
  * character at a time while each is in some headword. */

@@ -133,13 +133,17 @@ static int add_anchors(const tme_features *f, side_info *info)
 }
 
 /* Length, navigation and anchor sets of one paragraph, from one pass; its
- * lexical items go to the article's pairing lexicon. */
+ * lexical items go to the article's pairing lexicon. With somewhere to keep
+ * them (sentences), the same pass reads its sentences for the aligner. */
 static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang,
                                     const tme_lexicon *lexicon, tme_pairing_lexicon *pl,
-                                    side_info *info, tme_error *err)
+                                    side_info *info, tme_features *sentences, tme_error *err)
 {
     tme_features f;
-    tme_status status = tme_features_of_paragraph(p->text, p->len, lang, lexicon, &f, err);
+    tme_status status = sentences != NULL
+                            ? tme_features_of_paragraph_and_sentences(p->text, p->len, lang,
+                                                                      lexicon, &f, sentences, err)
+                            : tme_features_of_paragraph(p->text, p->len, lang, lexicon, &f, err);
     if (status != TME_OK)
         return status;
     info->units = f.length;
@@ -305,7 +309,7 @@ static int is_aside(const char *text, size_t len)
 }
 
 static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
-                              sides *s, tme_error *err)
+                              tme_features *sentences, sides *s, tme_error *err)
 {
     memset(s, 0, sizeof *s);
     s->en = calloc(paragraphs->count + 1, sizeof *s->en);
@@ -327,7 +331,8 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
         }
         info->paragraph = k;
         info->at = lang == TME_LANG_ZH ? s->n_zh - 1 : s->n_en - 1;
-        tme_status status = measure_paragraph(p, lang, lexicon, &s->lexicon, info, err);
+        tme_status status = measure_paragraph(p, lang, lexicon, &s->lexicon, info,
+                                              sentences != NULL ? &sentences[k] : NULL, err);
         if (status != TME_OK)
             return status;
         info->boilerplate = p->boilerplate;
@@ -596,13 +601,18 @@ static order dominant_order(const tme_paragraph_pair *pairs, size_t n)
 }
 
 tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
-                               tme_pairing *out, tme_error *err)
+                               int keep_sentences, tme_pairing *out, tme_error *err)
 {
     memset(out, 0, sizeof *out);
+    out->n_paragraphs = paragraphs->count;
+    if (keep_sentences &&
+        (out->sentences = calloc(paragraphs->count + 1, sizeof *out->sentences)) == NULL)
+        return tme_error_nomem(err);
     sides s;
-    tme_status status = build_sides(paragraphs, lexicon, &s, err);
+    tme_status status = build_sides(paragraphs, lexicon, out->sentences, &s, err);
     if (status != TME_OK) {
         free_sides(&s);
+        tme_pairing_free(out);
         return status;
     }
     size_t max_pairs = s.n_en < s.n_zh ? s.n_en : s.n_zh;
@@ -654,7 +664,12 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
 
 void tme_pairing_free(tme_pairing *pairing)
 {
+    if (pairing->sentences != NULL)
+        for (size_t k = 0; k < pairing->n_paragraphs; k++)
+            tme_features_free(&pairing->sentences[k]);
+    free(pairing->sentences);
     free(pairing->pairs);
+    pairing->sentences = NULL;
     pairing->pairs = NULL;
     pairing->count = 0;
 }

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "lexicon.h"
 #include "paragraph.h"
+#include "text_features.h"
 
 typedef struct {
     size_t en; /* index into the paragraphs */
@@ -27,6 +28,11 @@ typedef struct {
     size_t count;
     size_t unpaired[TME_UNPAIRED_REASONS];
     int chinese_first; /* 1 when translations precede their English */
+    /* When asked for: paragraph k's sentences (tme_features_of_sentences),
+     * read in the pass that measured it, for the aligner; zeroed for
+     * paragraphs of neither language. */
+    tme_features *sentences;
+    size_t n_paragraphs;
 } tme_pairing;
 
 /* A monotone dynamic programme over the English and the Chinese paragraph
@@ -37,7 +43,7 @@ typedef struct {
  * Chinese-first, found in a first pass). The search is banded around the
  * diagonal, so time and memory grow linearly with the paragraph count. */
 tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
-                               tme_pairing *out, tme_error *err);
+                               int keep_sentences, tme_pairing *out, tme_error *err);
 
 void tme_pairing_free(tme_pairing *pairing);
 

@@ -21,6 +21,7 @@
 #include "fold.h"
 #include "hash.h"
 #include "numbers.h"
+#include "sort_ids.h"
 
 typedef struct {
     const tme_codepoints *d;
@@ -426,6 +427,14 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_l
     return status;
 }
 
+/* Whether text is a menu, breadcrumb, link line or widget, as pairing asks. */
+static int is_navigation(const tme_codepoints *d, tme_lang lang, double length)
+{
+    return (lang == TME_LANG_ZH ? chinese_navigation(d) || chinese_dotted_menu(d)
+                                : english_navigation(d) || english_spaced_menu(d)) ||
+           link_line(d, lang, length) || call_to_action(d, lang, length);
+}
+
 /* What an entry point asks of the pass. */
 typedef enum {
     READ_SPANS,     /* the caller's sentences */
@@ -452,10 +461,7 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme
     if (status == TME_OK)
         status = read_spans(&d, lang, lexicon, spans, n_spans, out, err);
     if (status == TME_OK && what == READ_PARAGRAPH)
-        out->navigation =
-            (lang == TME_LANG_ZH ? chinese_navigation(&d) || chinese_dotted_menu(&d)
-                                 : english_navigation(&d) || english_spaced_menu(&d)) ||
-            link_line(&d, lang, out->length) || call_to_action(&d, lang, out->length);
+        out->navigation = is_navigation(&d, lang, out->length);
     free(found);
     tme_codepoints_free(&d);
     return status;
@@ -478,6 +484,150 @@ tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang
                                      const tme_lexicon *lexicon, tme_features *out, tme_error *err)
 {
     return analyse(text, len, lang, lexicon, READ_PARAGRAPH, NULL, 0, out, err);
+}
+
+/* ---- the whole text from its sentences ---------------------------------- */
+
+/* Whether no lexical item can run across the cut between code points at - 1
+ * and at: an English word stops at an ASCII space (lexicon_words.c), a
+ * Chinese match is a run of headword characters (lexicon.h). */
+static int cut_stops_items(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lex,
+                           size_t at)
+{
+    if (at == 0 || at >= d->n)
+        return 1;
+    if (lang == TME_LANG_EN)
+        return d->cp[at] < 0x80 && tme_is_space(d->cp[at]);
+    return !tme_lexicon_zh_in_headword(lex, d->cp[at - 1]) ||
+           !tme_lexicon_zh_in_headword(lex, d->cp[at]);
+}
+
+/* Whether code point cp, outside every sentence, holds no lexical item. */
+static int holds_no_item(tme_lang lang, const tme_lexicon *lex, int32_t cp)
+{
+    return lang == TME_LANG_EN ? cp >= 0 && cp < 0x80 && tme_is_space(cp)
+                               : !tme_lexicon_zh_in_headword(lex, cp);
+}
+
+/* Whether the whole text's lexical items are its sentences' together: what
+ * lies between them holds none and no item runs from one into the next.
+ * Nearly always so (sentences end in punctuation and a space); when not,
+ * the whole text is read again. */
+static int items_are_the_sentences(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lex,
+                                   const tme_features *sentences)
+{
+    size_t after = 0; /* the code point after the sentence before */
+    for (size_t k = 0; k <= sentences->n_sentences; k++) {
+        const tme_sentence_features *s = &sentences->sentences[k];
+        size_t begin = k < sentences->n_sentences ? tme_codepoints_at(d, s->span.start) : d->n;
+        for (size_t i = after; i < begin; i++)
+            if (!holds_no_item(lang, lex, d->cp[i]))
+                return 0;
+        if (k > 0 && !cut_stops_items(d, lang, lex, after))
+            return 0;
+        if (k < sentences->n_sentences)
+            after = tme_codepoints_at(d, s->span.end);
+    }
+    return 1;
+}
+
+/* ids[0, n) (runs of sorted ids) sorted and distinct, in place: long lists
+ * through a bitmap over their range, read back in order, since a Chinese
+ * paragraph's characters translate thousands of lemmas and sorting them
+ * cost more than finding them. */
+static tme_status sort_distinct(uint32_t *ids, size_t *n, tme_error *err)
+{
+    if (*n < 64) {
+        tme_sort_u32(ids, *n);
+        size_t kept = 0;
+        for (size_t k = 0; k < *n; k++)
+            if (kept == 0 || ids[kept - 1] != ids[k])
+                ids[kept++] = ids[k];
+        *n = kept;
+        return TME_OK;
+    }
+    uint32_t lo = ids[0], hi = ids[0];
+    for (size_t k = 1; k < *n; k++) {
+        lo = ids[k] < lo ? ids[k] : lo;
+        hi = ids[k] > hi ? ids[k] : hi;
+    }
+    size_t words = (size_t)(hi - lo) / 64 + 1;
+    uint64_t *bits = calloc(words, sizeof *bits);
+    if (bits == NULL)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory merging lexical items");
+    for (size_t k = 0; k < *n; k++)
+        bits[(ids[k] - lo) >> 6] |= (uint64_t)1 << ((ids[k] - lo) & 63);
+    size_t kept = 0;
+    for (size_t w = 0; w < words; w++)
+        for (uint64_t b = bits[w]; b != 0; b &= b - 1)
+            ids[kept++] = lo + (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+    *n = kept;
+    free(bits);
+    return TME_OK;
+}
+
+/* The whole text's lexical items from its sentences' (all of them, in
+ * order, in sentences->lemmas and ->words): the lemmas sorted and distinct
+ * as one reading gives them, the words in text order. */
+static tme_status merge_items(const tme_features *sentences, tme_features *whole, tme_error *err)
+{
+    tme_sentence_features *s = &whole->sentences[0];
+    if (append_ids(&whole->lemmas, &whole->n_lemmas, &whole->cap_lemmas, sentences->lemmas,
+                   sentences->n_lemmas, err) != TME_OK ||
+        append_ids(&whole->words, &whole->n_words, &whole->cap_words, sentences->words,
+                   sentences->n_words, err) != TME_OK ||
+        sort_distinct(whole->lemmas, &whole->n_lemmas, err) != TME_OK)
+        return err->status;
+    whole->lexicon = sentences->lexicon;
+    s->lemma_begin = 0;
+    s->lemma_end = whole->n_lemmas;
+    s->word_begin = 0;
+    s->word_end = whole->n_words;
+    s->content_words = 0;
+    for (size_t k = 0; k < sentences->n_sentences; k++)
+        s->content_words += sentences->sentences[k].content_words;
+    return TME_OK;
+}
+
+/* The whole text as READ_PARAGRAPH reads it, its lexical items taken from
+ * its sentences when they are the same. */
+static tme_status read_whole(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
+                             const tme_features *sentences, tme_features *whole, tme_error *err)
+{
+    int merge = lexicon != NULL && items_are_the_sentences(d, lang, lexicon, sentences);
+    tme_span all = {0, d->len};
+    tme_status status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, whole, err);
+    if (status == TME_OK && merge)
+        status = merge_items(sentences, whole, err);
+    if (status == TME_OK)
+        whole->navigation = is_navigation(d, lang, whole->length);
+    if (status != TME_OK)
+        tme_features_free(whole);
+    return status;
+}
+
+tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len, tme_lang lang,
+                                                   const tme_lexicon *lexicon,
+                                                   tme_features *paragraph, tme_features *sentences,
+                                                   tme_error *err)
+{
+    memset(paragraph, 0, sizeof *paragraph);
+    memset(sentences, 0, sizeof *sentences);
+    tme_codepoints d;
+    tme_span *found = NULL;
+    size_t n = 0;
+    tme_status status = tme_codepoints_decode(text, len, 1, &d, err);
+    if (status == TME_OK)
+        status = tme_segment_codepoints(&d, lang, &found, &n, err);
+    if (status == TME_OK)
+        status = read_spans(&d, lang, lexicon, found, n, sentences, err);
+    if (status == TME_OK)
+        status = read_whole(&d, lang, lexicon, sentences, paragraph, err);
+    if (status != TME_OK)
+        tme_features_free(sentences);
+    free(found);
+    tme_codepoints_free(&d);
+    return status;
 }
 
 /* Appends n ids, and returns the offset that src's ranges move by. */

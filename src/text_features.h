@@ -102,6 +102,19 @@ typedef struct {
 tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
                                      const tme_lexicon *lexicon, tme_features *out, tme_error *err);
 
+/* Both readings from one decoding: the whole text as
+ * tme_features_of_paragraph reads it and its sentences as
+ * tme_features_of_sentences does, for pairing, which measures every
+ * paragraph, and alignment, which then reads the sentences of those paired.
+ * The whole text's lexical items are its sentences' merged when nothing
+ * between them holds one and none runs across (nearly always), else read
+ * again: the same items either way. Both are freed with tme_features_free;
+ * on failure neither needs it. */
+tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len, tme_lang lang,
+                                                   const tme_lexicon *lexicon,
+                                                   tme_features *paragraph, tme_features *sentences,
+                                                   tme_error *err);
+
 /* The text's sentences (tme_segment's, from the same decoding) and their
  * features; lexical items when lexicon is not NULL (likewise below). */
 tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang,

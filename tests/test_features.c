@@ -9,6 +9,7 @@
 #include "charclass.h"
 #include "codepoints.h"
 #include "fold.h"
+#include "lexicon.h"
 #include "paragraph.h"
 #include "segment.h"
 #include "test_support.h"
@@ -393,6 +394,143 @@ static void test_pairing_and_alignment_read_alike(void)
     CU_ASSERT(checked > 200);
 }
 
+/* ---- both readings from one pass --------------------------------------- */
+
+static tme_lexicon *shared_lexicon;
+
+static const tme_lexicon *cedict(void)
+{
+    if (shared_lexicon == NULL) {
+        tme_error err;
+        tme_error_clear(&err);
+        CU_ASSERT_EQUAL_FATAL(
+            tme_lexicon_load(tme_test_source_path("data/lexicon/" TME_LEXICON_FILE_NAME), NULL, 0,
+                             &shared_lexicon, &err),
+            TME_OK);
+    }
+    return shared_lexicon;
+}
+
+static int same_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
+}
+
+/* Everything a reading holds, sentence by sentence, bit for bit. */
+static int same_features(const tme_features *a, const tme_features *b)
+{
+    if (a->length != b->length || a->navigation != b->navigation ||
+        a->n_sentences != b->n_sentences || a->n_anchors != b->n_anchors ||
+        !same_ids(a->lemmas, a->n_lemmas, b->lemmas, b->n_lemmas) ||
+        !same_ids(a->words, a->n_words, b->words, b->n_words))
+        return 0;
+    for (size_t k = 0; k < a->n_anchors; k++)
+        if (a->anchors[k].key != b->anchors[k].key || a->anchors[k].kind != b->anchors[k].kind ||
+            a->anchors[k].flags != b->anchors[k].flags)
+            return 0;
+    for (size_t k = 0; k < a->n_sentences; k++) {
+        const tme_sentence_features *x = &a->sentences[k], *y = &b->sentences[k];
+        if (x->span.start != y->span.start || x->span.end != y->span.end ||
+            x->length != y->length || x->marks != y->marks || x->anchor_begin != y->anchor_begin ||
+            x->anchor_end != y->anchor_end || x->lemma_begin != y->lemma_begin ||
+            x->lemma_end != y->lemma_end || x->content_words != y->content_words ||
+            x->word_begin != y->word_begin || x->word_end != y->word_end)
+            return 0;
+    }
+    return 1;
+}
+
+/* tme_features_of_paragraph_and_sentences gives what the two readings give. */
+static void check_one_pass(const char *text, size_t len, tme_lang lang, const tme_lexicon *lex)
+{
+    tme_features whole, parts, one_whole, one_parts;
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_paragraph(text, len, lang, lex, &whole, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(text, len, lang, lex, &parts, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(
+        tme_features_of_paragraph_and_sentences(text, len, lang, lex, &one_whole, &one_parts, &err),
+        TME_OK);
+    int same = same_features(&whole, &one_whole) && same_features(&parts, &one_parts);
+    if (!same)
+        fprintf(stderr, "\n  one pass differs: [%.*s]\n", (int)len, text);
+    CU_ASSERT(same);
+    tme_features_free(&whole);
+    tme_features_free(&parts);
+    tme_features_free(&one_whole);
+    tme_features_free(&one_parts);
+}
+
+static void check_one_pass_on_article(const char *path, const tme_lexicon *lex, size_t *checked)
+{
+    size_t len;
+    char *text = tme_test_read_file(tme_test_source_path(path), &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    tme_paragraphs paragraphs;
+    CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text, len, &paragraphs, NULL), TME_OK);
+    for (size_t k = 0; k < paragraphs.count; k++) {
+        const tme_paragraph *p = &paragraphs.items[k];
+        if (p->script == TME_SCRIPT_OTHER)
+            continue;
+        tme_lang lang = p->script == TME_SCRIPT_HAN ? TME_LANG_ZH : TME_LANG_EN;
+        check_one_pass(p->text, p->len, lang, lex);
+        check_one_pass(p->text, p->len, lang, NULL);
+        (*checked)++;
+    }
+    tme_paragraphs_free(&paragraphs);
+    free(text);
+}
+
+static void test_one_pass_reads_both_ways(void)
+{
+    const tme_lexicon *lex = cedict();
+    /* Where the sentences' items are not the whole text's, the whole text
+     * is read again: sentences with no space between ("end.Next"), a
+     * no-break space between them, a Chinese word across a cut. */
+    static const struct {
+        const char *text;
+        tme_lang lang;
+    } texts[] = {{"The river rose.The city flooded, and people left their homes.", TME_LANG_EN},
+                 {"The river rose.\xC2\xA0People left. Homes were lost.", TME_LANG_EN},
+                 {"  Leading and trailing spaces. Two sentences here.  ", TME_LANG_EN},
+                 /* 河水上涨了。城市被淹没，人们离开了家园！ */
+                 {"\xE6\xB2\xB3\xE6\xB0\xB4\xE4\xB8\x8A\xE6\xB6\xA8\xE4\xBA\x86\xE3\x80\x82"
+                  "\xE5\x9F\x8E\xE5\xB8\x82\xE8\xA2\xAB\xE6\xB7\xB9\xE6\xB2\xA1\xEF\xBC\x8C"
+                  "\xE4\xBA\xBA\xE4\xBB\xAC\xE7\xA6\xBB\xE5\xBC\x80\xE4\xBA\x86\xE5\xAE\xB6"
+                  "\xE5\x9B\xAD\xEF\xBC\x81",
+                  TME_LANG_ZH},
+                 /* 河水上涨了 城市被淹没 (a space, then a line break between) */
+                 {"\xE6\xB2\xB3\xE6\xB0\xB4\xE4\xB8\x8A\xE6\xB6\xA8\xE4\xBA\x86 \n"
+                  "\xE5\x9F\x8E\xE5\xB8\x82\xE8\xA2\xAB\xE6\xB7\xB9\xE6\xB2\xA1",
+                  TME_LANG_ZH},
+                 {"", TME_LANG_EN},
+                 {" ", TME_LANG_ZH},
+                 {"\xFF\xFE invalid bytes. Then words.", TME_LANG_EN}};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        size_t len = strlen(texts[k].text);
+        check_one_pass(texts[k].text, len, texts[k].lang, lex);
+        /* read as the other language too: other cuts, other items */
+        check_one_pass(texts[k].text, len, texts[k].lang == TME_LANG_EN ? TME_LANG_ZH : TME_LANG_EN,
+                       lex);
+    }
+    /* Every paragraph of every sample article. */
+    const char *articles[] = {"samples/deepseek-bilingual.txt",
+                              "samples/un-charter-ch1-3/article.txt",
+                              "samples/un-charter-ch1-3-zh-first/article.txt",
+                              "samples/k8s-docs-overview/article.txt",
+                              "samples/k8s-blog-boilerplate/article.txt",
+                              "samples/k8s-blog-dont-panic/article.txt",
+                              "samples/python-tutorial-appetite/article.txt",
+                              "samples/python-tutorial-appetite-zh-tw/article.txt",
+                              "samples/python-tutorial-classes-zh-tw/article.txt"};
+    size_t checked = 0;
+    for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++)
+        check_one_pass_on_article(articles[a], lex, &checked);
+    CU_ASSERT(checked >= 700);
+    tme_lexicon_free(shared_lexicon);
+    shared_lexicon = NULL;
+}
+
 static CU_TestInfo tests[] = {
     {"character classes agree with utf8proc", test_classes_agree_with_utf8proc},
     {"UTF-8 iteration agrees with utf8proc", test_iterate_agrees_with_utf8proc},
@@ -404,6 +542,7 @@ static CU_TestInfo tests[] = {
     {"number anchors: soft, none", test_number_anchor_flags},
     {"Latin tokens", test_latin_tokens},
     {"pairing and alignment read alike", test_pairing_and_alignment_read_alike},
+    {"one pass reads paragraph and sentences", test_one_pass_reads_both_ways},
     CU_TEST_INFO_NULL,
 };
 

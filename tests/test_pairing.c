@@ -20,7 +20,7 @@ static char *pair_article(const char *article, size_t len, int *chinese_first)
     tme_paragraphs paragraphs;
     CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text.text, text.len, &paragraphs, &err), TME_OK);
     tme_pairing pairing;
-    CU_ASSERT_EQUAL_FATAL(tme_pair_paragraphs(&paragraphs, NULL, &pairing, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_pair_paragraphs(&paragraphs, NULL, 0, &pairing, &err), TME_OK);
     size_t cap = len * 2 + 16, n = 0;
     char *out = malloc(cap);
     out[0] = '\0';
