@@ -80,8 +80,18 @@ int tme_has_call_to_action(const char *text, size_t len, tme_lang lang)
                 return 1;
         return 0;
     }
+    /* The English phrases are lower case. The texts asked about are short:
+     * lowered once, each phrase is a memchr-led search, not a comparison
+     * at every byte. */
+    char lower[1024];
+    if (len <= sizeof lower) {
+        for (size_t i = 0; i < len; i++)
+            lower[i] = ascii_lower(text[i]);
+        text = lower;
+    }
     for (size_t k = 0; english_phrases[k] != NULL; k++)
-        if (contains_ascii_ci(text, len, english_phrases[k]))
+        if (text == lower ? contains(text, len, english_phrases[k])
+                          : contains_ascii_ci(text, len, english_phrases[k]))
             return 1;
     return 0;
 }

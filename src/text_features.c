@@ -589,16 +589,119 @@ static tme_status merge_items(const tme_features *sentences, tme_features *whole
     return TME_OK;
 }
 
-/* The whole text as READ_PARAGRAPH reads it, its lexical items taken from
- * its sentences when they are the same. */
+/* A mark that ends a sentence and that nothing an anchor reads (a number's
+ * digits, groups and decimals; a Latin token's letters and digits) runs
+ * through. */
+static int stops_anchors(int32_t cp)
+{
+    switch (cp) {
+    case '.':
+    case '!':
+    case '?':
+    case ';':
+    case ':':
+    case '"':
+    case '\'':
+    case ')':
+    case 0x2019:
+    case 0x201D:
+    case 0x2026: /* ’ ” … */
+    case 0x3002:
+    case 0x300D:
+    case 0x300F: /* 。 」 』 */
+    case 0xFF01:
+    case 0xFF09:
+    case 0xFF1A:
+    case 0xFF1B:
+    case 0xFF1F: /* ！ ） ： ； ？ */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Whether code point cp, first after a full-width terminator, folds
+ * alone: ASCII, Han, punctuation and full-width forms compose with
+ * nothing before them. */
+static int folds_alone(int32_t cp)
+{
+    return (cp >= 0 && cp < 0x80) || tme_is_han(cp) || (cp >= 0x2010 && cp <= 0x2027) ||
+           (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
+/* Whether the whole text's anchors are its sentences' in order: valid
+ * UTF-8 (the fold of text with an invalid byte is empty), spaces between
+ * the sentences, and each cut after a mark that stops anchors, then a space
+ * (or, after a full-width mark or ! ? ;, anything that folds alone: Chinese
+ * sentences follow each other unspaced). */
+static int anchors_are_the_sentences(const tme_codepoints *d, const tme_features *sentences)
+{
+    size_t after = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->cp[i] < 0)
+            return 0;
+    for (size_t k = 0; k <= sentences->n_sentences; k++) {
+        const tme_sentence_features *s = &sentences->sentences[k];
+        size_t begin = k < sentences->n_sentences ? tme_codepoints_at(d, s->span.start) : d->n;
+        for (size_t i = after; i < begin; i++)
+            if (!tme_is_space(d->cp[i]))
+                return 0;
+        if (k > 0 && after > 0 && after < d->n) {
+            int32_t last = d->cp[after - 1], next = d->cp[after];
+            int spaced = next < 0x80 && tme_is_space(next);
+            /* a "." may be a decimal point and a ":" a clock's */
+            int unspaced = last >= 0x80 || last == '!' || last == '?' || last == ';';
+            if (!stops_anchors(last) || !(spaced || (unspaced && folds_alone(next))))
+                return 0;
+        }
+        if (k < sentences->n_sentences)
+            after = tme_codepoints_at(d, s->span.end);
+    }
+    return 1;
+}
+
+/* The whole text from its sentences' anchors (and, with merge, their
+ * lexical items); its length and marks measured over the whole text, so
+ * that they are the same sums. */
+static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, int merge,
+                                       const tme_features *sentences, tme_features *whole,
+                                       tme_error *err)
+{
+    tme_status status = start(whole, lang, NULL, 1, err);
+    if (status != TME_OK)
+        return status;
+    tme_sentence_features *s = &whole->sentences[0];
+    s->span = (tme_span){0, d->len};
+    measure_sentence(d, 0, d->n, lang, s);
+    whole->length = s->length;
+    whole->n_sentences = 1;
+    if (sentences->n_anchors > 0 &&
+        TME_ARRAY_RESERVE(whole->anchors, whole->cap_anchors, sentences->n_anchors) != TME_OK)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory collecting anchors");
+    if (sentences->n_anchors > 0)
+        memcpy(whole->anchors, sentences->anchors, sentences->n_anchors * sizeof *whole->anchors);
+    whole->n_anchors = sentences->n_anchors;
+    s->anchor_begin = 0;
+    s->anchor_end = whole->n_anchors;
+    return merge ? merge_items(sentences, whole, err) : TME_OK;
+}
+
+/* The whole text as READ_PARAGRAPH reads it, from its sentences where they
+ * read the same (anchors_are_the_sentences, items_are_the_sentences), else
+ * read again. */
 static tme_status read_whole(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
                              const tme_features *sentences, tme_features *whole, tme_error *err)
 {
     int merge = lexicon != NULL && items_are_the_sentences(d, lang, lexicon, sentences);
-    tme_span all = {0, d->len};
-    tme_status status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, whole, err);
-    if (status == TME_OK && merge)
-        status = merge_items(sentences, whole, err);
+    tme_status status;
+    if ((lexicon == NULL || merge) && anchors_are_the_sentences(d, sentences)) {
+        status = whole_from_sentences(d, lang, merge, sentences, whole, err);
+    } else {
+        tme_span all = {0, d->len};
+        status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, whole, err);
+        if (status == TME_OK && merge)
+            status = merge_items(sentences, whole, err);
+    }
     if (status == TME_OK)
         whole->navigation = is_navigation(d, lang, whole->length);
     if (status != TME_OK)

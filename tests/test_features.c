@@ -490,22 +490,30 @@ static void test_one_pass_reads_both_ways(void)
     static const struct {
         const char *text;
         tme_lang lang;
-    } texts[] = {{"The river rose.The city flooded, and people left their homes.", TME_LANG_EN},
-                 {"The river rose.\xC2\xA0People left. Homes were lost.", TME_LANG_EN},
-                 {"  Leading and trailing spaces. Two sentences here.  ", TME_LANG_EN},
-                 /* 河水上涨了。城市被淹没，人们离开了家园！ */
-                 {"\xE6\xB2\xB3\xE6\xB0\xB4\xE4\xB8\x8A\xE6\xB6\xA8\xE4\xBA\x86\xE3\x80\x82"
-                  "\xE5\x9F\x8E\xE5\xB8\x82\xE8\xA2\xAB\xE6\xB7\xB9\xE6\xB2\xA1\xEF\xBC\x8C"
-                  "\xE4\xBA\xBA\xE4\xBB\xAC\xE7\xA6\xBB\xE5\xBC\x80\xE4\xBA\x86\xE5\xAE\xB6"
-                  "\xE5\x9B\xAD\xEF\xBC\x81",
-                  TME_LANG_ZH},
-                 /* 河水上涨了 城市被淹没 (a space, then a line break between) */
-                 {"\xE6\xB2\xB3\xE6\xB0\xB4\xE4\xB8\x8A\xE6\xB6\xA8\xE4\xBA\x86 \n"
-                  "\xE5\x9F\x8E\xE5\xB8\x82\xE8\xA2\xAB\xE6\xB7\xB9\xE6\xB2\xA1",
-                  TME_LANG_ZH},
-                 {"", TME_LANG_EN},
-                 {" ", TME_LANG_ZH},
-                 {"\xFF\xFE invalid bytes. Then words.", TME_LANG_EN}};
+    } texts[] = {
+        {"The river rose.The city flooded, and people left their homes.", TME_LANG_EN},
+        {"The river rose.\xC2\xA0People left. Homes were lost.", TME_LANG_EN},
+        {"  Leading and trailing spaces. Two sentences here.  ", TME_LANG_EN},
+        /* 河水上涨了。城市被淹没，人们离开了家园！ */
+        {"\xE6\xB2\xB3\xE6\xB0\xB4\xE4\xB8\x8A\xE6\xB6\xA8\xE4\xBA\x86\xE3\x80\x82"
+         "\xE5\x9F\x8E\xE5\xB8\x82\xE8\xA2\xAB\xE6\xB7\xB9\xE6\xB2\xA1\xEF\xBC\x8C"
+         "\xE4\xBA\xBA\xE4\xBB\xAC\xE7\xA6\xBB\xE5\xBC\x80\xE4\xBA\x86\xE5\xAE\xB6"
+         "\xE5\x9B\xAD\xEF\xBC\x81",
+         TME_LANG_ZH},
+        /* 河水上涨了 城市被淹没 (a space, then a line break between) */
+        {"\xE6\xB2\xB3\xE6\xB0\xB4\xE4\xB8\x8A\xE6\xB6\xA8\xE4\xBA\x86 \n"
+         "\xE5\x9F\x8E\xE5\xB8\x82\xE8\xA2\xAB\xE6\xB7\xB9\xE6\xB2\xA1",
+         TME_LANG_ZH},
+        {"", TME_LANG_EN},
+        {" ", TME_LANG_ZH},
+        {"\xFF\xFE invalid bytes. Then words.", TME_LANG_EN},
+        {"Growth was 3.5 percent. In 2019, 40 people (about 1.5%) left.5 more came.", TME_LANG_EN},
+        /* 突破?DeepSeek引爆2019年。“真的!”他说：3.5亿 */
+        {"\xE7\xAA\x81\xE7\xA0\xB4?DeepSeek\xE5\xBC\x95\xE7\x88\x86"
+         "2019\xE5\xB9\xB4\xE3\x80\x82\xE2\x80\x9C\xE7\x9C\x9F\xE7\x9A\x84!\xE2\x80\x9D"
+         "\xE4\xBB\x96\xE8\xAF\xB4\xEF\xBC\x9A"
+         "3.5\xE4\xBA\xBF",
+         TME_LANG_ZH}};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
         size_t len = strlen(texts[k].text);
         check_one_pass(texts[k].text, len, texts[k].lang, lex);
