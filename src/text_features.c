@@ -21,7 +21,6 @@
 #include "fold.h"
 #include "hash.h"
 #include "numbers.h"
-#include "sort_ids.h"
 
 typedef struct {
     const tme_codepoints *d;
@@ -531,38 +530,72 @@ static int items_are_the_sentences(const tme_codepoints *d, tme_lang lang, const
     return 1;
 }
 
-/* ids[0, n) (runs of sorted ids) sorted and distinct, in place: long lists
- * through a bitmap over their range, read back in order, since a Chinese
- * paragraph's characters translate thousands of lemmas and sorting them
- * cost more than finding them. */
-static tme_status sort_distinct(uint32_t *ids, size_t *n, tme_error *err)
+/* Merges the sorted, distinct runs a[0, m) and b[0, n) into out, distinct;
+ * returns how many it wrote. */
+static size_t merge_distinct(const uint32_t *a, size_t m, const uint32_t *b, size_t n,
+                             uint32_t *out)
 {
-    if (*n < 64) {
-        tme_sort_u32(ids, *n);
-        size_t kept = 0;
-        for (size_t k = 0; k < *n; k++)
-            if (kept == 0 || ids[kept - 1] != ids[k])
-                ids[kept++] = ids[k];
-        *n = kept;
+    size_t i = 0, j = 0, k = 0;
+    while (i < m && j < n) {
+        uint32_t x = a[i] <= b[j] ? a[i] : b[j];
+        i += a[i] == x;
+        j += b[j] == x;
+        out[k++] = x;
+    }
+    while (i < m)
+        out[k++] = a[i++];
+    while (j < n)
+        out[k++] = b[j++];
+    return k;
+}
+
+/* The union of the sentences' lemma lists (each sorted and distinct),
+ * sorted and distinct, into whole->lemmas: runs merged pairwise, so each
+ * lemma moves once per halving of the runs, not once per sort step. */
+static tme_status union_of_lemmas(const tme_features *sentences, tme_features *whole,
+                                  tme_error *err)
+{
+    size_t runs = sentences->n_sentences, total = sentences->n_lemmas;
+    if (TME_ARRAY_RESERVE(whole->lemmas, whole->cap_lemmas, total) != TME_OK)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory merging lexical items");
+    if (runs <= 1) {
+        if (total > 0)
+            memcpy(whole->lemmas, sentences->lemmas, total * sizeof *whole->lemmas);
+        whole->n_lemmas = total;
         return TME_OK;
     }
-    uint32_t lo = ids[0], hi = ids[0];
-    for (size_t k = 1; k < *n; k++) {
-        lo = ids[k] < lo ? ids[k] : lo;
-        hi = ids[k] > hi ? ids[k] : hi;
-    }
-    size_t words = (size_t)(hi - lo) / 64 + 1;
-    uint64_t *bits = calloc(words, sizeof *bits);
-    if (bits == NULL)
+    /* bounds[r], bounds[r + 1]: run r in from[] */
+    size_t *bounds = malloc((runs + 1) * sizeof *bounds);
+    uint32_t *spare = malloc(total * sizeof *spare);
+    uint32_t *from = spare, *to = whole->lemmas;
+    if (bounds == NULL || spare == NULL) {
+        free(bounds);
+        free(spare);
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory merging lexical items");
-    for (size_t k = 0; k < *n; k++)
-        bits[(ids[k] - lo) >> 6] |= (uint64_t)1 << ((ids[k] - lo) & 63);
-    size_t kept = 0;
-    for (size_t w = 0; w < words; w++)
-        for (uint64_t b = bits[w]; b != 0; b &= b - 1)
-            ids[kept++] = lo + (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-    *n = kept;
-    free(bits);
+    }
+    memcpy(from, sentences->lemmas, total * sizeof *from);
+    for (size_t r = 0; r < runs; r++)
+        bounds[r] = sentences->sentences[r].lemma_begin;
+    bounds[runs] = total;
+    while (runs > 1) {
+        size_t written = 0, kept = 0;
+        for (size_t r = 0; r < runs; r += 2) {
+            size_t b = bounds[r], m = bounds[r + 1] - b;
+            size_t n = r + 1 < runs ? bounds[r + 2] - bounds[r + 1] : 0;
+            bounds[kept++] = written;
+            written += merge_distinct(from + b, m, from + b + m, n, to + written);
+        }
+        bounds[kept] = written;
+        runs = kept;
+        uint32_t *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != whole->lemmas)
+        memcpy(whole->lemmas, from, bounds[1] * sizeof *from);
+    whole->n_lemmas = bounds[1];
+    free(bounds);
+    free(spare);
     return TME_OK;
 }
 
@@ -572,11 +605,9 @@ static tme_status sort_distinct(uint32_t *ids, size_t *n, tme_error *err)
 static tme_status merge_items(const tme_features *sentences, tme_features *whole, tme_error *err)
 {
     tme_sentence_features *s = &whole->sentences[0];
-    if (append_ids(&whole->lemmas, &whole->n_lemmas, &whole->cap_lemmas, sentences->lemmas,
-                   sentences->n_lemmas, err) != TME_OK ||
+    if (union_of_lemmas(sentences, whole, err) != TME_OK ||
         append_ids(&whole->words, &whole->n_words, &whole->cap_words, sentences->words,
-                   sentences->n_words, err) != TME_OK ||
-        sort_distinct(whole->lemmas, &whole->n_lemmas, err) != TME_OK)
+                   sentences->n_words, err) != TME_OK)
         return err->status;
     whole->lexicon = sentences->lexicon;
     s->lemma_begin = 0;
