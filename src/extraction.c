@@ -6,6 +6,10 @@
 
 #include "pairing.h"
 
+/* The longest article (its paragraphs' bytes) whose sentences pairing keeps
+ * for the aligner; nearly every article is under a tenth of it. */
+#define ONE_PASS_MAX_BYTES (1u << 20)
+
 static void count_paragraphs(tme_document *doc, const tme_paragraphs *paragraphs)
 {
     doc->counters.n[TME_COUNT_PARAGRAPHS] += paragraphs->count;
@@ -61,8 +65,14 @@ tme_status tme_extract_pairs(tme_document *doc, const tme_paragraphs *paragraphs
     if (status != TME_OK)
         return status;
     tme_pairing pairing;
-    /* The aligner reads the sentences pairing already read. */
-    int analysed = !doc->settings->paragraph_units;
+    /* The aligner reads the sentences pairing already read, which are kept
+     * for every paragraph until the pairs are known: about ten times the
+     * text. A page too long for that is read twice instead (the same
+     * units), so that memory stays bounded. */
+    size_t bytes = 0;
+    for (size_t k = 0; k < paragraphs->count; k++)
+        bytes += paragraphs->items[k].len;
+    int analysed = !doc->settings->paragraph_units && bytes <= ONE_PASS_MAX_BYTES;
     status = tme_pair_paragraphs(paragraphs, lexicon, analysed, &pairing, err);
     if (status != TME_OK)
         return status;
