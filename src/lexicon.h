@@ -81,7 +81,7 @@ typedef struct {
 /* A Chinese sentence, prepared: the headwords found in it and the lemmas
  * they translate. Same life cycle as tme_lexicon_en. */
 typedef struct {
-    uint32_t *headwords; /* headword ids, sorted, distinct */
+    uint32_t *headwords; /* headword ids, distinct, in no set order */
     size_t n_headwords, cap_headwords;
     uint32_t *lemmas; /* lemma ids that some found headword translates, sorted, distinct */
     size_t n_lemmas, cap_lemmas;

@@ -75,21 +75,31 @@ static inline uint64_t tme_lexicon_hash_bytes(const char *s, size_t len)
 #define TME_LEXICON_PREFIX_SHIFT 43 /* 2^(64 - 43) bits: 256 KB */
 #define TME_LEXICON_PREFIX_BITS ((size_t)1 << (64 - TME_LEXICON_PREFIX_SHIFT))
 
-/* 0 when no headword begins with the characters of key (1 when one may). */
-static inline int tme_lexicon_maybe_prefix(const struct tme_lexicon *lex, uint64_t key)
+/* 0 when no headword begins with the characters of the key whose
+ * tme_hash_mix() is hash (1 when one may). The bitmap and the slot table
+ * are both indexed by that one hash, computed once per n-gram. */
+static inline int tme_lexicon_maybe_prefix_hashed(const struct tme_lexicon *lex, uint64_t hash)
 {
-    size_t bit = (size_t)(tme_hash_mix(key) >> TME_LEXICON_PREFIX_SHIFT);
+    size_t bit = (size_t)(hash >> TME_LEXICON_PREFIX_SHIFT);
     return (int)((lex->prefix_bits[bit >> 6] >> (bit & 63)) & 1);
+}
+
+/* The id of the headword with this key (whose tme_hash_mix() is hash), or
+ * UINT32_MAX. */
+static inline uint32_t tme_lexicon_find_hashed(const struct tme_lexicon *lex, uint64_t key,
+                                               uint64_t hash)
+{
+    size_t mask = lex->hw_cap - 1;
+    for (size_t i = (size_t)hash & mask; lex->hw_slots[i].key != 0; i = (i + 1) & mask)
+        if (lex->hw_slots[i].key == key)
+            return lex->hw_slots[i].id;
+    return UINT32_MAX;
 }
 
 /* The id of the headword with this key, or UINT32_MAX. */
 static inline uint32_t tme_lexicon_find_key(const struct tme_lexicon *lex, uint64_t key)
 {
-    size_t mask = lex->hw_cap - 1;
-    for (size_t i = (size_t)tme_hash_mix(key) & mask; lex->hw_slots[i].key != 0; i = (i + 1) & mask)
-        if (lex->hw_slots[i].key == key)
-            return lex->hw_slots[i].id;
-    return UINT32_MAX;
+    return tme_lexicon_find_hashed(lex, key, tme_hash_mix(key));
 }
 
 /* The id of a lemma (a stem, len bytes), or UINT32_MAX. */
