@@ -44,6 +44,7 @@ struct tme_lexicon {
      * directly; glossaries' pairs wait in build_* until the finish. */
     uint32_t *hw_first;
     size_t cap_first, n_base;
+    int base_unsorted; /* some headword's lemmas in the file are not ascending */
     uint32_t *hw_lemmas;
     size_t n_pairs, cap_pairs;
 
@@ -124,11 +125,16 @@ uint32_t tme_lexicon_intern_lemma(struct tme_lexicon *lex, const char *lemma, si
  * headwords are indexed. */
 uint32_t tme_lexicon_intern_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n);
 
-/* The lexicon file's next headword line: a new headword (not looked up:
- * tme_lexicon_index_base() finds repeats), whose lemmas follow by
- * tme_lexicon_add_base_lemma(). Its id, or UINT32_MAX as above. */
-uint32_t tme_lexicon_add_base_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n);
-int tme_lexicon_add_base_lemma(struct tme_lexicon *lex, uint32_t lemma);
+/* The lexicon file's next headword line: a new headword from its UTF-8
+ * text (not looked up: tme_lexicon_index_base() finds repeats), whose
+ * lemmas follow by tme_lexicon_add_base_lemmas(). 0 when added, 1 when
+ * the text is not 1 to TME_LEXICON_MAX_HEADWORD_CHARS Han characters, -1
+ * for want of memory or when it would take the 65536th distinct
+ * character. */
+int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, size_t len);
+/* Adds n lemmas to the last headword added (n_base > 0); -1 for want of
+ * memory. */
+int tme_lexicon_add_base_lemmas(struct tme_lexicon *lex, const uint32_t *lemmas, size_t n);
 
 /* Indexes the headwords added so far; the id of one listed twice in
  * *duplicate (else UINT32_MAX). -1 for want of memory. */

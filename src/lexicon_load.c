@@ -172,17 +172,23 @@ static tme_status read_lemma_line(struct tme_lexicon *lex, const line_reader *r,
 
 /* Reads a lemma id (decimal, below the number of lemmas) at *p, moving
  * past it; UINT32_MAX when there is none. */
-static uint32_t read_lemma_id(const char **p, const char *end, size_t n_lemmas)
+static inline uint32_t read_lemma_id(const char **p, const char *end, size_t n_lemmas)
 {
     const char *at = *p;
     uint64_t id = 0;
-    while (at < end && *at >= '0' && *at <= '9' && id < n_lemmas)
-        id = id * 10 + (uint64_t)(*at++ - '0');
+    unsigned digit;
+    while (at < end && (digit = (unsigned)(*at - '0')) <= 9 && id < n_lemmas) {
+        id = id * 10 + digit;
+        at++;
+    }
     if (at == *p || id >= n_lemmas || (at < end && *at != ' '))
         return UINT32_MAX;
     *p = at;
     return (uint32_t)id;
 }
+
+/* Lemma ids are added this many at a time. */
+#define ID_BATCH 64
 
 /* "headword<TAB>id id ...": a headword of its own line, then the ids of
  * the lemmas it translates. */
@@ -190,24 +196,31 @@ static tme_status read_headword_line(struct tme_lexicon *lex, const line_reader 
                                      const char *line, size_t len, tme_error *err)
 {
     const char *tab = memchr(line, '\t', len);
-    int32_t cps[TME_LEXICON_MAX_HEADWORD_CHARS];
-    size_t n = tab ? tme_lexicon_parse_headword(line, (size_t)(tab - line), cps) : 0;
-    if (n == 0 || tab + 1 == line + len)
+    int added = tab == NULL || tab + 1 == line + len
+                    ? 1
+                    : tme_lexicon_add_base_headword(lex, line, (size_t)(tab - line));
+    if (added == 1)
         return tme_error_set(err, TME_ERR_INPUT,
                              "%s:%zu: not a headword line (1 to %d Han characters, a tab, lemma "
                              "ids)",
                              r->path, r->number, TME_LEXICON_MAX_HEADWORD_CHARS);
-    if (tme_lexicon_add_base_headword(lex, cps, n) == UINT32_MAX)
+    if (added != 0)
         return tme_error_nomem(err);
     const char *end = line + len;
+    uint32_t ids[ID_BATCH];
+    size_t n = 0;
     for (const char *p = tab + 1; p < end; p++) {
         uint32_t lemma = read_lemma_id(&p, end, lex->n_lemmas);
         if (lemma == UINT32_MAX)
             return tme_error_set(err, TME_ERR_INPUT,
                                  "%s:%zu: lemma ids must be numbers below %zu, one space apart",
                                  r->path, r->number, lex->n_lemmas);
-        if (tme_lexicon_add_base_lemma(lex, lemma) != 0)
-            return tme_error_nomem(err);
+        ids[n++] = lemma;
+        if (n == ID_BATCH || p >= end - 1) {
+            if (tme_lexicon_add_base_lemmas(lex, ids, n) != 0)
+                return tme_error_nomem(err);
+            n = 0;
+        }
     }
     return TME_OK;
 }

@@ -433,6 +433,37 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
     tme_lexicon_free(lex);
 }
 
+/* The compiler writes each headword's lemma ids ascending, which the
+ * loader then need not sort; a file that does not still loads as if it
+ * did, each pair once. */
+static void test_unsorted_lemma_ids_are_sorted(void)
+{
+    const char *dir = tme_test_scratch_dir("lexicon-unsorted");
+    CU_ASSERT_FATAL(dir != NULL);
+    const char *path = tme_test_join(0, dir, "unsorted.lex");
+    write_text(path, "tmexport-lexicon 1 words=1 lemmas=3 headwords=2 pairs=5\n"
+                     "government\ncountry\nmarket\n\xE5\x9B\xBD\xE5\xAE\xB6\t2 1 1\n" /* 国家 */
+                     "\xE6\x94\xBF\xE5\xBA\x9C\t0 2\n");                             /* 政府 */
+    tme_lexicon *lex;
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_FATAL(tme_lexicon_load(path, NULL, 0, &lex, &err) == TME_OK);
+    CU_ASSERT_EQUAL(tme_lexicon_get_stats(lex).pairs, 4);
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "countries", "\xE5\x9B\xBD\xE5\xAE\xB6"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "markets", "\xE5\x9B\xBD\xE5\xAE\xB6"));
+    CU_ASSERT_FALSE(tme_lexicon_translates(lex, "government", "\xE5\x9B\xBD\xE5\xAE\xB6"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "government", "\xE6\x94\xBF\xE5\xBA\x9C"));
+    tme_lexicon_zh zh;
+    memset(&zh, 0, sizeof zh);
+    const char *text = "\xE5\x9B\xBD\xE5\xAE\xB6"; /* 国家 */
+    CU_ASSERT_FATAL(tme_lexicon_prepare_zh(lex, text, strlen(text), &zh, &err) == TME_OK);
+    CU_ASSERT_EQUAL_FATAL(zh.n_lemmas, 2);
+    CU_ASSERT_EQUAL(zh.lemmas[0], 1);
+    CU_ASSERT_EQUAL(zh.lemmas[1], 2);
+    tme_lexicon_zh_free(&zh);
+    tme_lexicon_free(lex);
+}
+
 static void test_default_path(void)
 {
     char path[4096];
@@ -605,6 +636,7 @@ static CU_TestInfo tests[] = {
     {"glossary adds pairs", test_glossary_adds_pairs},
     {"glossary errors name file and line", test_glossary_errors_name_file_and_line},
     {"missing or damaged lexicon is an error", test_missing_or_damaged_lexicon_is_an_error},
+    {"unsorted lemma ids are sorted", test_unsorted_lemma_ids_are_sorted},
     {"default path", test_default_path},
     {"threads share one lexicon", test_threads_share_one_lexicon},
     {"compiler output", test_compiler_output},
