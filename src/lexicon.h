@@ -25,9 +25,12 @@
 #include "error.h"
 
 /* The lexicon file: its first line is
- * "tmexport-lexicon FORMAT words=TME_LEXWORDS_VERSION lemmas=N headwords=N pairs=N". */
+ * "tmexport-lexicon FORMAT words=TME_LEXWORDS_VERSION lemmas=N headwords=N pairs=N"
+ * (and " characters=N" in format 2). FORMAT is the one the compiler writes
+ * (binary headword records, data/lexicon/README.md); the loader also reads
+ * format 1 (text lines). */
 #define TME_LEXICON_MAGIC "tmexport-lexicon"
-#define TME_LEXICON_FORMAT 1
+#define TME_LEXICON_FORMAT 2
 /* Longest headword (in characters) the matcher looks up. */
 #define TME_LEXICON_MAX_HEADWORD_CHARS 4
 /* The data file's name in the data directory. */

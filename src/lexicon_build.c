@@ -296,18 +296,38 @@ static uint64_t headword_text_key(struct tme_lexicon *lex, const char *s, size_t
     return key;
 }
 
-int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, size_t len)
+int tme_lexicon_add_base_key(struct tme_lexicon *lex, uint64_t key)
 {
-    int failed;
-    uint64_t key = headword_text_key(lex, text, len, &failed);
-    if (key == 0)
-        return failed ? -1 : 1;
     if (append_headword(lex, key) == UINT32_MAX ||
         tme_array_reserve(&lex->hw_first, &lex->cap_first, lex->n_base + 2,
                           sizeof *lex->hw_first) != 0)
         return -1;
     lex->hw_first[lex->n_base++] = (uint32_t)lex->n_pairs;
     lex->hw_first[lex->n_base] = (uint32_t)lex->n_pairs;
+    return 0;
+}
+
+int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, size_t len)
+{
+    int failed;
+    uint64_t key = headword_text_key(lex, text, len, &failed);
+    if (key == 0)
+        return failed ? -1 : 1;
+    return tme_lexicon_add_base_key(lex, key);
+}
+
+int tme_lexicon_add_characters(struct tme_lexicon *lex, const char *text, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (step <= 0 || !tme_is_han(cp) || lex->char_index[cp] != 0)
+            return 1;
+        if (intern_char(lex, cp) == 0)
+            return -1;
+        i += (size_t)step;
+    }
     return 0;
 }
 

@@ -132,6 +132,14 @@ uint32_t tme_lexicon_intern_headword(struct tme_lexicon *lex, const int32_t *cps
  * for want of memory or when it would take the 65536th distinct
  * character. */
 int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, size_t len);
+/* The same for a headword given by its key, whose characters are all
+ * indexed (format 2); -1 for want of memory. */
+int tme_lexicon_add_base_key(struct tme_lexicon *lex, uint64_t key);
+/* Indexes the characters of text (UTF-8), in order, as the next character
+ * indices (format 2's character line): 0 when done, 1 when one is not a
+ * Han character or is indexed already, -1 for want of memory or when the
+ * table is full. */
+int tme_lexicon_add_characters(struct tme_lexicon *lex, const char *text, size_t len);
 /* Adds n lemmas to the last headword added (n_base > 0); -1 for want of
  * memory. */
 int tme_lexicon_add_base_lemmas(struct tme_lexicon *lex, const uint32_t *lemmas, size_t n);

@@ -409,13 +409,46 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
         {"twice.lex",
          "tmexport-lexicon 1 words=1 lemmas=1 headwords=2 pairs=2\ngovernment\n政府\t0\n政府\t0\n",
          "headword \"政府\" has two lines"},
-        {"format.lex", "tmexport-lexicon 2 words=1 lemmas=0 headwords=0 pairs=0\n",
-         "lexicon format 2"},
+        {"format.lex", "tmexport-lexicon 3 words=1 lemmas=0 headwords=0 pairs=0\n",
+         "lexicon format 3"},
+        {"no-count.lex", "tmexport-lexicon 2 words=1 lemmas=0 headwords=0 pairs=0\n",
+         ":1: malformed lexicon header"},
+        {"characters.lex",
+         "tmexport-lexicon 2 words=1 lemmas=1 headwords=0 pairs=0 characters=2\n"
+         "government\n\xE6\x94\xBF\n", /* 政, one character of two */
+         ":3: expected the line of the 2 characters"},
+        {"repeated.lex",
+         "tmexport-lexicon 2 words=1 lemmas=1 headwords=0 pairs=0 characters=2\n"
+         "government\n\xE6\x94\xBF\xE6\x94\xBF\n", /* 政政 */
+         ":3: expected the line of the 2 characters"},
     };
     for (size_t i = 0; i < sizeof plain_cases / sizeof *plain_cases; i++) {
         const char *path = tme_test_join(3, dir, plain_cases[i][0]);
         write_text(path, plain_cases[i][1]);
         expect_load_error(path, TME_ERR_INPUT, plain_cases[i][2]);
+    }
+
+    /* Format 2's records: a character index past the character line, a
+     * lemma id past the lemmas, a count cut short. */
+    static const struct {
+        const char *name, *records;
+        size_t len;
+        const char *expected;
+    } record_cases[] = {
+        {"index.lex", "\x01\x02\x01\x00", 4, "headword record 1 (byte 0 after"},
+        {"lemma.lex", "\x01\x01\x01\x00\x01\x01\x01\x01", 8, "headword record 2 (byte 4 after"},
+        {"cut.lex", "\x01\x01\x02\x00", 4, "headword record 1"},
+        {"count.lex", "", 0, "truncated or damaged lexicon"},
+    };
+    for (size_t i = 0; i < sizeof record_cases / sizeof *record_cases; i++) {
+        char data[256];
+        int n = snprintf(data, sizeof data, "%s",
+                         "tmexport-lexicon 2 words=1 lemmas=1 headwords=1 pairs=1 characters=1\n"
+                         "government\n\xE6\x94\xBF\n"); /* 政 */
+        memcpy(data + n, record_cases[i].records, record_cases[i].len);
+        const char *path = tme_test_join(4, dir, record_cases[i].name);
+        CU_ASSERT_FATAL(tme_test_write_file(path, data, (size_t)n + record_cases[i].len) == 0);
+        expect_load_error(path, TME_ERR_INPUT, record_cases[i].expected);
     }
 
     const char *nul = tme_test_join(8, dir, "nul.lex");
@@ -431,6 +464,22 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
     CU_ASSERT_FATAL(tme_lexicon_load(good, NULL, 0, &lex, &err) == TME_OK);
     CU_ASSERT_TRUE(tme_lexicon_translates(lex, "countries", "国家"));
     tme_lexicon_free(lex);
+
+    /* The same in format 2: 政府 is characters 1 2 with lemma 0, 国家 3 4
+     * with lemmas 0 and 1 (1 = 0 + 0 + 1). */
+    static const char good2[] =
+        "tmexport-lexicon 2 words=1 lemmas=2 headwords=2 pairs=3 characters=4\n"
+        "# a comment\ngovernment\ncountry\n\xE6\x94\xBF\xE5\xBA\x9C\xE5\x9B\xBD\xE5\xAE\xB6\n"
+        "\x02\x01\x02\x01\x00\x02\x03\x04\x02\x00\x00";
+    const char *good_binary = tme_test_join(9, dir, "good2.lex");
+    CU_ASSERT_FATAL(tme_test_write_file(good_binary, good2, sizeof good2 - 1) == 0);
+    CU_ASSERT_FATAL(tme_lexicon_load(good_binary, NULL, 0, &lex, &err) == TME_OK);
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "countries", "国家"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "government", "国家"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "government", "政府"));
+    CU_ASSERT_FALSE(tme_lexicon_translates(lex, "country", "政府"));
+    CU_ASSERT_EQUAL(tme_lexicon_get_stats(lex).pairs, 3);
+    tme_lexicon_free(lex);
 }
 
 /* The compiler writes each headword's lemma ids ascending, which the
@@ -443,7 +492,7 @@ static void test_unsorted_lemma_ids_are_sorted(void)
     const char *path = tme_test_join(0, dir, "unsorted.lex");
     write_text(path, "tmexport-lexicon 1 words=1 lemmas=3 headwords=2 pairs=5\n"
                      "government\ncountry\nmarket\n\xE5\x9B\xBD\xE5\xAE\xB6\t2 1 1\n" /* 国家 */
-                     "\xE6\x94\xBF\xE5\xBA\x9C\t0 2\n");                             /* 政府 */
+                     "\xE6\x94\xBF\xE5\xBA\x9C\t0 2\n");                              /* 政府 */
     tme_lexicon *lex;
     tme_error err;
     tme_error_clear(&err);
@@ -532,10 +581,41 @@ static void test_threads_share_one_lexicon(void)
 
 /* ---- the compiler ---------------------------------------------------------- */
 
+/* The lexicons at paths a and b hold the same lemmas, headwords (by id)
+ * and pairs. */
+static void expect_same_lexicon(const char *a, const char *b)
+{
+    tme_lexicon *x, *y;
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_FATAL(tme_lexicon_load(a, NULL, 0, &x, &err) == TME_OK);
+    CU_ASSERT_FATAL(tme_lexicon_load(b, NULL, 0, &y, &err) == TME_OK);
+    tme_lexicon_stats sx = tme_lexicon_get_stats(x), sy = tme_lexicon_get_stats(y);
+    CU_ASSERT_EQUAL(sx.lemmas, sy.lemmas);
+    CU_ASSERT_EQUAL(sx.headwords, sy.headwords);
+    CU_ASSERT_EQUAL(sx.pairs, sy.pairs);
+    CU_ASSERT_EQUAL(sx.characters, sy.characters);
+    for (uint32_t l = 0; l < sx.lemmas && l < sy.lemmas; l++)
+        CU_ASSERT_STRING_EQUAL(tme_lexicon_lemma_text(x, l), tme_lexicon_lemma_text(y, l));
+    for (uint32_t h = 0; h < sx.headwords && h < sy.headwords; h++) {
+        char tx[4 * TME_LEXICON_MAX_HEADWORD_CHARS + 1], ty[sizeof tx];
+        tme_lexicon_headword_text(x, h, tx);
+        tme_lexicon_headword_text(y, h, ty);
+        CU_ASSERT_STRING_EQUAL(tx, ty);
+        const uint32_t *lx, *ly;
+        size_t nx = tme_lexicon_headword_lemmas(x, h, &lx),
+               ny = tme_lexicon_headword_lemmas(y, h, &ly);
+        CU_ASSERT_TRUE(nx == ny && memcmp(lx, ly, nx * sizeof *lx) == 0);
+    }
+    tme_lexicon_free(x);
+    tme_lexicon_free(y);
+}
+
 /* An excerpt of CC-CEDICT (tests/data/lexicon/README.md) compiles to the
  * golden file: notes, cross references, classifiers, surnames, long
  * definitions, Latin and over-long headwords dropped; both scripts kept;
- * the same bytes every time, gzip or not. */
+ * the same bytes every time, gzip or not (format 1, text); format 2 holds
+ * the same lexicon. */
 static void test_compiler_output(void)
 {
     const char *dir = tme_test_scratch_dir("lexicon-compiler");
@@ -548,12 +628,21 @@ static void test_compiler_output(void)
     const char *plain = tme_test_join(0, dir, "excerpt.lex");
     const char *gz1 = tme_test_join(1, dir, "one.lex.gz"),
                *gz2 = tme_test_join(2, dir, "two.lex.gz");
-    CU_ASSERT_EQUAL(tme_test_shell("'%s' '%s' '%s'", TME_BUILD_LEXICON, excerpt, plain), 0);
+    const char *text_gz = tme_test_join(4, dir, "text.lex.gz");
+    CU_ASSERT_EQUAL(tme_test_shell("'%s' --format 1 '%s' '%s'", TME_BUILD_LEXICON, excerpt, plain),
+                    0);
     CU_ASSERT_TRUE(tme_test_same_file(plain, golden));
+    CU_ASSERT_EQUAL(
+        tme_test_shell("'%s' --format 1 '%s' '%s'", TME_BUILD_LEXICON, excerpt, text_gz), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("gzip -dc '%s' | cmp -s - '%s'", text_gz, golden), 0);
+    /* The default format (2, binary records): the same bytes every time, and
+     * the same lexicon as the golden text. */
     CU_ASSERT_EQUAL(tme_test_shell("'%s' '%s' '%s'", TME_BUILD_LEXICON, excerpt, gz1), 0);
     CU_ASSERT_EQUAL(tme_test_shell("'%s' '%s' '%s'", TME_BUILD_LEXICON, excerpt, gz2), 0);
     CU_ASSERT_TRUE(tme_test_same_file(gz1, gz2));
-    CU_ASSERT_EQUAL(tme_test_shell("gzip -dc '%s' | cmp -s - '%s'", gz1, golden), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("gzip -dc '%s' | head -1 | grep -q '^tmexport-lexicon 2 '", gz1),
+                    0);
+    expect_same_lexicon(golden, gz1);
 
     tme_lexicon *lex;
     tme_error err;
