@@ -117,6 +117,13 @@ typedef struct {
 
 tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t len,
                                 tme_lexicon_zh_words *out, tme_error *err);
+
+/* Both tme_lexicon_prepare_zh() into zh and tme_lexicon_words_zh() into
+ * words, of the same text, in one pass over it: the n-grams each looks up
+ * are the same, so this costs little more than the first alone. */
+tme_status tme_lexicon_prepare_zh_words(const tme_lexicon *lex, const char *text, size_t len,
+                                        tme_lexicon_zh *zh, tme_lexicon_zh_words *words,
+                                        tme_error *err);
 void tme_lexicon_zh_words_free(tme_lexicon_zh_words *words);
 
 /* How many characters headword has (1 to TME_LEXICON_MAX_HEADWORD_CHARS;

@@ -164,24 +164,36 @@ static int test_and_set(uint64_t *bits, uint32_t id)
  * without the scratch bitmap); the length of their lemma lists, added up,
  * in *total. */
 static int find_headwords(const tme_lexicon *lex, const char *text, size_t len, tme_lexicon_zh *out,
-                          size_t *total)
+                          tme_lexicon_zh_words *words, size_t *total)
 {
     uint64_t *seen = lex->n_headwords <= SCRATCH_HEADWORDS ? headword_scratch : NULL;
     char_window w;
     int status = 0;
+    size_t skip = 0; /* characters inside the last word, where no word starts */
     *total = 0;
     for (window_init(&w, lex, text, len); status == 0 && window_fill(&w); window_drop(&w, 1)) {
+        int word_here = words != NULL && skip == 0;
+        skip -= skip > 0;
         if (!window_starts_headword(&w))
             continue;
-        int more = 1;
+        int more = 1, chars = 0;
+        uint32_t word = UINT32_MAX;
         for (int k = 1; more && status == 0; k++) {
             uint32_t hw = window_headword(&w, k, &more);
+            if (word_here && hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
+                word = hw; /* as longest_headword() finds it */
+                chars = k;
+            }
             if (hw == UINT32_MAX || (seen != NULL && test_and_set(seen, hw)))
                 continue;
             *total += lex->hw_first[hw + 1] - lex->hw_first[hw];
             status = push_id(&out->headwords, &out->n_headwords, &out->cap_headwords, hw);
             if (status != 0 && seen != NULL)
                 seen[hw >> 6] = 0; /* the others are cleared below */
+        }
+        if (status == 0 && word != UINT32_MAX) {
+            status = push_id(&words->words, &words->n, &words->cap, word);
+            skip = (size_t)chars - 1;
         }
     }
     if (seen == NULL)
@@ -216,10 +228,11 @@ static uint64_t *lemma_bitmap(const tme_lexicon *lex, tme_lexicon_zh *out)
  * lemmas, and sorting those lists was a seventh of extract's time. */
 #define SORT_LEMMAS_BELOW 64
 
-static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out)
+static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out, size_t total)
 {
     uint64_t *seen = lemma_bitmap(lex, out);
-    if (seen == NULL)
+    /* total, the lists' lengths added up, bounds the distinct lemmas. */
+    if (seen == NULL || TME_ARRAY_RESERVE(out->lemmas, out->cap_lemmas, total) != TME_OK)
         return -1;
     /* Each list is sorted: its first and last ids bound the words set. */
     size_t lo = SIZE_MAX, hi = 0;
@@ -233,16 +246,12 @@ static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out)
         for (; l < stop; l++)
             seen[*l >> 6] |= (uint64_t)1 << (*l & 63);
     }
-    /* Room for a word's 64 lemmas before it is read: no count first. */
-    tme_status status = TME_OK;
     for (size_t w = lo; w <= hi && lo != SIZE_MAX; w++) {
-        if (status == TME_OK && out->n_lemmas + 64 > out->cap_lemmas)
-            status = TME_ARRAY_RESERVE(out->lemmas, out->cap_lemmas, out->n_lemmas + 64);
-        for (uint64_t bits = status == TME_OK ? seen[w] : 0; bits != 0; bits &= bits - 1)
+        for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1)
             out->lemmas[out->n_lemmas++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
         seen[w] = 0;
     }
-    return status == TME_OK ? 0 : -1;
+    return 0;
 }
 
 /* The lemmas the found headwords translate (total of them with repeats),
@@ -250,7 +259,7 @@ static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out)
 static int gather_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out, size_t total)
 {
     if (total >= SORT_LEMMAS_BELOW)
-        return mark_lemmas(lex, out);
+        return mark_lemmas(lex, out, total);
     for (size_t i = 0; i < out->n_headwords; i++) {
         uint32_t h = out->headwords[i];
         for (uint32_t k = lex->hw_first[h]; k < lex->hw_first[h + 1]; k++)
@@ -266,7 +275,21 @@ tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size
 {
     out->n_headwords = out->n_lemmas = 0;
     size_t total;
-    if (find_headwords(lex, text, len, out, &total) != 0 || gather_lemmas(lex, out, total) != 0)
+    if (find_headwords(lex, text, len, out, NULL, &total) != 0 ||
+        gather_lemmas(lex, out, total) != 0)
+        return tme_error_nomem(err);
+    return TME_OK;
+}
+
+tme_status tme_lexicon_prepare_zh_words(const tme_lexicon *lex, const char *text, size_t len,
+                                        tme_lexicon_zh *zh, tme_lexicon_zh_words *words,
+                                        tme_error *err)
+{
+    zh->n_headwords = zh->n_lemmas = 0;
+    words->n = 0;
+    size_t total;
+    if (find_headwords(lex, text, len, zh, words, &total) != 0 ||
+        gather_lemmas(lex, zh, total) != 0)
         return tme_error_nomem(err);
     return TME_OK;
 }

@@ -482,6 +482,55 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
     tme_lexicon_free(lex);
 }
 
+/* tme_lexicon_prepare_zh_words() gives what tme_lexicon_prepare_zh() and
+ * tme_lexicon_words_zh() give apart, on every line of a gold sample and on
+ * the whole file at once (the same scratch, reused, must come back clean). */
+static void expect_one_pass_as_two(const tme_lexicon *lex, const char *text, size_t len)
+{
+    tme_lexicon_zh apart, together;
+    tme_lexicon_zh_words words_apart, words_together;
+    memset(&apart, 0, sizeof apart);
+    memset(&together, 0, sizeof together);
+    memset(&words_apart, 0, sizeof words_apart);
+    memset(&words_together, 0, sizeof words_together);
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_FATAL(tme_lexicon_prepare_zh(lex, text, len, &apart, &err) == TME_OK);
+    CU_ASSERT_FATAL(tme_lexicon_words_zh(lex, text, len, &words_apart, &err) == TME_OK);
+    CU_ASSERT_FATAL(
+        tme_lexicon_prepare_zh_words(lex, text, len, &together, &words_together, &err) == TME_OK);
+    CU_ASSERT_EQUAL_FATAL(apart.n_lemmas, together.n_lemmas);
+    CU_ASSERT_EQUAL_FATAL(apart.n_headwords, together.n_headwords);
+    CU_ASSERT_EQUAL_FATAL(words_apart.n, words_together.n);
+    CU_ASSERT_TRUE(apart.n_lemmas == 0 ||
+                   memcmp(apart.lemmas, together.lemmas, apart.n_lemmas * 4) == 0);
+    CU_ASSERT_TRUE(apart.n_headwords == 0 ||
+                   memcmp(apart.headwords, together.headwords, apart.n_headwords * 4) == 0);
+    CU_ASSERT_TRUE(words_apart.n == 0 ||
+                   memcmp(words_apart.words, words_together.words, words_apart.n * 4) == 0);
+    tme_lexicon_zh_free(&apart);
+    tme_lexicon_zh_free(&together);
+    tme_lexicon_zh_words_free(&words_apart);
+    tme_lexicon_zh_words_free(&words_together);
+}
+
+static void test_one_pass_gives_both(void)
+{
+    size_t len;
+    char *text =
+        tme_test_read_file(tme_test_source_path("samples/deepseek-bilingual.gold.tsv"), &len);
+    CU_ASSERT_FATAL(text != NULL && len > 1000);
+    size_t lines = 0;
+    for (size_t start = 0, end; start < len; start = end + 1, lines++) {
+        const char *newline = memchr(text + start, '\n', len - start);
+        end = newline ? (size_t)(newline - text) : len;
+        expect_one_pass_as_two(cedict(), text + start, end - start);
+    }
+    CU_ASSERT_TRUE(lines > 50);
+    expect_one_pass_as_two(cedict(), text, len);
+    free(text);
+}
+
 /* The compiler writes each headword's lemma ids ascending, which the
  * loader then need not sort; a file that does not still loads as if it
  * did, each pair once. */
@@ -726,6 +775,7 @@ static CU_TestInfo tests[] = {
     {"glossary errors name file and line", test_glossary_errors_name_file_and_line},
     {"missing or damaged lexicon is an error", test_missing_or_damaged_lexicon_is_an_error},
     {"unsorted lemma ids are sorted", test_unsorted_lemma_ids_are_sorted},
+    {"one pass gives both", test_one_pass_gives_both},
     {"default path", test_default_path},
     {"threads share one lexicon", test_threads_share_one_lexicon},
     {"compiler output", test_compiler_output},
