@@ -131,9 +131,11 @@ static inline int window_starts_headword(const char_window *w)
  * from here needs a look. */
 static inline uint32_t window_headword(const char_window *w, int k, int *more)
 {
-    uint64_t key =
-        k < TME_LEXICON_MAX_HEADWORD_CHARS ? w->chars & (((uint64_t)1 << (16 * k)) - 1) : w->chars;
-    *more = k < w->n && (w->chars >> (16 * k) & 0xFFFF) != 0;
+    /* The bits of the first k characters, k = 0 to 4. */
+    static const uint64_t first[TME_LEXICON_MAX_HEADWORD_CHARS + 1] = {0, 0xFFFF, 0xFFFFFFFF,
+                                                                       0xFFFFFFFFFFFF, UINT64_MAX};
+    uint64_t key = w->chars & first[k];
+    *more = k < w->n && (w->chars & first[k + 1] & ~first[k]) != 0;
     uint64_t hash = tme_hash_mix(key);
     if (!tme_lexicon_maybe_prefix_hashed(w->lex, hash)) {
         *more = 0;
