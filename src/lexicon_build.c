@@ -373,18 +373,22 @@ int tme_lexicon_reserve(struct tme_lexicon *lex, size_t lemmas, size_t headwords
 
 int tme_lexicon_add_base_lemmas(struct tme_lexicon *lex, const uint32_t *lemmas, size_t n)
 {
+    if (n == 0)
+        return 0;
     if (n > UINT32_MAX - lex->n_pairs ||
         tme_array_reserve(&lex->hw_lemmas, &lex->cap_pairs, lex->n_pairs + n,
                           sizeof *lex->hw_lemmas) != 0)
         return -1;
     /* Strictly ascending within the headword, as the compiler writes
      * them, or the finish sorts. */
-    uint32_t first = lex->hw_first[lex->n_base - 1];
-    for (size_t i = 0; i < n; i++)
-        if (i > 0 ? lemmas[i] <= lemmas[i - 1]
-                  : lex->n_pairs > first && lemmas[0] <= lex->hw_lemmas[lex->n_pairs - 1])
-            lex->base_unsorted = 1;
-    memcpy(lex->hw_lemmas + lex->n_pairs, lemmas, n * sizeof *lemmas);
+    uint32_t *to = lex->hw_lemmas + lex->n_pairs;
+    uint32_t before = lex->n_pairs > lex->hw_first[lex->n_base - 1] ? to[-1] : 0;
+    int ascending = lex->n_pairs == lex->hw_first[lex->n_base - 1] || lemmas[0] > before;
+    for (size_t i = 0; i < n; i++) {
+        ascending &= i == 0 || lemmas[i] > lemmas[i - 1];
+        to[i] = lemmas[i];
+    }
+    lex->base_unsorted |= !ascending;
     lex->n_pairs += n;
     lex->hw_first[lex->n_base] = (uint32_t)lex->n_pairs;
     return 0;

@@ -273,11 +273,16 @@ typedef struct {
 } byte_cursor;
 
 /* An unsigned LEB128 number of at most 32 bits; -1 when there is none.
- * Most are one byte (character indices below 128, lemma id steps). */
+ * Most are one or two bytes. */
 static inline int read_varint(byte_cursor *b, uint32_t *out)
 {
     if (b->at < b->end && *b->at < 0x80) {
         *out = *b->at++;
+        return 0;
+    }
+    if (b->end - b->at >= 2 && b->at[1] < 0x80) { /* character indices past 127 */
+        *out = (uint32_t)(b->at[0] & 0x7F) | (uint32_t)b->at[1] << 7;
+        b->at += 2;
         return 0;
     }
     uint32_t v = 0;
