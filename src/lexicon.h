@@ -25,9 +25,12 @@
 #include "error.h"
 
 /* The lexicon file: its first line is
- * "tmexport-lexicon FORMAT words=TME_LEXWORDS_VERSION lemmas=N headwords=N pairs=N". */
+ * "tmexport-lexicon FORMAT words=TME_LEXWORDS_VERSION lemmas=N headwords=N pairs=N"
+ * (and " characters=N" in format 2). FORMAT is the one the compiler writes
+ * (binary headword records, data/lexicon/README.md); the loader also reads
+ * format 1 (text lines). */
 #define TME_LEXICON_MAGIC "tmexport-lexicon"
-#define TME_LEXICON_FORMAT 1
+#define TME_LEXICON_FORMAT 2
 /* Longest headword (in characters) the matcher looks up. */
 #define TME_LEXICON_MAX_HEADWORD_CHARS 4
 /* The data file's name in the data directory. */
@@ -81,7 +84,7 @@ typedef struct {
 /* A Chinese sentence, prepared: the headwords found in it and the lemmas
  * they translate. Same life cycle as tme_lexicon_en. */
 typedef struct {
-    uint32_t *headwords; /* headword ids, sorted, distinct */
+    uint32_t *headwords; /* headword ids, distinct, in no set order */
     size_t n_headwords, cap_headwords;
     uint32_t *lemmas; /* lemma ids that some found headword translates, sorted, distinct */
     size_t n_lemmas, cap_lemmas;
@@ -120,6 +123,13 @@ typedef struct {
 
 tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t len,
                                 tme_lexicon_zh_words *out, tme_error *err);
+
+/* Both tme_lexicon_prepare_zh() into zh and tme_lexicon_words_zh() into
+ * words, of the same text, in one pass over it: the n-grams each looks up
+ * are the same, so this costs little more than the first alone. */
+tme_status tme_lexicon_prepare_zh_words(const tme_lexicon *lex, const char *text, size_t len,
+                                        tme_lexicon_zh *zh, tme_lexicon_zh_words *words,
+                                        tme_error *err);
 void tme_lexicon_zh_words_free(tme_lexicon_zh_words *words);
 
 /* How many characters headword has (1 to TME_LEXICON_MAX_HEADWORD_CHARS;

@@ -267,15 +267,68 @@ uint32_t tme_lexicon_intern_headword(struct tme_lexicon *lex, const int32_t *cps
     return id;
 }
 
-uint32_t tme_lexicon_add_base_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n)
+/* The key of the headword whose UTF-8 text is s (len bytes), its
+ * characters interned, in one pass: a character already indexed was found
+ * to be Han when it was first met. 0 when the text is not 1 to
+ * TME_LEXICON_MAX_HEADWORD_CHARS Han characters of valid UTF-8, or (with
+ * *failed set) when a new character would be the 65536th or for want of
+ * memory. */
+static uint64_t headword_text_key(struct tme_lexicon *lex, const char *s, size_t len, int *failed)
 {
-    uint32_t id = append_headword(lex, headword_key(lex, cps, n));
-    if (id == UINT32_MAX || tme_array_reserve(&lex->hw_first, &lex->cap_first, lex->n_base + 2,
-                                              sizeof *lex->hw_first) != 0)
-        return UINT32_MAX;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    uint64_t key = 0;
+    *failed = 0;
+    for (size_t i = 0, n = 0; i < len; n++) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (step <= 0 || n == TME_LEXICON_MAX_HEADWORD_CHARS)
+            return 0;
+        uint16_t index = cp >= 0 && cp < TME_LEXICON_CP_LIMIT ? lex->char_index[cp] : 0;
+        if (index == 0 && !tme_is_han(cp))
+            return 0;
+        if (index == 0 && (index = intern_char(lex, cp)) == 0) {
+            *failed = 1;
+            return 0;
+        }
+        key |= (uint64_t)index << (16 * n);
+        i += (size_t)step;
+    }
+    return key;
+}
+
+int tme_lexicon_add_base_key(struct tme_lexicon *lex, uint64_t key)
+{
+    if (append_headword(lex, key) == UINT32_MAX ||
+        tme_array_reserve(&lex->hw_first, &lex->cap_first, lex->n_base + 2,
+                          sizeof *lex->hw_first) != 0)
+        return -1;
     lex->hw_first[lex->n_base++] = (uint32_t)lex->n_pairs;
     lex->hw_first[lex->n_base] = (uint32_t)lex->n_pairs;
-    return id;
+    return 0;
+}
+
+int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, size_t len)
+{
+    int failed;
+    uint64_t key = headword_text_key(lex, text, len, &failed);
+    if (key == 0)
+        return failed ? -1 : 1;
+    return tme_lexicon_add_base_key(lex, key);
+}
+
+int tme_lexicon_add_characters(struct tme_lexicon *lex, const char *text, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = tme_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (step <= 0 || !tme_is_han(cp) || lex->char_index[cp] != 0)
+            return 1;
+        if (intern_char(lex, cp) == 0)
+            return -1;
+        i += (size_t)step;
+    }
+    return 0;
 }
 
 int tme_lexicon_index_base(struct tme_lexicon *lex, uint32_t *duplicate)
@@ -318,13 +371,25 @@ int tme_lexicon_reserve(struct tme_lexicon *lex, size_t lemmas, size_t headwords
     return 0;
 }
 
-int tme_lexicon_add_base_lemma(struct tme_lexicon *lex, uint32_t lemma)
+int tme_lexicon_add_base_lemmas(struct tme_lexicon *lex, const uint32_t *lemmas, size_t n)
 {
-    if (lex->n_pairs >= UINT32_MAX ||
-        tme_array_reserve(&lex->hw_lemmas, &lex->cap_pairs, lex->n_pairs + 1,
+    if (n == 0)
+        return 0;
+    if (n > UINT32_MAX - lex->n_pairs ||
+        tme_array_reserve(&lex->hw_lemmas, &lex->cap_pairs, lex->n_pairs + n,
                           sizeof *lex->hw_lemmas) != 0)
         return -1;
-    lex->hw_lemmas[lex->n_pairs++] = lemma;
+    /* Strictly ascending within the headword, as the compiler writes
+     * them, or the finish sorts. */
+    uint32_t *to = lex->hw_lemmas + lex->n_pairs;
+    uint32_t before = lex->n_pairs > lex->hw_first[lex->n_base - 1] ? to[-1] : 0;
+    int ascending = lex->n_pairs == lex->hw_first[lex->n_base - 1] || lemmas[0] > before;
+    for (size_t i = 0; i < n; i++) {
+        ascending &= i == 0 || lemmas[i] > lemmas[i - 1];
+        to[i] = lemmas[i];
+    }
+    lex->base_unsorted |= !ascending;
+    lex->n_pairs += n;
     lex->hw_first[lex->n_base] = (uint32_t)lex->n_pairs;
     return 0;
 }
@@ -445,19 +510,27 @@ static int weigh_lemmas(struct tme_lexicon *lex)
     return 0;
 }
 
-/* The prefix bitmap (lexicon_impl.h) of all headwords. */
+static void mark_prefix(struct tme_lexicon *lex, uint64_t prefix)
+{
+    size_t bit = (size_t)(tme_hash_mix(prefix) >> TME_LEXICON_PREFIX_SHIFT);
+    lex->prefix_bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+}
+
+/* The prefix bitmap (lexicon_impl.h) of all headwords. The one-character
+ * prefixes are the characters that begin a headword, each marked once
+ * rather than once per headword. */
 static int mark_prefixes(struct tme_lexicon *lex)
 {
     free(lex->prefix_bits);
     if ((lex->prefix_bits = calloc(TME_LEXICON_PREFIX_BITS / 64, sizeof *lex->prefix_bits)) == NULL)
         return -1;
+    for (size_t c = 1; c <= lex->n_chars; c++)
+        if (lex->char_starts[c])
+            mark_prefix(lex, c);
     for (size_t h = 0; h < lex->n_headwords; h++) {
         uint64_t key = lex->hw_keys[h];
-        for (int k = 0; k < TME_LEXICON_MAX_HEADWORD_CHARS && (key >> (16 * k)) != 0; k++) {
-            uint64_t prefix = k == 3 ? key : key & (((uint64_t)1 << (16 * (k + 1))) - 1);
-            size_t bit = (size_t)(tme_hash_mix(prefix) >> TME_LEXICON_PREFIX_SHIFT);
-            lex->prefix_bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
-        }
+        for (int k = 1; k < TME_LEXICON_MAX_HEADWORD_CHARS && (key >> (16 * k)) != 0; k++)
+            mark_prefix(lex, k == 3 ? key : key & (((uint64_t)1 << (16 * (k + 1))) - 1));
     }
     return 0;
 }
@@ -470,13 +543,17 @@ tme_status tme_lexicon_finish(struct tme_lexicon *lex, tme_error *err)
         return tme_error_nomem(err);
     if (lex->n_base == 0)
         lex->hw_first[0] = 0;
-    if (lex->n_build > 0 && merge_extra_pairs(lex) != 0)
+    int merged = lex->n_build > 0;
+    if (merged && merge_extra_pairs(lex) != 0)
         return tme_error_nomem(err);
     free(lex->build_hw);
     free(lex->build_lemma);
     lex->build_hw = lex->build_lemma = NULL;
     lex->n_build = lex->cap_build = 0;
-    sort_unique_segments(lex);
+    /* The lexicon file lists each headword's lemmas ascending: only a
+     * file that does not, or glossaries, leave segments to sort. */
+    if (lex->base_unsorted || merged)
+        sort_unique_segments(lex);
     if (weigh_lemmas(lex) != 0 || mark_prefixes(lex) != 0)
         return tme_error_nomem(err);
     return TME_OK;

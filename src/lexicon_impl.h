@@ -44,6 +44,7 @@ struct tme_lexicon {
      * directly; glossaries' pairs wait in build_* until the finish. */
     uint32_t *hw_first;
     size_t cap_first, n_base;
+    int base_unsorted; /* some headword's lemmas in the file are not ascending */
     uint32_t *hw_lemmas;
     size_t n_pairs, cap_pairs;
 
@@ -75,21 +76,31 @@ static inline uint64_t tme_lexicon_hash_bytes(const char *s, size_t len)
 #define TME_LEXICON_PREFIX_SHIFT 43 /* 2^(64 - 43) bits: 256 KB */
 #define TME_LEXICON_PREFIX_BITS ((size_t)1 << (64 - TME_LEXICON_PREFIX_SHIFT))
 
-/* 0 when no headword begins with the characters of key (1 when one may). */
-static inline int tme_lexicon_maybe_prefix(const struct tme_lexicon *lex, uint64_t key)
+/* 0 when no headword begins with the characters of the key whose
+ * tme_hash_mix() is hash (1 when one may). The bitmap and the slot table
+ * are both indexed by that one hash, computed once per n-gram. */
+static inline int tme_lexicon_maybe_prefix_hashed(const struct tme_lexicon *lex, uint64_t hash)
 {
-    size_t bit = (size_t)(tme_hash_mix(key) >> TME_LEXICON_PREFIX_SHIFT);
+    size_t bit = (size_t)(hash >> TME_LEXICON_PREFIX_SHIFT);
     return (int)((lex->prefix_bits[bit >> 6] >> (bit & 63)) & 1);
+}
+
+/* The id of the headword with this key (whose tme_hash_mix() is hash), or
+ * UINT32_MAX. */
+static inline uint32_t tme_lexicon_find_hashed(const struct tme_lexicon *lex, uint64_t key,
+                                               uint64_t hash)
+{
+    size_t mask = lex->hw_cap - 1;
+    for (size_t i = (size_t)hash & mask; lex->hw_slots[i].key != 0; i = (i + 1) & mask)
+        if (lex->hw_slots[i].key == key)
+            return lex->hw_slots[i].id;
+    return UINT32_MAX;
 }
 
 /* The id of the headword with this key, or UINT32_MAX. */
 static inline uint32_t tme_lexicon_find_key(const struct tme_lexicon *lex, uint64_t key)
 {
-    size_t mask = lex->hw_cap - 1;
-    for (size_t i = (size_t)tme_hash_mix(key) & mask; lex->hw_slots[i].key != 0; i = (i + 1) & mask)
-        if (lex->hw_slots[i].key == key)
-            return lex->hw_slots[i].id;
-    return UINT32_MAX;
+    return tme_lexicon_find_hashed(lex, key, tme_hash_mix(key));
 }
 
 /* The id of a lemma (a stem, len bytes), or UINT32_MAX. */
@@ -114,11 +125,24 @@ uint32_t tme_lexicon_intern_lemma(struct tme_lexicon *lex, const char *lemma, si
  * headwords are indexed. */
 uint32_t tme_lexicon_intern_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n);
 
-/* The lexicon file's next headword line: a new headword (not looked up:
- * tme_lexicon_index_base() finds repeats), whose lemmas follow by
- * tme_lexicon_add_base_lemma(). Its id, or UINT32_MAX as above. */
-uint32_t tme_lexicon_add_base_headword(struct tme_lexicon *lex, const int32_t *cps, size_t n);
-int tme_lexicon_add_base_lemma(struct tme_lexicon *lex, uint32_t lemma);
+/* The lexicon file's next headword line: a new headword from its UTF-8
+ * text (not looked up: tme_lexicon_index_base() finds repeats), whose
+ * lemmas follow by tme_lexicon_add_base_lemmas(). 0 when added, 1 when
+ * the text is not 1 to TME_LEXICON_MAX_HEADWORD_CHARS Han characters, -1
+ * for want of memory or when it would take the 65536th distinct
+ * character. */
+int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, size_t len);
+/* The same for a headword given by its key, whose characters are all
+ * indexed (format 2); -1 for want of memory. */
+int tme_lexicon_add_base_key(struct tme_lexicon *lex, uint64_t key);
+/* Indexes the characters of text (UTF-8), in order, as the next character
+ * indices (format 2's character line): 0 when done, 1 when one is not a
+ * Han character or is indexed already, -1 for want of memory or when the
+ * table is full. */
+int tme_lexicon_add_characters(struct tme_lexicon *lex, const char *text, size_t len);
+/* Adds n lemmas to the last headword added (n_base > 0); -1 for want of
+ * memory. */
+int tme_lexicon_add_base_lemmas(struct tme_lexicon *lex, const uint32_t *lemmas, size_t n);
 
 /* Indexes the headwords added so far; the id of one listed twice in
  * *duplicate (else UINT32_MAX). -1 for want of memory. */

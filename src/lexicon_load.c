@@ -64,8 +64,6 @@ static tme_status fill(line_reader *r, tme_error *err)
     tme_status status = tme_stream_read(r->stream, r->buf + r->len, READ_CHUNK, &got, err);
     if (status != TME_OK)
         return status;
-    if (memchr(r->buf + r->len, '\0', got) != NULL)
-        return tme_error_set(err, TME_ERR_INPUT, "%s: holds a NUL byte: not a text file", r->path);
     r->len += got;
     r->eof = got == 0;
     return TME_OK;
@@ -81,6 +79,11 @@ static tme_status next_line(line_reader *r, const char **line, size_t *len, tme_
         const char *newline = r->len > r->start ? memchr(at, '\n', r->len - r->start) : NULL;
         if (newline != NULL || (r->eof && r->len > r->start)) {
             const char *stop = newline ? newline : r->buf + r->len;
+            /* Checked a line at a time, not a read at a time: a format 2
+             * lexicon's binary records follow its lines. */
+            if (memchr(at, '\0', (size_t)(stop - at)) != NULL)
+                return tme_error_set(err, TME_ERR_INPUT, "%s: holds a NUL byte: not a text file",
+                                     r->path);
             *line = at;
             *len = (size_t)(stop - at);
             if (*len > 0 && at[*len - 1] == '\r')
@@ -109,7 +112,7 @@ static int is_skipped_line(const char *line, size_t len)
 
 typedef struct {
     int format, words;
-    size_t lemmas, headwords, pairs;
+    size_t lemmas, headwords, pairs, characters;
 } lexicon_header;
 
 static tme_status read_header(line_reader *r, lexicon_header *h, tme_error *err)
@@ -131,10 +134,15 @@ static tme_status read_header(line_reader *r, lexicon_header *h, tme_error *err)
     if (sscanf(first + magic, " %d words=%d lemmas=%zu headwords=%zu pairs=%zu", &h->format,
                &h->words, &h->lemmas, &h->headwords, &h->pairs) != 5)
         return tme_error_set(err, TME_ERR_INPUT, "%s:1: malformed lexicon header", r->path);
-    if (h->format != TME_LEXICON_FORMAT)
+    if (h->format != 1 && h->format != TME_LEXICON_FORMAT)
         return tme_error_set(err, TME_ERR_INPUT,
-                             "%s: lexicon format %d; this tmexport reads format %d", r->path,
+                             "%s: lexicon format %d; this tmexport reads formats 1 and %d", r->path,
                              h->format, TME_LEXICON_FORMAT);
+    const char *characters = strstr(first, " characters=");
+    h->characters = 0;
+    if (h->format == 2 &&
+        (characters == NULL || sscanf(characters, " characters=%zu", &h->characters) != 1))
+        return tme_error_set(err, TME_ERR_INPUT, "%s:1: malformed lexicon header", r->path);
     if (h->words != TME_LEXWORDS_VERSION)
         return tme_error_set(err, TME_ERR_INPUT,
                              "%s: lexicon built with English word rules %d; this tmexport uses "
@@ -172,17 +180,23 @@ static tme_status read_lemma_line(struct tme_lexicon *lex, const line_reader *r,
 
 /* Reads a lemma id (decimal, below the number of lemmas) at *p, moving
  * past it; UINT32_MAX when there is none. */
-static uint32_t read_lemma_id(const char **p, const char *end, size_t n_lemmas)
+static inline uint32_t read_lemma_id(const char **p, const char *end, size_t n_lemmas)
 {
     const char *at = *p;
     uint64_t id = 0;
-    while (at < end && *at >= '0' && *at <= '9' && id < n_lemmas)
-        id = id * 10 + (uint64_t)(*at++ - '0');
+    unsigned digit;
+    while (at < end && (digit = (unsigned)(*at - '0')) <= 9 && id < n_lemmas) {
+        id = id * 10 + digit;
+        at++;
+    }
     if (at == *p || id >= n_lemmas || (at < end && *at != ' '))
         return UINT32_MAX;
     *p = at;
     return (uint32_t)id;
 }
+
+/* Lemma ids are added this many at a time. */
+#define ID_BATCH 64
 
 /* "headword<TAB>id id ...": a headword of its own line, then the ids of
  * the lemmas it translates. */
@@ -190,24 +204,31 @@ static tme_status read_headword_line(struct tme_lexicon *lex, const line_reader 
                                      const char *line, size_t len, tme_error *err)
 {
     const char *tab = memchr(line, '\t', len);
-    int32_t cps[TME_LEXICON_MAX_HEADWORD_CHARS];
-    size_t n = tab ? tme_lexicon_parse_headword(line, (size_t)(tab - line), cps) : 0;
-    if (n == 0 || tab + 1 == line + len)
+    int added = tab == NULL || tab + 1 == line + len
+                    ? 1
+                    : tme_lexicon_add_base_headword(lex, line, (size_t)(tab - line));
+    if (added == 1)
         return tme_error_set(err, TME_ERR_INPUT,
                              "%s:%zu: not a headword line (1 to %d Han characters, a tab, lemma "
                              "ids)",
                              r->path, r->number, TME_LEXICON_MAX_HEADWORD_CHARS);
-    if (tme_lexicon_add_base_headword(lex, cps, n) == UINT32_MAX)
+    if (added != 0)
         return tme_error_nomem(err);
     const char *end = line + len;
+    uint32_t ids[ID_BATCH];
+    size_t n = 0;
     for (const char *p = tab + 1; p < end; p++) {
         uint32_t lemma = read_lemma_id(&p, end, lex->n_lemmas);
         if (lemma == UINT32_MAX)
             return tme_error_set(err, TME_ERR_INPUT,
                                  "%s:%zu: lemma ids must be numbers below %zu, one space apart",
                                  r->path, r->number, lex->n_lemmas);
-        if (tme_lexicon_add_base_lemma(lex, lemma) != 0)
-            return tme_error_nomem(err);
+        ids[n++] = lemma;
+        if (n == ID_BATCH || p >= end - 1) {
+            if (tme_lexicon_add_base_lemmas(lex, ids, n) != 0)
+                return tme_error_nomem(err);
+            n = 0;
+        }
     }
     return TME_OK;
 }
@@ -236,8 +257,151 @@ static tme_status index_headwords(struct tme_lexicon *lex, const line_reader *r,
     return tme_error_set(err, TME_ERR_INPUT, "%s: headword \"%s\" has two lines", r->path, text);
 }
 
-/* The header, h.lemmas lemma lines, then headword lines; '#' comments and
- * blank lines anywhere. */
+/* ---- format 2: binary headword records ------------------------------------------ */
+
+/* Reads the rest of the file into r->buf[r->start .. r->len). */
+static tme_status read_rest(line_reader *r, tme_error *err)
+{
+    tme_status status = TME_OK;
+    while (status == TME_OK && !r->eof)
+        status = fill(r, err);
+    return status;
+}
+
+typedef struct {
+    const unsigned char *at, *end;
+} byte_cursor;
+
+/* An unsigned LEB128 number of at most 32 bits; -1 when there is none.
+ * Most are one or two bytes. */
+static inline int read_varint(byte_cursor *b, uint32_t *out)
+{
+    if (b->at < b->end && *b->at < 0x80) {
+        *out = *b->at++;
+        return 0;
+    }
+    if (b->end - b->at >= 2 && b->at[1] < 0x80) { /* character indices past 127 */
+        *out = (uint32_t)(b->at[0] & 0x7F) | (uint32_t)b->at[1] << 7;
+        b->at += 2;
+        return 0;
+    }
+    uint32_t v = 0;
+    for (int shift = 0; shift <= 28 && b->at < b->end; shift += 7) {
+        unsigned byte = *b->at++;
+        if (shift == 28 && byte > 0x0F)
+            return -1;
+        v |= (uint32_t)(byte & 0x7F) << shift;
+        if ((byte & 0x80) == 0) {
+            *out = v;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* One headword record: its character count (a byte, 1 to 4), their
+ * indices, its lemma count (at least 1), then its lemma ids ascending, the
+ * first as it is and each next as its distance to the one before less one
+ * (all LEB128). 0 when read, 1 when malformed, -1 for want of memory. */
+static int read_record(struct tme_lexicon *lex, byte_cursor *b)
+{
+    unsigned n = b->at < b->end ? *b->at++ : 0;
+    if (n < 1 || n > TME_LEXICON_MAX_HEADWORD_CHARS)
+        return 1;
+    uint64_t key = 0;
+    for (unsigned k = 0; k < n; k++) {
+        uint32_t index;
+        if (read_varint(b, &index) != 0 || index == 0 || index > lex->n_chars)
+            return 1;
+        key |= (uint64_t)index << (16 * k);
+    }
+    uint32_t count, ids[ID_BATCH];
+    if (read_varint(b, &count) != 0 || count == 0)
+        return 1;
+    if (tme_lexicon_add_base_key(lex, key) != 0)
+        return -1;
+    uint64_t id = 0;
+    for (uint32_t i = 0, m = 0; i < count; i++) {
+        uint32_t delta;
+        if (read_varint(b, &delta) != 0)
+            return 1;
+        id = i == 0 ? delta : id + delta + 1;
+        if (id >= lex->n_lemmas)
+            return 1;
+        ids[m++] = (uint32_t)id;
+        if (m == ID_BATCH || i + 1 == count) {
+            if (tme_lexicon_add_base_lemmas(lex, ids, m) != 0)
+                return -1;
+            m = 0;
+        }
+    }
+    return 0;
+}
+
+/* Format 2, after the lemma lines: the line of the characters (index 1,
+ * 2, ... in order), then the headwords' records to the end of the file. */
+static tme_status read_records(struct tme_lexicon *lex, line_reader *r, const lexicon_header *h,
+                               tme_error *err)
+{
+    const char *line;
+    size_t len;
+    tme_status status;
+    while ((status = next_line(r, &line, &len, err)) == TME_OK && line != NULL && len > 0 &&
+           line[0] == '#')
+        ;
+    if (status != TME_OK)
+        return status;
+    int added = line == NULL ? 1 : tme_lexicon_add_characters(lex, line, len);
+    if (added < 0)
+        return tme_error_nomem(err);
+    if (added > 0 || lex->n_chars != h->characters)
+        return tme_error_set(err, TME_ERR_INPUT,
+                             "%s:%zu: expected the line of the %zu characters, each once", r->path,
+                             r->number, h->characters);
+    if ((status = read_rest(r, err)) != TME_OK)
+        return status;
+    byte_cursor b = {(const unsigned char *)r->buf + r->start,
+                     (const unsigned char *)r->buf + r->len};
+    for (size_t n = 1; b.at < b.end; n++) {
+        size_t offset = (size_t)(b.at - (const unsigned char *)r->buf - r->start);
+        int read = read_record(lex, &b);
+        if (read < 0)
+            return tme_error_nomem(err);
+        if (read > 0)
+            return tme_error_set(err, TME_ERR_INPUT,
+                                 "%s: damaged lexicon: headword record %zu (byte %zu after the "
+                                 "character line) is malformed",
+                                 r->path, n, offset);
+    }
+    r->start = r->len;
+    return TME_OK;
+}
+
+/* The next line that is no comment or blank line (NULL at the end). */
+static tme_status next_content_line(line_reader *r, const char **line, size_t *len, tme_error *err)
+{
+    tme_status status;
+    while ((status = next_line(r, line, len, err)) == TME_OK && *line != NULL &&
+           is_skipped_line(*line, *len))
+        ;
+    return status;
+}
+
+/* Format 1: "headword<TAB>lemma ids" lines. */
+static tme_status read_headword_lines(struct tme_lexicon *lex, line_reader *r, tme_error *err)
+{
+    const char *line;
+    size_t len;
+    tme_status status;
+    while ((status = next_content_line(r, &line, &len, err)) == TME_OK && line != NULL &&
+           (status = read_headword_line(lex, r, line, len, err)) == TME_OK)
+        ;
+    return status;
+}
+
+/* The header, h.lemmas lemma lines, then the headwords (lines in format 1,
+ * the character line and binary records in format 2); '#' comments and
+ * blank lines anywhere before the records. */
 static tme_status read_lexicon(struct tme_lexicon *lex, line_reader *r, tme_error *err)
 {
     lexicon_header h;
@@ -246,10 +410,11 @@ static tme_status read_lexicon(struct tme_lexicon *lex, line_reader *r, tme_erro
         status = tme_error_nomem(err);
     const char *line;
     size_t len;
-    while (status == TME_OK && (status = next_line(r, &line, &len, err)) == TME_OK && line != NULL)
-        if (!is_skipped_line(line, len))
-            status = lex->n_lemmas < h.lemmas ? read_lemma_line(lex, r, line, len, err)
-                                              : read_headword_line(lex, r, line, len, err);
+    while (status == TME_OK && lex->n_lemmas < h.lemmas &&
+           (status = next_content_line(r, &line, &len, err)) == TME_OK && line != NULL)
+        status = read_lemma_line(lex, r, line, len, err);
+    if (status == TME_OK)
+        status = h.format == 1 ? read_headword_lines(lex, r, err) : read_records(lex, r, &h, err);
     if (status == TME_OK)
         status = check_counts(lex, r, &h, err);
     if (status == TME_OK)

@@ -85,85 +85,188 @@ int tme_lexicon_zh_in_headword(const tme_lexicon *lex, int32_t cp)
     return cp >= 0 && cp < TME_LEXICON_CP_LIMIT && lex->char_index[cp] != 0;
 }
 
-/* Looks up the n-grams that start with the character whose index is
- * `first` (p is just after it): that character alone, then one more
- * character at a time while each is in some headword. */
-static int find_headwords_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
-                             const utf8proc_uint8_t *end, uint16_t first, tme_lexicon_zh *out)
+/* The next TME_LEXICON_MAX_HEADWORD_CHARS characters of a text as their
+ * indices, packed as a headword key is (character k in bits 16k..16k+15):
+ * each character is decoded once, and the key of the n-gram of the first
+ * k characters is the window's low 16k bits. An invalid byte is a
+ * character of index 0. */
+typedef struct {
+    const tme_lexicon *lex;
+    const utf8proc_uint8_t *p, *end;
+    uint64_t chars;
+    int n; /* characters in the window */
+} char_window;
+
+static inline void window_init(char_window *w, const tme_lexicon *lex, const char *text, size_t len)
 {
-    uint64_t key = first;
-    size_t step;
-    for (int k = 1;; k++) {
-        if (!tme_lexicon_maybe_prefix(lex, key))
-            return 0;
-        uint32_t hw = tme_lexicon_find_key(lex, key);
-        if (hw != UINT32_MAX &&
-            push_id(&out->headwords, &out->n_headwords, &out->cap_headwords, hw) != 0)
-            return -1;
-        if (k == TME_LEXICON_MAX_HEADWORD_CHARS || p >= end)
-            return 0;
-        uint16_t index = index_at(lex, p, end, &step);
-        if (index == 0)
-            return 0;
-        key |= (uint64_t)index << (16 * k);
-        p += step;
-    }
+    w->lex = lex;
+    w->p = (const utf8proc_uint8_t *)text;
+    w->end = w->p + len;
+    w->chars = 0;
+    w->n = 0;
 }
 
-/* Below this many lemmas (with repeats) the found headwords' lists are
- * merged by sorting; above it, in the bitmap over the lemma ids, read back
- * in order: a sentence's single characters each translate dozens of
- * lemmas, and sorting those lists was a seventh of extract's time. */
-#define SORT_LEMMAS_BELOW 64
-
-static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out)
+/* Fills the window; 0 once the text is used up. */
+static inline int window_fill(char_window *w)
 {
+    while (w->n < TME_LEXICON_MAX_HEADWORD_CHARS && w->p < w->end) {
+        size_t step;
+        w->chars |= (uint64_t)index_at(w->lex, w->p, w->end, &step) << (16 * w->n++);
+        w->p += step;
+    }
+    return w->n > 0;
+}
+
+static inline void window_drop(char_window *w, int k)
+{
+    w->chars = k < TME_LEXICON_MAX_HEADWORD_CHARS ? w->chars >> (16 * k) : 0;
+    w->n -= k;
+}
+
+/* 1 when the window's first character begins some headword (the
+ * prefilter: most characters begin none). */
+static inline int window_starts_headword(const char_window *w)
+{
+    uint16_t first = (uint16_t)w->chars;
+    return first != 0 && w->lex->char_starts[first];
+}
+
+/* The headword that is the window's first k characters, or UINT32_MAX;
+ * *more is 0 when no headword begins with them, so that no longer n-gram
+ * from here needs a look. */
+static inline uint32_t window_headword(const char_window *w, int k, int *more)
+{
+    /* The bits of the first k characters, k = 0 to 4. */
+    static const uint64_t first[TME_LEXICON_MAX_HEADWORD_CHARS + 1] = {0, 0xFFFF, 0xFFFFFFFF,
+                                                                       0xFFFFFFFFFFFF, UINT64_MAX};
+    uint64_t key = w->chars & first[k];
+    *more = k < w->n && (w->chars & first[k + 1] & ~first[k]) != 0;
+    uint64_t hash = tme_hash_mix(key);
+    if (!tme_lexicon_maybe_prefix_hashed(w->lex, hash)) {
+        *more = 0;
+        return UINT32_MAX;
+    }
+    return tme_lexicon_find_hashed(w->lex, key, hash);
+}
+
+/* Scratch bitmaps, all zero between calls: which headwords a text has
+ * shown (so that each is listed once, without sorting) and the union of
+ * their lemmas (read back in order). A thread's own, so that no call
+ * allocates or clears a bitmap: it clears the words it set. A lexicon
+ * larger than these (glossaries past 2^16 lemmas or 2^18 headwords) uses
+ * the sentence's own lemma bitmap and sorts its headwords. */
+#define SCRATCH_LEMMAS (1u << 16)
+#define SCRATCH_HEADWORDS (1u << 18)
+static _Thread_local uint64_t lemma_scratch[SCRATCH_LEMMAS / 64];
+static _Thread_local uint64_t headword_scratch[SCRATCH_HEADWORDS / 64];
+
+static int test_and_set(uint64_t *bits, uint32_t id)
+{
+    uint64_t bit = (uint64_t)1 << (id & 63), was = bits[id >> 6] & bit;
+    bits[id >> 6] |= bit;
+    return was != 0;
+}
+
+/* The headwords of the text, each once, in the order found (sorted
+ * without the scratch bitmap); the length of their lemma lists, added up,
+ * in *total. */
+static int find_headwords(const tme_lexicon *lex, const char *text, size_t len, tme_lexicon_zh *out,
+                          tme_lexicon_zh_words *words, size_t *total)
+{
+    uint64_t *seen = lex->n_headwords <= SCRATCH_HEADWORDS ? headword_scratch : NULL;
+    char_window w;
+    int status = 0;
+    size_t skip = 0; /* characters inside the last word, where no word starts */
+    *total = 0;
+    for (window_init(&w, lex, text, len); status == 0 && window_fill(&w); window_drop(&w, 1)) {
+        int word_here = words != NULL && skip == 0;
+        skip -= skip > 0;
+        if (!window_starts_headword(&w))
+            continue;
+        int more = 1, chars = 0;
+        uint32_t word = UINT32_MAX;
+        for (int k = 1; more && status == 0; k++) {
+            uint32_t hw = window_headword(&w, k, &more);
+            if (word_here && hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
+                word = hw; /* as longest_headword() finds it */
+                chars = k;
+            }
+            if (hw == UINT32_MAX || (seen != NULL && test_and_set(seen, hw)))
+                continue;
+            *total += lex->hw_first[hw + 1] - lex->hw_first[hw];
+            status = push_id(&out->headwords, &out->n_headwords, &out->cap_headwords, hw);
+            if (status != 0 && seen != NULL)
+                seen[hw >> 6] = 0; /* the others are cleared below */
+        }
+        if (status == 0 && word != UINT32_MAX) {
+            status = push_id(&words->words, &words->n, &words->cap, word);
+            skip = (size_t)chars - 1;
+        }
+    }
+    if (seen == NULL)
+        out->n_headwords = sort_unique(out->headwords, out->n_headwords);
+    else
+        for (size_t i = 0; i < out->n_headwords; i++)
+            seen[out->headwords[i] >> 6] = 0;
+    return status;
+}
+
+/* The lemma bitmap to use: the thread's, else the sentence's own (NULL
+ * for want of memory). */
+static uint64_t *lemma_bitmap(const tme_lexicon *lex, tme_lexicon_zh *out)
+{
+    if (lex->n_lemmas <= SCRATCH_LEMMAS)
+        return lemma_scratch;
     size_t words = (lex->n_lemmas + 63) / 64;
     if (out->seen_words < words) {
         free(out->seen);
         if ((out->seen = calloc(words, sizeof *out->seen)) == NULL) {
             out->seen_words = 0;
-            return -1;
+            return NULL;
         }
         out->seen_words = words;
     }
-    size_t lo = words, hi = 0, n = 0;
+    return out->seen;
+}
+
+/* Below this many lemmas (with repeats) the found headwords' lists are
+ * merged by sorting; above it, in a bitmap over the lemma ids, read back
+ * in order: a sentence's single characters each translate dozens of
+ * lemmas, and sorting those lists was a seventh of extract's time. */
+#define SORT_LEMMAS_BELOW 64
+
+static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out, size_t total)
+{
+    uint64_t *seen = lemma_bitmap(lex, out);
+    /* total, the lists' lengths added up, bounds the distinct lemmas. */
+    if (seen == NULL || TME_ARRAY_RESERVE(out->lemmas, out->cap_lemmas, total) != TME_OK)
+        return -1;
+    /* Each list is sorted: its first and last ids bound the words set. */
+    size_t lo = SIZE_MAX, hi = 0;
     for (size_t i = 0; i < out->n_headwords; i++) {
-        uint32_t h = out->headwords[i];
-        for (uint32_t k = lex->hw_first[h]; k < lex->hw_first[h + 1]; k++) {
-            uint32_t l = lex->hw_lemmas[k];
-            uint64_t bit = (uint64_t)1 << (l & 63);
-            n += !(out->seen[l >> 6] & bit);
-            out->seen[l >> 6] |= bit;
-            lo = l >> 6 < lo ? l >> 6 : lo;
-            hi = l >> 6 > hi ? l >> 6 : hi;
-        }
+        const uint32_t *l = lex->hw_lemmas + lex->hw_first[out->headwords[i]];
+        const uint32_t *stop = lex->hw_lemmas + lex->hw_first[out->headwords[i] + 1];
+        if (l == stop)
+            continue;
+        lo = l[0] >> 6 < lo ? l[0] >> 6 : lo;
+        hi = stop[-1] >> 6 > hi ? stop[-1] >> 6 : hi;
+        for (; l < stop; l++)
+            seen[*l >> 6] |= (uint64_t)1 << (*l & 63);
     }
-    if (n > out->cap_lemmas) {
-        uint32_t *bigger = realloc(out->lemmas, n * sizeof *bigger);
-        if (bigger == NULL) {
-            memset(out->seen, 0, out->seen_words * sizeof *out->seen);
-            return -1;
-        }
-        out->lemmas = bigger;
-        out->cap_lemmas = n;
-    }
-    for (size_t w = lo; w <= hi && w < words; w++) {
-        for (uint64_t bits = out->seen[w]; bits != 0; bits &= bits - 1)
+    for (size_t w = lo; w <= hi && lo != SIZE_MAX; w++) {
+        for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1)
             out->lemmas[out->n_lemmas++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-        out->seen[w] = 0;
+        seen[w] = 0;
     }
     return 0;
 }
 
-/* The lemmas the found headwords translate, sorted and distinct. */
-static int gather_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out)
+/* The lemmas the found headwords translate (total of them with repeats),
+ * sorted and distinct. */
+static int gather_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out, size_t total)
 {
-    size_t total = 0;
-    for (size_t i = 0; i < out->n_headwords; i++)
-        total += lex->hw_first[out->headwords[i] + 1] - lex->hw_first[out->headwords[i]];
     if (total >= SORT_LEMMAS_BELOW)
-        return mark_lemmas(lex, out);
+        return mark_lemmas(lex, out, total);
     for (size_t i = 0; i < out->n_headwords; i++) {
         uint32_t h = out->headwords[i];
         for (uint32_t k = lex->hw_first[h]; k < lex->hw_first[h + 1]; k++)
@@ -178,18 +281,24 @@ tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size
                                   tme_lexicon_zh *out, tme_error *err)
 {
     out->n_headwords = out->n_lemmas = 0;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *end = p + len;
-    while (p < end) {
-        size_t step;
-        uint16_t index = index_at(lex, p, end, &step);
-        p += step;
-        /* The prefilter: most characters begin no headword. */
-        if (index != 0 && lex->char_starts[index] &&
-            find_headwords_at(lex, p, end, index, out) != 0)
-            return tme_error_nomem(err);
-    }
-    out->n_headwords = sort_unique(out->headwords, out->n_headwords);
-    return gather_lemmas(lex, out) == 0 ? TME_OK : tme_error_nomem(err);
+    size_t total;
+    if (find_headwords(lex, text, len, out, NULL, &total) != 0 ||
+        gather_lemmas(lex, out, total) != 0)
+        return tme_error_nomem(err);
+    return TME_OK;
+}
+
+tme_status tme_lexicon_prepare_zh_words(const tme_lexicon *lex, const char *text, size_t len,
+                                        tme_lexicon_zh *zh, tme_lexicon_zh_words *words,
+                                        tme_error *err)
+{
+    zh->n_headwords = zh->n_lemmas = 0;
+    words->n = 0;
+    size_t total;
+    if (find_headwords(lex, text, len, zh, words, &total) != 0 ||
+        gather_lemmas(lex, zh, total) != 0)
+        return tme_error_nomem(err);
+    return TME_OK;
 }
 
 void tme_lexicon_zh_free(tme_lexicon_zh *zh)
@@ -200,51 +309,34 @@ void tme_lexicon_zh_free(tme_lexicon_zh *zh)
     memset(zh, 0, sizeof *zh);
 }
 
-/* The longest headword that starts with the character whose index is
- * `first` (p is just after it): its id (UINT32_MAX for none) and the bytes
- * after its first character in *extra. */
-static uint32_t longest_headword_at(const tme_lexicon *lex, const utf8proc_uint8_t *p,
-                                    const utf8proc_uint8_t *end, uint16_t first, size_t *extra)
+/* The longest headword that translates some lemma among the window's
+ * first 1 to 4 characters: its id (UINT32_MAX for none), its length in
+ * *chars. */
+static uint32_t longest_headword(const tme_lexicon *lex, const char_window *w, int *chars)
 {
-    uint64_t key = first;
     uint32_t best = UINT32_MAX;
-    size_t bytes = 0, step;
-    *extra = 0;
-    for (int k = 1;; k++) {
-        if (!tme_lexicon_maybe_prefix(lex, key))
-            return best;
-        uint32_t hw = tme_lexicon_find_key(lex, key);
+    int more = 1;
+    for (int k = 1; more; k++) {
+        uint32_t hw = window_headword(w, k, &more);
         if (hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
             best = hw;
-            *extra = bytes;
+            *chars = k;
         }
-        if (k == TME_LEXICON_MAX_HEADWORD_CHARS || p + bytes >= end)
-            return best;
-        uint16_t index = index_at(lex, p + bytes, end, &step);
-        if (index == 0)
-            return best;
-        key |= (uint64_t)index << (16 * k);
-        bytes += step;
     }
+    return best;
 }
 
 tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t len,
                                 tme_lexicon_zh_words *out, tme_error *err)
 {
     out->n = 0;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *end = p + len;
-    while (p < end) {
-        size_t step, extra;
-        uint16_t index = index_at(lex, p, end, &step);
-        p += step;
-        if (index == 0 || !lex->char_starts[index])
-            continue;
-        uint32_t hw = longest_headword_at(lex, p, end, index, &extra);
-        if (hw == UINT32_MAX)
-            continue;
-        if (push_id(&out->words, &out->n, &out->cap, hw) != 0)
+    char_window w;
+    for (window_init(&w, lex, text, len); window_fill(&w);) {
+        int chars = 1;
+        uint32_t hw = window_starts_headword(&w) ? longest_headword(lex, &w, &chars) : UINT32_MAX;
+        if (hw != UINT32_MAX && push_id(&out->words, &out->n, &out->cap, hw) != 0)
             return tme_error_nomem(err);
-        p += extra;
+        window_drop(&w, hw != UINT32_MAX ? chars : 1);
     }
     return TME_OK;
 }

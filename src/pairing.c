@@ -408,6 +408,10 @@ typedef struct {
 static double cached_order_free_score(score_cache *cache, size_t cell, const side_info *en,
                                       const side_info *zh)
 {
+    /* A pair with a navigation side scores -INFINITY whatever this is
+     * (score_with_order): its lexical evidence is not worth computing. */
+    if (en->navigation || zh->navigation)
+        return 0;
     if (isnan(cache->scores[cell]))
         cache->scores[cell] = order_free_score(en, zh);
     return cache->scores[cell];

@@ -311,14 +311,14 @@ static tme_status append_ids(uint32_t **ids, size_t *n, size_t *cap, const uint3
     return TME_OK;
 }
 
-/* A Chinese sentence's words, after those of the sentences before. */
-static tme_status read_words(pass *p, tme_sentence_features *s, const char *text, size_t len)
+/* A Chinese sentence's words (read with its lemmas into p->words), after
+ * those of the sentences before. */
+static tme_status keep_words(pass *p, tme_sentence_features *s)
 {
     tme_features *f = p->out;
     s->word_begin = f->n_words;
-    if (tme_lexicon_words_zh(f->lexicon, text, len, &p->words, p->err) != TME_OK ||
-        append_ids(&f->words, &f->n_words, &f->cap_words, p->words.words, p->words.n, p->err) !=
-            TME_OK)
+    if (append_ids(&f->words, &f->n_words, &f->cap_words, p->words.words, p->words.n, p->err) !=
+        TME_OK)
         return p->err->status;
     s->word_end = f->n_words;
     return TME_OK;
@@ -338,12 +338,11 @@ static tme_status read_lemmas(pass *p, tme_sentence_features *s)
     const uint32_t *ids;
     size_t n;
     if (p->lang == TME_LANG_ZH) {
-        if (tme_lexicon_prepare_zh(lex, text, len, &p->zh, p->err) != TME_OK)
+        if (tme_lexicon_prepare_zh_words(lex, text, len, &p->zh, &p->words, p->err) != TME_OK ||
+            keep_words(p, s) != TME_OK)
             return p->err->status;
         ids = p->zh.lemmas;
         n = p->zh.n_lemmas;
-        if (read_words(p, s, text, len) != TME_OK)
-            return p->err->status;
     } else {
         if (tme_lexicon_prepare_en(lex, text, len, &p->en, p->err) != TME_OK)
             return p->err->status;

@@ -409,13 +409,46 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
         {"twice.lex",
          "tmexport-lexicon 1 words=1 lemmas=1 headwords=2 pairs=2\ngovernment\n政府\t0\n政府\t0\n",
          "headword \"政府\" has two lines"},
-        {"format.lex", "tmexport-lexicon 2 words=1 lemmas=0 headwords=0 pairs=0\n",
-         "lexicon format 2"},
+        {"format.lex", "tmexport-lexicon 3 words=1 lemmas=0 headwords=0 pairs=0\n",
+         "lexicon format 3"},
+        {"no-count.lex", "tmexport-lexicon 2 words=1 lemmas=0 headwords=0 pairs=0\n",
+         ":1: malformed lexicon header"},
+        {"characters.lex",
+         "tmexport-lexicon 2 words=1 lemmas=1 headwords=0 pairs=0 characters=2\n"
+         "government\n\xE6\x94\xBF\n", /* 政, one character of two */
+         ":3: expected the line of the 2 characters"},
+        {"repeated.lex",
+         "tmexport-lexicon 2 words=1 lemmas=1 headwords=0 pairs=0 characters=2\n"
+         "government\n\xE6\x94\xBF\xE6\x94\xBF\n", /* 政政 */
+         ":3: expected the line of the 2 characters"},
     };
     for (size_t i = 0; i < sizeof plain_cases / sizeof *plain_cases; i++) {
         const char *path = tme_test_join(3, dir, plain_cases[i][0]);
         write_text(path, plain_cases[i][1]);
         expect_load_error(path, TME_ERR_INPUT, plain_cases[i][2]);
+    }
+
+    /* Format 2's records: a character index past the character line, a
+     * lemma id past the lemmas, a count cut short. */
+    static const struct {
+        const char *name, *records;
+        size_t len;
+        const char *expected;
+    } record_cases[] = {
+        {"index.lex", "\x01\x02\x01\x00", 4, "headword record 1 (byte 0 after"},
+        {"lemma.lex", "\x01\x01\x01\x00\x01\x01\x01\x01", 8, "headword record 2 (byte 4 after"},
+        {"cut.lex", "\x01\x01\x02\x00", 4, "headword record 1"},
+        {"count.lex", "", 0, "truncated or damaged lexicon"},
+    };
+    for (size_t i = 0; i < sizeof record_cases / sizeof *record_cases; i++) {
+        char data[256];
+        int n = snprintf(data, sizeof data, "%s",
+                         "tmexport-lexicon 2 words=1 lemmas=1 headwords=1 pairs=1 characters=1\n"
+                         "government\n\xE6\x94\xBF\n"); /* 政 */
+        memcpy(data + n, record_cases[i].records, record_cases[i].len);
+        const char *path = tme_test_join(4, dir, record_cases[i].name);
+        CU_ASSERT_FATAL(tme_test_write_file(path, data, (size_t)n + record_cases[i].len) == 0);
+        expect_load_error(path, TME_ERR_INPUT, record_cases[i].expected);
     }
 
     const char *nul = tme_test_join(8, dir, "nul.lex");
@@ -430,6 +463,102 @@ static void test_missing_or_damaged_lexicon_is_an_error(void)
     tme_error_clear(&err);
     CU_ASSERT_FATAL(tme_lexicon_load(good, NULL, 0, &lex, &err) == TME_OK);
     CU_ASSERT_TRUE(tme_lexicon_translates(lex, "countries", "国家"));
+    tme_lexicon_free(lex);
+
+    /* The same in format 2: 政府 is characters 1 2 with lemma 0, 国家 3 4
+     * with lemmas 0 and 1 (1 = 0 + 0 + 1). */
+    static const char good2[] =
+        "tmexport-lexicon 2 words=1 lemmas=2 headwords=2 pairs=3 characters=4\n"
+        "# a comment\ngovernment\ncountry\n\xE6\x94\xBF\xE5\xBA\x9C\xE5\x9B\xBD\xE5\xAE\xB6\n"
+        "\x02\x01\x02\x01\x00\x02\x03\x04\x02\x00\x00";
+    const char *good_binary = tme_test_join(9, dir, "good2.lex");
+    CU_ASSERT_FATAL(tme_test_write_file(good_binary, good2, sizeof good2 - 1) == 0);
+    CU_ASSERT_FATAL(tme_lexicon_load(good_binary, NULL, 0, &lex, &err) == TME_OK);
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "countries", "国家"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "government", "国家"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "government", "政府"));
+    CU_ASSERT_FALSE(tme_lexicon_translates(lex, "country", "政府"));
+    CU_ASSERT_EQUAL(tme_lexicon_get_stats(lex).pairs, 3);
+    tme_lexicon_free(lex);
+}
+
+/* tme_lexicon_prepare_zh_words() gives what tme_lexicon_prepare_zh() and
+ * tme_lexicon_words_zh() give apart, on every line of a gold sample and on
+ * the whole file at once (the same scratch, reused, must come back clean). */
+static void expect_one_pass_as_two(const tme_lexicon *lex, const char *text, size_t len)
+{
+    tme_lexicon_zh apart, together;
+    tme_lexicon_zh_words words_apart, words_together;
+    memset(&apart, 0, sizeof apart);
+    memset(&together, 0, sizeof together);
+    memset(&words_apart, 0, sizeof words_apart);
+    memset(&words_together, 0, sizeof words_together);
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_FATAL(tme_lexicon_prepare_zh(lex, text, len, &apart, &err) == TME_OK);
+    CU_ASSERT_FATAL(tme_lexicon_words_zh(lex, text, len, &words_apart, &err) == TME_OK);
+    CU_ASSERT_FATAL(
+        tme_lexicon_prepare_zh_words(lex, text, len, &together, &words_together, &err) == TME_OK);
+    CU_ASSERT_EQUAL_FATAL(apart.n_lemmas, together.n_lemmas);
+    CU_ASSERT_EQUAL_FATAL(apart.n_headwords, together.n_headwords);
+    CU_ASSERT_EQUAL_FATAL(words_apart.n, words_together.n);
+    CU_ASSERT_TRUE(apart.n_lemmas == 0 ||
+                   memcmp(apart.lemmas, together.lemmas, apart.n_lemmas * 4) == 0);
+    CU_ASSERT_TRUE(apart.n_headwords == 0 ||
+                   memcmp(apart.headwords, together.headwords, apart.n_headwords * 4) == 0);
+    CU_ASSERT_TRUE(words_apart.n == 0 ||
+                   memcmp(words_apart.words, words_together.words, words_apart.n * 4) == 0);
+    tme_lexicon_zh_free(&apart);
+    tme_lexicon_zh_free(&together);
+    tme_lexicon_zh_words_free(&words_apart);
+    tme_lexicon_zh_words_free(&words_together);
+}
+
+static void test_one_pass_gives_both(void)
+{
+    size_t len;
+    char *text =
+        tme_test_read_file(tme_test_source_path("samples/deepseek-bilingual.gold.tsv"), &len);
+    CU_ASSERT_FATAL(text != NULL && len > 1000);
+    size_t lines = 0;
+    for (size_t start = 0, end; start < len; start = end + 1, lines++) {
+        const char *newline = memchr(text + start, '\n', len - start);
+        end = newline ? (size_t)(newline - text) : len;
+        expect_one_pass_as_two(cedict(), text + start, end - start);
+    }
+    CU_ASSERT_TRUE(lines > 50);
+    expect_one_pass_as_two(cedict(), text, len);
+    free(text);
+}
+
+/* The compiler writes each headword's lemma ids ascending, which the
+ * loader then need not sort; a file that does not still loads as if it
+ * did, each pair once. */
+static void test_unsorted_lemma_ids_are_sorted(void)
+{
+    const char *dir = tme_test_scratch_dir("lexicon-unsorted");
+    CU_ASSERT_FATAL(dir != NULL);
+    const char *path = tme_test_join(0, dir, "unsorted.lex");
+    write_text(path, "tmexport-lexicon 1 words=1 lemmas=3 headwords=2 pairs=5\n"
+                     "government\ncountry\nmarket\n\xE5\x9B\xBD\xE5\xAE\xB6\t2 1 1\n" /* 国家 */
+                     "\xE6\x94\xBF\xE5\xBA\x9C\t0 2\n");                              /* 政府 */
+    tme_lexicon *lex;
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_FATAL(tme_lexicon_load(path, NULL, 0, &lex, &err) == TME_OK);
+    CU_ASSERT_EQUAL(tme_lexicon_get_stats(lex).pairs, 4);
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "countries", "\xE5\x9B\xBD\xE5\xAE\xB6"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "markets", "\xE5\x9B\xBD\xE5\xAE\xB6"));
+    CU_ASSERT_FALSE(tme_lexicon_translates(lex, "government", "\xE5\x9B\xBD\xE5\xAE\xB6"));
+    CU_ASSERT_TRUE(tme_lexicon_translates(lex, "government", "\xE6\x94\xBF\xE5\xBA\x9C"));
+    tme_lexicon_zh zh;
+    memset(&zh, 0, sizeof zh);
+    const char *text = "\xE5\x9B\xBD\xE5\xAE\xB6"; /* 国家 */
+    CU_ASSERT_FATAL(tme_lexicon_prepare_zh(lex, text, strlen(text), &zh, &err) == TME_OK);
+    CU_ASSERT_EQUAL_FATAL(zh.n_lemmas, 2);
+    CU_ASSERT_EQUAL(zh.lemmas[0], 1);
+    CU_ASSERT_EQUAL(zh.lemmas[1], 2);
+    tme_lexicon_zh_free(&zh);
     tme_lexicon_free(lex);
 }
 
@@ -501,10 +630,41 @@ static void test_threads_share_one_lexicon(void)
 
 /* ---- the compiler ---------------------------------------------------------- */
 
+/* The lexicons at paths a and b hold the same lemmas, headwords (by id)
+ * and pairs. */
+static void expect_same_lexicon(const char *a, const char *b)
+{
+    tme_lexicon *x, *y;
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_FATAL(tme_lexicon_load(a, NULL, 0, &x, &err) == TME_OK);
+    CU_ASSERT_FATAL(tme_lexicon_load(b, NULL, 0, &y, &err) == TME_OK);
+    tme_lexicon_stats sx = tme_lexicon_get_stats(x), sy = tme_lexicon_get_stats(y);
+    CU_ASSERT_EQUAL(sx.lemmas, sy.lemmas);
+    CU_ASSERT_EQUAL(sx.headwords, sy.headwords);
+    CU_ASSERT_EQUAL(sx.pairs, sy.pairs);
+    CU_ASSERT_EQUAL(sx.characters, sy.characters);
+    for (uint32_t l = 0; l < sx.lemmas && l < sy.lemmas; l++)
+        CU_ASSERT_STRING_EQUAL(tme_lexicon_lemma_text(x, l), tme_lexicon_lemma_text(y, l));
+    for (uint32_t h = 0; h < sx.headwords && h < sy.headwords; h++) {
+        char tx[4 * TME_LEXICON_MAX_HEADWORD_CHARS + 1], ty[sizeof tx];
+        tme_lexicon_headword_text(x, h, tx);
+        tme_lexicon_headword_text(y, h, ty);
+        CU_ASSERT_STRING_EQUAL(tx, ty);
+        const uint32_t *lx, *ly;
+        size_t nx = tme_lexicon_headword_lemmas(x, h, &lx),
+               ny = tme_lexicon_headword_lemmas(y, h, &ly);
+        CU_ASSERT_TRUE(nx == ny && memcmp(lx, ly, nx * sizeof *lx) == 0);
+    }
+    tme_lexicon_free(x);
+    tme_lexicon_free(y);
+}
+
 /* An excerpt of CC-CEDICT (tests/data/lexicon/README.md) compiles to the
  * golden file: notes, cross references, classifiers, surnames, long
  * definitions, Latin and over-long headwords dropped; both scripts kept;
- * the same bytes every time, gzip or not. */
+ * the same bytes every time, gzip or not (format 1, text); format 2 holds
+ * the same lexicon. */
 static void test_compiler_output(void)
 {
     const char *dir = tme_test_scratch_dir("lexicon-compiler");
@@ -517,12 +677,21 @@ static void test_compiler_output(void)
     const char *plain = tme_test_join(0, dir, "excerpt.lex");
     const char *gz1 = tme_test_join(1, dir, "one.lex.gz"),
                *gz2 = tme_test_join(2, dir, "two.lex.gz");
-    CU_ASSERT_EQUAL(tme_test_shell("'%s' '%s' '%s'", TME_BUILD_LEXICON, excerpt, plain), 0);
+    const char *text_gz = tme_test_join(4, dir, "text.lex.gz");
+    CU_ASSERT_EQUAL(tme_test_shell("'%s' --format 1 '%s' '%s'", TME_BUILD_LEXICON, excerpt, plain),
+                    0);
     CU_ASSERT_TRUE(tme_test_same_file(plain, golden));
+    CU_ASSERT_EQUAL(
+        tme_test_shell("'%s' --format 1 '%s' '%s'", TME_BUILD_LEXICON, excerpt, text_gz), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("gzip -dc '%s' | cmp -s - '%s'", text_gz, golden), 0);
+    /* The default format (2, binary records): the same bytes every time, and
+     * the same lexicon as the golden text. */
     CU_ASSERT_EQUAL(tme_test_shell("'%s' '%s' '%s'", TME_BUILD_LEXICON, excerpt, gz1), 0);
     CU_ASSERT_EQUAL(tme_test_shell("'%s' '%s' '%s'", TME_BUILD_LEXICON, excerpt, gz2), 0);
     CU_ASSERT_TRUE(tme_test_same_file(gz1, gz2));
-    CU_ASSERT_EQUAL(tme_test_shell("gzip -dc '%s' | cmp -s - '%s'", gz1, golden), 0);
+    CU_ASSERT_EQUAL(tme_test_shell("gzip -dc '%s' | head -1 | grep -q '^tmexport-lexicon 2 '", gz1),
+                    0);
+    expect_same_lexicon(golden, gz1);
 
     tme_lexicon *lex;
     tme_error err;
@@ -605,6 +774,8 @@ static CU_TestInfo tests[] = {
     {"glossary adds pairs", test_glossary_adds_pairs},
     {"glossary errors name file and line", test_glossary_errors_name_file_and_line},
     {"missing or damaged lexicon is an error", test_missing_or_damaged_lexicon_is_an_error},
+    {"unsorted lemma ids are sorted", test_unsorted_lemma_ids_are_sorted},
+    {"one pass gives both", test_one_pass_gives_both},
     {"default path", test_default_path},
     {"threads share one lexicon", test_threads_share_one_lexicon},
     {"compiler output", test_compiler_output},
