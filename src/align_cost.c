@@ -94,8 +94,7 @@ static int build_side(const tme_features *f, const uint64_t *latin_set, size_t l
         const tme_sentence_features *in = &f->sentences[k];
         tme_align_sentence *s = &side->sentences[k];
         s->length = in->length;
-        s->has_quote = (in->marks & TME_MARK_QUOTE) != 0;
-        s->has_paren = (in->marks & TME_MARK_PAREN) != 0;
+        s->marks = in->marks & (TME_MARK_QUOTE | TME_MARK_PAREN);
         side->length_prefix[k + 1] = side->length_prefix[k] + s->length;
         s->anchor_begin = side->n_anchors;
         for (size_t a = in->anchor_begin; a < in->anchor_end; a++) {
@@ -232,34 +231,28 @@ static double length_misfit_cost(double delta)
     return delta * delta / 2 + log(delta) + 0.2257913526447274 /* log(pi/2)/2 */;
 }
 
-static size_t gather_anchors(const tme_align_side *side, size_t begin, size_t end, tme_anchor *out)
+/* The marks (TME_MARK_*) of sentences [begin, end) of a side. */
+static unsigned range_marks(const tme_align_side *side, size_t begin, size_t end)
 {
-    size_t n = 0;
+    unsigned marks = 0;
     for (size_t k = begin; k < end; k++)
-        for (size_t a = side->sentences[k].anchor_begin; a < side->sentences[k].anchor_end; a++)
-            out[n++] = side->anchors[a];
-    return n;
-}
-
-static int any_flag(const tme_align_side *side, size_t begin, size_t end, int quote)
-{
-    for (size_t k = begin; k < end; k++)
-        if (quote ? side->sentences[k].has_quote : side->sentences[k].has_paren)
-            return 1;
-    return 0;
+        marks |= side->sentences[k].marks;
+    return marks;
 }
 
 static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
 {
+    unsigned en = range_marks(&m->en, eb, ee), zh = range_marks(&m->zh, zb, ze);
     double cost = 0;
-    for (int quote = 0; quote <= 1; quote++) {
-        int e = any_flag(&m->en, eb, ee, quote), z = any_flag(&m->zh, zb, ze, quote);
+    for (unsigned mark = TME_MARK_PAREN;; mark = TME_MARK_QUOTE) {
+        int e = (en & mark) != 0, z = (zh & mark) != 0;
         if (e && z)
             cost -= BONUS_MARKS_AGREE;
         else if (e != z)
             cost += PENALTY_MARKS_DISAGREE;
+        if (mark == TME_MARK_QUOTE)
+            return cost;
     }
-    return cost;
 }
 
 static double length_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
@@ -271,31 +264,38 @@ static double length_cost(const tme_align_model *m, size_t eb, size_t ee, size_t
                               sqrt(tme_length_variance(base > 1 ? base : 1)));
 }
 
+/* Each Chinese anchor is matched with the first unused English one of the
+ * same kind and key. The anchors of consecutive sentences are consecutive
+ * in the side's array, so a bead's are read in place; most beads have
+ * none at all. */
 static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze,
                           size_t *matches)
 {
-    tme_anchor ea[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE];
-    tme_anchor za[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE];
-    size_t ne = gather_anchors(&m->en, eb, ee, ea), nz = gather_anchors(&m->zh, zb, ze, za);
-    unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
+    const tme_anchor *ea = m->en.anchors + m->en.sentences[eb].anchor_begin;
+    const tme_anchor *za = m->zh.anchors + m->zh.sentences[zb].anchor_begin;
+    size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
+    size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
     double cost = 0;
     *matches = 0;
-    for (size_t z = 0; z < nz; z++) {
-        size_t e = 0;
-        while (e < ne && (used[e] || ea[e].kind != za[z].kind || ea[e].key != za[z].key))
-            e++;
-        if (e < ne) {
-            used[e] = 1;
-            (*matches)++;
-            cost -= BONUS_MATCH;
-        } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
-            cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
-                                                   : PENALTY_ZH_NUMBER_MISSING;
+    if (ne + nz > 0) {
+        unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
+        for (size_t z = 0; z < nz; z++) {
+            size_t e = 0;
+            while (e < ne && (used[e] || ea[e].kind != za[z].kind || ea[e].key != za[z].key))
+                e++;
+            if (e < ne) {
+                used[e] = 1;
+                (*matches)++;
+                cost -= BONUS_MATCH;
+            } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
+                cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                                       : PENALTY_ZH_NUMBER_MISSING;
+            }
         }
+        for (size_t e = 0; e < ne; e++)
+            if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
+                cost += PENALTY_EN_ANCHOR_MISSING;
     }
-    for (size_t e = 0; e < ne; e++)
-        if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
-            cost += PENALTY_EN_ANCHOR_MISSING;
     return cost + marks_cost(m, eb, ee, zb, ze);
 }
 

@@ -32,7 +32,7 @@ typedef struct {
     double length;
     size_t anchor_begin, anchor_end; /* into the side's anchor array */
     size_t shared_anchors;           /* of those, how many occur on the other side */
-    int has_quote, has_paren;
+    unsigned marks;                  /* TME_MARK_QUOTE, TME_MARK_PAREN */
 } tme_align_sentence;
 
 typedef struct {
