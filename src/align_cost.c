@@ -95,6 +95,7 @@ static int build_side(const tme_features *f, const uint64_t *latin_set, size_t l
         tme_align_sentence *s = &side->sentences[k];
         s->length = in->length;
         s->marks = in->marks & (TME_MARK_QUOTE | TME_MARK_PAREN);
+        memset(s->most, 0, sizeof s->most);
         side->length_prefix[k + 1] = side->length_prefix[k] + s->length;
         s->anchor_begin = side->n_anchors;
         for (size_t a = in->anchor_begin; a < in->anchor_end; a++) {
@@ -187,6 +188,24 @@ static size_t covering_power_of_two(size_t n, size_t limit)
     return p;
 }
 
+/* For each sentence of a side and k sentences of the other, the most its
+ * lexical term can be: its misses' evidence plus every positive gain, with
+ * room for the rounding of sums taken in another order (1e-9 of the
+ * magnitudes, against at most 64 roundings of 1.1e-16 each). */
+static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests *t)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++) {
+            double miss = t->miss[i * TME_LEXICAL_MAX_OTHER + k], most = miss, size = fabs(miss);
+            for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
+                double gain = t->gain[s * TME_LEXICAL_MAX_OTHER + k];
+                most += gain > 0 ? gain : 0;
+                size += fabs(gain);
+            }
+            side->sentences[i].most[k] = most + 1e-9 * (size + 1);
+        }
+}
+
 tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
                                 tme_error *err)
 {
@@ -201,8 +220,14 @@ tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, cons
         tme_align_model_free(m);
         return err->status;
     }
+    if (tme_lexical_active(&m->lexical)) {
+        bound_terms(&m->en, m->n_en, &m->lexical.en_tests);
+        bound_terms(&m->zh, m->n_zh, &m->lexical.zh_tests);
+    }
     m->cache_rows = covering_power_of_two(m->n_en, TME_MASK_CACHE_ROWS);
     m->cache_columns = covering_power_of_two(m->n_zh, TME_MASK_CACHE_COLUMNS);
+    while ((size_t)1 << m->cache_shift < m->cache_columns)
+        m->cache_shift++;
     if (tme_lexical_active(&m->lexical) &&
         (m->cache = calloc(m->cache_rows * m->cache_columns, sizeof *m->cache)) == NULL) {
         tme_align_model_free(m);
@@ -255,13 +280,14 @@ static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t 
     }
 }
 
-static double length_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+/* The standardized misfit of the bead's lengths (length_misfit_cost's
+ * argument). */
+static double length_misfit(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
 {
     double le = m->en.length_prefix[ee] - m->en.length_prefix[eb];
     double lz = m->zh.length_prefix[ze] - m->zh.length_prefix[zb];
     double base = (le + lz / TME_LENGTH_RATIO) / 2;
-    return length_misfit_cost((lz - TME_LENGTH_RATIO * le) /
-                              sqrt(tme_length_variance(base > 1 ? base : 1)));
+    return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
 }
 
 /* Each Chinese anchor is matched with the first unused English one of the
@@ -299,18 +325,54 @@ static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t
     return cost + marks_cost(m, eb, ee, zb, ze);
 }
 
-/* The masks of English sentence en and Chinese sentence zh. */
-static const tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t zh)
+static void fill_masks(tme_align_model *m, tme_mask_entry *e, size_t en, size_t zh)
+{
+    e->key = ((uint64_t)en << 32 | zh) + 1;
+    e->en_mask = tme_lexical_en_mask(&m->lexical, en, zh);
+    e->zh_mask = tme_lexical_zh_mask(&m->lexical, zh, en);
+    e->en_known = e->zh_known = 0;
+}
+
+/* The entry of English sentence en and Chinese sentence zh, its masks
+ * known. */
+static inline tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t zh)
 {
     tme_mask_entry *e =
-        &m->cache[(en & (m->cache_rows - 1)) * m->cache_columns + (zh & (m->cache_columns - 1))];
-    if (e->en != en + 1 || e->zh != zh + 1) {
-        e->en = (uint32_t)(en + 1);
-        e->zh = (uint32_t)(zh + 1);
-        e->en_mask = tme_lexical_en_mask(&m->lexical, en, zh);
-        e->zh_mask = tme_lexical_zh_mask(&m->lexical, zh, en);
-    }
+        &m->cache[(en & (m->cache_rows - 1)) << m->cache_shift | (zh & (m->cache_columns - 1))];
+    if (e->key != ((uint64_t)en << 32 | zh) + 1)
+        fill_masks(m, e, en, zh);
     return e;
+}
+
+/* English sentence a tested against Chinese [b + 1 - k, b + 1). The
+ * entries of a range's sentences are distinct slots (k is at most the
+ * sentence count, which the columns cover up to their limit), so asking
+ * one does not evict another. */
+static double en_term(tme_align_model *m, size_t a, size_t b, size_t k)
+{
+    tme_mask_entry *e = cached_masks(m, a, b);
+    if (!(e->en_known & (1u << (k - 1)))) {
+        uint64_t mask = 0;
+        for (size_t j = b + 1 - k; j <= b; j++)
+            mask |= cached_masks(m, a, j)->en_mask;
+        e->en_term[k - 1] = tme_lexical_evidence(&m->lexical.en_tests, a, mask, k);
+        e->en_known |= 1u << (k - 1);
+    }
+    return e->en_term[k - 1];
+}
+
+/* Chinese sentence b tested against English [a + 1 - k, a + 1). */
+static double zh_term(tme_align_model *m, size_t a, size_t b, size_t k)
+{
+    tme_mask_entry *e = cached_masks(m, a, b);
+    if (!(e->zh_known & (1u << (k - 1)))) {
+        uint64_t mask = 0;
+        for (size_t i = a + 1 - k; i <= a; i++)
+            mask |= cached_masks(m, i, b)->zh_mask;
+        e->zh_term[k - 1] = tme_lexical_evidence(&m->lexical.zh_tests, b, mask, k);
+        e->zh_known |= 1u << (k - 1);
+    }
+    return e->zh_term[k - 1];
 }
 
 /* Each side's sentences tested against the other side's: English lemmas
@@ -319,26 +381,18 @@ static double lexical_evidence(tme_align_model *m, size_t eb, size_t ee, size_t 
 {
     if (m->cache == NULL)
         return 0;
-    uint64_t zh_masks[TME_ALIGN_MAX_SIDE] = {0};
     double evidence = 0;
-    for (size_t i = eb; i < ee; i++) {
-        uint64_t en_mask = 0;
-        for (size_t j = zb; j < ze; j++) {
-            const tme_mask_entry *e = cached_masks(m, i, j);
-            en_mask |= e->en_mask;
-            zh_masks[j - zb] |= e->zh_mask;
-        }
-        evidence += tme_lexical_evidence(&m->lexical.en_tests, i, en_mask, ze - zb);
-    }
+    for (size_t i = eb; i < ee; i++)
+        evidence += en_term(m, i, ze - 1, ze - zb);
     for (size_t j = zb; j < ze; j++)
-        evidence += tme_lexical_evidence(&m->lexical.zh_tests, j, zh_masks[j - zb], ee - eb);
+        evidence += zh_term(m, ee - 1, j, ee - eb);
     return evidence;
 }
 
 tme_bead_evidence tme_align_weigh(tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
 {
     tme_bead_evidence ev;
-    ev.length_cost = length_cost(m, eb, ee, zb, ze);
+    ev.length_cost = length_misfit_cost(length_misfit(m, eb, ee, zb, ze));
     ev.anchor_cost = anchor_cost(m, eb, ee, zb, ze, &ev.matches);
     ev.lexical = lexical_evidence(m, eb, ee, zb, ze);
     return ev;
@@ -353,6 +407,67 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
         return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->zh.sentences[zb].shared_anchors;
     if (zb == ze)
         return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->en.sentences[eb].shared_anchors;
-    tme_bead_evidence ev = tme_align_weigh(m, eb, ee, zb, ze);
-    return kc + ev.length_cost + ev.anchor_cost - LEXICAL_WEIGHT * ev.lexical;
+    tme_bead_parts p;
+    tme_align_bead_rough(m, kind, ee, ze, &p);
+    tme_align_bead_refine(m, kind, ee, ze, &p);
+    return tme_align_parts_cost(&p);
+}
+
+/* The most the lexical evidence of the bead can be (its terms' bounds). */
+static double lexical_most(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    if (m->cache == NULL)
+        return 0;
+    double most = 0;
+    for (size_t i = eb; i < ee; i++)
+        most += m->en.sentences[i].most[ze - zb - 1];
+    for (size_t j = zb; j < ze; j++)
+        most += m->zh.sentences[j].most[ee - eb - 1];
+    return most;
+}
+
+/* The least the anchor cost can be: every anchor of the smaller side
+ * matched, both marks agreeing (the least marks_cost returns). */
+static double anchor_least(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
+    size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
+    double cost = -BONUS_MATCH * (double)(ne < nz ? ne : nz);
+    return cost + (-BONUS_MARKS_AGREE - BONUS_MARKS_AGREE);
+}
+
+void tme_align_bead_rough(const tme_align_model *m, size_t kind, size_t ee, size_t ze,
+                          tme_bead_parts *p)
+{
+    const tme_bead_kind *k = &tme_bead_kinds[kind];
+    size_t eb = ee - k->en, zb = ze - k->zh;
+    p->kind_cost = k->cost;
+    p->misfit = length_misfit(m, eb, ee, zb, ze);
+    p->anchor_cost = anchor_least(m, eb, ee, zb, ze);
+    p->lexical = lexical_most(m, eb, ee, zb, ze);
+}
+
+void tme_align_bead_refine(tme_align_model *m, size_t kind, size_t ee, size_t ze, tme_bead_parts *p)
+{
+    const tme_bead_kind *k = &tme_bead_kinds[kind];
+    size_t eb = ee - k->en, zb = ze - k->zh, matches;
+    p->anchor_cost = anchor_cost(m, eb, ee, zb, ze, &matches);
+    p->lexical = lexical_evidence(m, eb, ee, zb, ze);
+}
+
+/* The cost, its terms added in the order of tme_align_weigh's evidence. */
+double tme_align_parts_cost(const tme_bead_parts *p)
+{
+    return p->kind_cost + length_misfit_cost(p->misfit) + p->anchor_cost -
+           LEXICAL_WEIGHT * p->lexical;
+}
+
+/* erfc(z) <= exp(-z^2) for z >= 0, so length_misfit_cost(d) >= d^2 / 2,
+ * by a wide margin against rounding (log(d) more from d = 8 on, and twice
+ * d^2 / 2 and more below d = 1); the floor then takes the other terms in
+ * the same order, and each addition rounds monotonically. */
+double tme_align_parts_floor(const tme_bead_parts *p)
+{
+    double d = p->misfit;
+    return p->kind_cost + 0.5 * d * d * (1 - 1e-9) + p->anchor_cost - LEXICAL_WEIGHT * p->lexical;
 }

@@ -33,6 +33,9 @@ typedef struct {
     size_t anchor_begin, anchor_end; /* into the side's anchor array */
     size_t shared_anchors;           /* of those, how many occur on the other side */
     unsigned marks;                  /* TME_MARK_QUOTE, TME_MARK_PAREN */
+    /* The most its lexical term can be against k = 1..3 sentences of the
+     * other side, most[k - 1] (0 without a lexicon). */
+    double most[TME_ALIGN_MAX_SIDE];
 } tme_align_sentence;
 
 typedef struct {
@@ -42,17 +45,25 @@ typedef struct {
     double *length_prefix; /* length_prefix[k] = total length of sentences [0, k) */
 } tme_align_side;
 
-/* Recently asked masks (tme_lexical_mask), kept because each is asked by
- * every bead that holds the two sentences: direct-mapped on the low bits of
- * the two indices, which the band's rows keep apart. At most this many rows
- * and columns: a short pair gets the powers of two that cover its sentences
- * (zeroing the full table for each paragraph pair was a fifth of extract's
- * instructions). */
+/* Recently asked masks (tme_lexical_mask) and lexical terms of sentence
+ * pairs, kept because each is asked by every bead that holds the two
+ * sentences: direct-mapped on the low bits of the two indices, which the
+ * band's rows keep apart. At most this many rows and columns: a short pair
+ * gets the powers of two that cover its sentences (zeroing the full table
+ * for each paragraph pair was a fifth of extract's instructions).
+ *
+ * A bead's lexical evidence is a sum of terms, one per sentence: English
+ * sentence a against its Chinese [zb, ze), Chinese sentence b against its
+ * English [eb, ee). Entry (a, b) keeps en_term[k - 1], English a against
+ * Chinese [b + 1 - k, b + 1), and zh_term[k - 1], Chinese b against English
+ * [a + 1 - k, a + 1): the six bead kinds that end at a cell share them. */
 #define TME_MASK_CACHE_ROWS 8
 #define TME_MASK_CACHE_COLUMNS 1024
 typedef struct {
-    uint32_t en, zh;           /* + 1; 0 = empty */
-    uint64_t en_mask, zh_mask; /* tme_lexical_en_mask, tme_lexical_zh_mask */
+    uint64_t key;                /* English index << 32 | Chinese index, + 1; 0 = empty */
+    uint64_t en_mask, zh_mask;   /* tme_lexical_en_mask, tme_lexical_zh_mask */
+    unsigned en_known, zh_known; /* bit k - 1: en_term[k - 1], zh_term[k - 1] known */
+    double en_term[TME_ALIGN_MAX_SIDE], zh_term[TME_ALIGN_MAX_SIDE];
 } tme_mask_entry;
 
 typedef struct {
@@ -61,6 +72,7 @@ typedef struct {
     tme_lexical lexical;
     tme_mask_entry *cache;            /* cache_rows * cache_columns, or NULL */
     size_t cache_rows, cache_columns; /* powers of two, at most the TME_MASK_CACHE_* */
+    unsigned cache_shift;             /* log2 of cache_columns */
 } tme_align_model;
 
 /* The model of aligning en with zh (text_features.h); both have sentences. */
@@ -82,5 +94,30 @@ tme_bead_evidence tme_align_weigh(tme_align_model *m, size_t eb, size_t ee, size
 /* The cost of the bead of kind k (index in tme_bead_kinds) that ends with
  * English sentence ee and Chinese sentence ze (exclusive). */
 double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze);
+
+/* A bead of two non-empty sides in parts, so that a search can skip what
+ * cannot win before weighing it in full: the standardized length misfit
+ * (the argument of the costliest term, its tail probability) and the other
+ * terms of the cost. Rough parts have bounds for the anchor cost (its
+ * least) and the lexical evidence (its most), cheap to compute; refined
+ * ones have their values. */
+typedef struct {
+    double kind_cost, misfit, anchor_cost, lexical;
+} tme_bead_parts;
+
+/* The rough parts of the bead of kind k (not an indel) ending at (ee, ze),
+ * then refined. */
+void tme_align_bead_rough(const tme_align_model *m, size_t kind, size_t ee, size_t ze,
+                          tme_bead_parts *p);
+void tme_align_bead_refine(tme_align_model *m, size_t kind, size_t ee, size_t ze,
+                           tme_bead_parts *p);
+
+/* The cost of refined parts: what tme_align_bead_cost returns, to the bit. */
+double tme_align_parts_cost(const tme_bead_parts *p);
+
+/* A lower bound of the cost (of the double tme_align_parts_cost returns for
+ * the refined parts, and so of prev + that for any prev); rough parts give
+ * a lower one. */
+double tme_align_parts_floor(const tme_bead_parts *p);
 
 #endif
