@@ -120,51 +120,16 @@ static double path_cost(const tme_align_band *bd, double *const *rows, size_t i,
 }
 
 /* The best bead into cell (i, j) given the rows before: its kind in *kind
- * (TME_NO_BEAD when none reaches the cell), the path's cost returned. The
- * kinds are tried in order, the first of the least cost winning. The
- * indels (last in the order) are weighed first, being cheap, so that a
- * kind whose cost's floor is above one of theirs, or not below the best of
- * the kinds before it, is passed over without its length misfit's tail
- * probability: it cannot win, so the choice is the one a search weighing
- * every bead in full makes. */
+ * (TME_NO_BEAD when none reaches the cell), the path's cost returned. */
 static double best_into(const tme_align_band *bd, tme_align_model *m, double *const *rows, size_t i,
                         size_t j, unsigned char *kind)
 {
-    double prev[TME_BEAD_KINDS], indel[TME_BEAD_KINDS], later = HUGE_VAL;
+    double prev[TME_BEAD_KINDS];
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
         prev[k] = de > i || dz > j ? HUGE_VAL : path_cost(bd, rows, i - de, j - dz);
-        if ((de == 0 || dz == 0) && prev[k] != HUGE_VAL) {
-            indel[k] = prev[k] + tme_align_bead_cost(m, k, i, j);
-            later = indel[k] < later ? indel[k] : later;
-        }
     }
-    double best = i == 0 && j == 0 ? 0 : HUGE_VAL;
-    *kind = TME_NO_BEAD;
-    for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
-        if (prev[k] == HUGE_VAL)
-            continue;
-        double c;
-        if (tme_bead_kinds[k].en == 0 || tme_bead_kinds[k].zh == 0) {
-            c = indel[k];
-        } else {
-            tme_bead_parts p;
-            tme_align_bead_rough(m, k, i, j, &p);
-            double lowest = prev[k] + tme_align_parts_floor(&p);
-            if (lowest >= best || lowest > later)
-                continue;
-            tme_align_bead_refine(m, k, i, j, &p);
-            lowest = prev[k] + tme_align_parts_floor(&p);
-            if (lowest >= best || lowest > later)
-                continue;
-            c = prev[k] + tme_align_parts_cost(&p);
-        }
-        if (c < best) {
-            best = c;
-            *kind = (unsigned char)k;
-        }
-    }
-    return best;
+    return tme_align_best_bead(m, i, j, prev, i == 0 && j == 0 ? 0 : HUGE_VAL, kind);
 }
 
 static int fill(tme_align_band *bd, tme_align_model *m)

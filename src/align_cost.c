@@ -157,6 +157,32 @@ static int mark_shared_anchors(tme_align_model *m)
     return 0;
 }
 
+/* A bit of a 64-bit signature for an anchor identity (Fibonacci hashing). */
+static uint64_t signature_bit(tme_anchor a)
+{
+    return (uint64_t)1 << ((anchor_identity(a) * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
+/* Each sentence's anchor signature and the cost of its anchors when none
+ * is matched (anchor_cost's penalties, zh: those of the Chinese side). */
+static void sign_anchors(tme_align_side *side, size_t n, int zh)
+{
+    for (size_t k = 0; k < n; k++) {
+        tme_align_sentence *f = &side->sentences[k];
+        f->anchor_signature = 0;
+        f->unmatched_cost = 0;
+        for (size_t a = f->anchor_begin; a < f->anchor_end; a++) {
+            tme_anchor an = side->anchors[a];
+            f->anchor_signature |= signature_bit(an);
+            if (an.flags & TME_ANCHOR_SOFT)
+                continue;
+            f->unmatched_cost += !zh                           ? PENALTY_EN_ANCHOR_MISSING
+                                 : an.kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                                               : PENALTY_ZH_NUMBER_MISSING;
+        }
+    }
+}
+
 static void free_side(tme_align_side *side)
 {
     free(side->sentences);
@@ -175,6 +201,10 @@ static int build_sides(tme_align_model *m, const tme_features *en, const tme_fea
         rc = build_side(en, latin, latin_count, &m->en);
     if (rc == 0)
         rc = mark_shared_anchors(m);
+    if (rc == 0) {
+        sign_anchors(&m->en, m->n_en, 0);
+        sign_anchors(&m->zh, m->n_zh, 1);
+    }
     free(latin);
     return rc;
 }
@@ -290,6 +320,31 @@ static double length_misfit(const tme_align_model *m, size_t eb, size_t ee, size
     return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
 }
 
+/* 0 when no anchor of English [eb, ee) has the identity of one of Chinese
+ * [zb, ze) (their signatures are disjoint). */
+static int anchors_may_match(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    uint64_t en = 0, zh = 0;
+    for (size_t i = eb; i < ee; i++)
+        en |= m->en.sentences[i].anchor_signature;
+    for (size_t j = zb; j < ze; j++)
+        zh |= m->zh.sentences[j].anchor_signature;
+    return (en & zh) != 0;
+}
+
+/* anchor_cost's sum when nothing matches. Its bonuses and penalties are
+ * multiples of 0.5, far from 2^52: every partial sum is exact, so this sum
+ * in another order is the same double. */
+static double unmatched_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    double cost = 0;
+    for (size_t j = zb; j < ze; j++)
+        cost += m->zh.sentences[j].unmatched_cost;
+    for (size_t i = eb; i < ee; i++)
+        cost += m->en.sentences[i].unmatched_cost;
+    return cost;
+}
+
 /* Each Chinese anchor is matched with the first unused English one of the
  * same kind and key. The anchors of consecutive sentences are consecutive
  * in the side's array, so a bead's are read in place; most beads have
@@ -303,7 +358,9 @@ static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t
     size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
     double cost = 0;
     *matches = 0;
-    if (ne + nz > 0) {
+    if (!anchors_may_match(m, eb, ee, zb, ze)) {
+        cost = unmatched_cost(m, eb, ee, zb, ze);
+    } else if (ne + nz > 0) {
         unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
         for (size_t z = 0; z < nz; z++) {
             size_t e = 0;
@@ -407,67 +464,174 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
         return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->zh.sentences[zb].shared_anchors;
     if (zb == ze)
         return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->en.sentences[eb].shared_anchors;
-    tme_bead_parts p;
-    tme_align_bead_rough(m, kind, ee, ze, &p);
-    tme_align_bead_refine(m, kind, ee, ze, &p);
-    return tme_align_parts_cost(&p);
+    tme_bead_evidence ev = tme_align_weigh(m, eb, ee, zb, ze);
+    return kc + ev.length_cost + ev.anchor_cost - LEXICAL_WEIGHT * ev.lexical;
 }
 
-/* The most the lexical evidence of the bead can be (its terms' bounds). */
-static double lexical_most(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+/* ---- the beads ending at a cell ----------------------------------------- */
+
+/* What the beads ending at cell (ee, ze) share, by the number d of
+ * sentences of a side (index d - 1): the ranges' lengths, anchor counts and
+ * marks, and the entries of English ee - d with Chinese ze - 1 and of English
+ * ee - 1 with Chinese ze - d (fetched when first needed: asking one does not
+ * evict another, their slots differ). */
+typedef struct {
+    double length, unmatched_cost;
+    size_t anchors;
+    uint64_t signature;
+    unsigned marks;
+} range_sums;
+
+typedef struct {
+    size_t ee, ze;
+    range_sums en[TME_ALIGN_MAX_SIDE], zh[TME_ALIGN_MAX_SIDE];
+    tme_mask_entry *en_entry[TME_ALIGN_MAX_SIDE], *zh_entry[TME_ALIGN_MAX_SIDE];
+} cell;
+
+/* The ranges of 1..3 sentences of a side that end at sentence end. Their
+ * unmatched costs are exact sums (unmatched_cost). */
+static void side_ranges(const tme_align_side *side, size_t end, range_sums *r)
 {
-    if (m->cache == NULL)
-        return 0;
+    range_sums sum = {0};
+    for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
+        const tme_align_sentence *first = &side->sentences[end - d];
+        sum.length = side->length_prefix[end] - side->length_prefix[end - d];
+        sum.unmatched_cost += first->unmatched_cost;
+        sum.anchors = side->sentences[end - 1].anchor_end - first->anchor_begin;
+        sum.signature |= first->anchor_signature;
+        sum.marks |= first->marks;
+        r[d - 1] = sum;
+    }
+}
+
+/* The standardized length misfit of the bead of de English and dz Chinese
+ * sentences (length_misfit's operations on the same doubles). */
+static double cell_misfit(const cell *c, size_t de, size_t dz)
+{
+    double le = c->en[de - 1].length, lz = c->zh[dz - 1].length;
+    double base = (le + lz / TME_LENGTH_RATIO) / 2;
+    return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
+}
+
+/* marks_cost of the bead. */
+static double cell_marks_cost(const cell *c, size_t de, size_t dz)
+{
+    unsigned en = c->en[de - 1].marks, zh = c->zh[dz - 1].marks;
+    double cost = 0;
+    for (unsigned mark = TME_MARK_PAREN;; mark = TME_MARK_QUOTE) {
+        int e = (en & mark) != 0, z = (zh & mark) != 0;
+        if (e && z)
+            cost -= BONUS_MARKS_AGREE;
+        else if (e != z)
+            cost += PENALTY_MARKS_DISAGREE;
+        if (mark == TME_MARK_QUOTE)
+            return cost;
+    }
+}
+
+/* The most the bead's lexical evidence can be (its terms' bounds). */
+static double cell_lexical_most(const tme_align_model *m, const cell *c, size_t de, size_t dz)
+{
     double most = 0;
-    for (size_t i = eb; i < ee; i++)
-        most += m->en.sentences[i].most[ze - zb - 1];
-    for (size_t j = zb; j < ze; j++)
-        most += m->zh.sentences[j].most[ee - eb - 1];
+    for (size_t a = c->ee - de; a < c->ee; a++)
+        most += m->en.sentences[a].most[dz - 1];
+    for (size_t b = c->ze - dz; b < c->ze; b++)
+        most += m->zh.sentences[b].most[de - 1];
     return most;
 }
 
-/* The least the anchor cost can be: every anchor of the smaller side
- * matched, both marks agreeing (the least marks_cost returns). */
-static double anchor_least(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+/* The bead's lexical evidence: lexical_evidence's terms, in its order. */
+static double cell_lexical(tme_align_model *m, cell *c, size_t de, size_t dz)
 {
-    size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
-    size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
-    double cost = -BONUS_MATCH * (double)(ne < nz ? ne : nz);
-    return cost + (-BONUS_MARKS_AGREE - BONUS_MARKS_AGREE);
-}
-
-void tme_align_bead_rough(const tme_align_model *m, size_t kind, size_t ee, size_t ze,
-                          tme_bead_parts *p)
-{
-    const tme_bead_kind *k = &tme_bead_kinds[kind];
-    size_t eb = ee - k->en, zb = ze - k->zh;
-    p->kind_cost = k->cost;
-    p->misfit = length_misfit(m, eb, ee, zb, ze);
-    p->anchor_cost = anchor_least(m, eb, ee, zb, ze);
-    p->lexical = lexical_most(m, eb, ee, zb, ze);
-}
-
-void tme_align_bead_refine(tme_align_model *m, size_t kind, size_t ee, size_t ze, tme_bead_parts *p)
-{
-    const tme_bead_kind *k = &tme_bead_kinds[kind];
-    size_t eb = ee - k->en, zb = ze - k->zh, matches;
-    p->anchor_cost = anchor_cost(m, eb, ee, zb, ze, &matches);
-    p->lexical = lexical_evidence(m, eb, ee, zb, ze);
-}
-
-/* The cost, its terms added in the order of tme_align_weigh's evidence. */
-double tme_align_parts_cost(const tme_bead_parts *p)
-{
-    return p->kind_cost + length_misfit_cost(p->misfit) + p->anchor_cost -
-           LEXICAL_WEIGHT * p->lexical;
+    double evidence = 0;
+    for (size_t d = de; d >= 1; d--) { /* English ee - de .. ee - 1 */
+        if (c->en_entry[d - 1] == NULL)
+            c->en_entry[d - 1] = cached_masks(m, c->ee - d, c->ze - 1);
+        tme_mask_entry *e = c->en_entry[d - 1];
+        evidence += e->en_known & (1u << (dz - 1)) ? e->en_term[dz - 1]
+                                                   : en_term(m, c->ee - d, c->ze - 1, dz);
+    }
+    for (size_t d = dz; d >= 1; d--) { /* Chinese ze - dz .. ze - 1 */
+        if (c->zh_entry[d - 1] == NULL)
+            c->zh_entry[d - 1] =
+                d == 1 && c->en_entry[0] ? c->en_entry[0] : cached_masks(m, c->ee - 1, c->ze - d);
+        tme_mask_entry *e = c->zh_entry[d - 1];
+        evidence += e->zh_known & (1u << (de - 1)) ? e->zh_term[de - 1]
+                                                   : zh_term(m, c->ee - 1, c->ze - d, de);
+    }
+    return evidence;
 }
 
 /* erfc(z) <= exp(-z^2) for z >= 0, so length_misfit_cost(d) >= d^2 / 2,
  * by a wide margin against rounding (log(d) more from d = 8 on, and twice
- * d^2 / 2 and more below d = 1); the floor then takes the other terms in
- * the same order, and each addition rounds monotonically. */
-double tme_align_parts_floor(const tme_bead_parts *p)
+ * d^2 / 2 and more below d = 1). A floor takes the other terms in the
+ * order of the exact cost, each addition rounding monotonically, so a
+ * floor of lower anchor cost and higher lexical evidence is lower. */
+static double cost_floor(double kind_cost, double misfit, double anchor, double lexical)
 {
-    double d = p->misfit;
-    return p->kind_cost + 0.5 * d * d * (1 - 1e-9) + p->anchor_cost - LEXICAL_WEIGHT * p->lexical;
+    return kind_cost + 0.5 * misfit * misfit * (1 - 1e-9) + anchor - LEXICAL_WEIGHT * lexical;
+}
+
+/* The cost of a bead of two non-empty sides from prev, or HUGE_VAL when it
+ * cannot be below limit (nor reach limit when it may tie). Rough first:
+ * every anchor of the smaller side matched, both marks agreeing, and the
+ * most the lexical terms can be; then the exact anchor cost and evidence;
+ * the length misfit's tail probability (the costliest term) last. */
+static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double prev, double limit,
+                             double strict_limit)
+{
+    const tme_bead_kind *k = &tme_bead_kinds[kind];
+    size_t de = k->en, dz = k->zh;
+    double misfit = cell_misfit(c, de, dz);
+    const range_sums *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
+    int may_match = (en->signature & zh->signature) != 0;
+    double anchor = 0;
+    if (!may_match) /* anchor_cost without its matching */
+        anchor = (zh->unmatched_cost + en->unmatched_cost) + cell_marks_cost(c, de, dz);
+    if (m->cache != NULL || may_match) {
+        double least = anchor;
+        if (may_match) {
+            least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors);
+            least = least + (-BONUS_MARKS_AGREE - BONUS_MARKS_AGREE);
+        }
+        double most = m->cache != NULL ? cell_lexical_most(m, c, de, dz) : 0;
+        double lowest = prev + cost_floor(k->cost, misfit, least, most);
+        if (lowest >= limit || lowest > strict_limit)
+            return HUGE_VAL;
+    }
+    size_t matches;
+    if (may_match)
+        anchor = anchor_cost(m, c->ee - de, c->ee, c->ze - dz, c->ze, &matches);
+    double lexical = m->cache != NULL ? cell_lexical(m, c, de, dz) : 0;
+    double lowest = prev + cost_floor(k->cost, misfit, anchor, lexical);
+    if (lowest >= limit || lowest > strict_limit)
+        return HUGE_VAL;
+    return prev + (k->cost + length_misfit_cost(misfit) + anchor - LEXICAL_WEIGHT * lexical);
+}
+
+double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
+                           const double prev[TME_BEAD_KINDS], double best, unsigned char *kind)
+{
+    double indel[TME_BEAD_KINDS], later = HUGE_VAL;
+    for (size_t k = 0; k < TME_BEAD_KINDS; k++)
+        if ((tme_bead_kinds[k].en == 0 || tme_bead_kinds[k].zh == 0) && prev[k] != HUGE_VAL) {
+            indel[k] = prev[k] + tme_align_bead_cost(m, k, ee, ze);
+            later = indel[k] < later ? indel[k] : later;
+        }
+    cell c = {.ee = ee, .ze = ze};
+    side_ranges(&m->en, ee, c.en);
+    side_ranges(&m->zh, ze, c.zh);
+    *kind = TME_NO_BEAD;
+    for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+        if (prev[k] == HUGE_VAL)
+            continue;
+        double cost = tme_bead_kinds[k].en == 0 || tme_bead_kinds[k].zh == 0
+                          ? indel[k]
+                          : two_sided_cost(m, &c, k, prev[k], best, later);
+        if (cost < best) {
+            best = cost;
+            *kind = (unsigned char)k;
+        }
+    }
+    return best;
 }

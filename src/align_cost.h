@@ -27,11 +27,14 @@ typedef struct {
 
 extern const tme_bead_kind tme_bead_kinds[];
 #define TME_BEAD_KINDS 8
+#define TME_NO_BEAD 0xff
 
 typedef struct {
     double length;
     size_t anchor_begin, anchor_end; /* into the side's anchor array */
     size_t shared_anchors;           /* of those, how many occur on the other side */
+    uint64_t anchor_signature;       /* a bit for each anchor's identity */
+    double unmatched_cost;           /* its anchors' penalties when none is matched */
     unsigned marks;                  /* TME_MARK_QUOTE, TME_MARK_PAREN */
     /* The most its lexical term can be against k = 1..3 sentences of the
      * other side, most[k - 1] (0 without a lexicon). */
@@ -95,29 +98,17 @@ tme_bead_evidence tme_align_weigh(tme_align_model *m, size_t eb, size_t ee, size
  * English sentence ee and Chinese sentence ze (exclusive). */
 double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze);
 
-/* A bead of two non-empty sides in parts, so that a search can skip what
- * cannot win before weighing it in full: the standardized length misfit
- * (the argument of the costliest term, its tail probability) and the other
- * terms of the cost. Rough parts have bounds for the anchor cost (its
- * least) and the lexical evidence (its most), cheap to compute; refined
- * ones have their values. */
-typedef struct {
-    double kind_cost, misfit, anchor_cost, lexical;
-} tme_bead_parts;
-
-/* The rough parts of the bead of kind k (not an indel) ending at (ee, ze),
- * then refined. */
-void tme_align_bead_rough(const tme_align_model *m, size_t kind, size_t ee, size_t ze,
-                          tme_bead_parts *p);
-void tme_align_bead_refine(tme_align_model *m, size_t kind, size_t ee, size_t ze,
-                           tme_bead_parts *p);
-
-/* The cost of refined parts: what tme_align_bead_cost returns, to the bit. */
-double tme_align_parts_cost(const tme_bead_parts *p);
-
-/* A lower bound of the cost (of the double tme_align_parts_cost returns for
- * the refined parts, and so of prev + that for any prev); rough parts give
- * a lower one. */
-double tme_align_parts_floor(const tme_bead_parts *p);
+/* The best bead ending at cell (ee, ze): prev[k] is the cost of the best
+ * path to the cell where a bead of kind k would start (HUGE_VAL: none, or
+ * outside the search), best the cell's cost before any bead (HUGE_VAL, or
+ * 0 at the origin). Returns the least of best and prev[k] + the cost of
+ * kind k, *kind the first k of that least (TME_NO_BEAD when best stands):
+ * bit for bit what weighing every kind with tme_align_bead_cost gives.
+ * Indels are weighed first (cheap); a kind whose cost's floor is not below
+ * the best of the kinds before it, or is above an indel's (which comes
+ * later in the order), cannot be the first of the least and is passed over
+ * before the costly parts of its cost. */
+double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
+                           const double prev[TME_BEAD_KINDS], double best, unsigned char *kind);
 
 #endif
