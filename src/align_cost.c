@@ -157,6 +157,29 @@ static int mark_shared_anchors(tme_align_model *m)
     return 0;
 }
 
+/* The ranges of 1..3 sentences of a side that end at each sentence
+ * boundary (what the beads ending there share). Their unmatched costs are
+ * exact sums (unmatched_cost). */
+static int side_ranges(tme_align_side *side, size_t n)
+{
+    side->ranges = calloc((n + 1) * TME_ALIGN_MAX_SIDE, sizeof *side->ranges);
+    if (side->ranges == NULL)
+        return -1;
+    for (size_t end = 1; end <= n; end++) {
+        tme_align_range sum = {0};
+        for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
+            const tme_align_sentence *first = &side->sentences[end - d];
+            sum.length = side->length_prefix[end] - side->length_prefix[end - d];
+            sum.unmatched_cost += first->unmatched_cost;
+            sum.anchors = side->sentences[end - 1].anchor_end - first->anchor_begin;
+            sum.signature |= first->anchor_signature;
+            sum.marks |= first->marks;
+            side->ranges[end * TME_ALIGN_MAX_SIDE + d - 1] = sum;
+        }
+    }
+    return 0;
+}
+
 /* A bit of a 64-bit signature for an anchor identity (Fibonacci hashing). */
 static uint64_t signature_bit(tme_anchor a)
 {
@@ -188,6 +211,7 @@ static void free_side(tme_align_side *side)
     free(side->sentences);
     free(side->anchors);
     free(side->length_prefix);
+    free(side->ranges);
 }
 
 static int build_sides(tme_align_model *m, const tme_features *en, const tme_features *zh)
@@ -204,6 +228,7 @@ static int build_sides(tme_align_model *m, const tme_features *en, const tme_fea
     if (rc == 0) {
         sign_anchors(&m->en, m->n_en, 0);
         sign_anchors(&m->zh, m->n_zh, 1);
+        rc = side_ranges(&m->en, m->n_en) != 0 || side_ranges(&m->zh, m->n_zh) != 0 ? -1 : 0;
     }
     free(latin);
     return rc;
@@ -476,33 +501,10 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
  * ee - 1 with Chinese ze - d (fetched when first needed: asking one does not
  * evict another, their slots differ). */
 typedef struct {
-    double length, unmatched_cost;
-    size_t anchors;
-    uint64_t signature;
-    unsigned marks;
-} range_sums;
-
-typedef struct {
     size_t ee, ze;
-    range_sums en[TME_ALIGN_MAX_SIDE], zh[TME_ALIGN_MAX_SIDE];
+    const tme_align_range *en, *zh; /* the side's ranges ending at ee, at ze */
     tme_mask_entry *en_entry[TME_ALIGN_MAX_SIDE], *zh_entry[TME_ALIGN_MAX_SIDE];
 } cell;
-
-/* The ranges of 1..3 sentences of a side that end at sentence end. Their
- * unmatched costs are exact sums (unmatched_cost). */
-static void side_ranges(const tme_align_side *side, size_t end, range_sums *r)
-{
-    range_sums sum = {0};
-    for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
-        const tme_align_sentence *first = &side->sentences[end - d];
-        sum.length = side->length_prefix[end] - side->length_prefix[end - d];
-        sum.unmatched_cost += first->unmatched_cost;
-        sum.anchors = side->sentences[end - 1].anchor_end - first->anchor_begin;
-        sum.signature |= first->anchor_signature;
-        sum.marks |= first->marks;
-        r[d - 1] = sum;
-    }
-}
 
 /* The standardized length misfit of the bead of de English and dz Chinese
  * sentences (length_misfit's operations on the same doubles). */
@@ -583,7 +585,7 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     const tme_bead_kind *k = &tme_bead_kinds[kind];
     size_t de = k->en, dz = k->zh;
     double misfit = cell_misfit(c, de, dz);
-    const range_sums *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
+    const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
     int may_match = (en->signature & zh->signature) != 0;
     double anchor = 0;
     if (!may_match) /* anchor_cost without its matching */
@@ -618,9 +620,10 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
             indel[k] = prev[k] + tme_align_bead_cost(m, k, ee, ze);
             later = indel[k] < later ? indel[k] : later;
         }
-    cell c = {.ee = ee, .ze = ze};
-    side_ranges(&m->en, ee, c.en);
-    side_ranges(&m->zh, ze, c.zh);
+    cell c = {.ee = ee,
+              .ze = ze,
+              .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
+              .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
     *kind = TME_NO_BEAD;
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         if (prev[k] == HUGE_VAL)

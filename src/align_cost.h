@@ -41,11 +41,22 @@ typedef struct {
     double most[TME_ALIGN_MAX_SIDE];
 } tme_align_sentence;
 
+/* Sentences [end - d, end) of a side, d = 1..TME_ALIGN_MAX_SIDE: their
+ * length (length_prefix[end] - length_prefix[end - d]), anchors (count,
+ * the OR of their signatures, the sum of their unmatched costs) and marks. */
+typedef struct {
+    double length, unmatched_cost;
+    size_t anchors;
+    uint64_t signature;
+    unsigned marks;
+} tme_align_range;
+
 typedef struct {
     tme_align_sentence *sentences;
     tme_anchor *anchors;
     size_t n_anchors, cap_anchors;
-    double *length_prefix; /* length_prefix[k] = total length of sentences [0, k) */
+    double *length_prefix;   /* length_prefix[k] = total length of sentences [0, k) */
+    tme_align_range *ranges; /* [end * TME_ALIGN_MAX_SIDE + d - 1], end = 1..n */
 } tme_align_side;
 
 /* Recently asked masks (tme_lexical_mask) and lexical terms of sentence
