@@ -377,15 +377,15 @@ static double unmatched_cost(const tme_align_model *m, size_t eb, size_t ee, siz
 static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze,
                           size_t *matches)
 {
-    const tme_anchor *ea = m->en.anchors + m->en.sentences[eb].anchor_begin;
-    const tme_anchor *za = m->zh.anchors + m->zh.sentences[zb].anchor_begin;
-    size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
-    size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
     double cost = 0;
     *matches = 0;
     if (!anchors_may_match(m, eb, ee, zb, ze)) {
         cost = unmatched_cost(m, eb, ee, zb, ze);
-    } else if (ne + nz > 0) {
+    } else { /* both sides have anchors (a side with none has the arrays NULL) */
+        const tme_anchor *ea = m->en.anchors + m->en.sentences[eb].anchor_begin;
+        const tme_anchor *za = m->zh.anchors + m->zh.sentences[zb].anchor_begin;
+        size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
+        size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
         unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
         for (size_t z = 0; z < nz; z++) {
             size_t e = 0;
