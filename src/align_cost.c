@@ -320,9 +320,9 @@ static unsigned range_marks(const tme_align_side *side, size_t begin, size_t end
     return marks;
 }
 
-static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+/* The marks' cost of a bead whose sides have marks en and zh. */
+static double marks_cost_of(unsigned en, unsigned zh)
 {
-    unsigned en = range_marks(&m->en, eb, ee), zh = range_marks(&m->zh, zb, ze);
     double cost = 0;
     for (unsigned mark = TME_MARK_PAREN;; mark = TME_MARK_QUOTE) {
         int e = (en & mark) != 0, z = (zh & mark) != 0;
@@ -333,6 +333,11 @@ static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t 
         if (mark == TME_MARK_QUOTE)
             return cost;
     }
+}
+
+static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    return marks_cost_of(range_marks(&m->en, eb, ee), range_marks(&m->zh, zb, ze));
 }
 
 /* The standardized misfit of the bead's lengths (length_misfit_cost's
@@ -426,35 +431,35 @@ static inline tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t
     return e;
 }
 
-/* English sentence a tested against Chinese [b + 1 - k, b + 1). The
- * entries of a range's sentences are distinct slots (k is at most the
- * sentence count, which the columns cover up to their limit), so asking
- * one does not evict another. */
-static double en_term(tme_align_model *m, size_t a, size_t b, size_t k)
+/* The lexical term of entry (a, b): English sentence a tested against
+ * Chinese [b + 1 - k, b + 1) (zh 0), or Chinese sentence b against English
+ * [a + 1 - k, a + 1) (zh 1). The entries of a range's sentences are
+ * distinct slots (k is at most the sentence count, which the rows and
+ * columns cover up to their limits), so asking one does not evict another. */
+static inline double lexical_term(tme_align_model *m, int zh, size_t a, size_t b, size_t k)
 {
     tme_mask_entry *e = cached_masks(m, a, b);
-    if (!(e->en_known & (1u << (k - 1)))) {
+    unsigned *known = zh ? &e->zh_known : &e->en_known;
+    double *term = zh ? e->zh_term : e->en_term;
+    if (!(*known & (1u << (k - 1)))) {
         uint64_t mask = 0;
-        for (size_t j = b + 1 - k; j <= b; j++)
-            mask |= cached_masks(m, a, j)->en_mask;
-        e->en_term[k - 1] = tme_lexical_evidence(&m->lexical.en_tests, a, mask, k);
-        e->en_known |= 1u << (k - 1);
+        for (size_t d = 0; d < k; d++)
+            mask |= zh ? cached_masks(m, a - d, b)->zh_mask : cached_masks(m, a, b - d)->en_mask;
+        term[k - 1] = tme_lexical_evidence(zh ? &m->lexical.zh_tests : &m->lexical.en_tests,
+                                           zh ? b : a, mask, k);
+        *known |= 1u << (k - 1);
     }
-    return e->en_term[k - 1];
+    return term[k - 1];
 }
 
-/* Chinese sentence b tested against English [a + 1 - k, a + 1). */
+static double en_term(tme_align_model *m, size_t a, size_t b, size_t k)
+{
+    return lexical_term(m, 0, a, b, k);
+}
+
 static double zh_term(tme_align_model *m, size_t a, size_t b, size_t k)
 {
-    tme_mask_entry *e = cached_masks(m, a, b);
-    if (!(e->zh_known & (1u << (k - 1)))) {
-        uint64_t mask = 0;
-        for (size_t i = a + 1 - k; i <= a; i++)
-            mask |= cached_masks(m, i, b)->zh_mask;
-        e->zh_term[k - 1] = tme_lexical_evidence(&m->lexical.zh_tests, b, mask, k);
-        e->zh_known |= 1u << (k - 1);
-    }
-    return e->zh_term[k - 1];
+    return lexical_term(m, 1, a, b, k);
 }
 
 /* Each side's sentences tested against the other side's: English lemmas
@@ -515,22 +520,6 @@ static double cell_misfit(const cell *c, size_t de, size_t dz)
     return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
 }
 
-/* marks_cost of the bead. */
-static double cell_marks_cost(const cell *c, size_t de, size_t dz)
-{
-    unsigned en = c->en[de - 1].marks, zh = c->zh[dz - 1].marks;
-    double cost = 0;
-    for (unsigned mark = TME_MARK_PAREN;; mark = TME_MARK_QUOTE) {
-        int e = (en & mark) != 0, z = (zh & mark) != 0;
-        if (e && z)
-            cost -= BONUS_MARKS_AGREE;
-        else if (e != z)
-            cost += PENALTY_MARKS_DISAGREE;
-        if (mark == TME_MARK_QUOTE)
-            return cost;
-    }
-}
-
 /* The most the bead's lexical evidence can be (its terms' bounds). */
 static double cell_lexical_most(const tme_align_model *m, const cell *c, size_t de, size_t dz)
 {
@@ -589,7 +578,7 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     int may_match = (en->signature & zh->signature) != 0;
     double anchor = 0;
     if (!may_match) /* anchor_cost without its matching */
-        anchor = (zh->unmatched_cost + en->unmatched_cost) + cell_marks_cost(c, de, dz);
+        anchor = (zh->unmatched_cost + en->unmatched_cost) + marks_cost_of(en->marks, zh->marks);
     if (m->cache != NULL || may_match) {
         double least = anchor;
         if (may_match) {
