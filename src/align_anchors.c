@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sort_ids.h"
-
 /* Candidate evidence, in nats of English lemmas found (k = 1 gains):
  * enough of it, and ahead of the runner-up. */
 #define CANDIDATE_MIN 4.0
@@ -16,57 +14,61 @@
 #define ANCHOR_MAX_LENGTH_COST 3.0
 #define ANCHOR_MAX_ANCHOR_COST 0.5
 
-/* English lemma (by its index in the sorted set of English lemmas) to the
- * Chinese sentences that hold a translation of it, ascending. */
+/* English lemma (by its index in the sorted set of the English test items)
+ * to the Chinese sentences that hold a translation of it, ascending. The
+ * lexical model numbers the English lemmas (tme_lexical_bits: en_item_at,
+ * and a bitmap of each Chinese sentence over those numbers); the items are
+ * some of them, and at[number] is an item's index in their set (NO_ITEM for
+ * a lemma that is no item), in the same order since both sets are sorted. */
+#define NO_ITEM UINT32_MAX
 typedef struct {
-    uint32_t *lemmas; /* the set */
+    uint32_t *at; /* [64 * bits.words] */
     size_t n_lemmas;
     size_t *first; /* [n_lemmas + 1] */
     uint32_t *sentences;
 } postings;
 
-static size_t index_of(const postings *p, uint32_t lemma)
-{
-    size_t lo = tme_lower_bound_u32(p->lemmas, 0, p->n_lemmas, lemma);
-    return lo < p->n_lemmas && p->lemmas[lo] == lemma ? lo : p->n_lemmas;
-}
-
 static void free_postings(postings *p)
 {
-    free(p->lemmas);
+    free(p->at);
     free(p->first);
     free(p->sentences);
 }
 
-static int lemma_set(const tme_lexical_tests *t, size_t n_en, postings *p)
+static int number_items(const tme_lexical *lx, size_t n_en, postings *p)
 {
-    size_t n = t->first[n_en];
-    p->lemmas = malloc((n ? n : 1) * sizeof *p->lemmas);
-    if (p->lemmas == NULL)
+    size_t numbers = 64 * lx->bits.words, slots = lx->en_tests.first[n_en];
+    p->at = malloc((numbers ? numbers : 1) * sizeof *p->at);
+    if (p->at == NULL)
         return -1;
-    if (n > 0)
-        memcpy(p->lemmas, t->item, n * sizeof *p->lemmas);
-    tme_sort_u32(p->lemmas, n);
-    for (size_t k = 0; k < n; k++)
-        if (p->n_lemmas == 0 || p->lemmas[p->n_lemmas - 1] != p->lemmas[k])
-            p->lemmas[p->n_lemmas++] = p->lemmas[k];
+    for (size_t x = 0; x < numbers; x++)
+        p->at[x] = NO_ITEM;
+    for (size_t s = 0; s < slots; s++)
+        p->at[lx->bits.en_item_at[s]] = 0;
+    for (size_t x = 0; x < numbers; x++)
+        if (p->at[x] != NO_ITEM)
+            p->at[x] = (uint32_t)p->n_lemmas++;
     return 0;
 }
 
-/* Counts each lemma's sentences (fill 0), then writes them (fill 1). */
-static void walk_postings(postings *p, const tme_features *zh, size_t *at, int write)
+/* Counts each lemma's sentences (write 0), then writes them (write 1):
+ * each Chinese sentence's lemmas that are items, in the order of their
+ * numbers. */
+static void walk_postings(postings *p, const tme_lexical *lx, size_t n_zh, size_t *at, int write)
 {
-    for (size_t j = 0; j < zh->n_sentences; j++) {
-        const tme_sentence_features *s = &zh->sentences[j];
-        for (size_t k = s->lemma_begin; k < s->lemma_end; k++) {
-            size_t x = index_of(p, zh->lemmas[k]);
-            if (x == p->n_lemmas)
-                continue;
-            if (write)
-                p->sentences[at[x]++] = (uint32_t)j;
-            else
-                at[x + 1]++;
-        }
+    size_t words = lx->bits.words;
+    for (size_t j = 0; j < n_zh; j++) {
+        const uint64_t *bits = lx->bits.zh_bits + j * words;
+        for (size_t w = 0; w < words; w++)
+            for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+                uint32_t x = p->at[w * 64 + (size_t)__builtin_ctzll(b)];
+                if (x == NO_ITEM)
+                    continue;
+                if (write)
+                    p->sentences[at[x]++] = (uint32_t)j;
+                else
+                    at[x + 1]++;
+            }
     }
 }
 
@@ -74,10 +76,10 @@ static int build_postings(const tme_align_model *m, postings *p)
 {
     memset(p, 0, sizeof *p);
     const tme_lexical *lx = &m->lexical;
-    if (lemma_set(&lx->en_tests, m->n_en, p) != 0 ||
+    if (number_items(lx, m->n_en, p) != 0 ||
         (p->first = calloc(p->n_lemmas + 1, sizeof *p->first)) == NULL)
         return -1;
-    walk_postings(p, lx->zh, p->first, 0);
+    walk_postings(p, lx, m->n_zh, p->first, 0);
     for (size_t x = 0; x < p->n_lemmas; x++)
         p->first[x + 1] += p->first[x];
     size_t *at = malloc((p->n_lemmas + 1) * sizeof *at);
@@ -88,7 +90,7 @@ static int build_postings(const tme_align_model *m, postings *p)
         return -1;
     }
     memcpy(at, p->first, (p->n_lemmas + 1) * sizeof *at);
-    walk_postings(p, lx->zh, at, 1);
+    walk_postings(p, lx, m->n_zh, at, 1);
     free(at);
     return 0;
 }
@@ -113,9 +115,9 @@ static size_t best_for(const tme_align_model *m, const postings *p, tally *t, si
     const tme_lexical_tests *tests = &m->lexical.en_tests;
     size_t max_postings = m->n_zh / TME_ANCHOR_POSTING_SHARE + 1;
     for (size_t s = tests->first[i]; s < tests->first[i + 1]; s++) {
-        size_t x = index_of(p, tests->item[s]);
+        size_t x = p->at[m->lexical.bits.en_item_at[s]]; /* an item: in the set */
         double gain = tests->gain[s * TME_LEXICAL_MAX_OTHER];
-        if (x == p->n_lemmas || gain <= 0 || p->first[x + 1] - p->first[x] > max_postings)
+        if (gain <= 0 || p->first[x + 1] - p->first[x] > max_postings)
             continue;
         for (size_t k = p->first[x]; k < p->first[x + 1]; k++) {
             uint32_t j = p->sentences[k];

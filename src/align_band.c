@@ -110,27 +110,26 @@ void tme_align_band_free(tme_align_band *bd)
     memset(bd, 0, sizeof *bd);
 }
 
+/* The cost of the best path to cell (i, j) of the rows before (HUGE_VAL
+ * when it is outside the band or none reaches it). */
+static double path_cost(const tme_align_band *bd, double *const *rows, size_t i, size_t j)
+{
+    if (!tme_align_band_has(bd, i, j))
+        return HUGE_VAL;
+    return rows[i % (TME_ALIGN_MAX_SIDE + 1)][j - bd->row_lo[i]];
+}
+
 /* The best bead into cell (i, j) given the rows before: its kind in *kind
  * (TME_NO_BEAD when none reaches the cell), the path's cost returned. */
 static double best_into(const tme_align_band *bd, tme_align_model *m, double *const *rows, size_t i,
                         size_t j, unsigned char *kind)
 {
-    double best = i == 0 && j == 0 ? 0 : HUGE_VAL;
-    *kind = TME_NO_BEAD;
+    double prev[TME_BEAD_KINDS];
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
-        if (de > i || dz > j || !tme_align_band_has(bd, i - de, j - dz))
-            continue;
-        double prev = rows[(i - de) % (TME_ALIGN_MAX_SIDE + 1)][j - dz - bd->row_lo[i - de]];
-        if (prev == HUGE_VAL)
-            continue;
-        double c = prev + tme_align_bead_cost(m, k, i, j);
-        if (c < best) {
-            best = c;
-            *kind = (unsigned char)k;
-        }
+        prev[k] = de > i || dz > j ? HUGE_VAL : path_cost(bd, rows, i - de, j - dz);
     }
-    return best;
+    return tme_align_best_bead(m, i, j, prev, i == 0 && j == 0 ? 0 : HUGE_VAL, kind);
 }
 
 static int fill(tme_align_band *bd, tme_align_model *m)

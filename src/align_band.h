@@ -23,7 +23,6 @@
 #include "align_cost.h"
 
 #define TME_BAND_HALF_WIDTH 64
-#define TME_NO_BEAD 0xff
 
 /* A point the alignment passes through: English sentences [0, en) with
  * Chinese [0, zh). */

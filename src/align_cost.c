@@ -94,8 +94,8 @@ static int build_side(const tme_features *f, const uint64_t *latin_set, size_t l
         const tme_sentence_features *in = &f->sentences[k];
         tme_align_sentence *s = &side->sentences[k];
         s->length = in->length;
-        s->has_quote = (in->marks & TME_MARK_QUOTE) != 0;
-        s->has_paren = (in->marks & TME_MARK_PAREN) != 0;
+        s->marks = in->marks & (TME_MARK_QUOTE | TME_MARK_PAREN);
+        memset(s->most, 0, sizeof s->most);
         side->length_prefix[k + 1] = side->length_prefix[k] + s->length;
         s->anchor_begin = side->n_anchors;
         for (size_t a = in->anchor_begin; a < in->anchor_end; a++) {
@@ -157,11 +157,61 @@ static int mark_shared_anchors(tme_align_model *m)
     return 0;
 }
 
+/* The ranges of 1..3 sentences of a side that end at each sentence
+ * boundary (what the beads ending there share). Their unmatched costs are
+ * exact sums (unmatched_cost). */
+static int side_ranges(tme_align_side *side, size_t n)
+{
+    side->ranges = calloc((n + 1) * TME_ALIGN_MAX_SIDE, sizeof *side->ranges);
+    if (side->ranges == NULL)
+        return -1;
+    for (size_t end = 1; end <= n; end++) {
+        tme_align_range sum = {0};
+        for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
+            const tme_align_sentence *first = &side->sentences[end - d];
+            sum.length = side->length_prefix[end] - side->length_prefix[end - d];
+            sum.unmatched_cost += first->unmatched_cost;
+            sum.anchors = side->sentences[end - 1].anchor_end - first->anchor_begin;
+            sum.signature |= first->anchor_signature;
+            sum.marks |= first->marks;
+            side->ranges[end * TME_ALIGN_MAX_SIDE + d - 1] = sum;
+        }
+    }
+    return 0;
+}
+
+/* A bit of a 64-bit signature for an anchor identity (Fibonacci hashing). */
+static uint64_t signature_bit(tme_anchor a)
+{
+    return (uint64_t)1 << ((anchor_identity(a) * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
+/* Each sentence's anchor signature and the cost of its anchors when none
+ * is matched (anchor_cost's penalties, zh: those of the Chinese side). */
+static void sign_anchors(tme_align_side *side, size_t n, int zh)
+{
+    for (size_t k = 0; k < n; k++) {
+        tme_align_sentence *f = &side->sentences[k];
+        f->anchor_signature = 0;
+        f->unmatched_cost = 0;
+        for (size_t a = f->anchor_begin; a < f->anchor_end; a++) {
+            tme_anchor an = side->anchors[a];
+            f->anchor_signature |= signature_bit(an);
+            if (an.flags & TME_ANCHOR_SOFT)
+                continue;
+            f->unmatched_cost += !zh                           ? PENALTY_EN_ANCHOR_MISSING
+                                 : an.kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                                               : PENALTY_ZH_NUMBER_MISSING;
+        }
+    }
+}
+
 static void free_side(tme_align_side *side)
 {
     free(side->sentences);
     free(side->anchors);
     free(side->length_prefix);
+    free(side->ranges);
 }
 
 static int build_sides(tme_align_model *m, const tme_features *en, const tme_features *zh)
@@ -175,6 +225,11 @@ static int build_sides(tme_align_model *m, const tme_features *en, const tme_fea
         rc = build_side(en, latin, latin_count, &m->en);
     if (rc == 0)
         rc = mark_shared_anchors(m);
+    if (rc == 0) {
+        sign_anchors(&m->en, m->n_en, 0);
+        sign_anchors(&m->zh, m->n_zh, 1);
+        rc = side_ranges(&m->en, m->n_en) != 0 || side_ranges(&m->zh, m->n_zh) != 0 ? -1 : 0;
+    }
     free(latin);
     return rc;
 }
@@ -186,6 +241,24 @@ static size_t covering_power_of_two(size_t n, size_t limit)
     while (p < n && p < limit)
         p *= 2;
     return p;
+}
+
+/* For each sentence of a side and k sentences of the other, the most its
+ * lexical term can be: its misses' evidence plus every positive gain, with
+ * room for the rounding of sums taken in another order (1e-9 of the
+ * magnitudes, against at most 64 roundings of 1.1e-16 each). */
+static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests *t)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++) {
+            double miss = t->miss[i * TME_LEXICAL_MAX_OTHER + k], most = miss, size = fabs(miss);
+            for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
+                double gain = t->gain[s * TME_LEXICAL_MAX_OTHER + k];
+                most += gain > 0 ? gain : 0;
+                size += fabs(gain);
+            }
+            side->sentences[i].most[k] = most + 1e-9 * (size + 1);
+        }
 }
 
 tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
@@ -202,8 +275,14 @@ tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, cons
         tme_align_model_free(m);
         return err->status;
     }
+    if (tme_lexical_active(&m->lexical)) {
+        bound_terms(&m->en, m->n_en, &m->lexical.en_tests);
+        bound_terms(&m->zh, m->n_zh, &m->lexical.zh_tests);
+    }
     m->cache_rows = covering_power_of_two(m->n_en, TME_MASK_CACHE_ROWS);
     m->cache_columns = covering_power_of_two(m->n_zh, TME_MASK_CACHE_COLUMNS);
+    while ((size_t)1 << m->cache_shift < m->cache_columns)
+        m->cache_shift++;
     if (tme_lexical_active(&m->lexical) &&
         (m->cache = calloc(m->cache_rows * m->cache_columns, sizeof *m->cache)) == NULL) {
         tme_align_model_free(m);
@@ -232,85 +311,155 @@ static double length_misfit_cost(double delta)
     return delta * delta / 2 + log(delta) + 0.2257913526447274 /* log(pi/2)/2 */;
 }
 
-static size_t gather_anchors(const tme_align_side *side, size_t begin, size_t end, tme_anchor *out)
+/* The marks (TME_MARK_*) of sentences [begin, end) of a side. */
+static unsigned range_marks(const tme_align_side *side, size_t begin, size_t end)
 {
-    size_t n = 0;
+    unsigned marks = 0;
     for (size_t k = begin; k < end; k++)
-        for (size_t a = side->sentences[k].anchor_begin; a < side->sentences[k].anchor_end; a++)
-            out[n++] = side->anchors[a];
-    return n;
+        marks |= side->sentences[k].marks;
+    return marks;
 }
 
-static int any_flag(const tme_align_side *side, size_t begin, size_t end, int quote)
-{
-    for (size_t k = begin; k < end; k++)
-        if (quote ? side->sentences[k].has_quote : side->sentences[k].has_paren)
-            return 1;
-    return 0;
-}
-
-static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+/* The marks' cost of a bead whose sides have marks en and zh. */
+static double marks_cost_of(unsigned en, unsigned zh)
 {
     double cost = 0;
-    for (int quote = 0; quote <= 1; quote++) {
-        int e = any_flag(&m->en, eb, ee, quote), z = any_flag(&m->zh, zb, ze, quote);
+    for (unsigned mark = TME_MARK_PAREN;; mark = TME_MARK_QUOTE) {
+        int e = (en & mark) != 0, z = (zh & mark) != 0;
         if (e && z)
             cost -= BONUS_MARKS_AGREE;
         else if (e != z)
             cost += PENALTY_MARKS_DISAGREE;
+        if (mark == TME_MARK_QUOTE)
+            return cost;
     }
-    return cost;
 }
 
-static double length_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+static double marks_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    return marks_cost_of(range_marks(&m->en, eb, ee), range_marks(&m->zh, zb, ze));
+}
+
+/* The standardized misfit of the bead's lengths (length_misfit_cost's
+ * argument). */
+static double length_misfit(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
 {
     double le = m->en.length_prefix[ee] - m->en.length_prefix[eb];
     double lz = m->zh.length_prefix[ze] - m->zh.length_prefix[zb];
     double base = (le + lz / TME_LENGTH_RATIO) / 2;
-    return length_misfit_cost((lz - TME_LENGTH_RATIO * le) /
-                              sqrt(tme_length_variance(base > 1 ? base : 1)));
+    return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
 }
 
+/* 0 when no anchor of English [eb, ee) has the identity of one of Chinese
+ * [zb, ze) (their signatures are disjoint). */
+static int anchors_may_match(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    uint64_t en = 0, zh = 0;
+    for (size_t i = eb; i < ee; i++)
+        en |= m->en.sentences[i].anchor_signature;
+    for (size_t j = zb; j < ze; j++)
+        zh |= m->zh.sentences[j].anchor_signature;
+    return (en & zh) != 0;
+}
+
+/* anchor_cost's sum when nothing matches. Its bonuses and penalties are
+ * multiples of 0.5, far from 2^52: every partial sum is exact, so this sum
+ * in another order is the same double. */
+static double unmatched_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
+{
+    double cost = 0;
+    for (size_t j = zb; j < ze; j++)
+        cost += m->zh.sentences[j].unmatched_cost;
+    for (size_t i = eb; i < ee; i++)
+        cost += m->en.sentences[i].unmatched_cost;
+    return cost;
+}
+
+/* Each Chinese anchor is matched with the first unused English one of the
+ * same kind and key. The anchors of consecutive sentences are consecutive
+ * in the side's array, so a bead's are read in place; most beads have
+ * none at all. */
 static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze,
                           size_t *matches)
 {
-    tme_anchor ea[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE];
-    tme_anchor za[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE];
-    size_t ne = gather_anchors(&m->en, eb, ee, ea), nz = gather_anchors(&m->zh, zb, ze, za);
-    unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
     double cost = 0;
     *matches = 0;
-    for (size_t z = 0; z < nz; z++) {
-        size_t e = 0;
-        while (e < ne && (used[e] || ea[e].kind != za[z].kind || ea[e].key != za[z].key))
-            e++;
-        if (e < ne) {
-            used[e] = 1;
-            (*matches)++;
-            cost -= BONUS_MATCH;
-        } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
-            cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
-                                                   : PENALTY_ZH_NUMBER_MISSING;
+    if (!anchors_may_match(m, eb, ee, zb, ze)) {
+        cost = unmatched_cost(m, eb, ee, zb, ze);
+    } else { /* both sides have anchors (a side with none has the arrays NULL) */
+        const tme_anchor *ea = m->en.anchors + m->en.sentences[eb].anchor_begin;
+        const tme_anchor *za = m->zh.anchors + m->zh.sentences[zb].anchor_begin;
+        size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
+        size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
+        unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
+        for (size_t z = 0; z < nz; z++) {
+            size_t e = 0;
+            while (e < ne && (used[e] || ea[e].kind != za[z].kind || ea[e].key != za[z].key))
+                e++;
+            if (e < ne) {
+                used[e] = 1;
+                (*matches)++;
+                cost -= BONUS_MATCH;
+            } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
+                cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                                       : PENALTY_ZH_NUMBER_MISSING;
+            }
         }
+        for (size_t e = 0; e < ne; e++)
+            if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
+                cost += PENALTY_EN_ANCHOR_MISSING;
     }
-    for (size_t e = 0; e < ne; e++)
-        if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
-            cost += PENALTY_EN_ANCHOR_MISSING;
     return cost + marks_cost(m, eb, ee, zb, ze);
 }
 
-/* The masks of English sentence en and Chinese sentence zh. */
-static const tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t zh)
+static void fill_masks(tme_align_model *m, tme_mask_entry *e, size_t en, size_t zh)
+{
+    e->key = ((uint64_t)en << 32 | zh) + 1;
+    e->en_mask = tme_lexical_en_mask(&m->lexical, en, zh);
+    e->zh_mask = tme_lexical_zh_mask(&m->lexical, zh, en);
+    e->en_known = e->zh_known = 0;
+}
+
+/* The entry of English sentence en and Chinese sentence zh, its masks
+ * known. */
+static inline tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t zh)
 {
     tme_mask_entry *e =
-        &m->cache[(en & (m->cache_rows - 1)) * m->cache_columns + (zh & (m->cache_columns - 1))];
-    if (e->en != en + 1 || e->zh != zh + 1) {
-        e->en = (uint32_t)(en + 1);
-        e->zh = (uint32_t)(zh + 1);
-        e->en_mask = tme_lexical_en_mask(&m->lexical, en, zh);
-        e->zh_mask = tme_lexical_zh_mask(&m->lexical, zh, en);
-    }
+        &m->cache[(en & (m->cache_rows - 1)) << m->cache_shift | (zh & (m->cache_columns - 1))];
+    if (e->key != ((uint64_t)en << 32 | zh) + 1)
+        fill_masks(m, e, en, zh);
     return e;
+}
+
+/* The lexical term of entry (a, b): English sentence a tested against
+ * Chinese [b + 1 - k, b + 1) (zh 0), or Chinese sentence b against English
+ * [a + 1 - k, a + 1) (zh 1). The entries of a range's sentences are
+ * distinct slots (k is at most the sentence count, which the rows and
+ * columns cover up to their limits), so asking one does not evict another. */
+static inline double lexical_term(tme_align_model *m, int zh, size_t a, size_t b, size_t k)
+{
+    tme_mask_entry *e = cached_masks(m, a, b);
+    unsigned *known = zh ? &e->zh_known : &e->en_known;
+    double *term = zh ? e->zh_term : e->en_term;
+    if (!(*known & (1u << (k - 1)))) {
+        uint64_t mask = 0;
+        for (size_t d = 0; d < k; d++)
+            mask |= zh ? cached_masks(m, a - d, b)->zh_mask : cached_masks(m, a, b - d)->en_mask;
+        term[k - 1] = tme_lexical_evidence(zh ? &m->lexical.zh_tests : &m->lexical.en_tests,
+                                           zh ? b : a, mask, k);
+        *known |= 1u << (k - 1);
+    }
+    return term[k - 1];
+}
+
+static double en_term(tme_align_model *m, size_t a, size_t b, size_t k)
+{
+    return lexical_term(m, 0, a, b, k);
+}
+
+static double zh_term(tme_align_model *m, size_t a, size_t b, size_t k)
+{
+    return lexical_term(m, 1, a, b, k);
 }
 
 /* Each side's sentences tested against the other side's: English lemmas
@@ -319,26 +468,18 @@ static double lexical_evidence(tme_align_model *m, size_t eb, size_t ee, size_t 
 {
     if (m->cache == NULL)
         return 0;
-    uint64_t zh_masks[TME_ALIGN_MAX_SIDE] = {0};
     double evidence = 0;
-    for (size_t i = eb; i < ee; i++) {
-        uint64_t en_mask = 0;
-        for (size_t j = zb; j < ze; j++) {
-            const tme_mask_entry *e = cached_masks(m, i, j);
-            en_mask |= e->en_mask;
-            zh_masks[j - zb] |= e->zh_mask;
-        }
-        evidence += tme_lexical_evidence(&m->lexical.en_tests, i, en_mask, ze - zb);
-    }
+    for (size_t i = eb; i < ee; i++)
+        evidence += en_term(m, i, ze - 1, ze - zb);
     for (size_t j = zb; j < ze; j++)
-        evidence += tme_lexical_evidence(&m->lexical.zh_tests, j, zh_masks[j - zb], ee - eb);
+        evidence += zh_term(m, ee - 1, j, ee - eb);
     return evidence;
 }
 
 tme_bead_evidence tme_align_weigh(tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze)
 {
     tme_bead_evidence ev;
-    ev.length_cost = length_cost(m, eb, ee, zb, ze);
+    ev.length_cost = length_misfit_cost(length_misfit(m, eb, ee, zb, ze));
     ev.anchor_cost = anchor_cost(m, eb, ee, zb, ze, &ev.matches);
     ev.lexical = lexical_evidence(m, eb, ee, zb, ze);
     return ev;
@@ -355,4 +496,134 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
         return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->en.sentences[eb].shared_anchors;
     tme_bead_evidence ev = tme_align_weigh(m, eb, ee, zb, ze);
     return kc + ev.length_cost + ev.anchor_cost - LEXICAL_WEIGHT * ev.lexical;
+}
+
+/* ---- the beads ending at a cell ----------------------------------------- */
+
+/* What the beads ending at cell (ee, ze) share, by the number d of
+ * sentences of a side (index d - 1): the ranges' lengths, anchor counts and
+ * marks, and the entries of English ee - d with Chinese ze - 1 and of English
+ * ee - 1 with Chinese ze - d (fetched when first needed: asking one does not
+ * evict another, their slots differ). */
+typedef struct {
+    size_t ee, ze;
+    const tme_align_range *en, *zh; /* the side's ranges ending at ee, at ze */
+    tme_mask_entry *en_entry[TME_ALIGN_MAX_SIDE], *zh_entry[TME_ALIGN_MAX_SIDE];
+} cell;
+
+/* The standardized length misfit of the bead of de English and dz Chinese
+ * sentences (length_misfit's operations on the same doubles). */
+static double cell_misfit(const cell *c, size_t de, size_t dz)
+{
+    double le = c->en[de - 1].length, lz = c->zh[dz - 1].length;
+    double base = (le + lz / TME_LENGTH_RATIO) / 2;
+    return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
+}
+
+/* The most the bead's lexical evidence can be (its terms' bounds). */
+static double cell_lexical_most(const tme_align_model *m, const cell *c, size_t de, size_t dz)
+{
+    double most = 0;
+    for (size_t a = c->ee - de; a < c->ee; a++)
+        most += m->en.sentences[a].most[dz - 1];
+    for (size_t b = c->ze - dz; b < c->ze; b++)
+        most += m->zh.sentences[b].most[de - 1];
+    return most;
+}
+
+/* The bead's lexical evidence: lexical_evidence's terms, in its order. */
+static double cell_lexical(tme_align_model *m, cell *c, size_t de, size_t dz)
+{
+    double evidence = 0;
+    for (size_t d = de; d >= 1; d--) { /* English ee - de .. ee - 1 */
+        if (c->en_entry[d - 1] == NULL)
+            c->en_entry[d - 1] = cached_masks(m, c->ee - d, c->ze - 1);
+        tme_mask_entry *e = c->en_entry[d - 1];
+        evidence += e->en_known & (1u << (dz - 1)) ? e->en_term[dz - 1]
+                                                   : en_term(m, c->ee - d, c->ze - 1, dz);
+    }
+    for (size_t d = dz; d >= 1; d--) { /* Chinese ze - dz .. ze - 1 */
+        if (c->zh_entry[d - 1] == NULL)
+            c->zh_entry[d - 1] =
+                d == 1 && c->en_entry[0] ? c->en_entry[0] : cached_masks(m, c->ee - 1, c->ze - d);
+        tme_mask_entry *e = c->zh_entry[d - 1];
+        evidence += e->zh_known & (1u << (de - 1)) ? e->zh_term[de - 1]
+                                                   : zh_term(m, c->ee - 1, c->ze - d, de);
+    }
+    return evidence;
+}
+
+/* erfc(z) <= exp(-z^2) for z >= 0, so length_misfit_cost(d) >= d^2 / 2,
+ * by a wide margin against rounding (log(d) more from d = 8 on, and twice
+ * d^2 / 2 and more below d = 1). A floor takes the other terms in the
+ * order of the exact cost, each addition rounding monotonically, so a
+ * floor of lower anchor cost and higher lexical evidence is lower. */
+static double cost_floor(double kind_cost, double misfit, double anchor, double lexical)
+{
+    return kind_cost + 0.5 * misfit * misfit * (1 - 1e-9) + anchor - LEXICAL_WEIGHT * lexical;
+}
+
+/* The cost of a bead of two non-empty sides from prev, or HUGE_VAL when it
+ * cannot be below limit (nor reach limit when it may tie). Rough first:
+ * every anchor of the smaller side matched, both marks agreeing, and the
+ * most the lexical terms can be; then the exact anchor cost and evidence;
+ * the length misfit's tail probability (the costliest term) last. */
+static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double prev, double limit,
+                             double strict_limit)
+{
+    const tme_bead_kind *k = &tme_bead_kinds[kind];
+    size_t de = k->en, dz = k->zh;
+    double misfit = cell_misfit(c, de, dz);
+    const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
+    int may_match = (en->signature & zh->signature) != 0;
+    double anchor = 0;
+    if (!may_match) /* anchor_cost without its matching */
+        anchor = (zh->unmatched_cost + en->unmatched_cost) + marks_cost_of(en->marks, zh->marks);
+    if (m->cache != NULL || may_match) {
+        double least = anchor;
+        if (may_match) {
+            least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors);
+            least = least + (-BONUS_MARKS_AGREE - BONUS_MARKS_AGREE);
+        }
+        double most = m->cache != NULL ? cell_lexical_most(m, c, de, dz) : 0;
+        double lowest = prev + cost_floor(k->cost, misfit, least, most);
+        if (lowest >= limit || lowest > strict_limit)
+            return HUGE_VAL;
+    }
+    size_t matches;
+    if (may_match)
+        anchor = anchor_cost(m, c->ee - de, c->ee, c->ze - dz, c->ze, &matches);
+    double lexical = m->cache != NULL ? cell_lexical(m, c, de, dz) : 0;
+    double lowest = prev + cost_floor(k->cost, misfit, anchor, lexical);
+    if (lowest >= limit || lowest > strict_limit)
+        return HUGE_VAL;
+    return prev + (k->cost + length_misfit_cost(misfit) + anchor - LEXICAL_WEIGHT * lexical);
+}
+
+double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
+                           const double prev[TME_BEAD_KINDS], double best, unsigned char *kind)
+{
+    double indel[TME_BEAD_KINDS], later = HUGE_VAL;
+    for (size_t k = 0; k < TME_BEAD_KINDS; k++)
+        if ((tme_bead_kinds[k].en == 0 || tme_bead_kinds[k].zh == 0) && prev[k] != HUGE_VAL) {
+            indel[k] = prev[k] + tme_align_bead_cost(m, k, ee, ze);
+            later = indel[k] < later ? indel[k] : later;
+        }
+    cell c = {.ee = ee,
+              .ze = ze,
+              .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
+              .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+    *kind = TME_NO_BEAD;
+    for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+        if (prev[k] == HUGE_VAL)
+            continue;
+        double cost = tme_bead_kinds[k].en == 0 || tme_bead_kinds[k].zh == 0
+                          ? indel[k]
+                          : two_sided_cost(m, &c, k, prev[k], best, later);
+        if (cost < best) {
+            best = cost;
+            *kind = (unsigned char)k;
+        }
+    }
+    return best;
 }

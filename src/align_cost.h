@@ -27,32 +27,57 @@ typedef struct {
 
 extern const tme_bead_kind tme_bead_kinds[];
 #define TME_BEAD_KINDS 8
+#define TME_NO_BEAD 0xff
 
 typedef struct {
     double length;
     size_t anchor_begin, anchor_end; /* into the side's anchor array */
     size_t shared_anchors;           /* of those, how many occur on the other side */
-    int has_quote, has_paren;
+    uint64_t anchor_signature;       /* a bit for each anchor's identity */
+    double unmatched_cost;           /* its anchors' penalties when none is matched */
+    unsigned marks;                  /* TME_MARK_QUOTE, TME_MARK_PAREN */
+    /* The most its lexical term can be against k = 1..3 sentences of the
+     * other side, most[k - 1] (0 without a lexicon). */
+    double most[TME_ALIGN_MAX_SIDE];
 } tme_align_sentence;
+
+/* Sentences [end - d, end) of a side, d = 1..TME_ALIGN_MAX_SIDE: their
+ * length (length_prefix[end] - length_prefix[end - d]), anchors (count,
+ * the OR of their signatures, the sum of their unmatched costs) and marks. */
+typedef struct {
+    double length, unmatched_cost;
+    size_t anchors;
+    uint64_t signature;
+    unsigned marks;
+} tme_align_range;
 
 typedef struct {
     tme_align_sentence *sentences;
     tme_anchor *anchors;
     size_t n_anchors, cap_anchors;
-    double *length_prefix; /* length_prefix[k] = total length of sentences [0, k) */
+    double *length_prefix;   /* length_prefix[k] = total length of sentences [0, k) */
+    tme_align_range *ranges; /* [end * TME_ALIGN_MAX_SIDE + d - 1], end = 1..n */
 } tme_align_side;
 
-/* Recently asked masks (tme_lexical_mask), kept because each is asked by
- * every bead that holds the two sentences: direct-mapped on the low bits of
- * the two indices, which the band's rows keep apart. At most this many rows
- * and columns: a short pair gets the powers of two that cover its sentences
- * (zeroing the full table for each paragraph pair was a fifth of extract's
- * instructions). */
+/* Recently asked masks (tme_lexical_mask) and lexical terms of sentence
+ * pairs, kept because each is asked by every bead that holds the two
+ * sentences: direct-mapped on the low bits of the two indices, which the
+ * band's rows keep apart. At most this many rows and columns: a short pair
+ * gets the powers of two that cover its sentences (zeroing the full table
+ * for each paragraph pair was a fifth of extract's instructions).
+ *
+ * A bead's lexical evidence is a sum of terms, one per sentence: English
+ * sentence a against its Chinese [zb, ze), Chinese sentence b against its
+ * English [eb, ee). Entry (a, b) keeps en_term[k - 1], English a against
+ * Chinese [b + 1 - k, b + 1), and zh_term[k - 1], Chinese b against English
+ * [a + 1 - k, a + 1): the six bead kinds that end at a cell share them. */
 #define TME_MASK_CACHE_ROWS 8
 #define TME_MASK_CACHE_COLUMNS 1024
 typedef struct {
-    uint32_t en, zh;           /* + 1; 0 = empty */
-    uint64_t en_mask, zh_mask; /* tme_lexical_en_mask, tme_lexical_zh_mask */
+    uint64_t key;                /* English index << 32 | Chinese index, + 1; 0 = empty */
+    uint64_t en_mask, zh_mask;   /* tme_lexical_en_mask, tme_lexical_zh_mask */
+    unsigned en_known, zh_known; /* bit k - 1: en_term[k - 1], zh_term[k - 1] known */
+    double en_term[TME_ALIGN_MAX_SIDE], zh_term[TME_ALIGN_MAX_SIDE];
 } tme_mask_entry;
 
 typedef struct {
@@ -61,6 +86,7 @@ typedef struct {
     tme_lexical lexical;
     tme_mask_entry *cache;            /* cache_rows * cache_columns, or NULL */
     size_t cache_rows, cache_columns; /* powers of two, at most the TME_MASK_CACHE_* */
+    unsigned cache_shift;             /* log2 of cache_columns */
 } tme_align_model;
 
 /* The model of aligning en with zh (text_features.h); both have sentences. */
@@ -82,5 +108,18 @@ tme_bead_evidence tme_align_weigh(tme_align_model *m, size_t eb, size_t ee, size
 /* The cost of the bead of kind k (index in tme_bead_kinds) that ends with
  * English sentence ee and Chinese sentence ze (exclusive). */
 double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze);
+
+/* The best bead ending at cell (ee, ze): prev[k] is the cost of the best
+ * path to the cell where a bead of kind k would start (HUGE_VAL: none, or
+ * outside the search), best the cell's cost before any bead (HUGE_VAL, or
+ * 0 at the origin). Returns the least of best and prev[k] + the cost of
+ * kind k, *kind the first k of that least (TME_NO_BEAD when best stands):
+ * bit for bit what weighing every kind with tme_align_bead_cost gives.
+ * Indels are weighed first (cheap); a kind whose cost's floor is not below
+ * the best of the kinds before it, or is above an indel's (which comes
+ * later in the order), cannot be the first of the least and is passed over
+ * before the costly parts of its cost. */
+double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
+                           const double prev[TME_BEAD_KINDS], double best, unsigned char *kind);
 
 #endif

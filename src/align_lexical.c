@@ -32,16 +32,22 @@ static double clamp(double x, double lo, double hi)
 /* ---- counting ---------------------------------------------------------- */
 
 /* A sorted set of ids and, for each, in how many sentences of each side.
- * An id's index in the set is read off a bitmap over the ids (present)
- * and the count of set bits before each of its words (rank): one look-up
- * instead of a binary search, asked for every lexical item of the text. */
+ * An id's index in the set is read off an open-addressing hash table (one
+ * probe or two instead of a binary search, asked for every lexical item of
+ * the text). The table is sized to the set: a bitmap over the ids' range
+ * (the whole lexicon's, for a text of any length) cost more to clear and
+ * rank for each paragraph pair than all its look-ups. */
+typedef struct {
+    uint32_t id, at; /* at == EMPTY_SLOT: free */
+} id_slot;
+#define EMPTY_SLOT UINT32_MAX
+
 typedef struct {
     uint32_t *ids;
     size_t n;
     size_t *en_df, *zh_df;
-    uint64_t *present;
-    uint32_t *rank;
-    size_t base, words; /* present covers the ids [64 * base, 64 * (base + words)) */
+    id_slot *slots;
+    size_t mask; /* slots: mask + 1, a power of two at least twice n */
 } id_counts;
 
 static void free_counts(id_counts *c)
@@ -49,46 +55,42 @@ static void free_counts(id_counts *c)
     free(c->ids);
     free(c->en_df);
     free(c->zh_df);
-    free(c->present);
-    free(c->rank);
+    free(c->slots);
 }
 
-/* Set bits of x. Inline: __builtin_popcountll is a library call without
- * -mpopcnt, which the build does not assume. */
-static inline size_t count_bits(uint64_t x)
+static inline size_t slot_of(const id_counts *c, uint32_t id)
 {
-    x -= (x >> 1) & 0x5555555555555555ULL;
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    return (size_t)((x * 0x0101010101010101ULL) >> 56);
+    return (size_t)((id * 2654435761u) ^ (id >> 15)) & c->mask;
 }
 
 /* 1 when id is in the set, its index in *at; 0 otherwise. */
 static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
 {
-    size_t w = (id >> 6) - c->base; /* wraps around below the base */
-    uint64_t bit = (uint64_t)1 << (id & 63);
-    if (w >= c->words || !(c->present[w] & bit))
-        return 0;
-    *at = c->rank[w] + count_bits(c->present[w] & (bit - 1));
-    return 1;
+    for (size_t h = slot_of(c, id);; h = (h + 1) & c->mask) {
+        if (c->slots[h].at == EMPTY_SLOT)
+            return 0;
+        if (c->slots[h].id == id) {
+            *at = c->slots[h].at;
+            return 1;
+        }
+    }
 }
 
 static int index_set(id_counts *c)
 {
-    c->base = c->n ? c->ids[0] / 64 : 0;
-    c->words = c->n ? c->ids[c->n - 1] / 64 + 1 - c->base : 0;
-    c->present = calloc(c->words ? c->words : 1, sizeof *c->present);
-    c->rank = malloc((c->words ? c->words : 1) * sizeof *c->rank);
-    if (c->present == NULL || c->rank == NULL)
+    size_t size = 16;
+    while (size < 2 * c->n)
+        size *= 2;
+    c->mask = size - 1;
+    c->slots = malloc(size * sizeof *c->slots);
+    if (c->slots == NULL)
         return -1;
-    for (size_t k = 0; k < c->n; k++)
-        c->present[(c->ids[k] >> 6) - c->base] |= (uint64_t)1 << (c->ids[k] & 63);
-    uint32_t before = 0;
-    for (size_t w = 0; w < c->words; w++) {
-        c->rank[w] = before;
-        if (c->present[w] != 0) /* most are, in a set of headword ids */
-            before += (uint32_t)count_bits(c->present[w]);
+    memset(c->slots, 0xff, size * sizeof *c->slots);
+    for (size_t k = 0; k < c->n; k++) {
+        size_t h = slot_of(c, c->ids[k]);
+        while (c->slots[h].at != EMPTY_SLOT)
+            h = (h + 1) & c->mask;
+        c->slots[h] = (id_slot){c->ids[k], (uint32_t)k};
     }
     return 0;
 }
@@ -190,8 +192,11 @@ static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
         (o.hit_share * o.others + PRIOR_SENTENCES * o.prior) / (o.others + PRIOR_SENTENCES);
     double p0_miss =
         (o.miss_share * o.others + PRIOR_SENTENCES * o.prior) / (o.others + PRIOR_SENTENCES);
-    p0_hit = clamp(1 - pow(1 - clamp(p0_hit, 0.002, 0.95), (double)k), 0.002, 0.99);
-    p0_miss = clamp(1 - pow(1 - clamp(p0_miss, 0.002, 0.95), (double)k), 0.002, 0.99);
+    double hit_base = clamp(p0_hit, 0.002, 0.95), miss_base = clamp(p0_miss, 0.002, 0.95);
+    p0_hit = clamp(1 - pow(1 - hit_base, (double)k), 0.002, 0.99);
+    /* an item found nowhere else has the same share both ways */
+    p0_miss =
+        miss_base == hit_base ? p0_hit : clamp(1 - pow(1 - miss_base, (double)k), 0.002, 0.99);
     if (p0_miss >= o.p1 || p0_hit >= o.p1) { /* found everywhere: no evidence */
         *hit = *miss = 0;
         return;
@@ -228,11 +233,38 @@ typedef struct {
     int done;
 } weighed_item;
 
-static void weigh_all(item_odds o, weighed_item *w)
+/* Distinct items often have the same odds (the same counts and weight):
+ * the weights of recent odds, direct-mapped on a hash of their bits (the
+ * same bits, the same weights). */
+#define ODDS_MEMO_SIZE 64
+typedef struct {
+    item_odds odds[ODDS_MEMO_SIZE];
+    weighed_item weighed[ODDS_MEMO_SIZE];
+    unsigned char used[ODDS_MEMO_SIZE];
+} odds_memo;
+
+static size_t odds_slot(const item_odds *o)
 {
+    uint64_t words[sizeof *o / sizeof(uint64_t)], h = 0;
+    memcpy(words, o, sizeof words);
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        h = (h ^ words[k]) * 0x100000001B3ULL;
+    return (size_t)(h >> 58) % ODDS_MEMO_SIZE;
+}
+
+static void weigh_all(odds_memo *memo, item_odds o, weighed_item *w)
+{
+    size_t slot = odds_slot(&o);
+    if (memo->used[slot] && memcmp(&memo->odds[slot], &o, sizeof o) == 0) {
+        *w = memo->weighed[slot];
+        return;
+    }
     for (size_t k = 1; k <= TME_LEXICAL_MAX_OTHER; k++)
         weigh_item(o, k, &w->hit[k - 1], &w->miss[k - 1]);
     w->done = 1;
+    memo->used[slot] = 1;
+    memo->odds[slot] = o;
+    memo->weighed[slot] = *w;
 }
 
 static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const weighed_item *w)
@@ -257,7 +289,7 @@ static item_odds lemma_odds(const tme_lexicon *lex, const id_counts *c, size_t a
     return o;
 }
 
-static int init_en_tests(tme_lexical *lx, const id_counts *c)
+static int init_en_tests(tme_lexical *lx, const id_counts *c, odds_memo *memo)
 {
     const tme_features *en = lx->en;
     tme_lexical_tests *t = &lx->en_tests;
@@ -283,7 +315,7 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c)
             set_index(c, t->item[s], &at); /* in the set: it was made of them */
             lx->bits.en_item_at[s] = (uint32_t)at;
             if (!weighed[at].done)
-                weigh_all(lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), &weighed[at]);
+                weigh_all(memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), &weighed[at]);
             add_test(t, i, s, &weighed[at]);
         }
     free(weighed);
@@ -358,7 +390,8 @@ static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const
     return o;
 }
 
-static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_counts *words)
+static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
+                         odds_memo *memo)
 {
     const tme_features *zh = lx->zh;
     tme_lexical_tests *t = &lx->zh_tests;
@@ -391,7 +424,7 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
             size_t at = 0;
             set_index(words, t->item[s], &at); /* the words' set holds every word */
             if (!weighed[at].done)
-                weigh_all(word_odds(lx, lemmas, words, t->item[s]), &weighed[at]);
+                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s]), &weighed[at]);
             add_test(t, j, s, &weighed[at]);
         }
     free(weighed);
@@ -407,15 +440,17 @@ tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_f
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
     id_counts lemmas, words;
+    odds_memo memo;
+    memset(memo.used, 0, sizeof memo.used);
     int rc = count_lemmas(lx, &lemmas);
     if (rc == 0)
         rc = count_words(zh, &words);
     else
         memset(&words, 0, sizeof words);
     if (rc == 0)
-        rc = init_en_tests(lx, &lemmas);
+        rc = init_en_tests(lx, &lemmas, &memo);
     if (rc == 0)
-        rc = init_zh_tests(lx, &lemmas, &words);
+        rc = init_zh_tests(lx, &lemmas, &words, &memo);
     if (rc == 0)
         rc = init_zh_cover(lx, &lemmas);
     free_counts(&lemmas);
