@@ -243,22 +243,28 @@ static size_t covering_power_of_two(size_t n, size_t limit)
     return p;
 }
 
+/* The most tme_lexical_evidence(t, i, mask, k + 1) can be: the misses'
+ * evidence plus every positive gain, with room for the rounding of sums
+ * taken in another order (1e-9 of the magnitudes, against at most 64
+ * roundings of 1.1e-16 each). */
+double tme_lexical_most(const tme_lexical_tests *t, size_t i, size_t k)
+{
+    double miss = t->miss[i * TME_LEXICAL_MAX_OTHER + k], most = miss, size = fabs(miss);
+    for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
+        double gain = t->gain[s * TME_LEXICAL_MAX_OTHER + k];
+        most += gain > 0 ? gain : 0;
+        size += fabs(gain);
+    }
+    return most + 1e-9 * (size + 1);
+}
+
 /* For each sentence of a side and k sentences of the other, the most its
- * lexical term can be: its misses' evidence plus every positive gain, with
- * room for the rounding of sums taken in another order (1e-9 of the
- * magnitudes, against at most 64 roundings of 1.1e-16 each). */
+ * lexical term can be. */
 static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests *t)
 {
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++) {
-            double miss = t->miss[i * TME_LEXICAL_MAX_OTHER + k], most = miss, size = fabs(miss);
-            for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
-                double gain = t->gain[s * TME_LEXICAL_MAX_OTHER + k];
-                most += gain > 0 ? gain : 0;
-                size += fabs(gain);
-            }
-            side->sentences[i].most[k] = most + 1e-9 * (size + 1);
-        }
+        for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
+            side->sentences[i].most[k] = tme_lexical_most(t, i, k);
 }
 
 tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align_cost.h"
 #include "pairing_lexical.h"
 #include "sort_ids.h"
 #include "text_features.h"
@@ -57,6 +58,7 @@ typedef struct {
     size_t at;                          /* its position on its side */
     const tme_pairing_lexicon *lexicon; /* the article's, shared */
     double units;
+    double lexical_most;   /* the most its lexical evidence against any other can be */
     hash_set words;        /* Latin tokens */
     hash_set numbers;      /* number_id() of numbers and decades */
     hash_set soft_numbers; /* and of soft ones (TME_ANCHOR_SOFT) */
@@ -235,17 +237,29 @@ static double adjacency_score(const side_info *en, const side_info *zh, order pr
  * short text that happens to share one word ("Next topic" / "发现了问题？":
  * topic, 问题) gets evidence for it by chance, while a text whose words the
  * other never translates is no translation whatever its place. */
+static double weigh_evidence(double e)
+{
+    return e < 0 ? LEXICAL_AGAINST_WEIGHT * e : LEXICAL_FOR_WEIGHT * e;
+}
+
 static double lexical_score(const side_info *en, const side_info *zh)
 {
-    double e = tme_pairing_lexical_evidence(en->lexicon, en->at, zh->at);
-    return e < 0 ? LEXICAL_AGAINST_WEIGHT * e : LEXICAL_FOR_WEIGHT * e;
+    return weigh_evidence(tme_pairing_lexical_evidence(en->lexicon, en->at, zh->at));
+}
+
+/* order_free_score() from its parts, in its order (a bound from bounds:
+ * each addition rounds monotonically). */
+static double order_free_sum(double length, double anchor, double lexical, const side_info *en,
+                             const side_info *zh)
+{
+    return PAIR_PRIOR + length + anchor + lexical - (en->aside != zh->aside ? ASIDE_PENALTY : 0);
 }
 
 /* The part of pair_score() that does not depend on the order. */
 static double order_free_score(const side_info *en, const side_info *zh)
 {
-    return PAIR_PRIOR + length_score(en->units, zh->units) + anchor_score(en, zh) +
-           lexical_score(en, zh) - (en->aside != zh->aside ? ASIDE_PENALTY : 0);
+    return order_free_sum(length_score(en->units, zh->units), anchor_score(en, zh),
+                          lexical_score(en, zh), en, zh);
 }
 
 static double score_with_order(double order_free, const side_info *en, const side_info *zh,
@@ -308,6 +322,17 @@ static int is_aside(const char *text, size_t len)
     return 0;
 }
 
+/* Each paragraph's lexical_most (0 without a lexicon: the evidence is 0). */
+static void bound_lexical_evidence(sides *s)
+{
+    if (!s->lexicon.ready)
+        return;
+    for (size_t i = 0; i < s->n_en; i++)
+        s->en[i].lexical_most = tme_lexical_most(&s->lexicon.lexical.en_tests, s->en[i].at, 0);
+    for (size_t j = 0; j < s->n_zh; j++)
+        s->zh[j].lexical_most = tme_lexical_most(&s->lexicon.lexical.zh_tests, s->zh[j].at, 0);
+}
+
 static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexicon *lexicon,
                               tme_features *sentences, sides *s, tme_error *err)
 {
@@ -339,7 +364,10 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
         info->navigation |= p->boilerplate;
         info->aside = is_aside(p->text, p->len);
     }
-    return tme_pairing_lexicon_finish(&s->lexicon, err);
+    if (tme_pairing_lexicon_finish(&s->lexicon, err) != TME_OK)
+        return err->status;
+    bound_lexical_evidence(s);
+    return TME_OK;
 }
 
 enum { MOVE_SKIP_EN = 1, MOVE_SKIP_ZH = 2, MOVE_PAIR = 3 };
@@ -405,16 +433,31 @@ typedef struct {
     double *scores;
 } score_cache;
 
-static double cached_order_free_score(score_cache *cache, size_t cell, const side_info *en,
-                                      const side_info *zh)
+/* The score of the pair move into a cell from a path of score from, or
+ * -INFINITY when it cannot be above best (the move is only taken above
+ * best). A pair not yet in the cache is bounded first, its anchors at the
+ * greatest bonus and its lexical evidence at its most, then with its exact
+ * anchors: the lexical evidence, the costliest part, is only computed for a
+ * pair that may win. */
+static double pair_move_score(score_cache *cache, size_t cell, const side_info *en,
+                              const side_info *zh, order preferred, double from, double best)
 {
-    /* A pair with a navigation side scores -INFINITY whatever this is
-     * (score_with_order): its lexical evidence is not worth computing. */
+    /* A pair with a navigation side scores -INFINITY (score_with_order). */
     if (en->navigation || zh->navigation)
-        return 0;
-    if (isnan(cache->scores[cell]))
-        cache->scores[cell] = order_free_score(en, zh);
-    return cache->scores[cell];
+        return -INFINITY;
+    double adjacency = adjacency_score(en, zh, preferred);
+    if (isnan(cache->scores[cell])) {
+        double length = length_score(en->units, zh->units);
+        double lexical_most = weigh_evidence(en->lexical_most + zh->lexical_most);
+        if (from + (order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh) + adjacency) <=
+            best)
+            return -INFINITY;
+        double anchor = anchor_score(en, zh);
+        if (from + (order_free_sum(length, anchor, lexical_most, en, zh) + adjacency) <= best)
+            return -INFINITY;
+        cache->scores[cell] = order_free_sum(length, anchor, lexical_score(en, zh), en, zh);
+    }
+    return from + (cache->scores[cell] + adjacency);
 }
 
 /* The cache's cells for the band of t, all NAN, on the first pass. */
@@ -456,10 +499,8 @@ static void fill_table(dp_table *t, const sides *s, order preferred, score_cache
                 move = MOVE_SKIP_ZH;
             }
             if (i > 0 && j > 0 && j - 1 >= prev_lo && j - 1 <= prev_hi && prev[j - 1] > -INFINITY) {
-                const side_info *en = &s->en[i - 1], *zh = &s->zh[j - 1];
-                double order_free =
-                    cached_order_free_score(cache, t->row_start[i] + (j - lo), en, zh);
-                double paired = prev[j - 1] + score_with_order(order_free, en, zh, preferred);
+                double paired = pair_move_score(cache, t->row_start[i] + (j - lo), &s->en[i - 1],
+                                                &s->zh[j - 1], preferred, prev[j - 1], best);
                 if (paired > best) {
                     best = paired;
                     move = MOVE_PAIR;
