@@ -139,6 +139,7 @@ static void count_shared(tme_align_side *side, size_t n, const uint64_t *other_i
             f->shared_anchors +=
                 !(side->anchors[a].flags & TME_ANCHOR_SOFT) &&
                 uint64_in_sorted(other_ids, n_other, anchor_identity(side->anchors[a]));
+        f->indel_cost = COST_INDEL + PENALTY_INDEL_SHARED_ANCHOR * (double)f->shared_anchors;
     }
 }
 
@@ -265,6 +266,14 @@ static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests 
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
             side->sentences[i].most[k] = tme_lexical_most(t, i, k);
+    /* and of the ranges: sums in another order than the terms', which the
+     * bounds' margins allow for */
+    for (size_t end = 1; end <= n; end++)
+        for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
+            tme_align_range *r = &side->ranges[end * TME_ALIGN_MAX_SIDE + d - 1];
+            for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
+                r->most[k] = (d > 1 ? r[-1].most[k] : 0) + side->sentences[end - d].most[k];
+        }
 }
 
 tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
@@ -382,39 +391,47 @@ static double unmatched_cost(const tme_align_model *m, size_t eb, size_t ee, siz
 }
 
 /* Each Chinese anchor is matched with the first unused English one of the
- * same kind and key. The anchors of consecutive sentences are consecutive
- * in the side's array, so a bead's are read in place; most beads have
- * none at all. */
+ * same kind and key: the bonuses and penalties of a bead whose sides both
+ * have anchors. The anchors of consecutive sentences are consecutive in the
+ * side's array, so a bead's are read in place. */
+static double matched_anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb,
+                                  size_t ze, size_t *matches)
+{
+    double cost = 0;
+    const tme_anchor *ea = m->en.anchors + m->en.sentences[eb].anchor_begin;
+    const tme_anchor *za = m->zh.anchors + m->zh.sentences[zb].anchor_begin;
+    size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
+    size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
+    unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
+    for (size_t z = 0; z < nz; z++) {
+        size_t e = 0;
+        while (e < ne && (used[e] || ea[e].kind != za[z].kind || ea[e].key != za[z].key))
+            e++;
+        if (e < ne) {
+            used[e] = 1;
+            (*matches)++;
+            cost -= BONUS_MATCH;
+        } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
+            cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                                   : PENALTY_ZH_NUMBER_MISSING;
+        }
+    }
+    for (size_t e = 0; e < ne; e++)
+        if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
+            cost += PENALTY_EN_ANCHOR_MISSING;
+    return cost;
+}
+
+/* The anchors' and marks' cost of a bead; most beads have no anchor in
+ * common (their signatures are disjoint, and a side with none has its
+ * arrays NULL). */
 static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze,
                           size_t *matches)
 {
-    double cost = 0;
     *matches = 0;
-    if (!anchors_may_match(m, eb, ee, zb, ze)) {
-        cost = unmatched_cost(m, eb, ee, zb, ze);
-    } else { /* both sides have anchors (a side with none has the arrays NULL) */
-        const tme_anchor *ea = m->en.anchors + m->en.sentences[eb].anchor_begin;
-        const tme_anchor *za = m->zh.anchors + m->zh.sentences[zb].anchor_begin;
-        size_t ne = m->en.sentences[ee - 1].anchor_end - m->en.sentences[eb].anchor_begin;
-        size_t nz = m->zh.sentences[ze - 1].anchor_end - m->zh.sentences[zb].anchor_begin;
-        unsigned char used[TME_ALIGN_MAX_SIDE * MAX_ANCHORS_PER_SENTENCE] = {0};
-        for (size_t z = 0; z < nz; z++) {
-            size_t e = 0;
-            while (e < ne && (used[e] || ea[e].kind != za[z].kind || ea[e].key != za[z].key))
-                e++;
-            if (e < ne) {
-                used[e] = 1;
-                (*matches)++;
-                cost -= BONUS_MATCH;
-            } else if (!(za[z].flags & TME_ANCHOR_SOFT)) {
-                cost += za[z].kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
-                                                       : PENALTY_ZH_NUMBER_MISSING;
-            }
-        }
-        for (size_t e = 0; e < ne; e++)
-            if (!used[e] && !(ea[e].flags & TME_ANCHOR_SOFT))
-                cost += PENALTY_EN_ANCHOR_MISSING;
-    }
+    double cost = anchors_may_match(m, eb, ee, zb, ze)
+                      ? matched_anchor_cost(m, eb, ee, zb, ze, matches)
+                      : unmatched_cost(m, eb, ee, zb, ze);
     return cost + marks_cost(m, eb, ee, zb, ze);
 }
 
@@ -442,20 +459,25 @@ static inline tme_mask_entry *cached_masks(tme_align_model *m, size_t en, size_t
  * [a + 1 - k, a + 1) (zh 1). The entries of a range's sentences are
  * distinct slots (k is at most the sentence count, which the rows and
  * columns cover up to their limits), so asking one does not evict another. */
-static inline double lexical_term(tme_align_model *m, int zh, size_t a, size_t b, size_t k)
+static inline double entry_term(tme_align_model *m, int zh, tme_mask_entry *e, size_t a, size_t b,
+                                size_t k)
 {
-    tme_mask_entry *e = cached_masks(m, a, b);
     unsigned *known = zh ? &e->zh_known : &e->en_known;
     double *term = zh ? e->zh_term : e->en_term;
     if (!(*known & (1u << (k - 1)))) {
-        uint64_t mask = 0;
-        for (size_t d = 0; d < k; d++)
+        uint64_t mask = zh ? e->zh_mask : e->en_mask;
+        for (size_t d = 1; d < k; d++)
             mask |= zh ? cached_masks(m, a - d, b)->zh_mask : cached_masks(m, a, b - d)->en_mask;
         term[k - 1] = tme_lexical_evidence(zh ? &m->lexical.zh_tests : &m->lexical.en_tests,
                                            zh ? b : a, mask, k);
         *known |= 1u << (k - 1);
     }
     return term[k - 1];
+}
+
+static inline double lexical_term(tme_align_model *m, int zh, size_t a, size_t b, size_t k)
+{
+    return entry_term(m, zh, cached_masks(m, a, b), a, b, k);
 }
 
 static double en_term(tme_align_model *m, size_t a, size_t b, size_t k)
@@ -497,9 +519,9 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
     size_t eb = ee - k->en, zb = ze - k->zh;
     double kc = k->cost;
     if (eb == ee)
-        return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->zh.sentences[zb].shared_anchors;
+        return m->zh.sentences[zb].indel_cost;
     if (zb == ze)
-        return kc + PENALTY_INDEL_SHARED_ANCHOR * (double)m->en.sentences[eb].shared_anchors;
+        return m->en.sentences[eb].indel_cost;
     tme_bead_evidence ev = tme_align_weigh(m, eb, ee, zb, ze);
     return kc + ev.length_cost + ev.anchor_cost - LEXICAL_WEIGHT * ev.lexical;
 }
@@ -526,17 +548,6 @@ static double cell_misfit(const cell *c, size_t de, size_t dz)
     return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
 }
 
-/* The most the bead's lexical evidence can be (its terms' bounds). */
-static double cell_lexical_most(const tme_align_model *m, const cell *c, size_t de, size_t dz)
-{
-    double most = 0;
-    for (size_t a = c->ee - de; a < c->ee; a++)
-        most += m->en.sentences[a].most[dz - 1];
-    for (size_t b = c->ze - dz; b < c->ze; b++)
-        most += m->zh.sentences[b].most[de - 1];
-    return most;
-}
-
 /* The bead's lexical evidence: lexical_evidence's terms, in its order. */
 static double cell_lexical(tme_align_model *m, cell *c, size_t de, size_t dz)
 {
@@ -544,17 +555,13 @@ static double cell_lexical(tme_align_model *m, cell *c, size_t de, size_t dz)
     for (size_t d = de; d >= 1; d--) { /* English ee - de .. ee - 1 */
         if (c->en_entry[d - 1] == NULL)
             c->en_entry[d - 1] = cached_masks(m, c->ee - d, c->ze - 1);
-        tme_mask_entry *e = c->en_entry[d - 1];
-        evidence += e->en_known & (1u << (dz - 1)) ? e->en_term[dz - 1]
-                                                   : en_term(m, c->ee - d, c->ze - 1, dz);
+        evidence += entry_term(m, 0, c->en_entry[d - 1], c->ee - d, c->ze - 1, dz);
     }
     for (size_t d = dz; d >= 1; d--) { /* Chinese ze - dz .. ze - 1 */
         if (c->zh_entry[d - 1] == NULL)
             c->zh_entry[d - 1] =
                 d == 1 && c->en_entry[0] ? c->en_entry[0] : cached_masks(m, c->ee - 1, c->ze - d);
-        tme_mask_entry *e = c->zh_entry[d - 1];
-        evidence += e->zh_known & (1u << (de - 1)) ? e->zh_term[de - 1]
-                                                   : zh_term(m, c->ee - 1, c->ze - d, de);
+        evidence += entry_term(m, 1, c->zh_entry[d - 1], c->ee - 1, c->ze - d, de);
     }
     return evidence;
 }
@@ -571,7 +578,7 @@ static double cost_floor(double kind_cost, double misfit, double anchor, double 
 
 /* The cost of a bead of two non-empty sides from prev, or HUGE_VAL when it
  * cannot be below limit (nor reach limit when it may tie). Rough first:
- * every anchor of the smaller side matched, both marks agreeing, and the
+ * every anchor of the smaller side matched, the marks' exact cost, and the
  * most the lexical terms can be; then the exact anchor cost and evidence;
  * the length misfit's tail probability (the costliest term) last. */
 static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double prev, double limit,
@@ -582,23 +589,22 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     double misfit = cell_misfit(c, de, dz);
     const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
     int may_match = (en->signature & zh->signature) != 0;
-    double anchor = 0;
+    double marks = marks_cost_of(en->marks, zh->marks), anchor = 0;
     if (!may_match) /* anchor_cost without its matching */
-        anchor = (zh->unmatched_cost + en->unmatched_cost) + marks_cost_of(en->marks, zh->marks);
+        anchor = (zh->unmatched_cost + en->unmatched_cost) + marks;
     if (m->cache != NULL || may_match) {
         double least = anchor;
-        if (may_match) {
-            least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors);
-            least = least + (-BONUS_MARKS_AGREE - BONUS_MARKS_AGREE);
-        }
-        double most = m->cache != NULL ? cell_lexical_most(m, c, de, dz) : 0;
+        if (may_match) /* every anchor of the smaller side matched */
+            least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors) +
+                    marks;
+        double most = m->cache != NULL ? en->most[dz - 1] + zh->most[de - 1] : 0;
         double lowest = prev + cost_floor(k->cost, misfit, least, most);
         if (lowest >= limit || lowest > strict_limit)
             return HUGE_VAL;
     }
-    size_t matches;
+    size_t matches = 0;
     if (may_match)
-        anchor = anchor_cost(m, c->ee - de, c->ee, c->ze - dz, c->ze, &matches);
+        anchor = matched_anchor_cost(m, c->ee - de, c->ee, c->ze - dz, c->ze, &matches) + marks;
     double lexical = m->cache != NULL ? cell_lexical(m, c, de, dz) : 0;
     double lowest = prev + cost_floor(k->cost, misfit, anchor, lexical);
     if (lowest >= limit || lowest > strict_limit)
@@ -612,7 +618,8 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
     double indel[TME_BEAD_KINDS], later = HUGE_VAL;
     for (size_t k = 0; k < TME_BEAD_KINDS; k++)
         if ((tme_bead_kinds[k].en == 0 || tme_bead_kinds[k].zh == 0) && prev[k] != HUGE_VAL) {
-            indel[k] = prev[k] + tme_align_bead_cost(m, k, ee, ze);
+            indel[k] = prev[k] + (tme_bead_kinds[k].zh == 0 ? m->en.sentences[ee - 1].indel_cost
+                                                            : m->zh.sentences[ze - 1].indel_cost);
             later = indel[k] < later ? indel[k] : later;
         }
     cell c = {.ee = ee,

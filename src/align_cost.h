@@ -33,6 +33,7 @@ typedef struct {
     double length;
     size_t anchor_begin, anchor_end; /* into the side's anchor array */
     size_t shared_anchors;           /* of those, how many occur on the other side */
+    double indel_cost;               /* of the bead of it alone (tme_align_bead_cost) */
     uint64_t anchor_signature;       /* a bit for each anchor's identity */
     double unmatched_cost;           /* its anchors' penalties when none is matched */
     unsigned marks;                  /* TME_MARK_QUOTE, TME_MARK_PAREN */
@@ -43,9 +44,11 @@ typedef struct {
 
 /* Sentences [end - d, end) of a side, d = 1..TME_ALIGN_MAX_SIDE: their
  * length (length_prefix[end] - length_prefix[end - d]), anchors (count,
- * the OR of their signatures, the sum of their unmatched costs) and marks. */
+ * the OR of their signatures, the sum of their unmatched costs), marks and
+ * lexical bounds. */
 typedef struct {
     double length, unmatched_cost;
+    double most[TME_ALIGN_MAX_SIDE]; /* the sum of the sentences' most[k] */
     size_t anchors;
     uint64_t signature;
     unsigned marks;
