@@ -110,24 +110,35 @@ void tme_align_band_free(tme_align_band *bd)
     memset(bd, 0, sizeof *bd);
 }
 
-/* The cost of the best path to cell (i, j) of the rows before (HUGE_VAL
- * when it is outside the band or none reaches it). */
-static double path_cost(const tme_align_band *bd, double *const *rows, size_t i, size_t j)
+/* The rows a bead into row i starts from: from[d] is row i - d's costs
+ * (NULL before row 0), its columns lo[d] .. hi[d]. */
+typedef struct {
+    const double *from[TME_ALIGN_MAX_SIDE + 1];
+    size_t lo[TME_ALIGN_MAX_SIDE + 1], hi[TME_ALIGN_MAX_SIDE + 1];
+} source_rows;
+
+static void sources_of_row(const tme_align_band *bd, double *const *rows, size_t i,
+                           source_rows *src)
 {
-    if (!tme_align_band_has(bd, i, j))
-        return HUGE_VAL;
-    return rows[i % (TME_ALIGN_MAX_SIDE + 1)][j - bd->row_lo[i]];
+    for (size_t d = 0; d <= TME_ALIGN_MAX_SIDE; d++) {
+        src->from[d] = d <= i ? rows[(i - d) % (TME_ALIGN_MAX_SIDE + 1)] : NULL;
+        src->lo[d] = d <= i ? bd->row_lo[i - d] : 1;
+        src->hi[d] = d <= i ? bd->row_hi[i - d] : 0;
+    }
 }
 
 /* The best bead into cell (i, j) given the rows before: its kind in *kind
- * (TME_NO_BEAD when none reaches the cell), the path's cost returned. */
-static double best_into(const tme_align_band *bd, tme_align_model *m, double *const *rows, size_t i,
-                        size_t j, unsigned char *kind)
+ * (TME_NO_BEAD when none reaches the cell), the path's cost returned. A
+ * bead starts from a cell of the band, else its path costs HUGE_VAL. */
+static double best_into(const source_rows *src, tme_align_model *m, size_t i, size_t j,
+                        unsigned char *kind)
 {
     double prev[TME_BEAD_KINDS];
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
-        prev[k] = de > i || dz > j ? HUGE_VAL : path_cost(bd, rows, i - de, j - dz);
+        prev[k] = src->from[de] != NULL && dz <= j && j - dz >= src->lo[de] && j - dz <= src->hi[de]
+                      ? src->from[de][j - dz - src->lo[de]]
+                      : HUGE_VAL;
     }
     return tme_align_best_bead(m, i, j, prev, i == 0 && j == 0 ? 0 : HUGE_VAL, kind);
 }
@@ -141,10 +152,12 @@ static int fill(tme_align_band *bd, tme_align_model *m)
     for (size_t r = 0; r <= TME_ALIGN_MAX_SIDE; r++)
         rows[r] = cost_rows + r * bd->max_width;
     for (size_t i = 0; i <= bd->n_en; i++) {
+        source_rows src;
+        sources_of_row(bd, rows, i, &src);
         double *row = rows[i % (TME_ALIGN_MAX_SIDE + 1)];
         unsigned char *back = bd->back + bd->row_offset[i];
         for (size_t j = bd->row_lo[i]; j <= bd->row_hi[i]; j++)
-            row[j - bd->row_lo[i]] = best_into(bd, m, rows, i, j, &back[j - bd->row_lo[i]]);
+            row[j - bd->row_lo[i]] = best_into(&src, m, i, j, &back[j - bd->row_lo[i]]);
     }
     free(cost_rows);
     return 0;
