@@ -548,8 +548,9 @@ static double cell_misfit(const cell *c, size_t de, size_t dz)
     return (lz - TME_LENGTH_RATIO * le) / sqrt(tme_length_variance(base > 1 ? base : 1));
 }
 
-/* The bead's lexical evidence: lexical_evidence's terms, in its order. */
-static double cell_lexical(tme_align_model *m, cell *c, size_t de, size_t dz)
+/* The bead's lexical evidence, lexical_evidence's terms in its order: the
+ * English sentences' (from 0), then the Chinese ones' added to them. */
+static double cell_en_terms(tme_align_model *m, cell *c, size_t de, size_t dz)
 {
     double evidence = 0;
     for (size_t d = de; d >= 1; d--) { /* English ee - de .. ee - 1 */
@@ -557,6 +558,11 @@ static double cell_lexical(tme_align_model *m, cell *c, size_t de, size_t dz)
             c->en_entry[d - 1] = cached_masks(m, c->ee - d, c->ze - 1);
         evidence += entry_term(m, 0, c->en_entry[d - 1], c->ee - d, c->ze - 1, dz);
     }
+    return evidence;
+}
+
+static double cell_zh_terms(tme_align_model *m, cell *c, size_t de, size_t dz, double evidence)
+{
     for (size_t d = dz; d >= 1; d--) { /* Chinese ze - dz .. ze - 1 */
         if (c->zh_entry[d - 1] == NULL)
             c->zh_entry[d - 1] =
@@ -576,11 +582,21 @@ static double cost_floor(double kind_cost, double misfit, double anchor, double 
     return kind_cost + 0.5 * misfit * misfit * (1 - 1e-9) + anchor - LEXICAL_WEIGHT * lexical;
 }
 
+/* Whether a bead whose cost is at least lowest cannot be the first of the
+ * least: not below limit, or above strict_limit (a later kind's cost). */
+static int cannot_win(double lowest, double limit, double strict_limit)
+{
+    return lowest >= limit || lowest > strict_limit;
+}
+
 /* The cost of a bead of two non-empty sides from prev, or HUGE_VAL when it
  * cannot be below limit (nor reach limit when it may tie). Rough first:
  * every anchor of the smaller side matched, the marks' exact cost, and the
- * most the lexical terms can be; then the exact anchor cost and evidence;
- * the length misfit's tail probability (the costliest term) last. */
+ * most the lexical terms can be; then the exact anchor cost, the English
+ * sentences' exact terms, the Chinese ones' (each bound again with the
+ * rest at its most, which the bounds' margins allow whatever the order of
+ * the sums); the length misfit's tail probability (the costliest term)
+ * last. */
 static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double prev, double limit,
                              double strict_limit)
 {
@@ -592,22 +608,32 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     double marks = marks_cost_of(en->marks, zh->marks), anchor = 0;
     if (!may_match) /* anchor_cost without its matching */
         anchor = (zh->unmatched_cost + en->unmatched_cost) + marks;
-    if (m->cache != NULL || may_match) {
+    int lexicon = m->cache != NULL;
+    double most = lexicon ? en->most[dz - 1] + zh->most[de - 1] : 0;
+    if (lexicon || may_match) {
         double least = anchor;
         if (may_match) /* every anchor of the smaller side matched */
             least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors) +
                     marks;
-        double most = m->cache != NULL ? en->most[dz - 1] + zh->most[de - 1] : 0;
-        double lowest = prev + cost_floor(k->cost, misfit, least, most);
-        if (lowest >= limit || lowest > strict_limit)
+        if (cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
             return HUGE_VAL;
     }
     size_t matches = 0;
-    if (may_match)
+    if (may_match) {
         anchor = matched_anchor_cost(m, c->ee - de, c->ee, c->ze - dz, c->ze, &matches) + marks;
-    double lexical = m->cache != NULL ? cell_lexical(m, c, de, dz) : 0;
-    double lowest = prev + cost_floor(k->cost, misfit, anchor, lexical);
-    if (lowest >= limit || lowest > strict_limit)
+        if (lexicon &&
+            cannot_win(prev + cost_floor(k->cost, misfit, anchor, most), limit, strict_limit))
+            return HUGE_VAL;
+    }
+    double lexical = 0;
+    if (lexicon) {
+        lexical = cell_en_terms(m, c, de, dz);
+        if (cannot_win(prev + cost_floor(k->cost, misfit, anchor, lexical + zh->most[de - 1]),
+                       limit, strict_limit))
+            return HUGE_VAL;
+        lexical = cell_zh_terms(m, c, de, dz, lexical);
+    }
+    if (cannot_win(prev + cost_floor(k->cost, misfit, anchor, lexical), limit, strict_limit))
         return HUGE_VAL;
     return prev + (k->cost + length_misfit_cost(misfit) + anchor - LEXICAL_WEIGHT * lexical);
 }
