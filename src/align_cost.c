@@ -592,11 +592,11 @@ static int cannot_win(double lowest, double limit, double strict_limit)
 /* The cost of a bead of two non-empty sides from prev, or HUGE_VAL when it
  * cannot be below limit (nor reach limit when it may tie). Rough first:
  * every anchor of the smaller side matched, the marks' exact cost, and the
- * most the lexical terms can be; then the exact anchor cost, the English
- * sentences' exact terms, the Chinese ones' (each bound again with the
- * rest at its most, which the bounds' margins allow whatever the order of
- * the sums); the length misfit's tail probability (the costliest term)
- * last. */
+ * most the lexical terms can be; then the English sentences' exact terms
+ * (most often cached), the exact anchor cost, the Chinese sentences' terms
+ * (each bound again with the rest at its least or most, which the bounds'
+ * margins allow whatever the order of the sums); the length misfit's tail
+ * probability (the costliest term) last. */
 static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double prev, double limit,
                              double strict_limit)
 {
@@ -610,29 +610,31 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
         anchor = (zh->unmatched_cost + en->unmatched_cost) + marks;
     int lexicon = m->cache != NULL;
     double most = lexicon ? en->most[dz - 1] + zh->most[de - 1] : 0;
+    double least = anchor;
     if (lexicon || may_match) {
-        double least = anchor;
         if (may_match) /* every anchor of the smaller side matched */
             least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors) +
                     marks;
         if (cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
             return HUGE_VAL;
     }
+    double lexical = 0;
+    if (lexicon) {
+        lexical = cell_en_terms(m, c, de, dz);
+        if (cannot_win(prev + cost_floor(k->cost, misfit, least, lexical + zh->most[de - 1]), limit,
+                       strict_limit))
+            return HUGE_VAL;
+    }
     size_t matches = 0;
     if (may_match) {
         anchor = matched_anchor_cost(m, c->ee - de, c->ee, c->ze - dz, c->ze, &matches) + marks;
         if (lexicon &&
-            cannot_win(prev + cost_floor(k->cost, misfit, anchor, most), limit, strict_limit))
-            return HUGE_VAL;
-    }
-    double lexical = 0;
-    if (lexicon) {
-        lexical = cell_en_terms(m, c, de, dz);
-        if (cannot_win(prev + cost_floor(k->cost, misfit, anchor, lexical + zh->most[de - 1]),
+            cannot_win(prev + cost_floor(k->cost, misfit, anchor, lexical + zh->most[de - 1]),
                        limit, strict_limit))
             return HUGE_VAL;
-        lexical = cell_zh_terms(m, c, de, dz, lexical);
     }
+    if (lexicon)
+        lexical = cell_zh_terms(m, c, de, dz, lexical);
     if (cannot_win(prev + cost_floor(k->cost, misfit, anchor, lexical), limit, strict_limit))
         return HUGE_VAL;
     return prev + (k->cost + length_misfit_cost(misfit) + anchor - LEXICAL_WEIGHT * lexical);
