@@ -209,8 +209,8 @@ static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
 
 static int alloc_tests(tme_lexical_tests *t, size_t n_sentences, size_t slots)
 {
-    t->miss = calloc((n_sentences ? n_sentences : 1) * TME_LEXICAL_MAX_OTHER, sizeof *t->miss);
-    t->gain = malloc((slots ? slots : 1) * TME_LEXICAL_MAX_OTHER * sizeof *t->gain);
+    t->miss = calloc((n_sentences ? n_sentences : 1) * t->weights, sizeof *t->miss);
+    t->gain = malloc((slots ? slots : 1) * t->weights * sizeof *t->gain);
     t->item = malloc((slots ? slots : 1) * sizeof *t->item);
     return t->miss == NULL || t->gain == NULL || t->item == NULL ? -1 : 0;
 }
@@ -252,14 +252,14 @@ static size_t odds_slot(const item_odds *o)
     return (size_t)(h >> 58) % ODDS_MEMO_SIZE;
 }
 
-static void weigh_all(odds_memo *memo, item_odds o, weighed_item *w)
+static void weigh_all(odds_memo *memo, item_odds o, size_t weights, weighed_item *w)
 {
     size_t slot = odds_slot(&o);
     if (memo->used[slot] && memcmp(&memo->odds[slot], &o, sizeof o) == 0) {
         *w = memo->weighed[slot];
         return;
     }
-    for (size_t k = 1; k <= TME_LEXICAL_MAX_OTHER; k++)
+    for (size_t k = 1; k <= weights; k++)
         weigh_item(o, k, &w->hit[k - 1], &w->miss[k - 1]);
     w->done = 1;
     memo->used[slot] = 1;
@@ -269,9 +269,9 @@ static void weigh_all(odds_memo *memo, item_odds o, weighed_item *w)
 
 static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const weighed_item *w)
 {
-    for (size_t k = 1; k <= TME_LEXICAL_MAX_OTHER; k++) {
-        t->miss[sentence * TME_LEXICAL_MAX_OTHER + k - 1] += w->miss[k - 1];
-        t->gain[slot * TME_LEXICAL_MAX_OTHER + k - 1] = w->hit[k - 1] - w->miss[k - 1];
+    for (size_t k = 1; k <= t->weights; k++) {
+        t->miss[sentence * t->weights + k - 1] += w->miss[k - 1];
+        t->gain[slot * t->weights + k - 1] = w->hit[k - 1] - w->miss[k - 1];
     }
 }
 
@@ -315,7 +315,8 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, odds_memo *memo)
             set_index(c, t->item[s], &at); /* in the set: it was made of them */
             lx->bits.en_item_at[s] = (uint32_t)at;
             if (!weighed[at].done)
-                weigh_all(memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), &weighed[at]);
+                weigh_all(memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), t->weights,
+                          &weighed[at]);
             add_test(t, i, s, &weighed[at]);
         }
     free(weighed);
@@ -424,7 +425,7 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
             size_t at = 0;
             set_index(words, t->item[s], &at); /* the words' set holds every word */
             if (!weighed[at].done)
-                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s]), &weighed[at]);
+                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s]), t->weights, &weighed[at]);
             add_test(t, j, s, &weighed[at]);
         }
     free(weighed);
@@ -434,9 +435,17 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
 tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_features *zh,
                             tme_error *err)
 {
+    return tme_lexical_init_weights(lx, en, zh, TME_LEXICAL_MAX_OTHER, err);
+}
+
+tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, const tme_features *zh,
+                                    size_t weights, tme_error *err)
+{
     memset(lx, 0, sizeof *lx);
     lx->en = en;
     lx->zh = zh;
+    weights = weights < 1 ? 1 : weights > TME_LEXICAL_MAX_OTHER ? TME_LEXICAL_MAX_OTHER : weights;
+    lx->en_tests.weights = lx->zh_tests.weights = weights;
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
     id_counts lemmas, words;
@@ -514,10 +523,10 @@ double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_
 {
     if (t->first == NULL || other_count == 0)
         return 0;
-    size_t k = (other_count < TME_LEXICAL_MAX_OTHER ? other_count : TME_LEXICAL_MAX_OTHER) - 1;
-    double e = t->miss[sentence * TME_LEXICAL_MAX_OTHER + k];
-    const double *gain = t->gain + t->first[sentence] * TME_LEXICAL_MAX_OTHER + k;
+    size_t k = (other_count < t->weights ? other_count : t->weights) - 1;
+    double e = t->miss[sentence * t->weights + k];
+    const double *gain = t->gain + t->first[sentence] * t->weights + k;
     for (; mask != 0; mask &= mask - 1)
-        e += gain[(size_t)__builtin_ctzll(mask) * TME_LEXICAL_MAX_OTHER];
+        e += gain[(size_t)__builtin_ctzll(mask) * t->weights];
     return e;
 }
