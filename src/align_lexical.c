@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sort_ids.h"
-
 /* English lemmas. The prior of p0 from the lemma's weight: 0.22 *
  * exp(-1.4 w) fits the shifted pairs of the gold (0.22 at weight 0, 0.06
  * at 1, 0.026 at 1.5); p1 falls with the weight, rare lemmas' glosses
@@ -31,12 +29,15 @@ static double clamp(double x, double lo, double hi)
 
 /* ---- counting ---------------------------------------------------------- */
 
-/* A sorted set of ids and, for each, in how many sentences of each side.
- * An id's index in the set is read off an open-addressing hash table (one
- * probe or two instead of a binary search, asked for every lexical item of
- * the text). The table is sized to the set: a bitmap over the ids' range
- * (the whole lexicon's, for a text of any length) cost more to clear and
- * rank for each paragraph pair than all its look-ups. */
+/* A set of ids and, for each, in how many sentences of each side. An id's
+ * index in the set is read off an open-addressing hash table (one probe or
+ * two instead of a binary search, asked for every lexical item of the
+ * text). The table is sized to the ids the set is made of: a bitmap over
+ * the ids' range (the whole lexicon's, for a text of any length) cost more
+ * to clear and rank for each paragraph pair than all its look-ups. The
+ * set's order is the order the ids come in: its indices only number the
+ * sentences' bits, no result depends on them, and sorting was a tenth of
+ * the model's set-up. */
 typedef struct {
     uint32_t id, at; /* at == EMPTY_SLOT: free */
 } id_slot;
@@ -46,8 +47,9 @@ typedef struct {
     uint32_t *ids;
     size_t n;
     size_t *en_df, *zh_df;
+    uint32_t *at_of; /* the index of each id the set was made of, in their order */
     id_slot *slots;
-    size_t mask; /* slots: mask + 1, a power of two at least twice n */
+    size_t mask; /* slots: mask + 1, a power of two at least twice the ids */
 } id_counts;
 
 static void free_counts(id_counts *c)
@@ -55,6 +57,7 @@ static void free_counts(id_counts *c)
     free(c->ids);
     free(c->en_df);
     free(c->zh_df);
+    free(c->at_of);
     free(c->slots);
 }
 
@@ -76,101 +79,90 @@ static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
     }
 }
 
-static int index_set(id_counts *c)
-{
-    size_t size = 16;
-    while (size < 2 * c->n)
-        size *= 2;
-    c->mask = size - 1;
-    c->slots = malloc(size * sizeof *c->slots);
-    if (c->slots == NULL)
-        return -1;
-    memset(c->slots, 0xff, size * sizeof *c->slots);
-    for (size_t k = 0; k < c->n; k++) {
-        size_t h = slot_of(c, c->ids[k]);
-        while (c->slots[h].at != EMPTY_SLOT)
-            h = (h + 1) & c->mask;
-        c->slots[h] = (id_slot){c->ids[k], (uint32_t)k};
-    }
-    return 0;
-}
-
-/* The distinct ids of ids[0, n), sorted, with zeroed counts. */
+/* The distinct ids of ids[0, n), with zeroed counts, and at_of. */
 static int make_set(const uint32_t *ids, size_t n, id_counts *c)
 {
     memset(c, 0, sizeof *c);
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    c->mask = size - 1;
+    c->slots = malloc(size * sizeof *c->slots);
     c->ids = malloc((n ? n : 1) * sizeof *c->ids);
-    if (c->ids == NULL)
+    c->at_of = malloc((n ? n : 1) * sizeof *c->at_of);
+    if (c->slots == NULL || c->ids == NULL || c->at_of == NULL)
         return -1;
-    if (n > 0)
-        memcpy(c->ids, ids, n * sizeof *ids);
-    tme_sort_u32(c->ids, n);
-    for (size_t k = 0; k < n; k++)
-        if (c->n == 0 || c->ids[c->n - 1] != c->ids[k])
-            c->ids[c->n++] = c->ids[k];
+    memset(c->slots, 0xff, size * sizeof *c->slots);
+    for (size_t k = 0; k < n; k++) {
+        size_t h = slot_of(c, ids[k]);
+        while (c->slots[h].at != EMPTY_SLOT && c->slots[h].id != ids[k])
+            h = (h + 1) & c->mask;
+        if (c->slots[h].at == EMPTY_SLOT) {
+            c->slots[h] = (id_slot){ids[k], (uint32_t)c->n};
+            c->ids[c->n++] = ids[k];
+        }
+        c->at_of[k] = c->slots[h].at;
+    }
     c->en_df = calloc(c->n ? c->n : 1, sizeof *c->en_df);
     c->zh_df = calloc(c->n ? c->n : 1, sizeof *c->zh_df);
-    return c->en_df == NULL || c->zh_df == NULL ? -1 : index_set(c);
+    return c->en_df == NULL || c->zh_df == NULL ? -1 : 0;
 }
 
-/* Adds 1 to counts[at] for each id of ids[0, n) at index at of the set, and
- * sets bit at of bits. */
-static void count_marking(const id_counts *c, size_t *counts, const uint32_t *ids, size_t n,
-                          uint64_t *bits)
+static inline void set_bit(uint64_t *bits, size_t at)
 {
-    for (size_t k = 0; k < n; k++) {
-        size_t at;
-        if (set_index(c, ids[k], &at)) {
-            counts[at]++;
-            bits[at >> 6] |= (uint64_t)1 << (at & 63);
-        }
-    }
+    bits[at >> 6] |= (uint64_t)1 << (at & 63);
 }
 
-/* Each sentence's bitmap of the set's lemmas, counting them (df) as it goes. */
-static int mark_sentences(const id_counts *c, const tme_features *f, size_t *df, size_t words,
-                          uint64_t **bits)
-{
-    *bits = calloc((f->n_sentences ? f->n_sentences : 1) * (words ? words : 1), sizeof **bits);
-    if (*bits == NULL)
-        return -1;
-    for (size_t j = 0; j < f->n_sentences; j++) {
-        const tme_sentence_features *s = &f->sentences[j];
-        if (s->lemma_end > s->lemma_begin) /* lemmas may be NULL otherwise */
-            count_marking(c, df, f->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin,
-                          *bits + j * words);
-    }
-    return 0;
-}
-
-/* English lemmas: in how many English sentences each is, and in how many
- * Chinese ones a translation is found; the sentences' bitmaps. */
+/* English lemmas: in how many English sentences each is (a sentence's
+ * lemmas are distinct), and in how many Chinese ones a translation is
+ * found; each sentence's bitmap of the set's lemmas. */
 static int count_lemmas(tme_lexical *lx, id_counts *c)
 {
-    if (make_set(lx->en->lemmas, lx->en->n_lemmas, c) != 0)
+    const tme_features *en = lx->en, *zh = lx->zh;
+    if (make_set(en->lemmas, en->n_lemmas, c) != 0)
         return -1;
-    lx->bits.words = (c->n + 63) / 64;
-    if (mark_sentences(c, lx->en, c->en_df, lx->bits.words, &lx->bits.en_bits) != 0 ||
-        mark_sentences(c, lx->zh, c->zh_df, lx->bits.words, &lx->bits.zh_bits) != 0)
+    size_t words = lx->bits.words = (c->n + 63) / 64;
+    tme_lexical_bits *b = &lx->bits;
+    b->en_bits = calloc(en->n_sentences * (words ? words : 1), sizeof *b->en_bits);
+    b->zh_bits = calloc(zh->n_sentences * (words ? words : 1), sizeof *b->zh_bits);
+    if (b->en_bits == NULL || b->zh_bits == NULL)
         return -1;
+    for (size_t i = 0; i < en->n_sentences; i++) {
+        const tme_sentence_features *s = &en->sentences[i];
+        for (size_t l = s->lemma_begin; l < s->lemma_end; l++) {
+            c->en_df[c->at_of[l]]++;
+            set_bit(b->en_bits + i * words, c->at_of[l]);
+        }
+    }
+    for (size_t j = 0; j < zh->n_sentences; j++) {
+        const tme_sentence_features *s = &zh->sentences[j];
+        for (size_t l = s->lemma_begin; l < s->lemma_end; l++) {
+            size_t at;
+            if (set_index(c, zh->lemmas[l], &at)) {
+                c->zh_df[at]++;
+                set_bit(b->zh_bits + j * words, at);
+            }
+        }
+    }
     return 0;
 }
 
-/* Chinese words: in how many Chinese sentences each is. */
+/* Chinese words: in how many Chinese sentences each is (a word repeated
+ * in one counts once). */
 static int count_words(const tme_features *zh, id_counts *c)
 {
     if (make_set(zh->words, zh->n_words, c) != 0)
         return -1;
+    /* en_df, unused for words, holds the last sentence (+ 1) that counted each */
+    size_t *counted_in = c->en_df;
     for (size_t j = 0; j < zh->n_sentences; j++) {
         const tme_sentence_features *s = &zh->sentences[j];
         for (size_t w = s->word_begin; w < s->word_end; w++) {
-            /* once per sentence: a word repeated in it counts once */
-            size_t at = 0;
-            set_index(c, zh->words[w], &at); /* in the set: it was made of them */
-            int again = 0;
-            for (size_t v = s->word_begin; v < w && !again; v++)
-                again = zh->words[v] == zh->words[w];
-            c->zh_df[at] += !again;
+            uint32_t at = c->at_of[w];
+            if (counted_in[at] != j + 1) {
+                counted_in[at] = j + 1;
+                c->zh_df[at]++;
+            }
         }
     }
     return 0;
@@ -310,9 +302,8 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, odds_memo *memo)
     }
     for (size_t i = 0; i < n; i++)
         for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
-            t->item[s] = en->lemmas[en->sentences[i].lemma_begin + (s - t->first[i])];
-            size_t at = 0;
-            set_index(c, t->item[s], &at); /* in the set: it was made of them */
+            size_t l = en->sentences[i].lemma_begin + (s - t->first[i]), at = c->at_of[l];
+            t->item[s] = en->lemmas[l];
             lx->bits.en_item_at[s] = (uint32_t)at;
             if (!weighed[at].done)
                 weigh_all(memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), t->weights,
@@ -374,8 +365,9 @@ static double cover_share(const tme_lexicon *lex, const id_counts *lemmas, uint3
     return 1 - none;
 }
 
+/* Chinese word `word`, index at of the words' set. */
 static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
-                           uint32_t word)
+                           uint32_t word, size_t at)
 {
     const tme_lexicon *lex = lx->zh->lexicon;
     size_t n_en = lx->en->n_sentences;
@@ -385,8 +377,6 @@ static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const
                    (double)n_en - 1};
     o.miss_share = cover_share(lex, lemmas, word, n_en, 0, &expected);
     o.hit_share = cover_share(lex, lemmas, word, n_en, 1, &expected);
-    size_t at = 0;
-    set_index(words, word, &at); /* the words' set holds every word */
     o.p1 = fmin(o.p1, (expected + o.p1) / ((double)words->zh_df[at] + 1));
     return o;
 }
@@ -397,9 +387,12 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
     const tme_features *zh = lx->zh;
     tme_lexical_tests *t = &lx->zh_tests;
     size_t n = zh->n_sentences, slots = 0;
-    if ((t->first = malloc((n + 1) * sizeof *t->first)) == NULL ||
-        (t->item = malloc((zh->n_words ? zh->n_words : 1) * sizeof *t->item)) == NULL)
+    uint32_t *word_at = malloc((zh->n_words ? zh->n_words : 1) * sizeof *word_at);
+    if (word_at == NULL || (t->first = malloc((n + 1) * sizeof *t->first)) == NULL ||
+        (t->item = malloc((zh->n_words ? zh->n_words : 1) * sizeof *t->item)) == NULL) {
+        free(word_at);
         return -1;
+    }
     /* The words of two or more characters, at most TME_LEXICAL_MAX_ITEMS
      * a sentence: one-character words are mostly particles (的, 在, 是). */
     for (size_t j = 0; j < n; j++) {
@@ -407,8 +400,10 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
         const tme_sentence_features *s = &zh->sentences[j];
         for (size_t w = s->word_begin; w < s->word_end; w++)
             if (slots - t->first[j] < TME_LEXICAL_MAX_ITEMS &&
-                tme_lexicon_headword_chars(zh->lexicon, zh->words[w]) >= 2)
+                tme_lexicon_headword_chars(zh->lexicon, zh->words[w]) >= 2) {
+                word_at[slots] = words->at_of[w];
                 t->item[slots++] = zh->words[w];
+            }
     }
     t->first[n] = slots;
     uint32_t *items = t->item;
@@ -422,13 +417,14 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
         rc = -1;
     for (size_t j = 0; rc == 0 && j < n; j++)
         for (size_t s = t->first[j]; s < t->first[j + 1]; s++) {
-            size_t at = 0;
-            set_index(words, t->item[s], &at); /* the words' set holds every word */
+            size_t at = word_at[s];
             if (!weighed[at].done)
-                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s]), t->weights, &weighed[at]);
+                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s], at), t->weights,
+                          &weighed[at]);
             add_test(t, j, s, &weighed[at]);
         }
     free(weighed);
+    free(word_at);
     return rc;
 }
 
