@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort_ids.h"
+
 /* English lemmas. The prior of p0 from the lemma's weight: 0.22 *
  * exp(-1.4 w) fits the shifted pairs of the gold (0.22 at weight 0, 0.06
  * at 1, 0.026 at 1.5); p1 falls with the weight, rare lemmas' glosses
@@ -113,6 +115,35 @@ static inline void set_bit(uint64_t *bits, size_t at)
     bits[at >> 6] |= (uint64_t)1 << (at & 63);
 }
 
+/* Counts and marks the set's lemmas among a Chinese sentence's (sorted,
+ * distinct): a hash probe for each of the sentence's, or, when the set is
+ * much the smaller (a paragraph pair's few English sentences against the
+ * many lemmas a Chinese sentence's headwords translate), a binary search
+ * for each of the set's. Either finds the same lemmas. */
+static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uint64_t *bits)
+{
+    size_t steps = 1;
+    while (steps < 32 && ((size_t)1 << steps) < m)
+        steps++;
+    if (c->n * steps < 2 * m) {
+        for (size_t at = 0; at < c->n; at++) {
+            size_t pos = tme_lower_bound_u32(lemmas, 0, m, c->ids[at]);
+            if (pos < m && lemmas[pos] == c->ids[at]) {
+                c->zh_df[at]++;
+                set_bit(bits, at);
+            }
+        }
+        return;
+    }
+    for (size_t l = 0; l < m; l++) {
+        size_t at;
+        if (set_index(c, lemmas[l], &at)) {
+            c->zh_df[at]++;
+            set_bit(bits, at);
+        }
+    }
+}
+
 /* English lemmas: in how many English sentences each is (a sentence's
  * lemmas are distinct), and in how many Chinese ones a translation is
  * found; each sentence's bitmap of the set's lemmas. */
@@ -136,13 +167,9 @@ static int count_lemmas(tme_lexical *lx, id_counts *c)
     }
     for (size_t j = 0; j < zh->n_sentences; j++) {
         const tme_sentence_features *s = &zh->sentences[j];
-        for (size_t l = s->lemma_begin; l < s->lemma_end; l++) {
-            size_t at;
-            if (set_index(c, zh->lemmas[l], &at)) {
-                c->zh_df[at]++;
-                set_bit(b->zh_bits + j * words, at);
-            }
-        }
+        if (s->lemma_end > s->lemma_begin) /* lemmas may be NULL otherwise */
+            mark_zh_sentence(c, zh->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin,
+                             b->zh_bits + j * words);
     }
     return 0;
 }
