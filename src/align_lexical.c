@@ -52,15 +52,12 @@ typedef struct {
     uint32_t *at_of; /* the index of each id the set was made of, in their order */
     id_slot *slots;
     size_t mask; /* slots: mask + 1, a power of two at least twice the ids */
+    void *block; /* all of the above in one allocation */
 } id_counts;
 
 static void free_counts(id_counts *c)
 {
-    free(c->ids);
-    free(c->en_df);
-    free(c->zh_df);
-    free(c->at_of);
-    free(c->slots);
+    free(c->block);
 }
 
 static inline size_t slot_of(const id_counts *c, uint32_t id)
@@ -89,11 +86,17 @@ static int make_set(const uint32_t *ids, size_t n, id_counts *c)
     while (size < 2 * n)
         size *= 2;
     c->mask = size - 1;
-    c->slots = malloc(size * sizeof *c->slots);
-    c->ids = malloc((n ? n : 1) * sizeof *c->ids);
-    c->at_of = malloc((n ? n : 1) * sizeof *c->at_of);
-    if (c->slots == NULL || c->ids == NULL || c->at_of == NULL)
+    /* one allocation a set (the counts first: 8-byte items, then 4-byte
+     * ones in pairs), its counts sized to the ids it is made of */
+    size_t room = n ? n : 1;
+    c->block = malloc(room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(id_slot));
+    if (c->block == NULL)
         return -1;
+    c->en_df = c->block;
+    c->zh_df = c->en_df + room;
+    c->ids = (uint32_t *)(c->zh_df + room);
+    c->at_of = c->ids + room;
+    c->slots = (id_slot *)(c->at_of + room);
     memset(c->slots, 0xff, size * sizeof *c->slots);
     for (size_t k = 0; k < n; k++) {
         size_t h = slot_of(c, ids[k]);
@@ -105,9 +108,9 @@ static int make_set(const uint32_t *ids, size_t n, id_counts *c)
         }
         c->at_of[k] = c->slots[h].at;
     }
-    c->en_df = calloc(c->n ? c->n : 1, sizeof *c->en_df);
-    c->zh_df = calloc(c->n ? c->n : 1, sizeof *c->zh_df);
-    return c->en_df == NULL || c->zh_df == NULL ? -1 : 0;
+    memset(c->en_df, 0, c->n * sizeof *c->en_df);
+    memset(c->zh_df, 0, c->n * sizeof *c->zh_df);
+    return 0;
 }
 
 static inline void set_bit(uint64_t *bits, size_t at)
