@@ -31,12 +31,15 @@ static double clamp(double x, double lo, double hi)
 
 /* ---- counting ---------------------------------------------------------- */
 
-/* A sorted set of ids and, for each, in how many sentences of each side.
- * An id's index in the set is read off an open-addressing hash table (one
- * probe or two instead of a binary search, asked for every lexical item of
- * the text). The table is sized to the set: a bitmap over the ids' range
- * (the whole lexicon's, for a text of any length) cost more to clear and
- * rank for each paragraph pair than all its look-ups. */
+/* A set of ids and, for each, in how many sentences of each side. An id's
+ * index in the set is read off an open-addressing hash table (one probe or
+ * two instead of a binary search, asked for every lexical item of the
+ * text). The table is sized to the ids the set is made of: a bitmap over
+ * the ids' range (the whole lexicon's, for a text of any length) cost more
+ * to clear and rank for each paragraph pair than all its look-ups. The
+ * set's order is the order the ids come in: its indices only number the
+ * sentences' bits, no result depends on them, and sorting was a tenth of
+ * the model's set-up. */
 typedef struct {
     uint32_t id, at; /* at == EMPTY_SLOT: free */
 } id_slot;
@@ -46,16 +49,15 @@ typedef struct {
     uint32_t *ids;
     size_t n;
     size_t *en_df, *zh_df;
+    uint32_t *at_of; /* the index of each id the set was made of, in their order */
     id_slot *slots;
-    size_t mask; /* slots: mask + 1, a power of two at least twice n */
+    size_t mask; /* slots: mask + 1, a power of two at least twice the ids */
+    void *block; /* all of the above in one allocation */
 } id_counts;
 
 static void free_counts(id_counts *c)
 {
-    free(c->ids);
-    free(c->en_df);
-    free(c->zh_df);
-    free(c->slots);
+    free(c->block);
 }
 
 static inline size_t slot_of(const id_counts *c, uint32_t id)
@@ -76,101 +78,121 @@ static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
     }
 }
 
-static int index_set(id_counts *c)
-{
-    size_t size = 16;
-    while (size < 2 * c->n)
-        size *= 2;
-    c->mask = size - 1;
-    c->slots = malloc(size * sizeof *c->slots);
-    if (c->slots == NULL)
-        return -1;
-    memset(c->slots, 0xff, size * sizeof *c->slots);
-    for (size_t k = 0; k < c->n; k++) {
-        size_t h = slot_of(c, c->ids[k]);
-        while (c->slots[h].at != EMPTY_SLOT)
-            h = (h + 1) & c->mask;
-        c->slots[h] = (id_slot){c->ids[k], (uint32_t)k};
-    }
-    return 0;
-}
-
-/* The distinct ids of ids[0, n), sorted, with zeroed counts. */
+/* The distinct ids of ids[0, n), with zeroed counts, and at_of. */
 static int make_set(const uint32_t *ids, size_t n, id_counts *c)
 {
     memset(c, 0, sizeof *c);
-    c->ids = malloc((n ? n : 1) * sizeof *c->ids);
-    if (c->ids == NULL)
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    c->mask = size - 1;
+    /* one allocation a set (the counts first: 8-byte items, then 4-byte
+     * ones in pairs), its counts sized to the ids it is made of */
+    size_t room = n ? n : 1;
+    c->block = malloc(room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(id_slot));
+    if (c->block == NULL)
         return -1;
-    if (n > 0)
-        memcpy(c->ids, ids, n * sizeof *ids);
-    tme_sort_u32(c->ids, n);
-    for (size_t k = 0; k < n; k++)
-        if (c->n == 0 || c->ids[c->n - 1] != c->ids[k])
-            c->ids[c->n++] = c->ids[k];
-    c->en_df = calloc(c->n ? c->n : 1, sizeof *c->en_df);
-    c->zh_df = calloc(c->n ? c->n : 1, sizeof *c->zh_df);
-    return c->en_df == NULL || c->zh_df == NULL ? -1 : index_set(c);
+    c->en_df = c->block;
+    c->zh_df = c->en_df + room;
+    c->ids = (uint32_t *)(c->zh_df + room);
+    c->at_of = c->ids + room;
+    c->slots = (id_slot *)(c->at_of + room);
+    memset(c->slots, 0xff, size * sizeof *c->slots);
+    for (size_t k = 0; k < n; k++) {
+        size_t h = slot_of(c, ids[k]);
+        while (c->slots[h].at != EMPTY_SLOT && c->slots[h].id != ids[k])
+            h = (h + 1) & c->mask;
+        if (c->slots[h].at == EMPTY_SLOT) {
+            c->slots[h] = (id_slot){ids[k], (uint32_t)c->n};
+            c->ids[c->n++] = ids[k];
+        }
+        c->at_of[k] = c->slots[h].at;
+    }
+    memset(c->en_df, 0, c->n * sizeof *c->en_df);
+    memset(c->zh_df, 0, c->n * sizeof *c->zh_df);
+    return 0;
 }
 
-/* Adds 1 to counts[at] for each id of ids[0, n) at index at of the set, and
- * sets bit at of bits. */
-static void count_marking(const id_counts *c, size_t *counts, const uint32_t *ids, size_t n,
-                          uint64_t *bits)
+static inline void set_bit(uint64_t *bits, size_t at)
 {
-    for (size_t k = 0; k < n; k++) {
+    bits[at >> 6] |= (uint64_t)1 << (at & 63);
+}
+
+/* Counts and marks the set's lemmas among a Chinese sentence's (sorted,
+ * distinct): a hash probe for each of the sentence's, or, when the set is
+ * much the smaller (a paragraph pair's few English sentences against the
+ * many lemmas a Chinese sentence's headwords translate), a binary search
+ * for each of the set's. Either finds the same lemmas. */
+static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uint64_t *bits)
+{
+    size_t steps = 1;
+    while (steps < 32 && ((size_t)1 << steps) < m)
+        steps++;
+    if (c->n * steps < 2 * m) {
+        for (size_t at = 0; at < c->n; at++) {
+            size_t pos = tme_lower_bound_u32(lemmas, 0, m, c->ids[at]);
+            if (pos < m && lemmas[pos] == c->ids[at]) {
+                c->zh_df[at]++;
+                set_bit(bits, at);
+            }
+        }
+        return;
+    }
+    for (size_t l = 0; l < m; l++) {
         size_t at;
-        if (set_index(c, ids[k], &at)) {
-            counts[at]++;
-            bits[at >> 6] |= (uint64_t)1 << (at & 63);
+        if (set_index(c, lemmas[l], &at)) {
+            c->zh_df[at]++;
+            set_bit(bits, at);
         }
     }
 }
 
-/* Each sentence's bitmap of the set's lemmas, counting them (df) as it goes. */
-static int mark_sentences(const id_counts *c, const tme_features *f, size_t *df, size_t words,
-                          uint64_t **bits)
+/* English lemmas: in how many English sentences each is (a sentence's
+ * lemmas are distinct), and in how many Chinese ones a translation is
+ * found; each sentence's bitmap of the set's lemmas. */
+static int count_lemmas(tme_lexical *lx, id_counts *c)
 {
-    *bits = calloc((f->n_sentences ? f->n_sentences : 1) * (words ? words : 1), sizeof **bits);
-    if (*bits == NULL)
+    const tme_features *en = lx->en, *zh = lx->zh;
+    if (make_set(en->lemmas, en->n_lemmas, c) != 0)
         return -1;
-    for (size_t j = 0; j < f->n_sentences; j++) {
-        const tme_sentence_features *s = &f->sentences[j];
+    size_t words = lx->bits.words = (c->n + 63) / 64;
+    tme_lexical_bits *b = &lx->bits;
+    b->en_bits = calloc(en->n_sentences * (words ? words : 1), sizeof *b->en_bits);
+    b->zh_bits = calloc(zh->n_sentences * (words ? words : 1), sizeof *b->zh_bits);
+    if (b->en_bits == NULL || b->zh_bits == NULL)
+        return -1;
+    for (size_t i = 0; i < en->n_sentences; i++) {
+        const tme_sentence_features *s = &en->sentences[i];
+        for (size_t l = s->lemma_begin; l < s->lemma_end; l++) {
+            c->en_df[c->at_of[l]]++;
+            set_bit(b->en_bits + i * words, c->at_of[l]);
+        }
+    }
+    for (size_t j = 0; j < zh->n_sentences; j++) {
+        const tme_sentence_features *s = &zh->sentences[j];
         if (s->lemma_end > s->lemma_begin) /* lemmas may be NULL otherwise */
-            count_marking(c, df, f->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin,
-                          *bits + j * words);
+            mark_zh_sentence(c, zh->lemmas + s->lemma_begin, s->lemma_end - s->lemma_begin,
+                             b->zh_bits + j * words);
     }
     return 0;
 }
 
-/* English lemmas: in how many English sentences each is, and in how many
- * Chinese ones a translation is found; the sentences' bitmaps. */
-static int count_lemmas(tme_lexical *lx, id_counts *c)
-{
-    if (make_set(lx->en->lemmas, lx->en->n_lemmas, c) != 0)
-        return -1;
-    lx->bits.words = (c->n + 63) / 64;
-    if (mark_sentences(c, lx->en, c->en_df, lx->bits.words, &lx->bits.en_bits) != 0 ||
-        mark_sentences(c, lx->zh, c->zh_df, lx->bits.words, &lx->bits.zh_bits) != 0)
-        return -1;
-    return 0;
-}
-
-/* Chinese words: in how many Chinese sentences each is. */
+/* Chinese words: in how many Chinese sentences each is (a word repeated
+ * in one counts once). */
 static int count_words(const tme_features *zh, id_counts *c)
 {
     if (make_set(zh->words, zh->n_words, c) != 0)
         return -1;
+    /* en_df, unused for words, holds the last sentence (+ 1) that counted each */
+    size_t *counted_in = c->en_df;
     for (size_t j = 0; j < zh->n_sentences; j++) {
         const tme_sentence_features *s = &zh->sentences[j];
         for (size_t w = s->word_begin; w < s->word_end; w++) {
-            /* once per sentence: a word repeated in it counts once */
-            size_t at = 0;
-            set_index(c, zh->words[w], &at); /* in the set: it was made of them */
-            int again = 0;
-            for (size_t v = s->word_begin; v < w && !again; v++)
-                again = zh->words[v] == zh->words[w];
-            c->zh_df[at] += !again;
+            uint32_t at = c->at_of[w];
+            if (counted_in[at] != j + 1) {
+                counted_in[at] = j + 1;
+                c->zh_df[at]++;
+            }
         }
     }
     return 0;
@@ -209,8 +231,8 @@ static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
 
 static int alloc_tests(tme_lexical_tests *t, size_t n_sentences, size_t slots)
 {
-    t->miss = calloc((n_sentences ? n_sentences : 1) * TME_LEXICAL_MAX_OTHER, sizeof *t->miss);
-    t->gain = malloc((slots ? slots : 1) * TME_LEXICAL_MAX_OTHER * sizeof *t->gain);
+    t->miss = calloc((n_sentences ? n_sentences : 1) * t->weights, sizeof *t->miss);
+    t->gain = malloc((slots ? slots : 1) * t->weights * sizeof *t->gain);
     t->item = malloc((slots ? slots : 1) * sizeof *t->item);
     return t->miss == NULL || t->gain == NULL || t->item == NULL ? -1 : 0;
 }
@@ -230,18 +252,23 @@ static void free_tests(tme_lexical_tests *t)
  * calls were most of the model's set-up. */
 typedef struct {
     double hit[TME_LEXICAL_MAX_OTHER], miss[TME_LEXICAL_MAX_OTHER];
-    int done;
+    size_t done; /* how many are weighed (1..done sentences); 0: none */
 } weighed_item;
 
-/* Distinct items often have the same odds (the same counts and weight):
- * the weights of recent odds, direct-mapped on a hash of their bits (the
- * same bits, the same weights). */
-#define ODDS_MEMO_SIZE 64
+/* Distinct items often have the same odds (the same counts and weight),
+ * in one text and from one text to the next (a lemma found in the one
+ * sentence of the other side, of a given number of headwords): the
+ * weights of recent odds, direct-mapped on a hash of their bits (the same
+ * bits, the same weights), kept by each thread from one model to the next
+ * (96 bytes an entry: 384 KiB a thread; on the 80 articles of the bench
+ * 1024 entries left 118k of 204k pow() calls, 4096 60k). */
+#define ODDS_MEMO_SIZE 4096
 typedef struct {
     item_odds odds[ODDS_MEMO_SIZE];
     weighed_item weighed[ODDS_MEMO_SIZE];
-    unsigned char used[ODDS_MEMO_SIZE];
 } odds_memo;
+
+static _Thread_local odds_memo thread_memo;
 
 static size_t odds_slot(const item_odds *o)
 {
@@ -249,29 +276,28 @@ static size_t odds_slot(const item_odds *o)
     memcpy(words, o, sizeof words);
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         h = (h ^ words[k]) * 0x100000001B3ULL;
-    return (size_t)(h >> 58) % ODDS_MEMO_SIZE;
+    return (size_t)(h >> 52) % ODDS_MEMO_SIZE;
 }
 
-static void weigh_all(odds_memo *memo, item_odds o, weighed_item *w)
+static void weigh_all(odds_memo *memo, item_odds o, size_t weights, weighed_item *w)
 {
     size_t slot = odds_slot(&o);
-    if (memo->used[slot] && memcmp(&memo->odds[slot], &o, sizeof o) == 0) {
+    if (memo->weighed[slot].done >= weights && memcmp(&memo->odds[slot], &o, sizeof o) == 0) {
         *w = memo->weighed[slot];
         return;
     }
-    for (size_t k = 1; k <= TME_LEXICAL_MAX_OTHER; k++)
+    for (size_t k = 1; k <= weights; k++)
         weigh_item(o, k, &w->hit[k - 1], &w->miss[k - 1]);
-    w->done = 1;
-    memo->used[slot] = 1;
+    w->done = weights;
     memo->odds[slot] = o;
     memo->weighed[slot] = *w;
 }
 
 static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const weighed_item *w)
 {
-    for (size_t k = 1; k <= TME_LEXICAL_MAX_OTHER; k++) {
-        t->miss[sentence * TME_LEXICAL_MAX_OTHER + k - 1] += w->miss[k - 1];
-        t->gain[slot * TME_LEXICAL_MAX_OTHER + k - 1] = w->hit[k - 1] - w->miss[k - 1];
+    for (size_t k = 1; k <= t->weights; k++) {
+        t->miss[sentence * t->weights + k - 1] += w->miss[k - 1];
+        t->gain[slot * t->weights + k - 1] = w->hit[k - 1] - w->miss[k - 1];
     }
 }
 
@@ -310,12 +336,12 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, odds_memo *memo)
     }
     for (size_t i = 0; i < n; i++)
         for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
-            t->item[s] = en->lemmas[en->sentences[i].lemma_begin + (s - t->first[i])];
-            size_t at = 0;
-            set_index(c, t->item[s], &at); /* in the set: it was made of them */
+            size_t l = en->sentences[i].lemma_begin + (s - t->first[i]), at = c->at_of[l];
+            t->item[s] = en->lemmas[l];
             lx->bits.en_item_at[s] = (uint32_t)at;
             if (!weighed[at].done)
-                weigh_all(memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), &weighed[at]);
+                weigh_all(memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), t->weights,
+                          &weighed[at]);
             add_test(t, i, s, &weighed[at]);
         }
     free(weighed);
@@ -352,29 +378,37 @@ static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
     return 0;
 }
 
-/* The share of English sentences with one of the lemmas of word (-1 each
- * when the word is covered: the candidate left out), as the chance that
- * independent lemmas give. */
-static double cover_share(const tme_lexicon *lex, const id_counts *lemmas, uint32_t word,
-                          size_t n_en, int leave_one_out, double *expected)
+/* The share of English sentences with one of the lemmas of word, as the
+ * chance that independent lemmas give: *miss_share counting every
+ * sentence, *hit_share the candidate left out (-1 each when the word is
+ * covered); *expected the sentences its lemmas are in, for the latter (0
+ * when no other sentence is left). One pass for both: the look-ups were
+ * a tenth of the Chinese tests' set-up. */
+static void cover_shares(const tme_lexicon *lex, const id_counts *lemmas, uint32_t word,
+                         size_t n_en, double *miss_share, double *hit_share, double *expected)
 {
     const uint32_t *ids;
     size_t n = tme_lexicon_headword_lemmas(lex, word, &ids);
-    double none = 1, others = (double)n_en - (leave_one_out ? 1 : 0);
+    double none = 1, none_else = 1, others = (double)n_en, others_else = others - 1;
     *expected = 0;
-    for (size_t k = 0; k < n && others > 0; k++) {
+    for (size_t k = 0; k < n; k++) {
         size_t at;
         if (!set_index(lemmas, ids[k], &at))
             continue;
-        double df = (double)lemmas->en_df[at] - (leave_one_out ? 1 : 0);
-        *expected += (double)lemmas->en_df[at];
+        double df = (double)lemmas->en_df[at];
         none *= 1 - clamp(df / others, 0, 1);
+        if (others_else > 0) {
+            *expected += df;
+            none_else *= 1 - clamp((df - 1) / others_else, 0, 1);
+        }
     }
-    return 1 - none;
+    *miss_share = 1 - none;
+    *hit_share = 1 - none_else;
 }
 
+/* Chinese word `word`, index at of the words' set. */
 static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
-                           uint32_t word)
+                           uint32_t word, size_t at)
 {
     const tme_lexicon *lex = lx->zh->lexicon;
     size_t n_en = lx->en->n_sentences;
@@ -382,10 +416,7 @@ static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const
     double expected;
     item_odds o = {longer ? ZH_P1_LONGER : ZH_P1_TWO, longer ? ZH_P0_LONGER : ZH_P0_TWO, 0, 0,
                    (double)n_en - 1};
-    o.miss_share = cover_share(lex, lemmas, word, n_en, 0, &expected);
-    o.hit_share = cover_share(lex, lemmas, word, n_en, 1, &expected);
-    size_t at = 0;
-    set_index(words, word, &at); /* the words' set holds every word */
+    cover_shares(lex, lemmas, word, n_en, &o.miss_share, &o.hit_share, &expected);
     o.p1 = fmin(o.p1, (expected + o.p1) / ((double)words->zh_df[at] + 1));
     return o;
 }
@@ -396,9 +427,12 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
     const tme_features *zh = lx->zh;
     tme_lexical_tests *t = &lx->zh_tests;
     size_t n = zh->n_sentences, slots = 0;
-    if ((t->first = malloc((n + 1) * sizeof *t->first)) == NULL ||
-        (t->item = malloc((zh->n_words ? zh->n_words : 1) * sizeof *t->item)) == NULL)
+    uint32_t *word_at = malloc((zh->n_words ? zh->n_words : 1) * sizeof *word_at);
+    if (word_at == NULL || (t->first = malloc((n + 1) * sizeof *t->first)) == NULL ||
+        (t->item = malloc((zh->n_words ? zh->n_words : 1) * sizeof *t->item)) == NULL) {
+        free(word_at);
         return -1;
+    }
     /* The words of two or more characters, at most TME_LEXICAL_MAX_ITEMS
      * a sentence: one-character words are mostly particles (的, 在, 是). */
     for (size_t j = 0; j < n; j++) {
@@ -406,8 +440,10 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
         const tme_sentence_features *s = &zh->sentences[j];
         for (size_t w = s->word_begin; w < s->word_end; w++)
             if (slots - t->first[j] < TME_LEXICAL_MAX_ITEMS &&
-                tme_lexicon_headword_chars(zh->lexicon, zh->words[w]) >= 2)
+                tme_lexicon_headword_chars(zh->lexicon, zh->words[w]) >= 2) {
+                word_at[slots] = words->at_of[w];
                 t->item[slots++] = zh->words[w];
+            }
     }
     t->first[n] = slots;
     uint32_t *items = t->item;
@@ -421,36 +457,44 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
         rc = -1;
     for (size_t j = 0; rc == 0 && j < n; j++)
         for (size_t s = t->first[j]; s < t->first[j + 1]; s++) {
-            size_t at = 0;
-            set_index(words, t->item[s], &at); /* the words' set holds every word */
+            size_t at = word_at[s];
             if (!weighed[at].done)
-                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s]), &weighed[at]);
+                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s], at), t->weights,
+                          &weighed[at]);
             add_test(t, j, s, &weighed[at]);
         }
     free(weighed);
+    free(word_at);
     return rc;
 }
 
 tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_features *zh,
                             tme_error *err)
 {
+    return tme_lexical_init_weights(lx, en, zh, TME_LEXICAL_MAX_OTHER, err);
+}
+
+tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, const tme_features *zh,
+                                    size_t weights, tme_error *err)
+{
     memset(lx, 0, sizeof *lx);
     lx->en = en;
     lx->zh = zh;
+    weights = weights < 1 ? 1 : weights > TME_LEXICAL_MAX_OTHER ? TME_LEXICAL_MAX_OTHER : weights;
+    lx->en_tests.weights = lx->zh_tests.weights = weights;
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
     id_counts lemmas, words;
-    odds_memo memo;
-    memset(memo.used, 0, sizeof memo.used);
+    odds_memo *memo = &thread_memo;
     int rc = count_lemmas(lx, &lemmas);
     if (rc == 0)
         rc = count_words(zh, &words);
     else
         memset(&words, 0, sizeof words);
     if (rc == 0)
-        rc = init_en_tests(lx, &lemmas, &memo);
+        rc = init_en_tests(lx, &lemmas, memo);
     if (rc == 0)
-        rc = init_zh_tests(lx, &lemmas, &words, &memo);
+        rc = init_zh_tests(lx, &lemmas, &words, memo);
     if (rc == 0)
         rc = init_zh_cover(lx, &lemmas);
     free_counts(&lemmas);
@@ -514,10 +558,10 @@ double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_
 {
     if (t->first == NULL || other_count == 0)
         return 0;
-    size_t k = (other_count < TME_LEXICAL_MAX_OTHER ? other_count : TME_LEXICAL_MAX_OTHER) - 1;
-    double e = t->miss[sentence * TME_LEXICAL_MAX_OTHER + k];
-    const double *gain = t->gain + t->first[sentence] * TME_LEXICAL_MAX_OTHER + k;
+    size_t k = (other_count < t->weights ? other_count : t->weights) - 1;
+    double e = t->miss[sentence * t->weights + k];
+    const double *gain = t->gain + t->first[sentence] * t->weights + k;
     for (; mask != 0; mask &= mask - 1)
-        e += gain[(size_t)__builtin_ctzll(mask) * TME_LEXICAL_MAX_OTHER];
+        e += gain[(size_t)__builtin_ctzll(mask) * t->weights];
     return e;
 }

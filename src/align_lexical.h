@@ -48,10 +48,12 @@
 #define TME_LEXICAL_MAX_OTHER 3
 
 /* One direction's tests: for sentence i of the side tested and k
- * (1..TME_LEXICAL_MAX_OTHER) sentences of the other side, the evidence when
- * none of its items is found, miss[i * MAX_OTHER + k - 1], and what finding
- * item slot s (first[i] + bit) adds, gain[s * MAX_OTHER + k - 1]. */
+ * (1..weights) sentences of the other side, the evidence when none of its
+ * items is found, miss[i * weights + k - 1], and what finding item slot s
+ * (first[i] + bit) adds, gain[s * weights + k - 1]. weights is
+ * TME_LEXICAL_MAX_OTHER for a model from tme_lexical_init. */
 typedef struct {
+    size_t weights;
     size_t *first; /* [n_sentences + 1] */
     double *miss;
     double *gain;
@@ -85,6 +87,11 @@ typedef struct {
  * model is empty: every evidence 0). */
 tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_features *zh,
                             tme_error *err);
+/* The same model weighing only 1..weights sentences of the other side
+ * (1..TME_LEXICAL_MAX_OTHER): the paragraph pairing asks for one only, and
+ * the weights were most of the set-up. */
+tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, const tme_features *zh,
+                                    size_t weights, tme_error *err);
 void tme_lexical_free(tme_lexical *lx);
 
 /* 1 when the model has something to weigh. */
@@ -103,7 +110,7 @@ uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t e
 
 /* The evidence (in nats; > 0 for a translation) of sentence `sentence` of
  * the side tests are for, against other_count sentences of the other side
- * whose masks OR to mask. */
+ * whose masks OR to mask (more than the tests' weights count as that many). */
 double tme_lexical_evidence(const tme_lexical_tests *tests, size_t sentence, uint64_t mask,
                             size_t other_count);
 

@@ -14,7 +14,8 @@ tme_status tme_pairing_lexicon_finish(tme_pairing_lexicon *pl, tme_error *err)
     pl->ready = 0;
     if (pl->en.lexicon == NULL || pl->zh.lexicon == NULL)
         return TME_OK;
-    if (tme_lexical_init(&pl->lexical, &pl->en, &pl->zh, err) != TME_OK)
+    /* the evidence is only ever asked against one paragraph */
+    if (tme_lexical_init_weights(&pl->lexical, &pl->en, &pl->zh, 1, err) != TME_OK)
         return err->status;
     pl->ready = tme_lexical_active(&pl->lexical);
     return TME_OK;
