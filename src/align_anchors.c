@@ -116,7 +116,7 @@ static size_t best_for(const tme_align_model *m, const postings *p, tally *t, si
     size_t max_postings = m->n_zh / TME_ANCHOR_POSTING_SHARE + 1;
     for (size_t s = tests->first[i]; s < tests->first[i + 1]; s++) {
         size_t x = p->at[m->lexical.bits.en_item_at[s]]; /* an item: in the set */
-        double gain = tests->gain[s * TME_LEXICAL_MAX_OTHER];
+        double gain = tests->gain[s * tests->weights];
         if (gain <= 0 || p->first[x + 1] - p->first[x] > max_postings)
             continue;
         for (size_t k = p->first[x]; k < p->first[x + 1]; k++) {

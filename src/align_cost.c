@@ -250,9 +250,9 @@ static size_t covering_power_of_two(size_t n, size_t limit)
  * roundings of 1.1e-16 each). */
 double tme_lexical_most(const tme_lexical_tests *t, size_t i, size_t k)
 {
-    double miss = t->miss[i * TME_LEXICAL_MAX_OTHER + k], most = miss, size = fabs(miss);
+    double miss = t->miss[i * t->weights + k], most = miss, size = fabs(miss);
     for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
-        double gain = t->gain[s * TME_LEXICAL_MAX_OTHER + k];
+        double gain = t->gain[s * t->weights + k];
         most += gain > 0 ? gain : 0;
         size += fabs(gain);
     }

@@ -260,9 +260,10 @@ typedef struct {
  * sentence of the other side, of a given number of headwords): the
  * weights of recent odds, direct-mapped on a hash of their bits (the same
  * bits, the same weights), kept by each thread from one model to the next
- * (96 bytes an entry: 384 KiB a thread; on the 80 articles of the bench
- * 1024 entries left 118k of 204k pow() calls, 4096 60k). */
-#define ODDS_MEMO_SIZE 4096
+ * (96 bytes an entry; on the 80 articles of the bench 1024 entries left
+ * 118k of 204k pow() calls, 4096 60k, but every thread of a program that
+ * links the library gets the memo: 96 KiB a thread is the bound kept). */
+#define ODDS_MEMO_SIZE 1024
 typedef struct {
     item_odds odds[ODDS_MEMO_SIZE];
     weighed_item weighed[ODDS_MEMO_SIZE];
