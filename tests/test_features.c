@@ -358,6 +358,37 @@ static void check_same_reading(const char *text, size_t len, tme_lang lang)
     tme_features_free(&parts);
 }
 
+/* Calls check on every English or Chinese paragraph of the article at
+ * path (a source-tree path); returns how many. */
+static size_t check_paragraphs(const char *path,
+                               void (*check)(const char *text, size_t len, tme_lang lang,
+                                             const tme_lexicon *lex),
+                               const tme_lexicon *lex)
+{
+    size_t len, checked = 0;
+    char *text = tme_test_read_file(tme_test_source_path(path), &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    tme_paragraphs paragraphs;
+    CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text, len, &paragraphs, NULL), TME_OK);
+    for (size_t k = 0; k < paragraphs.count; k++) {
+        const tme_paragraph *p = &paragraphs.items[k];
+        if (p->script == TME_SCRIPT_OTHER)
+            continue;
+        check(p->text, p->len, p->script == TME_SCRIPT_HAN ? TME_LANG_ZH : TME_LANG_EN, lex);
+        checked++;
+    }
+    tme_paragraphs_free(&paragraphs);
+    free(text);
+    return checked;
+}
+
+static void check_same_reading_of(const char *text, size_t len, tme_lang lang,
+                                  const tme_lexicon *lex)
+{
+    (void)lex;
+    check_same_reading(text, len, lang);
+}
+
 static void test_pairing_and_alignment_read_alike(void)
 {
     const char *en = "DeepSeek's R1 cost $5.6 million. In the 1980s, 3.5 billion people. K8s!";
@@ -374,23 +405,8 @@ static void test_pairing_and_alignment_read_alike(void)
         "samples/deepseek-bilingual.txt", "samples/un-charter-ch1-3/article.txt",
         "samples/k8s-docs-overview/article.txt", "samples/python-tutorial-appetite/article.txt"};
     size_t checked = 0;
-    for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++) {
-        size_t len;
-        char *text = tme_test_read_file(tme_test_source_path(articles[a]), &len);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-        tme_paragraphs paragraphs;
-        CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text, len, &paragraphs, NULL), TME_OK);
-        for (size_t k = 0; k < paragraphs.count; k++) {
-            const tme_paragraph *p = &paragraphs.items[k];
-            if (p->script == TME_SCRIPT_OTHER)
-                continue;
-            check_same_reading(p->text, p->len,
-                               p->script == TME_SCRIPT_HAN ? TME_LANG_ZH : TME_LANG_EN);
-            checked++;
-        }
-        tme_paragraphs_free(&paragraphs);
-        free(text);
-    }
+    for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++)
+        checked += check_paragraphs(articles[a], check_same_reading_of, NULL);
     CU_ASSERT(checked > 200);
 }
 
@@ -461,24 +477,11 @@ static void check_one_pass(const char *text, size_t len, tme_lang lang, const tm
     tme_features_free(&one_parts);
 }
 
-static void check_one_pass_on_article(const char *path, const tme_lexicon *lex, size_t *checked)
+/* check_one_pass with the lexicon and without. */
+static void check_one_pass_both(const char *text, size_t len, tme_lang lang, const tme_lexicon *lex)
 {
-    size_t len;
-    char *text = tme_test_read_file(tme_test_source_path(path), &len);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-    tme_paragraphs paragraphs;
-    CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text, len, &paragraphs, NULL), TME_OK);
-    for (size_t k = 0; k < paragraphs.count; k++) {
-        const tme_paragraph *p = &paragraphs.items[k];
-        if (p->script == TME_SCRIPT_OTHER)
-            continue;
-        tme_lang lang = p->script == TME_SCRIPT_HAN ? TME_LANG_ZH : TME_LANG_EN;
-        check_one_pass(p->text, p->len, lang, lex);
-        check_one_pass(p->text, p->len, lang, NULL);
-        (*checked)++;
-    }
-    tme_paragraphs_free(&paragraphs);
-    free(text);
+    check_one_pass(text, len, lang, lex);
+    check_one_pass(text, len, lang, NULL);
 }
 
 static void test_one_pass_reads_both_ways(void)
@@ -533,7 +536,7 @@ static void test_one_pass_reads_both_ways(void)
                               "samples/python-tutorial-classes-zh-tw/article.txt"};
     size_t checked = 0;
     for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++)
-        check_one_pass_on_article(articles[a], lex, &checked);
+        checked += check_paragraphs(articles[a], check_one_pass_both, lex);
     CU_ASSERT(checked >= 700);
     tme_lexicon_free(shared_lexicon);
     shared_lexicon = NULL;
