@@ -244,21 +244,6 @@ static size_t covering_power_of_two(size_t n, size_t limit)
     return p;
 }
 
-/* The most tme_lexical_evidence(t, i, mask, k + 1) can be: the misses'
- * evidence plus every positive gain, with room for the rounding of sums
- * taken in another order (1e-9 of the magnitudes, against at most 64
- * roundings of 1.1e-16 each). */
-double tme_lexical_most(const tme_lexical_tests *t, size_t i, size_t k)
-{
-    double miss = t->miss[i * t->weights + k], most = miss, size = fabs(miss);
-    for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
-        double gain = t->gain[s * t->weights + k];
-        most += gain > 0 ? gain : 0;
-        size += fabs(gain);
-    }
-    return most + 1e-9 * (size + 1);
-}
-
 /* For each sentence of a side and k sentences of the other, the most its
  * lexical term can be. */
 static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests *t)

@@ -97,10 +97,6 @@ tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, cons
                                 tme_error *err);
 void tme_align_model_free(tme_align_model *m);
 
-/* The most tme_lexical_evidence(t, i, mask, k + 1) can be for any mask, a
- * bound a little above (for exact pruning by the searches). */
-double tme_lexical_most(const tme_lexical_tests *t, size_t i, size_t k);
-
 typedef struct {
     double length_cost; /* -log of the two-sided tail probability of the length misfit */
     double anchor_cost; /* penalties minus bonuses */

@@ -114,4 +114,8 @@ uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t e
 double tme_lexical_evidence(const tme_lexical_tests *tests, size_t sentence, uint64_t mask,
                             size_t other_count);
 
+/* The most tme_lexical_evidence(t, i, mask, k + 1) can be for any mask, a
+ * bound a little above (for exact pruning by the searches). */
+double tme_lexical_most(const tme_lexical_tests *t, size_t i, size_t k);
+
 #endif
