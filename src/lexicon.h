@@ -126,7 +126,8 @@ tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t
 
 /* Both tme_lexicon_prepare_zh() into zh and tme_lexicon_words_zh() into
  * words, of the same text, in one pass over it: the n-grams each looks up
- * are the same, so this costs little more than the first alone. */
+ * are the same, so this costs little more than the first alone. words
+ * may be NULL: tme_lexicon_prepare_zh() is this without them. */
 tme_status tme_lexicon_prepare_zh_words(const tme_lexicon *lex, const char *text, size_t len,
                                         tme_lexicon_zh *zh, tme_lexicon_zh_words *words,
                                         tme_error *err);

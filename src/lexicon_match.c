@@ -280,12 +280,7 @@ static int gather_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out, size_t tot
 tme_status tme_lexicon_prepare_zh(const tme_lexicon *lex, const char *text, size_t len,
                                   tme_lexicon_zh *out, tme_error *err)
 {
-    out->n_headwords = out->n_lemmas = 0;
-    size_t total;
-    if (find_headwords(lex, text, len, out, NULL, &total) != 0 ||
-        gather_lemmas(lex, out, total) != 0)
-        return tme_error_nomem(err);
-    return TME_OK;
+    return tme_lexicon_prepare_zh_words(lex, text, len, out, NULL, err);
 }
 
 tme_status tme_lexicon_prepare_zh_words(const tme_lexicon *lex, const char *text, size_t len,
@@ -293,7 +288,8 @@ tme_status tme_lexicon_prepare_zh_words(const tme_lexicon *lex, const char *text
                                         tme_error *err)
 {
     zh->n_headwords = zh->n_lemmas = 0;
-    words->n = 0;
+    if (words != NULL)
+        words->n = 0;
     size_t total;
     if (find_headwords(lex, text, len, zh, words, &total) != 0 ||
         gather_lemmas(lex, zh, total) != 0)

@@ -507,28 +507,6 @@ static int holds_no_item(tme_lang lang, const tme_lexicon *lex, int32_t cp)
                                : !tme_lexicon_zh_in_headword(lex, cp);
 }
 
-/* Whether the whole text's lexical items are its sentences' together: what
- * lies between them holds none and no item runs from one into the next.
- * Nearly always so (sentences end in punctuation and a space); when not,
- * the whole text is read again. */
-static int items_are_the_sentences(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lex,
-                                   const tme_features *sentences)
-{
-    size_t after = 0; /* the code point after the sentence before */
-    for (size_t k = 0; k <= sentences->n_sentences; k++) {
-        const tme_sentence_features *s = &sentences->sentences[k];
-        size_t begin = k < sentences->n_sentences ? tme_codepoints_at(d, s->span.start) : d->n;
-        for (size_t i = after; i < begin; i++)
-            if (!holds_no_item(lang, lex, d->cp[i]))
-                return 0;
-        if (k > 0 && !cut_stops_items(d, lang, lex, after))
-            return 0;
-        if (k < sentences->n_sentences)
-            after = tme_codepoints_at(d, s->span.end);
-    }
-    return 1;
-}
-
 /* Merges the sorted, distinct runs a[0, m) and b[0, n) into out, distinct;
  * returns how many it wrote. */
 static size_t merge_distinct(const uint32_t *a, size_t m, const uint32_t *b, size_t n,
@@ -659,35 +637,56 @@ static int folds_alone(int32_t cp)
            (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0xFF01 && cp <= 0xFF5E);
 }
 
-/* Whether the whole text's anchors are its sentences' in order: valid
- * UTF-8 (the fold of text with an invalid byte is empty), spaces between
- * the sentences, and each cut after a mark that stops anchors, then a space
- * (or, after a full-width mark or ! ? ;, anything that folds alone: Chinese
- * sentences follow each other unspaced). */
-static int anchors_are_the_sentences(const tme_codepoints *d, const tme_features *sentences)
+/* Whether no anchor can run across the cut between code points at - 1 and
+ * at: it follows a mark that stops anchors, then a space (or, after a
+ * full-width mark or ! ? ;, anything that folds alone: Chinese sentences
+ * follow each other unspaced). */
+static int cut_stops_anchors(const tme_codepoints *d, size_t at)
 {
-    size_t after = 0;
-    for (size_t i = 0; i < d->n; i++)
-        if (d->cp[i] < 0)
-            return 0;
-    for (size_t k = 0; k <= sentences->n_sentences; k++) {
+    if (at == 0 || at >= d->n)
+        return 1;
+    int32_t last = d->cp[at - 1], next = d->cp[at];
+    int spaced = next < 0x80 && tme_is_space(next);
+    /* a "." may be a decimal point and a ":" a clock's */
+    int unspaced = last >= 0x80 || last == '!' || last == '?' || last == ';';
+    return stops_anchors(last) && (spaced || (unspaced && folds_alone(next)));
+}
+
+/* What the whole text can take from its sentences' reading. */
+typedef struct {
+    int items;   /* lexical items (none asked without a lexicon) */
+    int anchors; /* anchors */
+} from_sentences;
+
+/* One walk over what lies between the sentences and over the cuts. The
+ * lexical items are the sentences' together when what lies between holds
+ * none and no item runs from one sentence into the next; the anchors are
+ * theirs in order when the text is valid UTF-8 (the fold of text with an
+ * invalid byte is empty), only spaces lie between and every cut stops
+ * anchors. Nearly always so (sentences end in punctuation and a space);
+ * what is not is read again over the whole text. */
+static from_sentences what_sentences_give(const tme_codepoints *d, tme_lang lang,
+                                          const tme_lexicon *lex, const tme_features *sentences)
+{
+    from_sentences r = {lex != NULL, 1};
+    for (size_t i = 0; i < d->n && r.anchors; i++)
+        r.anchors = d->cp[i] >= 0;
+    size_t after = 0; /* the code point after the sentence before */
+    for (size_t k = 0; k <= sentences->n_sentences && (r.items || r.anchors); k++) {
         const tme_sentence_features *s = &sentences->sentences[k];
         size_t begin = k < sentences->n_sentences ? tme_codepoints_at(d, s->span.start) : d->n;
-        for (size_t i = after; i < begin; i++)
-            if (!tme_is_space(d->cp[i]))
-                return 0;
-        if (k > 0 && after > 0 && after < d->n) {
-            int32_t last = d->cp[after - 1], next = d->cp[after];
-            int spaced = next < 0x80 && tme_is_space(next);
-            /* a "." may be a decimal point and a ":" a clock's */
-            int unspaced = last >= 0x80 || last == '!' || last == '?' || last == ';';
-            if (!stops_anchors(last) || !(spaced || (unspaced && folds_alone(next))))
-                return 0;
+        for (size_t i = after; i < begin; i++) {
+            r.items = r.items && holds_no_item(lang, lex, d->cp[i]);
+            r.anchors = r.anchors && tme_is_space(d->cp[i]);
+        }
+        if (k > 0) {
+            r.items = r.items && cut_stops_items(d, lang, lex, after);
+            r.anchors = r.anchors && cut_stops_anchors(d, after);
         }
         if (k < sentences->n_sentences)
             after = tme_codepoints_at(d, s->span.end);
     }
-    return 1;
+    return r;
 }
 
 /* The whole text from its sentences' anchors (and, with merge, their
@@ -705,11 +704,11 @@ static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, i
     measure_sentence(d, 0, d->n, lang, s);
     whole->length = s->length;
     whole->n_sentences = 1;
-    if (sentences->n_anchors > 0 &&
-        TME_ARRAY_RESERVE(whole->anchors, whole->cap_anchors, sentences->n_anchors) != TME_OK)
-        return tme_error_set(err, TME_ERR_NOMEM, "out of memory collecting anchors");
-    if (sentences->n_anchors > 0)
+    if (sentences->n_anchors > 0) {
+        if (TME_ARRAY_RESERVE(whole->anchors, whole->cap_anchors, sentences->n_anchors) != TME_OK)
+            return tme_error_set(err, TME_ERR_NOMEM, "out of memory collecting anchors");
         memcpy(whole->anchors, sentences->anchors, sentences->n_anchors * sizeof *whole->anchors);
+    }
     whole->n_anchors = sentences->n_anchors;
     s->anchor_begin = 0;
     s->anchor_end = whole->n_anchors;
@@ -717,14 +716,14 @@ static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, i
 }
 
 /* The whole text as READ_PARAGRAPH reads it, from its sentences where they
- * read the same (anchors_are_the_sentences, items_are_the_sentences), else
- * read again. */
+ * read the same (what_sentences_give), else read again. */
 static tme_status read_whole(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
                              const tme_features *sentences, tme_features *whole, tme_error *err)
 {
-    int merge = lexicon != NULL && items_are_the_sentences(d, lang, lexicon, sentences);
+    from_sentences given = what_sentences_give(d, lang, lexicon, sentences);
+    int merge = given.items;
     tme_status status;
-    if ((lexicon == NULL || merge) && anchors_are_the_sentences(d, sentences)) {
+    if ((lexicon == NULL || merge) && given.anchors) {
         status = whole_from_sentences(d, lang, merge, sentences, whole, err);
     } else {
         tme_span all = {0, d->len};
