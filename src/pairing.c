@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align_cost.h"
+#include "align_lexical.h"
 #include "pairing_lexical.h"
 #include "sort_ids.h"
 #include "text_features.h"
