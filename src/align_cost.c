@@ -245,11 +245,12 @@ static size_t covering_power_of_two(size_t n, size_t limit)
 }
 
 /* For each sentence of a side and k sentences of the other, the most its
- * lexical term can be. */
+ * lexical term can be (k up to the tests' weights: no bead has more of
+ * the other side; the others stay 0, never read). */
 static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests *t)
 {
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
+        for (size_t k = 0; k < TME_ALIGN_MAX_SIDE && k < t->weights; k++)
             side->sentences[i].most[k] = tme_lexical_most(t, i, k);
     /* and of the ranges: sums in another order than the terms', which the
      * bounds' margins allow for */
@@ -271,7 +272,11 @@ tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, cons
         tme_align_model_free(m);
         return tme_error_nomem(err);
     }
-    if (tme_lexical_init(&m->lexical, en, zh, err) != TME_OK) {
+    /* A bead has at most as many sentences of a side as the side has: a
+     * pair of one sentence each (most paragraph pairs) needs the weights
+     * for one only, a third of the pow() and log() calls of three. */
+    size_t longer = m->n_en > m->n_zh ? m->n_en : m->n_zh;
+    if (tme_lexical_init_weights(&m->lexical, en, zh, longer, err) != TME_OK) {
         tme_align_model_free(m);
         return err->status;
     }
