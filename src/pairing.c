@@ -428,10 +428,15 @@ static int alloc_table(dp_table *t, size_t n_en, size_t n_zh, size_t width)
 }
 
 /* order_free_score() of every band cell, kept from the first pass for the
- * second (same band): NAN until computed. */
+ * second (same band): NAN until computed. A band of more cells than
+ * SCORE_CACHE_MAX_CELLS (8 MB of scores) keeps none and the second pass
+ * computes its scores again: a 9 MB page's band held 100 MB of them, most
+ * of its peak memory. */
 typedef struct {
-    double *scores;
+    double *scores; /* NULL: not kept */
+    int prepared;
 } score_cache;
+#define SCORE_CACHE_MAX_CELLS ((size_t)1 << 20)
 
 /* The score of the pair move into a cell from a path of score from, or
  * -INFINITY when it cannot be above best (the move is only taken above
@@ -446,26 +451,31 @@ static double pair_move_score(score_cache *cache, size_t cell, const side_info *
     if (en->navigation || zh->navigation)
         return -INFINITY;
     double adjacency = adjacency_score(en, zh, preferred);
-    if (isnan(cache->scores[cell])) {
-        double length = length_score(en->units, zh->units);
-        double lexical_most = weigh_evidence(en->lexical_most + zh->lexical_most);
-        if (from + (order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh) + adjacency) <=
-            best)
-            return -INFINITY;
-        double anchor = anchor_score(en, zh);
-        if (from + (order_free_sum(length, anchor, lexical_most, en, zh) + adjacency) <= best)
-            return -INFINITY;
-        cache->scores[cell] = order_free_sum(length, anchor, lexical_score(en, zh), en, zh);
-    }
-    return from + (cache->scores[cell] + adjacency);
+    if (cache->scores != NULL && !isnan(cache->scores[cell]))
+        return from + (cache->scores[cell] + adjacency);
+    double length = length_score(en->units, zh->units);
+    double lexical_most = weigh_evidence(en->lexical_most + zh->lexical_most);
+    if (from + (order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh) + adjacency) <= best)
+        return -INFINITY;
+    double anchor = anchor_score(en, zh);
+    if (from + (order_free_sum(length, anchor, lexical_most, en, zh) + adjacency) <= best)
+        return -INFINITY;
+    double score = order_free_sum(length, anchor, lexical_score(en, zh), en, zh);
+    if (cache->scores != NULL)
+        cache->scores[cell] = score;
+    return from + (score + adjacency);
 }
 
-/* The cache's cells for the band of t, all NAN, on the first pass. */
+/* The cache's cells for the band of t, all NAN, on the first pass (none
+ * for a band too large to keep). */
 static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
 {
-    if (cache->scores != NULL)
+    if (cache->prepared)
         return 0;
+    cache->prepared = 1;
     size_t cells = t->row_start[n_en + 1];
+    if (cells > SCORE_CACHE_MAX_CELLS)
+        return 0;
     cache->scores = malloc(cells * sizeof *cache->scores);
     if (cache->scores == NULL)
         return -1;
@@ -662,7 +672,7 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
     }
     size_t max_pairs = s.n_en < s.n_zh ? s.n_en : s.n_zh;
     out->pairs = malloc((max_pairs + 1) * sizeof *out->pairs);
-    score_cache cache = {NULL};
+    score_cache cache = {NULL, 0};
     if (out->pairs == NULL || best_pairing(&s, ORDER_ANY, &cache, out->pairs, &out->count) != 0) {
         free(cache.scores);
         free_sides(&s);
