@@ -222,8 +222,8 @@ static tme_status inflate_some(tme_stream *s, unsigned char *buf, size_t size, s
             if (next_member(s, &more, err) != TME_OK || !more)
                 return err->status;
         }
-        const unsigned char *p;
-        size_t n;
+        const unsigned char *p = NULL;
+        size_t n = 0;
         if (raw_available(s, &p, &n, err) != TME_OK)
             return err->status;
         s->zs.next_in = (unsigned char *)p;
