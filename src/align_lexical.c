@@ -379,6 +379,41 @@ static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
     return 0;
 }
 
+/* zh_covered_by: each English lemma's sentences (a row of en_row_words
+ * words, the transpose of en_bits), then each Chinese slot's row the OR of
+ * its cover's. Left NULL (not an error) when too large. */
+static int init_zh_covered_by(tme_lexical *lx, size_t n_lemmas)
+{
+    tme_lexical_bits *b = &lx->bits;
+    size_t n_en = lx->en->n_sentences, slots = lx->zh_tests.first[lx->zh->n_sentences];
+    size_t row = (n_en + 63) / 64;
+    if (slots * row > TME_LEXICAL_COVER_ROWS_MAX || n_lemmas * row > TME_LEXICAL_COVER_ROWS_MAX)
+        return 0;
+    uint64_t *held_by = calloc((n_lemmas ? n_lemmas : 1) * row, sizeof *held_by);
+    b->zh_covered_by = calloc((slots ? slots : 1) * row, sizeof *b->zh_covered_by);
+    if (held_by == NULL || b->zh_covered_by == NULL) {
+        free(held_by);
+        return -1;
+    }
+    b->en_row_words = row;
+    for (size_t i = 0; i < n_en; i++) {
+        const uint64_t *bits = b->en_bits + i * b->words;
+        for (size_t w = 0; w < b->words; w++)
+            for (uint64_t m = bits[w]; m != 0; m &= m - 1) {
+                size_t at = w * 64 + (size_t)__builtin_ctzll(m);
+                held_by[at * row + i / 64] |= (uint64_t)1 << (i % 64);
+            }
+    }
+    for (size_t s = 0; s < slots; s++) {
+        uint64_t *out = b->zh_covered_by + s * row;
+        for (size_t k = b->zh_cover_first[s]; k < b->zh_cover_first[s + 1]; k++)
+            for (size_t w = 0; w < row; w++)
+                out[w] |= held_by[b->zh_cover[k] * row + w];
+    }
+    free(held_by);
+    return 0;
+}
+
 /* The share of English sentences with one of the lemmas of word, as the
  * chance that independent lemmas give: *miss_share counting every
  * sentence, *hit_share the candidate left out (-1 each when the word is
@@ -498,6 +533,8 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
         rc = init_zh_tests(lx, &lemmas, &words, memo);
     if (rc == 0)
         rc = init_zh_cover(lx, &lemmas);
+    if (rc == 0)
+        rc = init_zh_covered_by(lx, lemmas.n);
     free_counts(&lemmas);
     free_counts(&words);
     if (rc != 0) {
@@ -516,6 +553,7 @@ void tme_lexical_free(tme_lexical *lx)
     free(lx->bits.en_item_at);
     free(lx->bits.zh_cover_first);
     free(lx->bits.zh_cover);
+    free(lx->bits.zh_covered_by);
     memset(&lx->bits, 0, sizeof lx->bits);
 }
 
@@ -542,9 +580,16 @@ uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t e
 {
     const tme_lexical_tests *t = &lx->zh_tests;
     const tme_lexical_bits *b = &lx->bits;
-    const uint64_t *bits = b->en_bits + en_sentence * b->words;
     size_t first = t->first[zh_sentence], end = t->first[zh_sentence + 1];
     uint64_t mask = 0;
+    if (b->zh_covered_by != NULL) {
+        const uint64_t *rows = b->zh_covered_by + en_sentence / 64;
+        unsigned bit = (unsigned)(en_sentence % 64);
+        for (size_t s = first; s < end; s++)
+            mask |= ((rows[s * b->en_row_words] >> bit) & 1) << (s - first);
+        return mask;
+    }
+    const uint64_t *bits = b->en_bits + en_sentence * b->words;
     for (size_t s = first; s < end; s++)
         for (size_t k = b->zh_cover_first[s]; k < b->zh_cover_first[s + 1]; k++)
             if (has_bit(bits, b->zh_cover[k])) {

@@ -74,7 +74,15 @@ typedef struct {
     uint32_t *en_item_at;
     size_t *zh_cover_first;
     uint32_t *zh_cover;
+    /* The same cover the other way round: row s (en_row_words words) has
+     * bit i set when English sentence i holds one of slot s's numbers, so
+     * that a Chinese mask is one bit test a slot. NULL when the rows would
+     * take more than TME_LEXICAL_COVER_ROWS_MAX words; the masks then walk
+     * zh_cover. */
+    uint64_t *zh_covered_by;
+    size_t en_row_words;
 } tme_lexical_bits;
+#define TME_LEXICAL_COVER_ROWS_MAX ((size_t)1 << 20)
 
 typedef struct {
     const tme_features *en, *zh;

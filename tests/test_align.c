@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Tests of the English–Chinese sentence aligner. */
 #include "align.h"
+#include "align_lexical.h"
 #include "array.h"
 #include "test_support.h"
 
@@ -661,6 +662,71 @@ static void test_samples_end_to_end(void)
                           "samples/python-tutorial-appetite/gold_paragraphs.tsv");
 }
 
+/* ---- the lexical masks ---------------------------------------------------- */
+
+/* Every Chinese mask of the model of en and zh, read from the cover rows
+ * and again by walking the cover lists (the rows hidden, as for a model too
+ * large for them): the same bits. Returns how many masks have a bit. */
+static size_t check_masks_agree(const char *en, const char *zh, const tme_lexicon *lex)
+{
+    tme_features ef, zf;
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(en, strlen(en), TME_LANG_EN, lex, &ef, NULL),
+                          TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(zh, strlen(zh), TME_LANG_ZH, lex, &zf, NULL),
+                          TME_OK);
+    tme_lexical lx;
+    size_t found = 0;
+    CU_ASSERT_EQUAL_FATAL(tme_lexical_init(&lx, &ef, &zf, NULL), TME_OK);
+    if (tme_lexical_active(&lx)) {
+        uint64_t *rows = lx.bits.zh_covered_by;
+        CU_ASSERT_PTR_NOT_NULL(rows);
+        for (size_t j = 0; j < zf.n_sentences; j++)
+            for (size_t i = 0; i < ef.n_sentences; i++) {
+                uint64_t from_rows = tme_lexical_zh_mask(&lx, j, i);
+                lx.bits.zh_covered_by = NULL;
+                uint64_t from_lists = tme_lexical_zh_mask(&lx, j, i);
+                lx.bits.zh_covered_by = rows;
+                CU_ASSERT_EQUAL(from_rows, from_lists);
+                found += from_rows != 0;
+            }
+    }
+    tme_lexical_free(&lx);
+    tme_features_free(&ef);
+    tme_features_free(&zf);
+    return found;
+}
+
+static void test_cover_rows_give_the_masks(void)
+{
+    const tme_lexicon *lex = tme_test_cedict();
+    size_t len;
+    char *tsv = tme_test_read_file(
+        tme_test_source_path("samples/deepseek-bilingual.gold-paragraphs.tsv"), &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(tsv);
+    /* each gold paragraph pair, then all of them as one pair (English
+     * sentences past 64: rows of several words) */
+    char *all_en = calloc(len + 1, 1), *all_zh = calloc(len + 1, 1);
+    CU_ASSERT_FATAL(all_en != NULL && all_zh != NULL);
+    size_t pairs = 0, found = 0;
+    for (char *line = strtok(tsv, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+        char *tab = strchr(line, '\t');
+        if (tab == NULL)
+            continue;
+        *tab = '\0';
+        found += check_masks_agree(line, tab + 1, lex);
+        strcat(strcat(all_en, *all_en ? " " : ""), line);
+        strcat(all_zh, tab + 1);
+        pairs++;
+    }
+    CU_ASSERT(pairs > 20);
+    CU_ASSERT(found > 20);
+    CU_ASSERT(check_masks_agree(all_en, all_zh, lex) > 1000);
+    free(all_en);
+    free(all_zh);
+    free(tsv);
+    tme_test_cedict_free();
+}
+
 static CU_TestInfo tests[] = {
     {"1-1 chain", test_one_to_one_chain},
     {"1-2 and 2-1 beads", test_one_to_two_and_two_to_one},
@@ -675,6 +741,7 @@ static CU_TestInfo tests[] = {
     {"score-pairs counts and exit status", test_score_pairs_counts},
     {"score-pairs --normalize-punct", test_score_pairs_normalize_punct},
     {"samples end to end through score-pairs", test_samples_end_to_end},
+    {"cover rows give the Chinese masks", test_cover_rows_give_the_masks},
     CU_TEST_INFO_NULL,
 };
 

@@ -412,21 +412,6 @@ static void test_pairing_and_alignment_read_alike(void)
 
 /* ---- both readings from one pass --------------------------------------- */
 
-static tme_lexicon *shared_lexicon;
-
-static const tme_lexicon *cedict(void)
-{
-    if (shared_lexicon == NULL) {
-        tme_error err;
-        tme_error_clear(&err);
-        CU_ASSERT_EQUAL_FATAL(
-            tme_lexicon_load(tme_test_source_path("data/lexicon/" TME_LEXICON_FILE_NAME), NULL, 0,
-                             &shared_lexicon, &err),
-            TME_OK);
-    }
-    return shared_lexicon;
-}
-
 static int same_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
@@ -486,7 +471,7 @@ static void check_one_pass_both(const char *text, size_t len, tme_lang lang, con
 
 static void test_one_pass_reads_both_ways(void)
 {
-    const tme_lexicon *lex = cedict();
+    const tme_lexicon *lex = tme_test_cedict();
     /* Where the sentences' items are not the whole text's, the whole text
      * is read again: sentences with no space between ("end.Next"), a
      * no-break space between them, a Chinese word across a cut. */
@@ -538,8 +523,7 @@ static void test_one_pass_reads_both_ways(void)
     for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++)
         checked += check_paragraphs(articles[a], check_one_pass_both, lex);
     CU_ASSERT(checked >= 700);
-    tme_lexicon_free(shared_lexicon);
-    shared_lexicon = NULL;
+    tme_test_cedict_free();
 }
 
 static CU_TestInfo tests[] = {

@@ -2,6 +2,8 @@
 #define _XOPEN_SOURCE 700 /* mknod() */
 #include "test_support.h"
 
+#include "lexicon.h"
+
 #include <CUnit/Basic.h>
 #include <dirent.h>
 #include <iconv.h>
@@ -267,4 +269,25 @@ const tme_writer_context *tme_test_context(const tme_writer_options *o)
                                    .creation_time = o->creation_time,
                                    .options = &values};
     return &context;
+}
+
+static tme_lexicon *test_lexicon;
+
+const tme_lexicon *tme_test_cedict(void)
+{
+    if (test_lexicon == NULL) {
+        tme_error err;
+        tme_error_clear(&err);
+        CU_ASSERT_EQUAL_FATAL(
+            tme_lexicon_load(tme_test_source_path("data/lexicon/" TME_LEXICON_FILE_NAME), NULL, 0,
+                             &test_lexicon, &err),
+            TME_OK);
+    }
+    return test_lexicon;
+}
+
+void tme_test_cedict_free(void)
+{
+    tme_lexicon_free(test_lexicon);
+    test_lexicon = NULL;
 }

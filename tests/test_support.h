@@ -9,6 +9,11 @@
 
 #include "format.h"
 
+/* The lexicon of the source tree (data/lexicon), loaded on first use and
+ * kept until tme_test_cedict_free(); a failed load fails the test. */
+const struct tme_lexicon *tme_test_cedict(void);
+void tme_test_cedict_free(void);
+
 /* Runs the tests of one suite with CUnit's basic interface; returns the
  * process exit status (non-zero when any assertion failed). */
 int tme_run_suite(const char *suite_name, CU_TestInfo *tests);
