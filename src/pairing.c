@@ -138,14 +138,16 @@ static int add_anchors(const tme_features *f, side_info *info)
  * lexical items go to the article's pairing lexicon. With somewhere to keep
  * them (sentences), the same pass reads its sentences for the aligner. */
 static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang,
-                                    const tme_lexicon *lexicon, tme_pairing_lexicon *pl,
-                                    side_info *info, tme_features *sentences, tme_error *err)
+                                    const tme_lexicon *lexicon, tme_features_scratch *scratch,
+                                    tme_pairing_lexicon *pl, side_info *info,
+                                    tme_features *sentences, tme_error *err)
 {
     tme_features f;
-    tme_status status = sentences != NULL
-                            ? tme_features_of_paragraph_and_sentences(p->text, p->len, lang,
-                                                                      lexicon, &f, sentences, err)
-                            : tme_features_of_paragraph(p->text, p->len, lang, lexicon, &f, err);
+    tme_status status =
+        sentences != NULL
+            ? tme_features_of_paragraph_and_sentences(p->text, p->len, lang, lexicon, scratch, &f,
+                                                      sentences, err)
+            : tme_features_of_paragraph(p->text, p->len, lang, lexicon, scratch, &f, err);
     if (status != TME_OK)
         return status;
     info->units = f.length;
@@ -341,7 +343,9 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
     s->zh = calloc(paragraphs->count + 1, sizeof *s->zh);
     if (s->en == NULL || s->zh == NULL)
         return tme_error_nomem(err);
-    for (size_t k = 0; k < paragraphs->count; k++) {
+    tme_features_scratch scratch = {0}; /* the paragraphs' readings reuse it */
+    tme_status status = TME_OK;
+    for (size_t k = 0; k < paragraphs->count && status == TME_OK; k++) {
         const tme_paragraph *p = &paragraphs->items[k];
         side_info *info;
         tme_lang lang;
@@ -356,14 +360,15 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
         }
         info->paragraph = k;
         info->at = lang == TME_LANG_ZH ? s->n_zh - 1 : s->n_en - 1;
-        tme_status status = measure_paragraph(p, lang, lexicon, &s->lexicon, info,
-                                              sentences != NULL ? &sentences[k] : NULL, err);
-        if (status != TME_OK)
-            return status;
+        status = measure_paragraph(p, lang, lexicon, &scratch, &s->lexicon, info,
+                                   sentences != NULL ? &sentences[k] : NULL, err);
         info->boilerplate = p->boilerplate;
         info->navigation |= p->boilerplate;
         info->aside = is_aside(p->text, p->len);
     }
+    tme_features_scratch_free(&scratch);
+    if (status != TME_OK)
+        return status;
     if (tme_pairing_lexicon_finish(&s->lexicon, err) != TME_OK)
         return err->status;
     bound_lexical_evidence(s);

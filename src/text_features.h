@@ -18,7 +18,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "codepoints.h"
 #include "error.h"
+#include "fold.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "segment.h"
@@ -96,11 +98,34 @@ typedef struct {
     size_t n_words, cap_words;
 } tme_features;
 
+/* What reading texts one after another reuses: the decoding, the folding
+ * of a sentence, the lexicon's scratch, and the arrays a text's anchors
+ * and lexical items are gathered in before they are copied out at their
+ * size (the paragraphs of an article: a malloc, a free and the growing of
+ * each, for each paragraph, were a thirtieth of extract's instructions).
+ * Zero-initialize; free with tme_features_scratch_free. */
+typedef struct {
+    tme_codepoints_room decoded;
+    tme_cp_buffer folded;
+    tme_lexicon_en en;
+    tme_lexicon_zh zh;
+    tme_lexicon_zh_words words;
+    tme_anchor *anchors;
+    size_t cap_anchors;
+    uint32_t *lemmas;
+    size_t cap_lemmas;
+    uint32_t *word_ids;
+    size_t cap_word_ids;
+} tme_features_scratch;
+
+void tme_features_scratch_free(tme_features_scratch *s);
+
 /* The whole text as one unit (one sentence), as paragraph pairing reads it:
  * the same rules, so the anchors are those of the text's sentences and the
- * length their sum. */
+ * length their sum. scratch: what the reading reuses, or NULL (its own). */
 tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
-                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err);
+                                     const tme_lexicon *lexicon, tme_features_scratch *scratch,
+                                     tme_features *out, tme_error *err);
 
 /* Both readings from one decoding: the whole text as
  * tme_features_of_paragraph reads it and its sentences as
@@ -108,10 +133,11 @@ tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang
  * paragraph, and alignment, which then reads the sentences of those paired.
  * The whole text's lexical items are its sentences' merged when nothing
  * between them holds one and none runs across (nearly always), else read
- * again: the same items either way. Both are freed with tme_features_free;
- * on failure neither needs it. */
+ * again: the same items either way. scratch as tme_features_of_paragraph's.
+ * Both are freed with tme_features_free; on failure neither needs it. */
 tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len, tme_lang lang,
                                                    const tme_lexicon *lexicon,
+                                                   tme_features_scratch *scratch,
                                                    tme_features *paragraph, tme_features *sentences,
                                                    tme_error *err);
 
