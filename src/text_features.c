@@ -587,8 +587,8 @@ static size_t merge_distinct(const uint32_t *a, size_t m, const uint32_t *b, siz
 /* The union of the sentences' lemma lists (each sorted and distinct),
  * sorted and distinct, into whole->lemmas: runs merged pairwise, so each
  * lemma moves once per halving of the runs, not once per sort step. */
-static tme_status union_of_lemmas(const tme_features *sentences, tme_features *whole,
-                                  tme_error *err)
+static tme_status union_of_lemmas(const tme_features *sentences, tme_features_scratch *scratch,
+                                  tme_features *whole, tme_error *err)
 {
     size_t runs = sentences->n_sentences, total = sentences->n_lemmas;
     if (TME_ARRAY_RESERVE(whole->lemmas, whole->cap_lemmas, total) != TME_OK)
@@ -599,15 +599,12 @@ static tme_status union_of_lemmas(const tme_features *sentences, tme_features *w
         whole->n_lemmas = total;
         return TME_OK;
     }
-    /* bounds[r], bounds[r + 1]: run r in from[] */
-    size_t *bounds = malloc((runs + 1) * sizeof *bounds);
-    uint32_t *spare = malloc(total * sizeof *spare);
-    uint32_t *from = spare, *to = whole->lemmas;
-    if (bounds == NULL || spare == NULL) {
-        free(bounds);
-        free(spare);
+    /* bounds[r], bounds[r + 1]: run r in from[] (the scratch's) */
+    if (TME_ARRAY_RESERVE(scratch->bounds, scratch->cap_bounds, runs + 1) != TME_OK ||
+        TME_ARRAY_RESERVE(scratch->spare, scratch->cap_spare, total) != TME_OK)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory merging lexical items");
-    }
+    size_t *bounds = scratch->bounds;
+    uint32_t *from = scratch->spare, *to = whole->lemmas;
     memcpy(from, sentences->lemmas, total * sizeof *from);
     for (size_t r = 0; r < runs; r++)
         bounds[r] = sentences->sentences[r].lemma_begin;
@@ -629,18 +626,17 @@ static tme_status union_of_lemmas(const tme_features *sentences, tme_features *w
     if (from != whole->lemmas)
         memcpy(whole->lemmas, from, bounds[1] * sizeof *from);
     whole->n_lemmas = bounds[1];
-    free(bounds);
-    free(spare);
     return TME_OK;
 }
 
 /* The whole text's lexical items from its sentences' (all of them, in
  * order, in sentences->lemmas and ->words): the lemmas sorted and distinct
  * as one reading gives them, the words in text order. */
-static tme_status merge_items(const tme_features *sentences, tme_features *whole, tme_error *err)
+static tme_status merge_items(const tme_features *sentences, tme_features_scratch *scratch,
+                              tme_features *whole, tme_error *err)
 {
     tme_sentence_features *s = &whole->sentences[0];
-    if (union_of_lemmas(sentences, whole, err) != TME_OK ||
+    if (union_of_lemmas(sentences, scratch, whole, err) != TME_OK ||
         append_ids(&whole->words, &whole->n_words, &whole->cap_words, sentences->words,
                    sentences->n_words, err) != TME_OK)
         return err->status;
@@ -750,11 +746,32 @@ static from_sentences what_sentences_give(const tme_codepoints *d, tme_lang lang
 /* The whole text from its sentences' anchors (and, with merge, their
  * lexical items); its length and marks measured over the whole text, so
  * that they are the same sums. */
-static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, int merge,
-                                       const tme_features *sentences, tme_features *whole,
-                                       tme_error *err)
+/* whole emptied for one sentence, as start() leaves it, but keeping the
+ * memory of its arrays (a reading before, or none). */
+static tme_status restart_one(tme_features *whole, tme_lang lang, tme_error *err)
 {
-    tme_status status = start(whole, lang, NULL, 1, err);
+    tme_features kept = *whole;
+    memset(whole, 0, sizeof *whole);
+    whole->lang = lang;
+    whole->anchors = kept.anchors;
+    whole->cap_anchors = kept.cap_anchors;
+    whole->lemmas = kept.lemmas;
+    whole->cap_lemmas = kept.cap_lemmas;
+    whole->words = kept.words;
+    whole->cap_words = kept.cap_words;
+    whole->sentences = kept.sentences;
+    whole->cap_sentences = kept.cap_sentences;
+    if (TME_ARRAY_RESERVE(whole->sentences, whole->cap_sentences, 1) != TME_OK)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory for 1 sentence");
+    memset(whole->sentences, 0, sizeof *whole->sentences);
+    return TME_OK;
+}
+
+static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, int merge,
+                                       const tme_features *sentences, tme_features_scratch *scratch,
+                                       tme_features *whole, tme_error *err)
+{
+    tme_status status = restart_one(whole, lang, err);
     if (status != TME_OK)
         return status;
     tme_sentence_features *s = &whole->sentences[0];
@@ -770,7 +787,7 @@ static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, i
     whole->n_anchors = sentences->n_anchors;
     s->anchor_begin = 0;
     s->anchor_end = whole->n_anchors;
-    return merge ? merge_items(sentences, whole, err) : TME_OK;
+    return merge ? merge_items(sentences, scratch, whole, err) : TME_OK;
 }
 
 /* The whole text as READ_PARAGRAPH reads it, from its sentences where they
@@ -783,12 +800,13 @@ static tme_status read_whole(const tme_codepoints *d, tme_lang lang, const tme_l
     int merge = given.items;
     tme_status status;
     if ((lexicon == NULL || merge) && given.anchors) {
-        status = whole_from_sentences(d, lang, merge, sentences, whole, err);
+        status = whole_from_sentences(d, lang, merge, sentences, scratch, whole, err);
     } else {
         tme_span all = {0, d->len};
+        tme_features_free(whole); /* read afresh */
         status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, scratch, whole, err);
         if (status == TME_OK && merge)
-            status = merge_items(sentences, whole, err);
+            status = merge_items(sentences, scratch, whole, err);
     }
     if (status == TME_OK)
         whole->navigation = is_navigation(d, lang, whole->length);
@@ -803,7 +821,6 @@ tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len,
                                                    tme_features *paragraph, tme_features *sentences,
                                                    tme_error *err)
 {
-    memset(paragraph, 0, sizeof *paragraph);
     memset(sentences, 0, sizeof *sentences);
     tme_features_scratch own = {0};
     tme_features_scratch *s = scratch != NULL ? scratch : &own;
@@ -817,8 +834,10 @@ tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len,
         status = read_spans(&d, lang, lexicon, found, n, s, sentences, err);
     if (status == TME_OK)
         status = read_whole(&d, lang, lexicon, sentences, s, paragraph, err);
-    if (status != TME_OK)
+    if (status != TME_OK) {
         tme_features_free(sentences);
+        tme_features_free(paragraph);
+    }
     free(found);
     if (s == &own)
         tme_features_scratch_free(&own);
@@ -835,6 +854,8 @@ void tme_features_scratch_free(tme_features_scratch *s)
     free(s->anchors);
     free(s->lemmas);
     free(s->word_ids);
+    free(s->bounds);
+    free(s->spare);
     memset(s, 0, sizeof *s);
 }
 

@@ -99,10 +99,10 @@ typedef struct {
 } tme_features;
 
 /* What reading texts one after another reuses: the decoding, the folding
- * of a sentence, the lexicon's scratch, and the arrays a text's anchors
- * and lexical items are gathered in before they are copied out at their
- * size (the paragraphs of an article: a malloc, a free and the growing of
- * each, for each paragraph, were a thirtieth of extract's instructions).
+ * of a sentence, the lexicon's scratch, the arrays a text's anchors and
+ * lexical items are gathered in before they are copied out at their size,
+ * and the runs the whole text's lemmas are merged in (the paragraphs of an article: a malloc, a
+ * free and the growing of each, for each paragraph, were a thirtieth of extract's instructions).
  * Zero-initialize; free with tme_features_scratch_free. */
 typedef struct {
     tme_codepoints_room decoded;
@@ -116,6 +116,10 @@ typedef struct {
     size_t cap_lemmas;
     uint32_t *word_ids;
     size_t cap_word_ids;
+    size_t *bounds; /* the merging's runs, and its spare room */
+    size_t cap_bounds;
+    uint32_t *spare;
+    size_t cap_spare;
 } tme_features_scratch;
 
 void tme_features_scratch_free(tme_features_scratch *s);
@@ -134,7 +138,9 @@ tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang
  * The whole text's lexical items are its sentences' merged when nothing
  * between them holds one and none runs across (nearly always), else read
  * again: the same items either way. scratch as tme_features_of_paragraph's.
- * Both are freed with tme_features_free; on failure neither needs it. */
+ * *paragraph is zeroed, or the paragraph of a call before, whose memory is
+ * reused (a caller that reads many keeps one). Both are freed with
+ * tme_features_free; on failure neither needs it. */
 tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len, tme_lang lang,
                                                    const tme_lexicon *lexicon,
                                                    tme_features_scratch *scratch,
