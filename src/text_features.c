@@ -398,9 +398,17 @@ static tme_status reserve_buffers(pass *p)
     return TME_OK;
 }
 
+/* Room the gathering arrays start with: a paragraph's lemmas and words
+ * are often hundreds, which doubling from 16 reached by as many grows in
+ * each article. */
+#define FIRST_GATHERED_IDS 2048
+
 /* The scratch's gathering arrays, lent to out while its text is read. */
 static void lend_arrays(tme_features_scratch *s, tme_features *out)
 {
+    /* failing, they stay empty: the reading grows them or fails */
+    (void)TME_ARRAY_RESERVE(s->lemmas, s->cap_lemmas, FIRST_GATHERED_IDS);
+    (void)TME_ARRAY_RESERVE(s->word_ids, s->cap_word_ids, FIRST_GATHERED_IDS);
     out->anchors = s->anchors;
     out->cap_anchors = s->cap_anchors;
     out->lemmas = s->lemmas;
@@ -502,12 +510,12 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme
     tme_features_scratch own = {0};
     tme_features_scratch *s = scratch != NULL ? scratch : &own;
     tme_codepoints d;
-    tme_span *found = NULL, whole = {0, len};
+    tme_span whole = {0, len};
     tme_status status =
         tme_codepoints_decode_in(&s->decoded, text, len, what != READ_PARAGRAPH, &d, err);
     if (status == TME_OK && what == READ_SENTENCES) {
-        status = tme_segment_codepoints(&d, lang, &found, &n_spans, err);
-        spans = found;
+        status = tme_segment_codepoints_into(&d, lang, &s->spans, &s->cap_spans, &n_spans, err);
+        spans = s->spans;
     } else if (what == READ_PARAGRAPH) {
         spans = &whole;
         n_spans = 1;
@@ -516,7 +524,6 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme
         status = read_spans(&d, lang, lexicon, spans, n_spans, s, out, err);
     if (status == TME_OK && what == READ_PARAGRAPH)
         out->navigation = is_navigation(&d, lang, out->length);
-    free(found);
     if (s == &own)
         tme_features_scratch_free(&own);
     return status;
@@ -825,20 +832,18 @@ tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len,
     tme_features_scratch own = {0};
     tme_features_scratch *s = scratch != NULL ? scratch : &own;
     tme_codepoints d;
-    tme_span *found = NULL;
     size_t n = 0;
     tme_status status = tme_codepoints_decode_in(&s->decoded, text, len, 1, &d, err);
     if (status == TME_OK)
-        status = tme_segment_codepoints(&d, lang, &found, &n, err);
+        status = tme_segment_codepoints_into(&d, lang, &s->spans, &s->cap_spans, &n, err);
     if (status == TME_OK)
-        status = read_spans(&d, lang, lexicon, found, n, s, sentences, err);
+        status = read_spans(&d, lang, lexicon, s->spans, n, s, sentences, err);
     if (status == TME_OK)
         status = read_whole(&d, lang, lexicon, sentences, s, paragraph, err);
     if (status != TME_OK) {
         tme_features_free(sentences);
         tme_features_free(paragraph);
     }
-    free(found);
     if (s == &own)
         tme_features_scratch_free(&own);
     return status;
@@ -847,6 +852,7 @@ tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len,
 void tme_features_scratch_free(tme_features_scratch *s)
 {
     tme_codepoints_room_free(&s->decoded);
+    free(s->spans);
     tme_cp_buffer_free(&s->folded);
     tme_lexicon_en_free(&s->en);
     tme_lexicon_zh_free(&s->zh);

@@ -98,14 +98,16 @@ typedef struct {
     size_t n_words, cap_words;
 } tme_features;
 
-/* What reading texts one after another reuses: the decoding, the folding
- * of a sentence, the lexicon's scratch, the arrays a text's anchors and
- * lexical items are gathered in before they are copied out at their size,
- * and the runs the whole text's lemmas are merged in (the paragraphs of an article: a malloc, a
- * free and the growing of each, for each paragraph, were a thirtieth of extract's instructions).
- * Zero-initialize; free with tme_features_scratch_free. */
+/* What reading texts one after another reuses: the decoding, the
+ * sentences' spans, the folding of a sentence, the lexicon's scratch, the arrays a text's anchors
+ * and lexical items are gathered in before they are copied out at their size, and the runs the
+ * whole text's lemmas are merged in (the paragraphs of an article: a malloc, a free and the growing
+ * of each, for each paragraph, were a thirtieth of extract's instructions). Zero-initialize; free
+ * with tme_features_scratch_free. */
 typedef struct {
     tme_codepoints_room decoded;
+    tme_span *spans;
+    size_t cap_spans;
     tme_cp_buffer folded;
     tme_lexicon_en en;
     tme_lexicon_zh zh;
