@@ -459,12 +459,16 @@ static tme_status take_back_arrays(tme_features_scratch *s, tme_features *out, i
     return failed ? tme_error_nomem(err) : TME_OK;
 }
 
+/* lend: gather in the scratch's arrays (a scratch that outlives this
+ * reading); else out grows its own, which a single reading is cheaper
+ * without copying. */
 static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
                              const tme_span *spans, size_t n_spans, tme_features_scratch *scratch,
-                             tme_features *out, tme_error *err)
+                             int lend, tme_features *out, tme_error *err)
 {
     tme_status status = start(out, lang, lexicon, n_spans, err);
-    lend_arrays(scratch, out);
+    if (lend)
+        lend_arrays(scratch, out);
     pass p = {d, lang, out, scratch, err};
     if (status == TME_OK)
         status = reserve_buffers(&p);
@@ -478,7 +482,7 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_l
         out->length += s->length;
         out->n_sentences = k + 1;
     }
-    tme_status kept = take_back_arrays(scratch, out, status == TME_OK, err);
+    tme_status kept = lend ? take_back_arrays(scratch, out, status == TME_OK, err) : TME_OK;
     if (status == TME_OK)
         status = kept;
     if (status != TME_OK)
@@ -521,7 +525,7 @@ static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme
         n_spans = 1;
     }
     if (status == TME_OK)
-        status = read_spans(&d, lang, lexicon, spans, n_spans, s, out, err);
+        status = read_spans(&d, lang, lexicon, spans, n_spans, s, s != &own, out, err);
     if (status == TME_OK && what == READ_PARAGRAPH)
         out->navigation = is_navigation(&d, lang, out->length);
     if (s == &own)
@@ -811,7 +815,7 @@ static tme_status read_whole(const tme_codepoints *d, tme_lang lang, const tme_l
     } else {
         tme_span all = {0, d->len};
         tme_features_free(whole); /* read afresh */
-        status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, scratch, whole, err);
+        status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, scratch, 1, whole, err);
         if (status == TME_OK && merge)
             status = merge_items(sentences, scratch, whole, err);
     }
@@ -837,7 +841,7 @@ tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len,
     if (status == TME_OK)
         status = tme_segment_codepoints_into(&d, lang, &s->spans, &s->cap_spans, &n, err);
     if (status == TME_OK)
-        status = read_spans(&d, lang, lexicon, s->spans, n, s, sentences, err);
+        status = read_spans(&d, lang, lexicon, s->spans, n, s, s != &own, sentences, err);
     if (status == TME_OK)
         status = read_whole(&d, lang, lexicon, sentences, s, paragraph, err);
     if (status != TME_OK) {
