@@ -81,15 +81,20 @@ static int make_set(tme_arena *arena, const uint32_t *ids, size_t n, id_counts *
     while (size < 2 * n)
         size *= 2;
     c->mask = size - 1;
-    /* its counts sized to the ids it is made of */
-    c->en_df = tme_arena_alloc(arena, n, sizeof *c->en_df);
-    c->zh_df = tme_arena_alloc(arena, n, sizeof *c->zh_df);
-    c->ids = tme_arena_alloc(arena, n, sizeof *c->ids);
-    c->at_of = tme_arena_alloc(arena, n, sizeof *c->at_of);
-    c->slots = tme_arena_alloc(arena, size, sizeof *c->slots);
-    if (c->en_df == NULL || c->zh_df == NULL || c->ids == NULL || c->at_of == NULL ||
-        c->slots == NULL)
+    /* one block a set (the counts first: 8-byte items, then 4-byte ones
+     * in pairs), its counts sized to the ids it is made of: a whole
+     * article's set is then one large allocation, given back to the
+     * system when freed, rather than five that fragment the heap */
+    size_t room = n ? n : 1;
+    void *block = tme_arena_alloc(
+        arena, room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(id_slot), 1);
+    if (block == NULL)
         return -1;
+    c->en_df = block;
+    c->zh_df = c->en_df + room;
+    c->ids = (uint32_t *)(c->zh_df + room);
+    c->at_of = c->ids + room;
+    c->slots = (id_slot *)(c->at_of + room);
     memset(c->slots, 0xff, size * sizeof *c->slots);
     for (size_t k = 0; k < n; k++) {
         size_t h = slot_of(c, ids[k]);
