@@ -99,11 +99,12 @@ typedef struct {
 } tme_features;
 
 /* What reading texts one after another reuses: the decoding, the
- * sentences' spans, the folding of a sentence, the lexicon's scratch, the arrays a text's anchors
- * and lexical items are gathered in before they are copied out at their size, and the runs the
- * whole text's lemmas are merged in (the paragraphs of an article: a malloc, a free and the growing
- * of each, for each paragraph, were a thirtieth of extract's instructions). Zero-initialize; free
- * with tme_features_scratch_free. */
+ * sentences' spans, the folding of a sentence, the lexicon's scratch, the
+ * arrays a text's anchors and lexical items are gathered in before they
+ * are copied out at their size, and the runs the whole text's lemmas are
+ * merged in (the paragraphs of an article: a malloc, a free and the
+ * growing of each, for each paragraph, were a fiftieth of extract's
+ * instructions). Zero-initialize; free with tme_features_scratch_free. */
 typedef struct {
     tme_codepoints_room decoded;
     tme_span *spans;
