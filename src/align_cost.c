@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "array.h"
 #include "sort_ids.h"
 
 #define MAX_ANCHORS_PER_SENTENCE 8
@@ -48,14 +47,6 @@ const tme_bead_kind tme_bead_kinds[TME_BEAD_KINDS] = {
 
 /* ---- the sides ----------------------------------------------------------- */
 
-static int push_anchor(tme_align_side *side, tme_anchor a)
-{
-    if (TME_ARRAY_RESERVE(side->anchors, side->cap_anchors, side->n_anchors + 1) != TME_OK)
-        return -1;
-    side->anchors[side->n_anchors++] = a;
-    return 0;
-}
-
 static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
 {
     size_t at = tme_lower_bound_u64(set, 0, n, key);
@@ -63,9 +54,9 @@ static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
 }
 
 /* The sorted keys of the Latin anchors of the Chinese side. */
-static uint64_t *latin_keys(const tme_align_side *zh, size_t *count)
+static uint64_t *latin_keys(tme_arena *arena, const tme_align_side *zh, size_t *count)
 {
-    uint64_t *keys = malloc((zh->n_anchors ? zh->n_anchors : 1) * sizeof *keys);
+    uint64_t *keys = tme_arena_alloc(arena, zh->n_anchors, sizeof *keys);
     if (keys == NULL)
         return NULL;
     size_t n = 0;
@@ -81,13 +72,15 @@ static uint64_t *latin_keys(const tme_align_side *zh, size_t *count)
  * MAX_ANCHORS_PER_SENTENCE anchors of each sentence, and of the English
  * Latin tokens only those that occur as such somewhere on the Chinese side
  * (latin_set), since most English words are translated, not copied. */
-static int build_side(const tme_features *f, const uint64_t *latin_set, size_t latin_count,
-                      tme_align_side *side)
+static int build_side(tme_arena *arena, const tme_features *f, const uint64_t *latin_set,
+                      size_t latin_count, tme_align_side *side)
 {
     size_t n = f->n_sentences;
-    side->sentences = malloc((n ? n : 1) * sizeof *side->sentences);
-    side->length_prefix = malloc((n + 1) * sizeof *side->length_prefix);
-    if (side->sentences == NULL || side->length_prefix == NULL)
+    side->sentences = tme_arena_alloc(arena, n, sizeof *side->sentences);
+    side->length_prefix = tme_arena_alloc(arena, n + 1, sizeof *side->length_prefix);
+    /* some of the features' anchors */
+    side->anchors = tme_arena_alloc(arena, f->n_anchors, sizeof *side->anchors);
+    if (side->sentences == NULL || side->length_prefix == NULL || side->anchors == NULL)
         return -1;
     side->length_prefix[0] = 0;
     for (size_t k = 0; k < n; k++) {
@@ -105,8 +98,7 @@ static int build_side(const tme_features *f, const uint64_t *latin_set, size_t l
                 continue;
             if (side->n_anchors - s->anchor_begin >= MAX_ANCHORS_PER_SENTENCE)
                 break;
-            if (push_anchor(side, an) != 0)
-                return -1;
+            side->anchors[side->n_anchors++] = an;
         }
         s->anchor_end = side->n_anchors;
     }
@@ -119,9 +111,9 @@ static uint64_t anchor_identity(tme_anchor a)
 }
 
 /* Sorted identities of all anchors of one side. */
-static uint64_t *anchor_identities(const tme_align_side *side)
+static uint64_t *anchor_identities(tme_arena *arena, const tme_align_side *side)
 {
-    uint64_t *ids = malloc((side->n_anchors ? side->n_anchors : 1) * sizeof *ids);
+    uint64_t *ids = tme_arena_alloc(arena, side->n_anchors, sizeof *ids);
     if (ids == NULL)
         return NULL;
     for (size_t k = 0; k < side->n_anchors; k++)
@@ -145,25 +137,21 @@ static void count_shared(tme_align_side *side, size_t n, const uint64_t *other_i
 
 static int mark_shared_anchors(tme_align_model *m)
 {
-    uint64_t *en_ids = anchor_identities(&m->en), *zh_ids = anchor_identities(&m->zh);
-    if (en_ids == NULL || zh_ids == NULL) {
-        free(en_ids);
-        free(zh_ids);
+    uint64_t *en_ids = anchor_identities(&m->arena, &m->en);
+    uint64_t *zh_ids = anchor_identities(&m->arena, &m->zh);
+    if (en_ids == NULL || zh_ids == NULL)
         return -1;
-    }
     count_shared(&m->en, m->n_en, zh_ids, m->zh.n_anchors);
     count_shared(&m->zh, m->n_zh, en_ids, m->en.n_anchors);
-    free(en_ids);
-    free(zh_ids);
     return 0;
 }
 
 /* The ranges of 1..3 sentences of a side that end at each sentence
  * boundary (what the beads ending there share). Their unmatched costs are
  * exact sums (unmatched_cost). */
-static int side_ranges(tme_align_side *side, size_t n)
+static int side_ranges(tme_arena *arena, tme_align_side *side, size_t n)
 {
-    side->ranges = calloc((n + 1) * TME_ALIGN_MAX_SIDE, sizeof *side->ranges);
+    side->ranges = tme_arena_calloc(arena, (n + 1) * TME_ALIGN_MAX_SIDE, sizeof *side->ranges);
     if (side->ranges == NULL)
         return -1;
     for (size_t end = 1; end <= n; end++) {
@@ -207,31 +195,25 @@ static void sign_anchors(tme_align_side *side, size_t n, int zh)
     }
 }
 
-static void free_side(tme_align_side *side)
-{
-    free(side->sentences);
-    free(side->anchors);
-    free(side->length_prefix);
-    free(side->ranges);
-}
-
 static int build_sides(tme_align_model *m, const tme_features *en, const tme_features *zh)
 {
     size_t latin_count = 0;
     uint64_t *latin = NULL;
-    int rc = build_side(zh, NULL, 0, &m->zh);
+    int rc = build_side(&m->arena, zh, NULL, 0, &m->zh);
     if (rc == 0)
-        rc = (latin = latin_keys(&m->zh, &latin_count)) == NULL ? -1 : 0;
+        rc = (latin = latin_keys(&m->arena, &m->zh, &latin_count)) == NULL ? -1 : 0;
     if (rc == 0)
-        rc = build_side(en, latin, latin_count, &m->en);
+        rc = build_side(&m->arena, en, latin, latin_count, &m->en);
     if (rc == 0)
         rc = mark_shared_anchors(m);
     if (rc == 0) {
         sign_anchors(&m->en, m->n_en, 0);
         sign_anchors(&m->zh, m->n_zh, 1);
-        rc = side_ranges(&m->en, m->n_en) != 0 || side_ranges(&m->zh, m->n_zh) != 0 ? -1 : 0;
+        rc = side_ranges(&m->arena, &m->en, m->n_en) != 0 ||
+                     side_ranges(&m->arena, &m->zh, m->n_zh) != 0
+                 ? -1
+                 : 0;
     }
-    free(latin);
     return rc;
 }
 
@@ -262,12 +244,22 @@ static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests 
         }
 }
 
+/* What build_sides takes of the arena for one side: each sentence, its
+ * length prefix and ranges, and each anchor with its identity (and key). */
+static size_t sides_bytes(const tme_features *f)
+{
+    size_t per_sentence =
+        sizeof(tme_align_sentence) + sizeof(double) + TME_ALIGN_MAX_SIDE * sizeof(tme_align_range);
+    return (f->n_sentences + 2) * per_sentence + f->n_anchors * (sizeof(tme_anchor) + 16) + 256;
+}
+
 tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
                                 tme_error *err)
 {
     memset(m, 0, sizeof *m);
     m->n_en = en->n_sentences;
     m->n_zh = zh->n_sentences;
+    tme_arena_init(&m->arena, sides_bytes(en) + sides_bytes(zh));
     if (build_sides(m, en, zh) != 0) {
         tme_align_model_free(m);
         return tme_error_nomem(err);
@@ -298,8 +290,7 @@ tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, cons
 
 void tme_align_model_free(tme_align_model *m)
 {
-    free_side(&m->en);
-    free_side(&m->zh);
+    tme_arena_free(&m->arena);
     tme_lexical_free(&m->lexical);
     free(m->cache);
     memset(m, 0, sizeof *m);

@@ -57,7 +57,7 @@ typedef struct {
 typedef struct {
     tme_align_sentence *sentences;
     tme_anchor *anchors;
-    size_t n_anchors, cap_anchors;
+    size_t n_anchors;
     double *length_prefix;   /* length_prefix[k] = total length of sentences [0, k) */
     tme_align_range *ranges; /* [end * TME_ALIGN_MAX_SIDE + d - 1], end = 1..n */
 } tme_align_side;
@@ -90,6 +90,7 @@ typedef struct {
     tme_mask_entry *cache;            /* cache_rows * cache_columns, or NULL */
     size_t cache_rows, cache_columns; /* powers of two, at most the TME_MASK_CACHE_* */
     unsigned cache_shift;             /* log2 of cache_columns */
+    tme_arena arena;                  /* the sides' arrays */
 } tme_align_model;
 
 /* The model of aligning en with zh (text_features.h); both have sentences. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "sort_ids.h"
 
 /* English lemmas. The prior of p0 from the lemma's weight: 0.22 *
@@ -53,13 +54,7 @@ typedef struct {
     uint32_t *at_of; /* the index of each id the set was made of, in their order */
     id_slot *slots;
     size_t mask; /* slots: mask + 1, a power of two at least twice the ids */
-    void *block; /* all of the above in one allocation */
 } id_counts;
-
-static void free_counts(id_counts *c)
-{
-    free(c->block);
-}
 
 static inline size_t slot_of(const id_counts *c, uint32_t id)
 {
@@ -80,20 +75,23 @@ static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
 }
 
 /* The distinct ids of ids[0, n), with zeroed counts, and at_of. */
-static int make_set(const uint32_t *ids, size_t n, id_counts *c)
+static int make_set(tme_arena *arena, const uint32_t *ids, size_t n, id_counts *c)
 {
     memset(c, 0, sizeof *c);
     size_t size = 16;
     while (size < 2 * n)
         size *= 2;
     c->mask = size - 1;
-    /* one allocation a set (the counts first: 8-byte items, then 4-byte
-     * ones in pairs), its counts sized to the ids it is made of */
+    /* one block a set (the counts first: 8-byte items, then 4-byte ones
+     * in pairs), its counts sized to the ids it is made of: a whole
+     * article's set is then one large allocation, given back to the
+     * system when freed, rather than five that fragment the heap */
     size_t room = n ? n : 1;
-    c->block = malloc(room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(id_slot));
-    if (c->block == NULL)
+    void *block = tme_arena_alloc(
+        arena, room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(id_slot), 1);
+    if (block == NULL)
         return -1;
-    c->en_df = c->block;
+    c->en_df = block;
     c->zh_df = c->en_df + room;
     c->ids = (uint32_t *)(c->zh_df + room);
     c->at_of = c->ids + room;
@@ -151,15 +149,15 @@ static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uin
 /* English lemmas: in how many English sentences each is (a sentence's
  * lemmas are distinct), and in how many Chinese ones a translation is
  * found; each sentence's bitmap of the set's lemmas. */
-static int count_lemmas(tme_lexical *lx, id_counts *c)
+static int count_lemmas(tme_lexical *lx, tme_arena *scratch, id_counts *c)
 {
     const tme_features *en = lx->en, *zh = lx->zh;
-    if (make_set(en->lemmas, en->n_lemmas, c) != 0)
+    if (make_set(scratch, en->lemmas, en->n_lemmas, c) != 0)
         return -1;
     size_t words = lx->bits.words = (c->n + 63) / 64;
     tme_lexical_bits *b = &lx->bits;
-    b->en_bits = calloc(en->n_sentences * (words ? words : 1), sizeof *b->en_bits);
-    b->zh_bits = calloc(zh->n_sentences * (words ? words : 1), sizeof *b->zh_bits);
+    b->en_bits = tme_arena_calloc(&lx->arena, en->n_sentences * words, sizeof *b->en_bits);
+    b->zh_bits = tme_arena_calloc(&lx->arena, zh->n_sentences * words, sizeof *b->zh_bits);
     if (b->en_bits == NULL || b->zh_bits == NULL)
         return -1;
     for (size_t i = 0; i < en->n_sentences; i++) {
@@ -180,9 +178,9 @@ static int count_lemmas(tme_lexical *lx, id_counts *c)
 
 /* Chinese words: in how many Chinese sentences each is (a word repeated
  * in one counts once). */
-static int count_words(const tme_features *zh, id_counts *c)
+static int count_words(tme_arena *arena, const tme_features *zh, id_counts *c)
 {
-    if (make_set(zh->words, zh->n_words, c) != 0)
+    if (make_set(arena, zh->words, zh->n_words, c) != 0)
         return -1;
     /* en_df, unused for words, holds the last sentence (+ 1) that counted each */
     size_t *counted_in = c->en_df;
@@ -230,21 +228,13 @@ static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
 
 /* ---- the tests of a side ------------------------------------------------ */
 
-static int alloc_tests(tme_lexical_tests *t, size_t n_sentences, size_t slots)
+/* The misses (zeroed, to add to) and the gains; first and item are the
+ * caller's. */
+static int alloc_tests(tme_arena *arena, tme_lexical_tests *t, size_t n_sentences, size_t slots)
 {
-    t->miss = calloc((n_sentences ? n_sentences : 1) * t->weights, sizeof *t->miss);
-    t->gain = malloc((slots ? slots : 1) * t->weights * sizeof *t->gain);
-    t->item = malloc((slots ? slots : 1) * sizeof *t->item);
-    return t->miss == NULL || t->gain == NULL || t->item == NULL ? -1 : 0;
-}
-
-static void free_tests(tme_lexical_tests *t)
-{
-    free(t->first);
-    free(t->miss);
-    free(t->gain);
-    free(t->item);
-    memset(t, 0, sizeof *t);
+    t->miss = tme_arena_calloc(arena, n_sentences * t->weights, sizeof *t->miss);
+    t->gain = tme_arena_alloc(arena, slots * t->weights, sizeof *t->gain);
+    return t->miss == NULL || t->gain == NULL ? -1 : 0;
 }
 
 /* An item's weights for 1..TME_LEXICAL_MAX_OTHER sentences. They depend
@@ -322,6 +312,15 @@ static void weigh_all(odds_memo *memo, item_odds o, size_t weights, weighed_item
     }
 }
 
+/* What a model's set-up works with: the memo, and the arena of what it
+ * needs only until the model is made (the counts, the weights of each
+ * item), freed then: a whole article's, for the pairing, would otherwise
+ * stay as long as its model. */
+typedef struct {
+    odds_memo *memo;
+    tme_arena scratch;
+} set_up;
+
 static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const weighed_item *w)
 {
     for (size_t k = 1; k <= t->weights; k++) {
@@ -344,12 +343,12 @@ static item_odds lemma_odds(const tme_lexicon *lex, const id_counts *c, size_t a
     return o;
 }
 
-static int init_en_tests(tme_lexical *lx, const id_counts *c, odds_memo *memo)
+static int init_en_tests(tme_lexical *lx, const id_counts *c, set_up *su)
 {
     const tme_features *en = lx->en;
     tme_lexical_tests *t = &lx->en_tests;
     size_t n = en->n_sentences, slots = 0;
-    if ((t->first = malloc((n + 1) * sizeof *t->first)) == NULL)
+    if ((t->first = tme_arena_alloc(&lx->arena, n + 1, sizeof *t->first)) == NULL)
         return -1;
     for (size_t i = 0; i < n; i++) {
         size_t items = en->sentences[i].lemma_end - en->sentences[i].lemma_begin;
@@ -357,23 +356,26 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, odds_memo *memo)
         slots += items < TME_LEXICAL_MAX_ITEMS ? items : TME_LEXICAL_MAX_ITEMS;
     }
     t->first[n] = slots;
-    weighed_item *weighed = calloc(c->n ? c->n : 1, sizeof *weighed);
-    if (weighed == NULL || alloc_tests(t, n, slots) != 0 ||
-        (lx->bits.en_item_at = malloc((slots ? slots : 1) * sizeof *lx->bits.en_item_at)) == NULL) {
-        free(weighed);
+    /* only the flags are zeroed: an item's weights are written when first asked */
+    weighed_item *weighed = tme_arena_alloc(&su->scratch, c->n, sizeof *weighed);
+    unsigned char *known = tme_arena_calloc(&su->scratch, c->n, 1);
+    t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item);
+    lx->bits.en_item_at = tme_arena_alloc(&lx->arena, slots, sizeof *lx->bits.en_item_at);
+    if (weighed == NULL || known == NULL || t->item == NULL || lx->bits.en_item_at == NULL ||
+        alloc_tests(&lx->arena, t, n, slots) != 0)
         return -1;
-    }
     for (size_t i = 0; i < n; i++)
         for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
             size_t l = en->sentences[i].lemma_begin + (s - t->first[i]), at = c->at_of[l];
             t->item[s] = en->lemmas[l];
             lx->bits.en_item_at[s] = (uint32_t)at;
-            if (!weighed[at].done)
-                weigh_all(memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), t->weights,
+            if (!known[at]) {
+                weigh_all(su->memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), t->weights,
                           &weighed[at]);
+                known[at] = 1;
+            }
             add_test(t, i, s, &weighed[at]);
         }
-    free(weighed);
     return 0;
 }
 
@@ -384,13 +386,14 @@ static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
     const tme_lexical_tests *t = &lx->zh_tests;
     size_t slots = t->first[lx->zh->n_sentences], n = 0;
     tme_lexical_bits *b = &lx->bits;
-    if ((b->zh_cover_first = malloc((slots + 1) * sizeof *b->zh_cover_first)) == NULL)
+    if ((b->zh_cover_first = tme_arena_alloc(&lx->arena, slots + 1, sizeof *b->zh_cover_first)) ==
+        NULL)
         return -1;
     for (size_t s = 0; s < slots; s++) {
         const uint32_t *ids;
         n += tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
     }
-    if ((b->zh_cover = malloc((n ? n : 1) * sizeof *b->zh_cover)) == NULL)
+    if ((b->zh_cover = tme_arena_alloc(&lx->arena, n, sizeof *b->zh_cover)) == NULL)
         return -1;
     n = 0;
     for (size_t s = 0; s < slots; s++) {
@@ -410,19 +413,17 @@ static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
 /* zh_covered_by: each English lemma's sentences (a row of en_row_words
  * words, the transpose of en_bits), then each Chinese slot's row the OR of
  * its cover's. Left NULL (not an error) when too large. */
-static int init_zh_covered_by(tme_lexical *lx, size_t n_lemmas)
+static int init_zh_covered_by(tme_lexical *lx, tme_arena *scratch, size_t n_lemmas)
 {
     tme_lexical_bits *b = &lx->bits;
     size_t n_en = lx->en->n_sentences, slots = lx->zh_tests.first[lx->zh->n_sentences];
     size_t row = (n_en + 63) / 64;
     if (slots * row > TME_LEXICAL_COVER_ROWS_MAX || n_lemmas * row > TME_LEXICAL_COVER_ROWS_MAX)
         return 0;
-    uint64_t *held_by = calloc((n_lemmas ? n_lemmas : 1) * row, sizeof *held_by);
-    b->zh_covered_by = calloc((slots ? slots : 1) * row, sizeof *b->zh_covered_by);
-    if (held_by == NULL || b->zh_covered_by == NULL) {
-        free(held_by);
+    uint64_t *held_by = tme_arena_calloc(scratch, n_lemmas * row, sizeof *held_by);
+    b->zh_covered_by = tme_arena_calloc(&lx->arena, slots * row, sizeof *b->zh_covered_by);
+    if (held_by == NULL || b->zh_covered_by == NULL)
         return -1;
-    }
     b->en_row_words = row;
     for (size_t i = 0; i < n_en; i++) {
         const uint64_t *bits = b->en_bits + i * b->words;
@@ -438,7 +439,6 @@ static int init_zh_covered_by(tme_lexical *lx, size_t n_lemmas)
             for (size_t w = 0; w < row; w++)
                 out[w] |= held_by[b->zh_cover[k] * row + w];
     }
-    free(held_by);
     return 0;
 }
 
@@ -486,17 +486,18 @@ static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const
 }
 
 static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
-                         odds_memo *memo)
+                         set_up *su)
 {
     const tme_features *zh = lx->zh;
     tme_lexical_tests *t = &lx->zh_tests;
     size_t n = zh->n_sentences, slots = 0;
-    uint32_t *word_at = malloc((zh->n_words ? zh->n_words : 1) * sizeof *word_at);
-    if (word_at == NULL || (t->first = malloc((n + 1) * sizeof *t->first)) == NULL ||
-        (t->item = malloc((zh->n_words ? zh->n_words : 1) * sizeof *t->item)) == NULL) {
-        free(word_at);
+    /* items and word_at have room for every word, of which the slots are
+     * some: the model keeps a copy of the slots' */
+    uint32_t *word_at = tme_arena_alloc(&su->scratch, zh->n_words, sizeof *word_at);
+    uint32_t *items = tme_arena_alloc(&su->scratch, zh->n_words, sizeof *items);
+    t->first = tme_arena_alloc(&lx->arena, n + 1, sizeof *t->first);
+    if (word_at == NULL || items == NULL || t->first == NULL)
         return -1;
-    }
     /* The words of two or more characters, at most TME_LEXICAL_MAX_ITEMS
      * a sentence: one-character words are mostly particles (的, 在, 是). */
     for (size_t j = 0; j < n; j++) {
@@ -506,30 +507,63 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
             if (slots - t->first[j] < TME_LEXICAL_MAX_ITEMS &&
                 tme_lexicon_headword_chars(zh->lexicon, zh->words[w]) >= 2) {
                 word_at[slots] = words->at_of[w];
-                t->item[slots++] = zh->words[w];
+                items[slots++] = zh->words[w];
             }
     }
     t->first[n] = slots;
-    uint32_t *items = t->item;
-    t->item = NULL;
-    int rc = alloc_tests(t, n, slots);
-    if (rc == 0)
+    weighed_item *weighed = tme_arena_alloc(&su->scratch, words->n, sizeof *weighed);
+    unsigned char *known = tme_arena_calloc(&su->scratch, words->n, 1); /* as in init_en_tests */
+    t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item);
+    if (weighed == NULL || known == NULL || t->item == NULL ||
+        alloc_tests(&lx->arena, t, n, slots) != 0)
+        return -1;
+    if (slots > 0)
         memcpy(t->item, items, slots * sizeof *items);
-    free(items);
-    weighed_item *weighed = rc == 0 ? calloc(words->n ? words->n : 1, sizeof *weighed) : NULL;
-    if (weighed == NULL)
-        rc = -1;
-    for (size_t j = 0; rc == 0 && j < n; j++)
+    for (size_t j = 0; j < n; j++)
         for (size_t s = t->first[j]; s < t->first[j + 1]; s++) {
             size_t at = word_at[s];
-            if (!weighed[at].done)
-                weigh_all(memo, word_odds(lx, lemmas, words, t->item[s], at), t->weights,
+            if (!known[at]) {
+                weigh_all(su->memo, word_odds(lx, lemmas, words, t->item[s], at), t->weights,
                           &weighed[at]);
+                known[at] = 1;
+            }
             add_test(t, j, s, &weighed[at]);
         }
-    free(weighed);
-    free(word_at);
-    return rc;
+    return 0;
+}
+
+/* About what the model's arrays take (model_bytes) and its set-up's
+ * (scratch_bytes), from the counts of lemmas, words and sentences, so that
+ * one chunk each nearly always holds a paragraph pair's. The model: per
+ * lemma its gains and slots (32 bytes), per word the same, its cover
+ * lists and its cover row (64 for a pair of up to 64 English sentences),
+ * per sentence its tests and bitmaps (48 + lemmas / 8). The set-up: per
+ * lemma or word its set (56 with the hash table) and weights (57), per
+ * lemma its row of sentences (8), and per word its set index (4). At most
+ * MAX_FIRST_CHUNK each: a
+ * whole article's model (the pairing's) takes more chunks, its largest
+ * arrays their own (arena.h). */
+#define MAX_FIRST_CHUNK ((size_t)256 << 10)
+
+static size_t at_most_first_chunk(size_t per_lemma, size_t per_word, size_t per_sentence,
+                                  const tme_features *en, const tme_features *zh)
+{
+    size_t lemmas = en->n_lemmas, words = zh->n_words;
+    size_t sentences = en->n_sentences + zh->n_sentences;
+    if (lemmas > MAX_FIRST_CHUNK || words > MAX_FIRST_CHUNK || sentences > MAX_FIRST_CHUNK)
+        return MAX_FIRST_CHUNK;
+    size_t bytes = per_lemma * lemmas + per_word * words + per_sentence * sentences + 512;
+    return bytes < MAX_FIRST_CHUNK ? bytes : MAX_FIRST_CHUNK;
+}
+
+static size_t model_bytes(const tme_features *en, const tme_features *zh)
+{
+    return at_most_first_chunk(32, 64, 48 + en->n_lemmas / 8, en, zh);
+}
+
+static size_t scratch_bytes(const tme_features *en, const tme_features *zh)
+{
+    return at_most_first_chunk(121, 117, 0, en, zh);
 }
 
 tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_features *zh,
@@ -548,23 +582,22 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
     lx->en_tests.weights = lx->zh_tests.weights = weights;
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
+    tme_arena_init(&lx->arena, model_bytes(en, zh));
+    set_up su = {thread_odds_memo(), {0}};
+    tme_arena_init(&su.scratch, scratch_bytes(en, zh));
     id_counts lemmas, words;
-    odds_memo *memo = thread_odds_memo();
-    int rc = count_lemmas(lx, &lemmas);
+    int rc = count_lemmas(lx, &su.scratch, &lemmas);
     if (rc == 0)
-        rc = count_words(zh, &words);
-    else
-        memset(&words, 0, sizeof words);
+        rc = count_words(&su.scratch, zh, &words);
     if (rc == 0)
-        rc = init_en_tests(lx, &lemmas, memo);
+        rc = init_en_tests(lx, &lemmas, &su);
     if (rc == 0)
-        rc = init_zh_tests(lx, &lemmas, &words, memo);
+        rc = init_zh_tests(lx, &lemmas, &words, &su);
     if (rc == 0)
         rc = init_zh_cover(lx, &lemmas);
     if (rc == 0)
-        rc = init_zh_covered_by(lx, lemmas.n);
-    free_counts(&lemmas);
-    free_counts(&words);
+        rc = init_zh_covered_by(lx, &su.scratch, lemmas.n);
+    tme_arena_free(&su.scratch);
     if (rc != 0) {
         tme_lexical_free(lx);
         return tme_error_nomem(err);
@@ -574,14 +607,9 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
 
 void tme_lexical_free(tme_lexical *lx)
 {
-    free_tests(&lx->en_tests);
-    free_tests(&lx->zh_tests);
-    free(lx->bits.en_bits);
-    free(lx->bits.zh_bits);
-    free(lx->bits.en_item_at);
-    free(lx->bits.zh_cover_first);
-    free(lx->bits.zh_cover);
-    free(lx->bits.zh_covered_by);
+    tme_arena_free(&lx->arena);
+    memset(&lx->en_tests, 0, sizeof lx->en_tests);
+    memset(&lx->zh_tests, 0, sizeof lx->zh_tests);
     memset(&lx->bits, 0, sizeof lx->bits);
 }
 

@@ -39,6 +39,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "error.h"
 #include "text_features.h"
 
@@ -89,6 +90,7 @@ typedef struct {
     tme_lexical_tests en_tests; /* English lemmas, found in the Chinese? */
     tme_lexical_tests zh_tests; /* Chinese words, covered by the English? */
     tme_lexical_bits bits;
+    tme_arena arena; /* every array above and the set-up's own */
 } tme_lexical;
 
 /* The model for aligning en with zh (both with lexical items, or the

@@ -34,21 +34,62 @@ static size_t decode_into(const char *text, size_t len, int32_t *cp, size_t *off
     return n;
 }
 
+/* Lays out *out over block (bytes_each * (len + 1) bytes): the offsets,
+ * then the code points (of smaller alignment). */
+static void decode_over(void *block, const char *text, size_t len, int offsets, tme_codepoints *out)
+{
+    out->text = text;
+    out->len = len;
+    out->off = offsets ? block : NULL;
+    out->cp = offsets ? (int32_t *)(out->off + len + 1) : block;
+    out->n = decode_into(text, len, out->cp, out->off);
+}
+
+/* The bytes a decoding of len bytes takes, or 0 when that overflows. */
+static size_t decoding_bytes(size_t len, int offsets)
+{
+    size_t each = (offsets ? sizeof(size_t) : 0) + sizeof(int32_t);
+    return len < SIZE_MAX / each - 1 ? (len + 1) * each : 0;
+}
+
 tme_status tme_codepoints_decode(const char *text, size_t len, int offsets, tme_codepoints *out,
                                  tme_error *err)
 {
     memset(out, 0, sizeof *out);
-    out->text = text;
-    out->len = len;
-    /* One block: the offsets, then the code points (of smaller alignment). */
-    size_t each = (offsets ? sizeof *out->off : 0) + sizeof *out->cp;
-    void *block = len < SIZE_MAX / each - 1 ? malloc((len + 1) * each) : NULL;
+    size_t bytes = decoding_bytes(len, offsets);
+    void *block = bytes != 0 ? malloc(bytes) : NULL;
     if (block == NULL)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text", len);
-    out->off = offsets ? block : NULL;
-    out->cp = offsets ? (int32_t *)(out->off + len + 1) : block;
-    out->n = decode_into(text, len, out->cp, out->off);
+    decode_over(block, text, len, offsets, out);
     return TME_OK;
+}
+
+tme_status tme_codepoints_decode_in(tme_codepoints_room *room, const char *text, size_t len,
+                                    int offsets, tme_codepoints *out, tme_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t bytes = decoding_bytes(len, offsets);
+    if (bytes == 0)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text", len);
+    if (bytes > room->bytes) {
+        /* what it held is not kept: no copy */
+        free(room->block);
+        room->bytes = bytes <= SIZE_MAX / 2 ? bytes + bytes / 2 : bytes;
+        if ((room->block = malloc(room->bytes)) == NULL) {
+            room->bytes = 0;
+            return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text",
+                                 len);
+        }
+    }
+    decode_over(room->block, text, len, offsets, out);
+    return TME_OK;
+}
+
+void tme_codepoints_room_free(tme_codepoints_room *room)
+{
+    free(room->block);
+    room->block = NULL;
+    room->bytes = 0;
 }
 
 size_t tme_codepoints_at(const tme_codepoints *d, size_t byte)

@@ -28,6 +28,22 @@ typedef struct {
 tme_status tme_codepoints_decode(const char *text, size_t len, int offsets, tme_codepoints *out,
                                  tme_error *err);
 
+/* Memory that decodings one after another reuse (the paragraphs of an
+ * article: a malloc and a free each otherwise). Zero-initialize; free with
+ * tme_codepoints_room_free. */
+typedef struct {
+    void *block;
+    size_t bytes;
+} tme_codepoints_room;
+
+/* tme_codepoints_decode into room's memory, grown when the text needs
+ * more: *out is valid until room is decoded into again or freed, and is
+ * not freed itself. */
+tme_status tme_codepoints_decode_in(tme_codepoints_room *room, const char *text, size_t len,
+                                    int offsets, tme_codepoints *out, tme_error *err);
+
+void tme_codepoints_room_free(tme_codepoints_room *room);
+
 /* Index of the first code point that starts at or after byte: a span's
  * bytes [start, end) are the code points [at(start), at(end)). Needs the
  * offsets. */

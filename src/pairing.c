@@ -136,26 +136,30 @@ static int add_anchors(const tme_features *f, side_info *info)
 
 /* Length, navigation and anchor sets of one paragraph, from one pass; its
  * lexical items go to the article's pairing lexicon. With somewhere to keep
- * them (sentences), the same pass reads its sentences for the aligner. */
+ * them (sentences), the same pass reads its sentences for the aligner. f:
+ * where the paragraph's features are read, in the memory the paragraphs
+ * before left (the caller's, to free). */
 static tme_status measure_paragraph(const tme_paragraph *p, tme_lang lang,
-                                    const tme_lexicon *lexicon, tme_pairing_lexicon *pl,
-                                    side_info *info, tme_features *sentences, tme_error *err)
+                                    const tme_lexicon *lexicon, tme_features_scratch *scratch,
+                                    tme_features *f, tme_pairing_lexicon *pl, side_info *info,
+                                    tme_features *sentences, tme_error *err)
 {
-    tme_features f;
-    tme_status status = sentences != NULL
-                            ? tme_features_of_paragraph_and_sentences(p->text, p->len, lang,
-                                                                      lexicon, &f, sentences, err)
-                            : tme_features_of_paragraph(p->text, p->len, lang, lexicon, &f, err);
+    if (sentences == NULL)
+        tme_features_free(f); /* tme_features_of_paragraph reads into an empty one */
+    tme_status status =
+        sentences != NULL
+            ? tme_features_of_paragraph_and_sentences(p->text, p->len, lang, lexicon, scratch, f,
+                                                      sentences, err)
+            : tme_features_of_paragraph(p->text, p->len, lang, lexicon, scratch, f, err);
     if (status != TME_OK)
         return status;
-    info->units = f.length;
-    info->navigation = f.navigation;
+    info->units = f->length;
+    info->navigation = f->navigation;
     info->lexicon = pl;
-    if (add_anchors(&f, info) != 0)
+    if (add_anchors(f, info) != 0)
         status = tme_error_nomem(err);
     if (status == TME_OK)
-        status = tme_pairing_lexicon_add(pl, &f, err);
-    tme_features_free(&f);
+        status = tme_pairing_lexicon_add(pl, f, err);
     return status;
 }
 
@@ -341,7 +345,11 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
     s->zh = calloc(paragraphs->count + 1, sizeof *s->zh);
     if (s->en == NULL || s->zh == NULL)
         return tme_error_nomem(err);
-    for (size_t k = 0; k < paragraphs->count; k++) {
+    /* the paragraphs' readings reuse the scratch and the whole text's features */
+    tme_features_scratch scratch = {0};
+    tme_features paragraph = {0};
+    tme_status status = TME_OK;
+    for (size_t k = 0; k < paragraphs->count && status == TME_OK; k++) {
         const tme_paragraph *p = &paragraphs->items[k];
         side_info *info;
         tme_lang lang;
@@ -356,14 +364,16 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
         }
         info->paragraph = k;
         info->at = lang == TME_LANG_ZH ? s->n_zh - 1 : s->n_en - 1;
-        tme_status status = measure_paragraph(p, lang, lexicon, &s->lexicon, info,
-                                              sentences != NULL ? &sentences[k] : NULL, err);
-        if (status != TME_OK)
-            return status;
+        status = measure_paragraph(p, lang, lexicon, &scratch, &paragraph, &s->lexicon, info,
+                                   sentences != NULL ? &sentences[k] : NULL, err);
         info->boilerplate = p->boilerplate;
         info->navigation |= p->boilerplate;
         info->aside = is_aside(p->text, p->len);
     }
+    tme_features_scratch_free(&scratch);
+    tme_features_free(&paragraph);
+    if (status != TME_OK)
+        return status;
     if (tme_pairing_lexicon_finish(&s->lexicon, err) != TME_OK)
         return err->status;
     bound_lexical_evidence(s);

@@ -308,7 +308,11 @@ static size_t token_end(const decoded *d, size_t i, token_marks *m)
 
 static int tokenize(const decoded *d, token_list *l)
 {
+    /* room for a token in five code points (an English word and its
+     * space): one allocation nearly always, not a grow per doubling */
     size_t capacity = 0;
+    if (TME_ARRAY_RESERVE(l->items, capacity, d->n / 5 + 16) != TME_OK)
+        return -1;
     size_t i = 0;
     while (i < d->n) {
         while (i < d->n && tme_is_space(d->cp[i]))
@@ -859,28 +863,38 @@ static int segment_chinese(cutter *k)
     return 0;
 }
 
+tme_status tme_segment_codepoints_into(const tme_codepoints *d, tme_lang lang, tme_span **spans,
+                                       size_t *capacity, size_t *count, tme_error *err)
+{
+    *count = 0;
+    cutter k = {d, {*spans, 0, *capacity}, 0};
+    int rc = lang == TME_LANG_ZH ? segment_chinese(&k) : segment_english(&k);
+    if (rc == 0)
+        rc = cut_at(&k, d->n);
+    *spans = k.spans.items;
+    *capacity = k.spans.capacity;
+    if (rc != 0)
+        return tme_error_set(err, TME_ERR_NOMEM,
+                             "out of memory segmenting a paragraph of %zu bytes", d->off[d->n]);
+    *count = k.spans.count;
+    return TME_OK;
+}
+
 tme_status tme_segment_codepoints(const tme_codepoints *d, tme_lang lang, tme_span **spans,
                                   size_t *count, tme_error *err)
 {
     *spans = NULL;
-    *count = 0;
-    cutter k = {d, {NULL, 0, 0}, 0};
-    int rc = lang == TME_LANG_ZH ? segment_chinese(&k) : segment_english(&k);
-    if (rc == 0)
-        rc = cut_at(&k, d->n);
-    if (rc == 0 && k.spans.items == NULL) {
-        k.spans.items = malloc(sizeof *k.spans.items);
-        if (k.spans.items == NULL)
-            rc = -1;
+    size_t capacity = 0;
+    tme_status status = tme_segment_codepoints_into(d, lang, spans, &capacity, count, err);
+    if (status == TME_OK && *spans == NULL && (*spans = malloc(sizeof **spans)) == NULL)
+        status = tme_error_set(err, TME_ERR_NOMEM,
+                               "out of memory segmenting a paragraph of %zu bytes", d->off[d->n]);
+    if (status != TME_OK) {
+        free(*spans);
+        *spans = NULL;
+        *count = 0;
     }
-    if (rc != 0) {
-        free(k.spans.items);
-        return tme_error_set(err, TME_ERR_NOMEM,
-                             "out of memory segmenting a paragraph of %zu bytes", d->off[d->n]);
-    }
-    *spans = k.spans.items;
-    *count = k.spans.count;
-    return TME_OK;
+    return status;
 }
 
 tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **spans, size_t *count,

@@ -24,4 +24,10 @@ tme_status tme_segment(const char *text, size_t len, tme_lang lang, tme_span **s
 tme_status tme_segment_codepoints(const tme_codepoints *d, tme_lang lang, tme_span **spans,
                                   size_t *count, tme_error *err);
 
+/* The same into *spans, an array of *capacity spans (NULL and 0, or what a
+ * call before left) that it grows as needed and the caller frees, even on
+ * failure: reading paragraph after paragraph reuses one. */
+tme_status tme_segment_codepoints_into(const tme_codepoints *d, tme_lang lang, tme_span **spans,
+                                       size_t *capacity, size_t *count, tme_error *err);
+
 #endif

@@ -26,11 +26,10 @@ typedef struct {
     const tme_codepoints *d;
     tme_lang lang;
     tme_features *out;
-    tme_cp_buffer folded; /* the current sentence, NFKC case folded */
+    /* folded: the current sentence, NFKC case folded; en, zh, words: its
+     * lexical items */
+    tme_features_scratch *s;
     tme_error *err;
-    tme_lexicon_en en; /* the current sentence's lexical items, reused */
-    tme_lexicon_zh zh;
-    tme_lexicon_zh_words words;
 } pass;
 
 static tme_status push_anchor(pass *p, uint64_t key, tme_anchor_kind kind, unsigned flags)
@@ -317,8 +316,8 @@ static tme_status keep_words(pass *p, tme_sentence_features *s)
 {
     tme_features *f = p->out;
     s->word_begin = f->n_words;
-    if (append_ids(&f->words, &f->n_words, &f->cap_words, p->words.words, p->words.n, p->err) !=
-        TME_OK)
+    if (append_ids(&f->words, &f->n_words, &f->cap_words, p->s->words.words, p->s->words.n,
+                   p->err) != TME_OK)
         return p->err->status;
     s->word_end = f->n_words;
     return TME_OK;
@@ -338,17 +337,18 @@ static tme_status read_lemmas(pass *p, tme_sentence_features *s)
     const uint32_t *ids;
     size_t n;
     if (p->lang == TME_LANG_ZH) {
-        if (tme_lexicon_prepare_zh_words(lex, text, len, &p->zh, &p->words, p->err) != TME_OK ||
+        if (tme_lexicon_prepare_zh_words(lex, text, len, &p->s->zh, &p->s->words, p->err) !=
+                TME_OK ||
             keep_words(p, s) != TME_OK)
             return p->err->status;
-        ids = p->zh.lemmas;
-        n = p->zh.n_lemmas;
+        ids = p->s->zh.lemmas;
+        n = p->s->zh.n_lemmas;
     } else {
-        if (tme_lexicon_prepare_en(lex, text, len, &p->en, p->err) != TME_OK)
+        if (tme_lexicon_prepare_en(lex, text, len, &p->s->en, p->err) != TME_OK)
             return p->err->status;
-        ids = p->en.lemmas;
-        n = p->en.n;
-        s->content_words = p->en.content_words;
+        ids = p->s->en.lemmas;
+        n = p->s->en.n;
+        s->content_words = p->s->en.content_words;
     }
     if (append_ids(&f->lemmas, &f->n_lemmas, &f->cap_lemmas, ids, n, p->err) != TME_OK)
         return p->err->status;
@@ -365,9 +365,9 @@ static tme_status read_sentence(pass *p, size_t b, size_t e, tme_sentence_featur
     measure_sentence(d, b, e, p->lang, s);
     s->anchor_begin = p->out->n_anchors;
     tme_status status = tme_fold(d->cp + b, e - b, d->text + s->span.start,
-                                 s->span.end - s->span.start, &p->folded, p->err);
+                                 s->span.end - s->span.start, &p->s->folded, p->err);
     if (status == TME_OK)
-        status = read_anchors(p, p->folded.cp, p->folded.n);
+        status = read_anchors(p, p->s->folded.cp, p->s->folded.n);
     s->anchor_end = p->out->n_anchors;
     if (status == TME_OK)
         status = read_lemmas(p, s);
@@ -392,18 +392,84 @@ static tme_status start(tme_features *out, tme_lang lang, const tme_lexicon *lex
 static tme_status reserve_buffers(pass *p)
 {
     size_t n = p->d->n;
-    if (TME_ARRAY_RESERVE(p->folded.cp, p->folded.cap, n + n / 8 + 32) != TME_OK ||
+    if (TME_ARRAY_RESERVE(p->s->folded.cp, p->s->folded.cap, n + n / 8 + 32) != TME_OK ||
         TME_ARRAY_RESERVE(p->out->anchors, p->out->cap_anchors, n / 6 + 8) != TME_OK)
         return tme_error_set(p->err, TME_ERR_NOMEM, "out of memory reading %zu characters", n);
     return TME_OK;
 }
 
+/* Room the gathering arrays start with: a paragraph's lemmas and words
+ * are often hundreds, which doubling from 16 reached by as many grows in
+ * each article. */
+#define FIRST_GATHERED_IDS 2048
+
+/* The scratch's gathering arrays, lent to out while its text is read. */
+static void lend_arrays(tme_features_scratch *s, tme_features *out)
+{
+    /* failing, they stay empty: the reading grows them or fails */
+    (void)TME_ARRAY_RESERVE(s->lemmas, s->cap_lemmas, FIRST_GATHERED_IDS);
+    (void)TME_ARRAY_RESERVE(s->word_ids, s->cap_word_ids, FIRST_GATHERED_IDS);
+    out->anchors = s->anchors;
+    out->cap_anchors = s->cap_anchors;
+    out->lemmas = s->lemmas;
+    out->cap_lemmas = s->cap_lemmas;
+    out->words = s->word_ids;
+    out->cap_words = s->cap_word_ids;
+    s->anchors = NULL;
+    s->lemmas = s->word_ids = NULL;
+    s->cap_anchors = s->cap_lemmas = s->cap_word_ids = 0;
+}
+
+/* A copy of items[0, n) of size bytes each (NULL for none); *failed set
+ * when there is no memory for it. */
+static void *copy_of(const void *items, size_t n, size_t size, int *failed)
+{
+    if (n == 0)
+        return NULL;
+    void *copy = malloc(n * size);
+    if (copy == NULL)
+        *failed = 1;
+    else
+        memcpy(copy, items, n * size);
+    return copy;
+}
+
+/* The lent arrays back to the scratch, out keeping copies of what it
+ * gathered in them, at their size (none when keep is 0). */
+static tme_status take_back_arrays(tme_features_scratch *s, tme_features *out, int keep,
+                                   tme_error *err)
+{
+    int failed = 0;
+    tme_anchor *anchors =
+        keep ? copy_of(out->anchors, out->n_anchors, sizeof *anchors, &failed) : NULL;
+    uint32_t *lemmas = keep ? copy_of(out->lemmas, out->n_lemmas, sizeof *lemmas, &failed) : NULL;
+    uint32_t *words = keep ? copy_of(out->words, out->n_words, sizeof *words, &failed) : NULL;
+    s->anchors = out->anchors;
+    s->cap_anchors = out->cap_anchors;
+    s->lemmas = out->lemmas;
+    s->cap_lemmas = out->cap_lemmas;
+    s->word_ids = out->words;
+    s->cap_word_ids = out->cap_words;
+    out->anchors = anchors;
+    out->cap_anchors = anchors != NULL ? out->n_anchors : 0;
+    out->lemmas = lemmas;
+    out->cap_lemmas = lemmas != NULL ? out->n_lemmas : 0;
+    out->words = words;
+    out->cap_words = words != NULL ? out->n_words : 0;
+    return failed ? tme_error_nomem(err) : TME_OK;
+}
+
+/* lend: gather in the scratch's arrays (a scratch that outlives this
+ * reading); else out grows its own, which a single reading is cheaper
+ * without copying. */
 static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
-                             const tme_span *spans, size_t n_spans, tme_features *out,
-                             tme_error *err)
+                             const tme_span *spans, size_t n_spans, tme_features_scratch *scratch,
+                             int lend, tme_features *out, tme_error *err)
 {
     tme_status status = start(out, lang, lexicon, n_spans, err);
-    pass p = {d, lang, out, {NULL, 0, 0}, err, {0}, {0}, {0}};
+    if (lend)
+        lend_arrays(scratch, out);
+    pass p = {d, lang, out, scratch, err};
     if (status == TME_OK)
         status = reserve_buffers(&p);
     for (size_t k = 0; k < n_spans && status == TME_OK; k++) {
@@ -416,10 +482,9 @@ static tme_status read_spans(const tme_codepoints *d, tme_lang lang, const tme_l
         out->length += s->length;
         out->n_sentences = k + 1;
     }
-    tme_cp_buffer_free(&p.folded);
-    tme_lexicon_en_free(&p.en);
-    tme_lexicon_zh_free(&p.zh);
-    tme_lexicon_zh_words_free(&p.words);
+    tme_status kept = lend ? take_back_arrays(scratch, out, status == TME_OK, err) : TME_OK;
+    if (status == TME_OK)
+        status = kept;
     if (status != TME_OK)
         tme_features_free(out);
     return status;
@@ -442,26 +507,29 @@ typedef enum {
 
 /* Decodes text once and reads it as asked. */
 static tme_status analyse(const char *text, size_t len, tme_lang lang, const tme_lexicon *lexicon,
-                          reading what, const tme_span *spans, size_t n_spans, tme_features *out,
-                          tme_error *err)
+                          reading what, const tme_span *spans, size_t n_spans,
+                          tme_features_scratch *scratch, tme_features *out, tme_error *err)
 {
     memset(out, 0, sizeof *out);
+    tme_features_scratch own = {0};
+    tme_features_scratch *s = scratch != NULL ? scratch : &own;
     tme_codepoints d;
-    tme_span *found = NULL, whole = {0, len};
-    tme_status status = tme_codepoints_decode(text, len, what != READ_PARAGRAPH, &d, err);
+    tme_span whole = {0, len};
+    tme_status status =
+        tme_codepoints_decode_in(&s->decoded, text, len, what != READ_PARAGRAPH, &d, err);
     if (status == TME_OK && what == READ_SENTENCES) {
-        status = tme_segment_codepoints(&d, lang, &found, &n_spans, err);
-        spans = found;
+        status = tme_segment_codepoints_into(&d, lang, &s->spans, &s->cap_spans, &n_spans, err);
+        spans = s->spans;
     } else if (what == READ_PARAGRAPH) {
         spans = &whole;
         n_spans = 1;
     }
     if (status == TME_OK)
-        status = read_spans(&d, lang, lexicon, spans, n_spans, out, err);
+        status = read_spans(&d, lang, lexicon, spans, n_spans, s, s != &own, out, err);
     if (status == TME_OK && what == READ_PARAGRAPH)
         out->navigation = is_navigation(&d, lang, out->length);
-    free(found);
-    tme_codepoints_free(&d);
+    if (s == &own)
+        tme_features_scratch_free(&own);
     return status;
 }
 
@@ -469,19 +537,20 @@ tme_status tme_features_of_spans(const char *text, size_t len, tme_lang lang, co
                                  size_t n_spans, const tme_lexicon *lexicon, tme_features *out,
                                  tme_error *err)
 {
-    return analyse(text, len, lang, lexicon, READ_SPANS, spans, n_spans, out, err);
+    return analyse(text, len, lang, lexicon, READ_SPANS, spans, n_spans, NULL, out, err);
 }
 
 tme_status tme_features_of_sentences(const char *text, size_t len, tme_lang lang,
                                      const tme_lexicon *lexicon, tme_features *out, tme_error *err)
 {
-    return analyse(text, len, lang, lexicon, READ_SENTENCES, NULL, 0, out, err);
+    return analyse(text, len, lang, lexicon, READ_SENTENCES, NULL, 0, NULL, out, err);
 }
 
 tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
-                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err)
+                                     const tme_lexicon *lexicon, tme_features_scratch *scratch,
+                                     tme_features *out, tme_error *err)
 {
-    return analyse(text, len, lang, lexicon, READ_PARAGRAPH, NULL, 0, out, err);
+    return analyse(text, len, lang, lexicon, READ_PARAGRAPH, NULL, 0, scratch, out, err);
 }
 
 /* ---- the whole text from its sentences ---------------------------------- */
@@ -529,8 +598,8 @@ static size_t merge_distinct(const uint32_t *a, size_t m, const uint32_t *b, siz
 /* The union of the sentences' lemma lists (each sorted and distinct),
  * sorted and distinct, into whole->lemmas: runs merged pairwise, so each
  * lemma moves once per halving of the runs, not once per sort step. */
-static tme_status union_of_lemmas(const tme_features *sentences, tme_features *whole,
-                                  tme_error *err)
+static tme_status union_of_lemmas(const tme_features *sentences, tme_features_scratch *scratch,
+                                  tme_features *whole, tme_error *err)
 {
     size_t runs = sentences->n_sentences, total = sentences->n_lemmas;
     if (TME_ARRAY_RESERVE(whole->lemmas, whole->cap_lemmas, total) != TME_OK)
@@ -541,15 +610,12 @@ static tme_status union_of_lemmas(const tme_features *sentences, tme_features *w
         whole->n_lemmas = total;
         return TME_OK;
     }
-    /* bounds[r], bounds[r + 1]: run r in from[] */
-    size_t *bounds = malloc((runs + 1) * sizeof *bounds);
-    uint32_t *spare = malloc(total * sizeof *spare);
-    uint32_t *from = spare, *to = whole->lemmas;
-    if (bounds == NULL || spare == NULL) {
-        free(bounds);
-        free(spare);
+    /* bounds[r], bounds[r + 1]: run r in from[] (the scratch's) */
+    if (TME_ARRAY_RESERVE(scratch->bounds, scratch->cap_bounds, runs + 1) != TME_OK ||
+        TME_ARRAY_RESERVE(scratch->spare, scratch->cap_spare, total) != TME_OK)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory merging lexical items");
-    }
+    size_t *bounds = scratch->bounds;
+    uint32_t *from = scratch->spare, *to = whole->lemmas;
     memcpy(from, sentences->lemmas, total * sizeof *from);
     for (size_t r = 0; r < runs; r++)
         bounds[r] = sentences->sentences[r].lemma_begin;
@@ -571,18 +637,17 @@ static tme_status union_of_lemmas(const tme_features *sentences, tme_features *w
     if (from != whole->lemmas)
         memcpy(whole->lemmas, from, bounds[1] * sizeof *from);
     whole->n_lemmas = bounds[1];
-    free(bounds);
-    free(spare);
     return TME_OK;
 }
 
 /* The whole text's lexical items from its sentences' (all of them, in
  * order, in sentences->lemmas and ->words): the lemmas sorted and distinct
  * as one reading gives them, the words in text order. */
-static tme_status merge_items(const tme_features *sentences, tme_features *whole, tme_error *err)
+static tme_status merge_items(const tme_features *sentences, tme_features_scratch *scratch,
+                              tme_features *whole, tme_error *err)
 {
     tme_sentence_features *s = &whole->sentences[0];
-    if (union_of_lemmas(sentences, whole, err) != TME_OK ||
+    if (union_of_lemmas(sentences, scratch, whole, err) != TME_OK ||
         append_ids(&whole->words, &whole->n_words, &whole->cap_words, sentences->words,
                    sentences->n_words, err) != TME_OK)
         return err->status;
@@ -692,11 +757,32 @@ static from_sentences what_sentences_give(const tme_codepoints *d, tme_lang lang
 /* The whole text from its sentences' anchors (and, with merge, their
  * lexical items); its length and marks measured over the whole text, so
  * that they are the same sums. */
-static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, int merge,
-                                       const tme_features *sentences, tme_features *whole,
-                                       tme_error *err)
+/* whole emptied for one sentence, as start() leaves it, but keeping the
+ * memory of its arrays (a reading before, or none). */
+static tme_status restart_one(tme_features *whole, tme_lang lang, tme_error *err)
 {
-    tme_status status = start(whole, lang, NULL, 1, err);
+    tme_features kept = *whole;
+    memset(whole, 0, sizeof *whole);
+    whole->lang = lang;
+    whole->anchors = kept.anchors;
+    whole->cap_anchors = kept.cap_anchors;
+    whole->lemmas = kept.lemmas;
+    whole->cap_lemmas = kept.cap_lemmas;
+    whole->words = kept.words;
+    whole->cap_words = kept.cap_words;
+    whole->sentences = kept.sentences;
+    whole->cap_sentences = kept.cap_sentences;
+    if (TME_ARRAY_RESERVE(whole->sentences, whole->cap_sentences, 1) != TME_OK)
+        return tme_error_set(err, TME_ERR_NOMEM, "out of memory for 1 sentence");
+    memset(whole->sentences, 0, sizeof *whole->sentences);
+    return TME_OK;
+}
+
+static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, int merge,
+                                       const tme_features *sentences, tme_features_scratch *scratch,
+                                       tme_features *whole, tme_error *err)
+{
+    tme_status status = restart_one(whole, lang, err);
     if (status != TME_OK)
         return status;
     tme_sentence_features *s = &whole->sentences[0];
@@ -712,24 +798,26 @@ static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, i
     whole->n_anchors = sentences->n_anchors;
     s->anchor_begin = 0;
     s->anchor_end = whole->n_anchors;
-    return merge ? merge_items(sentences, whole, err) : TME_OK;
+    return merge ? merge_items(sentences, scratch, whole, err) : TME_OK;
 }
 
 /* The whole text as READ_PARAGRAPH reads it, from its sentences where they
  * read the same (what_sentences_give), else read again. */
 static tme_status read_whole(const tme_codepoints *d, tme_lang lang, const tme_lexicon *lexicon,
-                             const tme_features *sentences, tme_features *whole, tme_error *err)
+                             const tme_features *sentences, tme_features_scratch *scratch,
+                             tme_features *whole, tme_error *err)
 {
     from_sentences given = what_sentences_give(d, lang, lexicon, sentences);
     int merge = given.items;
     tme_status status;
     if ((lexicon == NULL || merge) && given.anchors) {
-        status = whole_from_sentences(d, lang, merge, sentences, whole, err);
+        status = whole_from_sentences(d, lang, merge, sentences, scratch, whole, err);
     } else {
         tme_span all = {0, d->len};
-        status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, whole, err);
+        tme_features_free(whole); /* read afresh */
+        status = read_spans(d, lang, merge ? NULL : lexicon, &all, 1, scratch, 1, whole, err);
         if (status == TME_OK && merge)
-            status = merge_items(sentences, whole, err);
+            status = merge_items(sentences, scratch, whole, err);
     }
     if (status == TME_OK)
         whole->navigation = is_navigation(d, lang, whole->length);
@@ -740,26 +828,45 @@ static tme_status read_whole(const tme_codepoints *d, tme_lang lang, const tme_l
 
 tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len, tme_lang lang,
                                                    const tme_lexicon *lexicon,
+                                                   tme_features_scratch *scratch,
                                                    tme_features *paragraph, tme_features *sentences,
                                                    tme_error *err)
 {
-    memset(paragraph, 0, sizeof *paragraph);
     memset(sentences, 0, sizeof *sentences);
+    tme_features_scratch own = {0};
+    tme_features_scratch *s = scratch != NULL ? scratch : &own;
     tme_codepoints d;
-    tme_span *found = NULL;
     size_t n = 0;
-    tme_status status = tme_codepoints_decode(text, len, 1, &d, err);
+    tme_status status = tme_codepoints_decode_in(&s->decoded, text, len, 1, &d, err);
     if (status == TME_OK)
-        status = tme_segment_codepoints(&d, lang, &found, &n, err);
+        status = tme_segment_codepoints_into(&d, lang, &s->spans, &s->cap_spans, &n, err);
     if (status == TME_OK)
-        status = read_spans(&d, lang, lexicon, found, n, sentences, err);
+        status = read_spans(&d, lang, lexicon, s->spans, n, s, s != &own, sentences, err);
     if (status == TME_OK)
-        status = read_whole(&d, lang, lexicon, sentences, paragraph, err);
-    if (status != TME_OK)
+        status = read_whole(&d, lang, lexicon, sentences, s, paragraph, err);
+    if (status != TME_OK) {
         tme_features_free(sentences);
-    free(found);
-    tme_codepoints_free(&d);
+        tme_features_free(paragraph);
+    }
+    if (s == &own)
+        tme_features_scratch_free(&own);
     return status;
+}
+
+void tme_features_scratch_free(tme_features_scratch *s)
+{
+    tme_codepoints_room_free(&s->decoded);
+    free(s->spans);
+    tme_cp_buffer_free(&s->folded);
+    tme_lexicon_en_free(&s->en);
+    tme_lexicon_zh_free(&s->zh);
+    tme_lexicon_zh_words_free(&s->words);
+    free(s->anchors);
+    free(s->lemmas);
+    free(s->word_ids);
+    free(s->bounds);
+    free(s->spare);
+    memset(s, 0, sizeof *s);
 }
 
 /* Appends n ids, and returns the offset that src's ranges move by. */

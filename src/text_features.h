@@ -18,7 +18,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "codepoints.h"
 #include "error.h"
+#include "fold.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "segment.h"
@@ -96,11 +98,41 @@ typedef struct {
     size_t n_words, cap_words;
 } tme_features;
 
+/* What reading texts one after another reuses: the decoding, the
+ * sentences' spans, the folding of a sentence, the lexicon's scratch, the
+ * arrays a text's anchors and lexical items are gathered in before they
+ * are copied out at their size, and the runs the whole text's lemmas are
+ * merged in (the paragraphs of an article: a malloc, a free and the
+ * growing of each, for each paragraph, were a fiftieth of extract's
+ * instructions). Zero-initialize; free with tme_features_scratch_free. */
+typedef struct {
+    tme_codepoints_room decoded;
+    tme_span *spans;
+    size_t cap_spans;
+    tme_cp_buffer folded;
+    tme_lexicon_en en;
+    tme_lexicon_zh zh;
+    tme_lexicon_zh_words words;
+    tme_anchor *anchors;
+    size_t cap_anchors;
+    uint32_t *lemmas;
+    size_t cap_lemmas;
+    uint32_t *word_ids;
+    size_t cap_word_ids;
+    size_t *bounds; /* the merging's runs, and its spare room */
+    size_t cap_bounds;
+    uint32_t *spare;
+    size_t cap_spare;
+} tme_features_scratch;
+
+void tme_features_scratch_free(tme_features_scratch *s);
+
 /* The whole text as one unit (one sentence), as paragraph pairing reads it:
  * the same rules, so the anchors are those of the text's sentences and the
- * length their sum. */
+ * length their sum. scratch: what the reading reuses, or NULL (its own). */
 tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
-                                     const tme_lexicon *lexicon, tme_features *out, tme_error *err);
+                                     const tme_lexicon *lexicon, tme_features_scratch *scratch,
+                                     tme_features *out, tme_error *err);
 
 /* Both readings from one decoding: the whole text as
  * tme_features_of_paragraph reads it and its sentences as
@@ -108,10 +140,13 @@ tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang
  * paragraph, and alignment, which then reads the sentences of those paired.
  * The whole text's lexical items are its sentences' merged when nothing
  * between them holds one and none runs across (nearly always), else read
- * again: the same items either way. Both are freed with tme_features_free;
- * on failure neither needs it. */
+ * again: the same items either way. scratch as tme_features_of_paragraph's.
+ * *paragraph is zeroed, or the paragraph of a call before, whose memory is
+ * reused (a caller that reads many keeps one). Both are freed with
+ * tme_features_free; on failure neither needs it. */
 tme_status tme_features_of_paragraph_and_sentences(const char *text, size_t len, tme_lang lang,
                                                    const tme_lexicon *lexicon,
+                                                   tme_features_scratch *scratch,
                                                    tme_features *paragraph, tme_features *sentences,
                                                    tme_error *err);
 
