@@ -187,8 +187,19 @@ static uint64_t signature_bit(tme_anchor a)
     return (uint64_t)1 << ((anchor_identity(a) * 0x9E3779B97F4A7C15ULL) >> 58);
 }
 
+/* What an anchor costs when it is not matched (anchor_cost's penalties,
+ * zh: a Chinese one). */
+static double anchor_penalty(tme_anchor an, int zh)
+{
+    if (an.flags & TME_ANCHOR_SOFT)
+        return 0;
+    return !zh                           ? PENALTY_EN_ANCHOR_MISSING
+           : an.kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                         : PENALTY_ZH_NUMBER_MISSING;
+}
+
 /* Each sentence's anchor signature and the cost of its anchors when none
- * is matched (anchor_cost's penalties, zh: those of the Chinese side). */
+ * is matched. */
 static void sign_anchors(tme_align_side *side, size_t n, int zh)
 {
     for (size_t k = 0; k < n; k++) {
@@ -196,21 +207,42 @@ static void sign_anchors(tme_align_side *side, size_t n, int zh)
         f->anchor_signature = 0;
         f->unmatched_cost = 0;
         for (size_t a = f->anchor_begin; a < f->anchor_end; a++) {
-            tme_anchor an = side->anchors[a];
-            f->anchor_signature |= signature_bit(an);
-            if (an.flags & TME_ANCHOR_SOFT)
-                continue;
-            f->unmatched_cost += !zh                           ? PENALTY_EN_ANCHOR_MISSING
-                                 : an.kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
-                                                               : PENALTY_ZH_NUMBER_MISSING;
+            f->anchor_signature |= signature_bit(side->anchors[a]);
+            f->unmatched_cost += anchor_penalty(side->anchors[a], zh);
         }
     }
+}
+
+/* Each anchor's bit and penalty, for the floors (made only by the pruned
+ * search: most paragraph pairs are searched whole, and the arrays were a
+ * fifth of the model's set-up). */
+static int index_anchors(tme_align_side *side, int zh)
+{
+    if (side->anchor_bit != NULL)
+        return 0;
+    size_t n = side->n_anchors ? side->n_anchors : 1;
+    side->anchor_bit = malloc(n * sizeof *side->anchor_bit);
+    side->anchor_penalty = malloc(n * sizeof *side->anchor_penalty);
+    if (side->anchor_bit == NULL || side->anchor_penalty == NULL)
+        return -1;
+    for (size_t a = 0; a < side->n_anchors; a++) {
+        side->anchor_bit[a] = signature_bit(side->anchors[a]);
+        side->anchor_penalty[a] = anchor_penalty(side->anchors[a], zh);
+    }
+    return 0;
+}
+
+int tme_align_prepare_floors(tme_align_model *m)
+{
+    return index_anchors(&m->en, 0) != 0 || index_anchors(&m->zh, 1) != 0 ? -1 : 0;
 }
 
 static void free_side(tme_align_side *side)
 {
     free(side->sentences);
     free(side->anchors);
+    free(side->anchor_bit);
+    free(side->anchor_penalty);
     free(side->length_prefix);
     free(side->ranges);
 }
@@ -526,7 +558,7 @@ typedef struct {
 
 /* The standardized length misfit of the bead of de English and dz Chinese
  * sentences (length_misfit's operations on the same doubles). */
-static double cell_misfit(const cell *c, size_t de, size_t dz)
+static inline double cell_misfit(const cell *c, size_t de, size_t dz)
 {
     double le = c->en[de - 1].length, lz = c->zh[dz - 1].length;
     double base = (le + lz / TME_LENGTH_RATIO) / 2;
@@ -574,6 +606,18 @@ static int cannot_win(double lowest, double limit, double strict_limit)
     return lowest >= limit || lowest > strict_limit;
 }
 
+/* The least anchor cost of a bead of ranges en and zh whose marks cost
+ * marks: every anchor of the smaller side matched when their signatures
+ * meet, else exactly anchor_cost without its matching. */
+static inline double least_anchor_cost(const tme_align_range *en, const tme_align_range *zh,
+                                       double marks)
+{
+    if (en->signature & zh->signature)
+        return -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors) +
+               marks;
+    return (zh->unmatched_cost + en->unmatched_cost) + marks;
+}
+
 /* The cost of a bead of two non-empty sides from prev, or HUGE_VAL when it
  * cannot be below limit (nor reach limit when it may tie). Rough first:
  * every anchor of the smaller side matched, the marks' exact cost, and the
@@ -590,19 +634,14 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     double misfit = cell_misfit(c, de, dz);
     const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
     int may_match = (en->signature & zh->signature) != 0;
-    double marks = marks_cost_of(en->marks, zh->marks), anchor = 0;
-    if (!may_match) /* anchor_cost without its matching */
-        anchor = (zh->unmatched_cost + en->unmatched_cost) + marks;
+    double marks = marks_cost_of(en->marks, zh->marks);
+    double least = least_anchor_cost(en, zh, marks);
+    double anchor = may_match ? 0 : least; /* exact when nothing can match */
     int lexicon = m->cache != NULL;
     double most = lexicon ? en->most[dz - 1] + zh->most[de - 1] : 0;
-    double least = anchor;
-    if (lexicon || may_match) {
-        if (may_match) /* every anchor of the smaller side matched */
-            least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors) +
-                    marks;
-        if (cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
-            return HUGE_VAL;
-    }
+    if ((lexicon || may_match) &&
+        cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
+        return HUGE_VAL;
     double lexical = 0;
     if (lexicon) {
         lexical = cell_en_terms(m, c, de, dz);
@@ -652,4 +691,121 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
         }
     }
     return best;
+}
+
+/* The lexical terms' bounds of the bead of de English and dz Chinese
+ * sentences ending at cell c, added in the order of the terms
+ * (lexical_evidence): each partial sum at least the terms'. */
+static inline double bounded_terms(const cell *c, size_t de, size_t dz, const double *en_most,
+                                   const double *zh_most)
+{
+    double most = 0;
+    const double *en = en_most + (c->ee - de) * TME_ALIGN_MAX_SIDE + dz - 1;
+    const double *zh = zh_most + (c->ze - dz) * TME_ALIGN_MAX_SIDE + de - 1;
+    for (size_t d = 0; d < de; d++)
+        most += en[d * TME_ALIGN_MAX_SIDE];
+    for (size_t d = 0; d < dz; d++)
+        most += zh[d * TME_ALIGN_MAX_SIDE];
+    return most;
+}
+
+/* A floor of matched_anchor_cost: an anchor whose signature bit the other
+ * side lacks has no match there and pays its penalty; of the others, as
+ * many as the smaller count match. Costs the anchors once each instead of
+ * matching every pair (the floors are weighed at every cell of the band).
+ * Penalties and bonuses are multiples of 0.5: the sum is exact. */
+static double signed_anchor_floor(const tme_align_model *m, size_t eb, size_t ee, size_t zb,
+                                  size_t ze, uint64_t en_signature, uint64_t zh_signature)
+{
+    size_t e0 = m->en.sentences[eb].anchor_begin, e1 = m->en.sentences[ee - 1].anchor_end;
+    size_t z0 = m->zh.sentences[zb].anchor_begin, z1 = m->zh.sentences[ze - 1].anchor_end;
+    size_t en_may = 0, zh_may = 0;
+    double cost = 0;
+    for (size_t z = z0; z < z1; z++)
+        if (m->zh.anchor_bit[z] & en_signature)
+            zh_may++;
+        else
+            cost += m->zh.anchor_penalty[z];
+    for (size_t e = e0; e < e1; e++)
+        if (m->en.anchor_bit[e] & zh_signature)
+            en_may++;
+        else
+            cost += m->en.anchor_penalty[e];
+    return cost - BONUS_MATCH * (double)(en_may < zh_may ? en_may : zh_may);
+}
+
+/* marks_cost_of for each pair of marks (en << 2 | zh; the marks are two
+ * bits), the same doubles. */
+static void marks_table(double table[16])
+{
+    for (unsigned en = 0; en < 4; en++)
+        for (unsigned zh = 0; zh < 4; zh++)
+            table[en << 2 | zh] = marks_cost_of(en, zh);
+}
+
+/* A two-sided bead's floor (tme_align_row_floors); inlined where kind is
+ * a constant, so that its counts are. */
+static inline __attribute__((always_inline)) double
+two_sided_floor(const tme_align_model *m, const cell *c, size_t kind, const double *marks_costs,
+                const double *en_most, const double *zh_most)
+{
+    size_t de = tme_bead_kinds[kind].en, dz = tme_bead_kinds[kind].zh;
+    const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
+    double marks = marks_costs[en->marks << 2 | zh->marks];
+    double least = en->signature & zh->signature
+                       ? signed_anchor_floor(m, c->ee - de, c->ee, c->ze - dz, c->ze, en->signature,
+                                             zh->signature) +
+                             marks
+                       : least_anchor_cost(en, zh, marks);
+    double most = en_most ? bounded_terms(c, de, dz, en_most, zh_most) : 0;
+    return cost_floor(tme_bead_kinds[kind].cost, cell_misfit(c, de, dz), least, most);
+}
+
+/* The floors of a cell whose row and column are at least
+ * TME_ALIGN_MAX_SIDE (every kind fits), kinds in tme_bead_kinds' order:
+ * the six two-sided ones, then 1-0 and 0-1. */
+static void inner_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
+                         const double *en_most, const double *zh_most, double *floor)
+{
+    floor[0] = two_sided_floor(m, c, 0, marks_costs, en_most, zh_most);
+    floor[1] = two_sided_floor(m, c, 1, marks_costs, en_most, zh_most);
+    floor[2] = two_sided_floor(m, c, 2, marks_costs, en_most, zh_most);
+    floor[3] = two_sided_floor(m, c, 3, marks_costs, en_most, zh_most);
+    floor[4] = two_sided_floor(m, c, 4, marks_costs, en_most, zh_most);
+    floor[5] = two_sided_floor(m, c, 5, marks_costs, en_most, zh_most);
+    floor[6] = m->en.sentences[c->ee - 1].indel_cost;
+    floor[7] = m->zh.sentences[c->ze - 1].indel_cost;
+}
+
+/* The floors of any cell (a kind that does not fit: HUGE_VAL). */
+static void edge_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
+                        const double *en_most, const double *zh_most, double *floor)
+{
+    for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+        size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
+        if (de > c->ee || dz > c->ze)
+            floor[k] = HUGE_VAL;
+        else if (de == 0 || dz == 0)
+            floor[k] = de == 0 ? m->zh.sentences[c->ze - 1].indel_cost
+                               : m->en.sentences[c->ee - 1].indel_cost;
+        else
+            floor[k] = two_sided_floor(m, c, k, marks_costs, en_most, zh_most);
+    }
+}
+
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
+                          const double *en_most, const double *zh_most, double *floor)
+{
+    double marks_costs[16];
+    marks_table(marks_costs);
+    for (size_t ze = lo; ze <= hi; ze++, floor += TME_BEAD_KINDS) {
+        cell c = {.ee = ee,
+                  .ze = ze,
+                  .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
+                  .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+        if (ee >= TME_ALIGN_MAX_SIDE && ze >= TME_ALIGN_MAX_SIDE)
+            inner_floors(m, &c, marks_costs, en_most, zh_most, floor);
+        else
+            edge_floors(m, &c, marks_costs, en_most, zh_most, floor);
+    }
 }

@@ -57,6 +57,8 @@ typedef struct {
 typedef struct {
     tme_align_sentence *sentences;
     tme_anchor *anchors;
+    uint64_t *anchor_bit;   /* each anchor's signature bit (tme_align_prepare_floors) */
+    double *anchor_penalty; /* what it costs unmatched (0 for a soft one); likewise */
     size_t n_anchors, cap_anchors;
     double *length_prefix;   /* length_prefix[k] = total length of sentences [0, k) */
     tme_align_range *ranges; /* [end * TME_ALIGN_MAX_SIDE + d - 1], end = 1..n */
@@ -124,5 +126,20 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
  * before the costly parts of its cost. */
 double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
                            const double prev[TME_BEAD_KINDS], double best, unsigned char *kind);
+
+/* A floor of each kind's cost (tme_align_bead_cost) for the beads ending
+ * at cells (ee, lo .. hi), floor[(ze - lo) * TME_BEAD_KINDS + k], HUGE_VAL
+ * for a kind that does not fit: an indel's exact cost, else the kind's
+ * cost, the length misfit's quadratic floor, every anchor of the smaller
+ * side matched and the most the lexical terms can be, added as
+ * tme_align_best_bead's first floor is (never above the cost, whatever
+ * the rounding). That most is the sum of the bead's sentences' en_most and
+ * zh_most (the most of each sentence's term against k sentences of the
+ * other side, [sentence * TME_ALIGN_MAX_SIDE + k - 1]); both NULL without
+ * a lexicon. tme_align_prepare_floors first (once; -1 for want of
+ * memory). */
+int tme_align_prepare_floors(tme_align_model *m);
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
+                          const double *en_most, const double *zh_most, double *floor);
 
 #endif
