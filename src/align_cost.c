@@ -606,6 +606,22 @@ static int cannot_win(double lowest, double limit, double strict_limit)
     return lowest >= limit || lowest > strict_limit;
 }
 
+/* The lexical terms' bounds of the bead of de English and dz Chinese
+ * sentences ending at cell c, added in the order of the terms
+ * (lexical_evidence): each partial sum at least the terms'. */
+static inline double bounded_terms(const cell *c, size_t de, size_t dz, const double *en_most,
+                                   const double *zh_most)
+{
+    double most = 0;
+    const double *en = en_most + (c->ee - de) * TME_ALIGN_MAX_SIDE + dz - 1;
+    const double *zh = zh_most + (c->ze - dz) * TME_ALIGN_MAX_SIDE + de - 1;
+    for (size_t d = 0; d < de; d++)
+        most += en[d * TME_ALIGN_MAX_SIDE];
+    for (size_t d = 0; d < dz; d++)
+        most += zh[d * TME_ALIGN_MAX_SIDE];
+    return most;
+}
+
 /* The least anchor cost of a bead of ranges en and zh whose marks cost
  * marks: every anchor of the smaller side matched when their signatures
  * meet, else exactly anchor_cost without its matching. */
@@ -638,7 +654,9 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     double least = least_anchor_cost(en, zh, marks);
     double anchor = may_match ? 0 : least; /* exact when nothing can match */
     int lexicon = m->cache != NULL;
-    double most = lexicon ? en->most[dz - 1] + zh->most[de - 1] : 0;
+    double most = !lexicon     ? 0
+                  : m->en_most ? bounded_terms(c, de, dz, m->en_most, m->zh_most)
+                               : en->most[dz - 1] + zh->most[de - 1];
     if ((lexicon || may_match) &&
         cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
         return HUGE_VAL;
@@ -691,22 +709,6 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
         }
     }
     return best;
-}
-
-/* The lexical terms' bounds of the bead of de English and dz Chinese
- * sentences ending at cell c, added in the order of the terms
- * (lexical_evidence): each partial sum at least the terms'. */
-static inline double bounded_terms(const cell *c, size_t de, size_t dz, const double *en_most,
-                                   const double *zh_most)
-{
-    double most = 0;
-    const double *en = en_most + (c->ee - de) * TME_ALIGN_MAX_SIDE + dz - 1;
-    const double *zh = zh_most + (c->ze - dz) * TME_ALIGN_MAX_SIDE + de - 1;
-    for (size_t d = 0; d < de; d++)
-        most += en[d * TME_ALIGN_MAX_SIDE];
-    for (size_t d = 0; d < dz; d++)
-        most += zh[d * TME_ALIGN_MAX_SIDE];
-    return most;
 }
 
 /* A floor of matched_anchor_cost: an anchor whose signature bit the other

@@ -92,6 +92,9 @@ typedef struct {
     tme_mask_entry *cache;            /* cache_rows * cache_columns, or NULL */
     size_t cache_rows, cache_columns; /* powers of two, at most the TME_MASK_CACHE_* */
     unsigned cache_shift;             /* log2 of cache_columns */
+    /* The bounds of the sentences' lexical terms in the band being searched
+     * (align_term_bounds.h), tighter than the ranges' most; NULL when none. */
+    const double *en_most, *zh_most;
 } tme_align_model;
 
 /* The model of aligning en with zh (text_features.h); both have sentences. */

@@ -17,7 +17,7 @@
  * cell of the narrow band's path is at most the narrow search's (more
  * beads into it, the same additions), and G(c) + h(c) <= OPT up to
  * rounding, since the rest of P from c costs at least its beads' floors
- * (each at most the bead's cost as a double, tme_align_bead_floors) and h
+ * (each at most the bead's cost as a double, tme_align_row_floors) and h
  * is the least of such sums. So G(c) + h(c) is below UB + margin as long
  * as the margin covers the rounding of three chains of at most
  * n_en + n_zh additions: the forward sums of P (partial sums G(c') on P,
@@ -43,12 +43,13 @@ static void push_kind(const tme_align_band *bd, const double *floor, double *h, 
     size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
     if (de > i)
         return;
-    size_t r = i - de, lo = bd->row_lo[r], hi = bd->row_hi[r], first = bd->row_lo[i];
+    size_t r = i - de, lo = bd->row_lo[r], first = bd->row_lo[i];
     const double *here = h + bd->row_offset[i];
     double *from = h + bd->row_offset[r];
-    for (size_t j = bd->row_hi[i] + 1; j-- > first;) {
-        if (j < dz || j - dz < lo || j - dz > hi) /* the start is not in the band */
-            continue;
+    /* the ends j whose start (r, j - dz) is in row r's band */
+    size_t j_lo = first > lo + dz ? first : lo + dz;
+    size_t j_hi = bd->row_hi[i] < bd->row_hi[r] + dz ? bd->row_hi[i] : bd->row_hi[r] + dz;
+    for (size_t j = j_hi + 1; j-- > j_lo;) {
         double via = floor[(j - first) * TME_BEAD_KINDS + k] + here[j - first];
         if (via < from[j - dz - lo])
             from[j - dz - lo] = via;
@@ -114,10 +115,11 @@ static void limits_of(const tme_align_band *bd, double ub, double *h)
 
 /* The search of bd against limits from the narrow search's cost ub; 1
  * when no path reached the end (bd's back-pointers then hold nothing). */
-static int search_limited(tme_align_band *bd, tme_align_model *m, double ub)
+static int search_limited(tme_align_band *bd, tme_align_model *m, const tme_term_bounds *tb,
+                          double ub)
 {
     double *limits = malloc((bd->row_offset[bd->n_en + 1] + 1) * sizeof *limits), end_cost;
-    if (limits == NULL || tme_align_floors_to_end(bd, m, limits) != 0) {
+    if (limits == NULL || floors_to_end(bd, m, tb, limits) != 0) {
         free(limits);
         return -1;
     }
@@ -137,20 +139,40 @@ static void report_on(const tme_align_band *bd, double ub, int whole, tme_prune_
     report->whole = whole;
 }
 
+/* The narrow search, then the pruned one (whole: 1 when it could not
+ * prune, -1 for want of memory), with the model's lexical bounds tb. */
+static int search_bounded(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
+                          const tme_term_bounds *tb, double *ub)
+{
+    if (tme_align_band_fill(narrow, m, NULL, ub) != 0)
+        return -1;
+    int whole = *ub == HUGE_VAL ? 1 : search_limited(bd, m, tb, *ub);
+    /* whole: the narrow band reached no end, or the pruned search none
+     * (which cannot happen, see above): the search of the whole band */
+    double end_cost;
+    if (whole == 1 && tme_align_band_fill(bd, m, NULL, &end_cost) != 0)
+        return -1;
+    return whole;
+}
+
 int tme_align_band_search_pruned(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
                                  tme_bead **beads, size_t *n_beads, tme_prune_report *report)
 {
+    tme_term_bounds tb = {NULL, NULL};
+    if (tme_align_prepare_floors(m) != 0 ||
+        (m->cache != NULL && tme_term_bounds_of_band(&tb, bd, m) != 0))
+        return -1;
+    /* the searches' own pruning of kinds then bounds the lexical terms
+     * with them too (valid in the narrow band, which is within bd) */
+    m->en_most = tb.en;
+    m->zh_most = tb.zh;
     double ub;
-    if (tme_align_band_fill(narrow, m, NULL, &ub) != 0)
-        return -1;
-    int whole = ub == HUGE_VAL ? 1 : search_limited(bd, m, ub);
+    int whole = search_bounded(bd, narrow, m, &tb, &ub);
+    m->en_most = m->zh_most = NULL;
+    tme_term_bounds_free(&tb);
     if (whole < 0)
-        return -1;
-    /* whole: the narrow band reached no end, or the pruned search none
-     * (which cannot happen, see above): the search of the whole band */
-    if (whole && tme_align_band_search(bd, m, beads, n_beads) != 0)
         return -1;
     if (report != NULL)
         report_on(bd, ub, whole, report);
-    return whole ? 0 : tme_align_band_trace(bd, beads, n_beads);
+    return tme_align_band_trace(bd, beads, n_beads);
 }

@@ -6,7 +6,7 @@
  * diagonal) costs UB, so the best path of the band costs at most UB. A
  * backward pass over the band bounds from below what the rest of any path
  * costs from each cell to the end, h (each bead's cost replaced by its
- * floor, tme_align_bead_floors). The search then leaves out a cell whose
+ * floor, tme_align_row_floors). The search then leaves out a cell whose
  * exact cost g from the origin has g + h above UB (with a margin for
  * rounding): no path through it can be the best. The beads of a cell left
  * out are never weighed, which is where the time goes. */
