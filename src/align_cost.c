@@ -278,19 +278,35 @@ static size_t covering_power_of_two(size_t n, size_t limit)
 
 /* For each sentence of a side and k sentences of the other, the most its
  * lexical term can be. */
+/* The ranges' lexical bounds: the sums of their sentences' (most, or the
+ * sentences' own when NULL), in another order than the terms', which the
+ * bounds' margins allow for. */
+static inline void sum_ranges(tme_align_side *side, size_t n, const double *most)
+{
+    for (size_t end = 1; end <= n; end++)
+        for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
+            tme_align_range *r = &side->ranges[end * TME_ALIGN_MAX_SIDE + d - 1];
+            const double *of =
+                most ? most + (end - d) * TME_ALIGN_MAX_SIDE : side->sentences[end - d].most;
+            for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
+                r->most[k] = (d > 1 ? r[-1].most[k] : 0) + of[k];
+        }
+}
+
 static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests *t)
 {
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
             side->sentences[i].most[k] = tme_lexical_most(t, i, k);
-    /* and of the ranges: sums in another order than the terms', which the
-     * bounds' margins allow for */
-    for (size_t end = 1; end <= n; end++)
-        for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
-            tme_align_range *r = &side->ranges[end * TME_ALIGN_MAX_SIDE + d - 1];
-            for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
-                r->most[k] = (d > 1 ? r[-1].most[k] : 0) + side->sentences[end - d].most[k];
-        }
+    sum_ranges(side, n, NULL);
+}
+
+void tme_align_bound_terms(tme_align_model *m, const double *en_most, const double *zh_most)
+{
+    if (m->cache == NULL)
+        return;
+    sum_ranges(&m->en, m->n_en, en_most);
+    sum_ranges(&m->zh, m->n_zh, zh_most);
 }
 
 tme_status tme_align_model_init(tme_align_model *m, const tme_features *en, const tme_features *zh,
@@ -589,14 +605,41 @@ static double cell_zh_terms(tme_align_model *m, cell *c, size_t de, size_t dz, d
     return evidence;
 }
 
-/* erfc(z) <= exp(-z^2) for z >= 0, so length_misfit_cost(d) >= d^2 / 2,
- * by a wide margin against rounding (log(d) more from d = 8 on, and twice
- * d^2 / 2 and more below d = 1). A floor takes the other terms in the
- * order of the exact cost, each addition rounding monotonically, so a
- * floor of lower anchor cost and higher lexical evidence is lower. */
+/* A floor of length_misfit_cost(misfit). erfc(z) <= exp(-z^2) for z >= 0,
+ * so the cost is at least d^2 / 2 (d = |misfit|), by a wide margin against
+ * rounding (log(d) more from d = 8 on); and since erfc is log-concave the
+ * cost is convex in d, so it lies above each of its tangents, which near
+ * their point are far closer than d^2 / 2 (most beads have d below 4). The
+ * tangent at the nearest of d = 0, 0.5, .. 4: slopes rounded down and
+ * intercepts rounded down less 5e-6, each checked below the cost on a grid
+ * of d up to 10 (beyond, they fall ever further below d^2 / 2). */
+static inline double length_floor(double misfit)
+{
+    static const double tangent[][2] = {
+        {0.797884, -0.000005}, {1.141077, -0.087780}, {1.525135, -0.377266},
+        {1.938677, -0.895224}, {2.373215, -1.656399}, {2.822744, -2.668366},
+        {3.283098, -3.934722}, {3.751391, -5.456957}, {4.225607, -7.235480},
+    };
+    double d = fabs(misfit), floor = 0.5 * d * d * (1 - 1e-9);
+    size_t k = d < 4 ? (size_t)(2 * d + 0.5) : 8;
+    double line = tangent[k][0] * d + tangent[k][1];
+    return line > floor ? line : floor;
+}
+
+/* A floor of a bead's cost from a floor of its length cost, taking the
+ * other terms in the order of the exact cost: each addition rounds
+ * monotonically, so a floor of lower anchor cost and higher lexical
+ * evidence is lower. The searches' own checks take d^2 / 2 (cheaper, and
+ * close enough where they prune); the pruned search's floors the closer
+ * length_floor (half as many cells kept on the align bench). */
+static double floor_of(double kind_cost, double length, double anchor, double lexical)
+{
+    return kind_cost + length + anchor - LEXICAL_WEIGHT * lexical;
+}
+
 static double cost_floor(double kind_cost, double misfit, double anchor, double lexical)
 {
-    return kind_cost + 0.5 * misfit * misfit * (1 - 1e-9) + anchor - LEXICAL_WEIGHT * lexical;
+    return floor_of(kind_cost, 0.5 * misfit * misfit * (1 - 1e-9), anchor, lexical);
 }
 
 /* Whether a bead whose cost is at least lowest cannot be the first of the
@@ -604,22 +647,6 @@ static double cost_floor(double kind_cost, double misfit, double anchor, double 
 static int cannot_win(double lowest, double limit, double strict_limit)
 {
     return lowest >= limit || lowest > strict_limit;
-}
-
-/* The lexical terms' bounds of the bead of de English and dz Chinese
- * sentences ending at cell c, added in the order of the terms
- * (lexical_evidence): each partial sum at least the terms'. */
-static inline double bounded_terms(const cell *c, size_t de, size_t dz, const double *en_most,
-                                   const double *zh_most)
-{
-    double most = 0;
-    const double *en = en_most + (c->ee - de) * TME_ALIGN_MAX_SIDE + dz - 1;
-    const double *zh = zh_most + (c->ze - dz) * TME_ALIGN_MAX_SIDE + de - 1;
-    for (size_t d = 0; d < de; d++)
-        most += en[d * TME_ALIGN_MAX_SIDE];
-    for (size_t d = 0; d < dz; d++)
-        most += zh[d * TME_ALIGN_MAX_SIDE];
-    return most;
 }
 
 /* The least anchor cost of a bead of ranges en and zh whose marks cost
@@ -654,9 +681,7 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     double least = least_anchor_cost(en, zh, marks);
     double anchor = may_match ? 0 : least; /* exact when nothing can match */
     int lexicon = m->cache != NULL;
-    double most = !lexicon     ? 0
-                  : m->en_most ? bounded_terms(c, de, dz, m->en_most, m->zh_most)
-                               : en->most[dz - 1] + zh->most[de - 1];
+    double most = lexicon ? en->most[dz - 1] + zh->most[de - 1] : 0;
     if ((lexicon || may_match) &&
         cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
         return HUGE_VAL;
@@ -748,8 +773,7 @@ static void marks_table(double table[16])
 /* A two-sided bead's floor (tme_align_row_floors); inlined where kind is
  * a constant, so that its counts are. */
 static inline __attribute__((always_inline)) double
-two_sided_floor(const tme_align_model *m, const cell *c, size_t kind, const double *marks_costs,
-                const double *en_most, const double *zh_most)
+two_sided_floor(const tme_align_model *m, const cell *c, size_t kind, const double *marks_costs)
 {
     size_t de = tme_bead_kinds[kind].en, dz = tme_bead_kinds[kind].zh;
     const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
@@ -759,29 +783,29 @@ two_sided_floor(const tme_align_model *m, const cell *c, size_t kind, const doub
                                              zh->signature) +
                              marks
                        : least_anchor_cost(en, zh, marks);
-    double most = en_most ? bounded_terms(c, de, dz, en_most, zh_most) : 0;
-    return cost_floor(tme_bead_kinds[kind].cost, cell_misfit(c, de, dz), least, most);
+    double most = m->cache != NULL ? en->most[dz - 1] + zh->most[de - 1] : 0;
+    return floor_of(tme_bead_kinds[kind].cost, length_floor(cell_misfit(c, de, dz)), least, most);
 }
 
 /* The floors of a cell whose row and column are at least
  * TME_ALIGN_MAX_SIDE (every kind fits), kinds in tme_bead_kinds' order:
  * the six two-sided ones, then 1-0 and 0-1. */
 static void inner_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
-                         const double *en_most, const double *zh_most, double *floor)
+                         double *floor)
 {
-    floor[0] = two_sided_floor(m, c, 0, marks_costs, en_most, zh_most);
-    floor[1] = two_sided_floor(m, c, 1, marks_costs, en_most, zh_most);
-    floor[2] = two_sided_floor(m, c, 2, marks_costs, en_most, zh_most);
-    floor[3] = two_sided_floor(m, c, 3, marks_costs, en_most, zh_most);
-    floor[4] = two_sided_floor(m, c, 4, marks_costs, en_most, zh_most);
-    floor[5] = two_sided_floor(m, c, 5, marks_costs, en_most, zh_most);
+    floor[0] = two_sided_floor(m, c, 0, marks_costs);
+    floor[1] = two_sided_floor(m, c, 1, marks_costs);
+    floor[2] = two_sided_floor(m, c, 2, marks_costs);
+    floor[3] = two_sided_floor(m, c, 3, marks_costs);
+    floor[4] = two_sided_floor(m, c, 4, marks_costs);
+    floor[5] = two_sided_floor(m, c, 5, marks_costs);
     floor[6] = m->en.sentences[c->ee - 1].indel_cost;
     floor[7] = m->zh.sentences[c->ze - 1].indel_cost;
 }
 
 /* The floors of any cell (a kind that does not fit: HUGE_VAL). */
 static void edge_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
-                        const double *en_most, const double *zh_most, double *floor)
+                        double *floor)
 {
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
@@ -791,12 +815,11 @@ static void edge_floors(const tme_align_model *m, const cell *c, const double *m
             floor[k] = de == 0 ? m->zh.sentences[c->ze - 1].indel_cost
                                : m->en.sentences[c->ee - 1].indel_cost;
         else
-            floor[k] = two_sided_floor(m, c, k, marks_costs, en_most, zh_most);
+            floor[k] = two_sided_floor(m, c, k, marks_costs);
     }
 }
 
-void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
-                          const double *en_most, const double *zh_most, double *floor)
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi, double *floor)
 {
     double marks_costs[16];
     marks_table(marks_costs);
@@ -806,8 +829,8 @@ void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t
                   .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
                   .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
         if (ee >= TME_ALIGN_MAX_SIDE && ze >= TME_ALIGN_MAX_SIDE)
-            inner_floors(m, &c, marks_costs, en_most, zh_most, floor);
+            inner_floors(m, &c, marks_costs, floor);
         else
-            edge_floors(m, &c, marks_costs, en_most, zh_most, floor);
+            edge_floors(m, &c, marks_costs, floor);
     }
 }

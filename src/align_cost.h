@@ -92,9 +92,6 @@ typedef struct {
     tme_mask_entry *cache;            /* cache_rows * cache_columns, or NULL */
     size_t cache_rows, cache_columns; /* powers of two, at most the TME_MASK_CACHE_* */
     unsigned cache_shift;             /* log2 of cache_columns */
-    /* The bounds of the sentences' lexical terms in the band being searched
-     * (align_term_bounds.h), tighter than the ranges' most; NULL when none. */
-    const double *en_most, *zh_most;
 } tme_align_model;
 
 /* The model of aligning en with zh (text_features.h); both have sentences. */
@@ -133,16 +130,19 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
 /* A floor of each kind's cost (tme_align_bead_cost) for the beads ending
  * at cells (ee, lo .. hi), floor[(ze - lo) * TME_BEAD_KINDS + k], HUGE_VAL
  * for a kind that does not fit: an indel's exact cost, else the kind's
- * cost, the length misfit's quadratic floor, every anchor of the smaller
- * side matched and the most the lexical terms can be, added as
- * tme_align_best_bead's first floor is (never above the cost, whatever
- * the rounding). That most is the sum of the bead's sentences' en_most and
- * zh_most (the most of each sentence's term against k sentences of the
- * other side, [sentence * TME_ALIGN_MAX_SIDE + k - 1]); both NULL without
- * a lexicon. tme_align_prepare_floors first (once; -1 for want of
- * memory). */
+ * cost, a floor of the length cost, an anchor floor and the most the
+ * ranges' lexical terms can be, added in the order of the cost (never
+ * above it, whatever the rounding). tme_align_prepare_floors first (once;
+ * -1 for want of memory). */
 int tme_align_prepare_floors(tme_align_model *m);
-void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
-                          const double *en_most, const double *zh_most, double *floor);
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi, double *floor);
+
+/* The lexical bounds the floors and the searches' checks take: en_most and
+ * zh_most (each sentence's most against k = 1..TME_ALIGN_MAX_SIDE
+ * sentences of the other side, [sentence * TME_ALIGN_MAX_SIDE + k - 1],
+ * with margins for the rounding of sums in another order, as
+ * tme_lexical_most's), valid for the beads of one band (align_term_bounds.h)
+ * and closer than tme_lexical_most; both NULL: tme_lexical_most again. */
+void tme_align_bound_terms(tme_align_model *m, const double *en_most, const double *zh_most);
 
 #endif

@@ -71,8 +71,7 @@ static void push_row(const tme_align_band *bd, const double *floor, double *h, s
 /* h: for each cell of the band, a floor of the cost of any path within the
  * band from it to (n_en, n_zh), HUGE_VAL when none. Rows from the last (a
  * bead's end, a later row or column, is final before its start). */
-static int floors_to_end(const tme_align_band *bd, const tme_align_model *m,
-                         const tme_term_bounds *tb, double *h)
+static int floors_to_end(const tme_align_band *bd, const tme_align_model *m, double *h)
 {
     double *floor = malloc(bd->max_width * TME_BEAD_KINDS * sizeof *floor);
     if (floor == NULL)
@@ -81,21 +80,39 @@ static int floors_to_end(const tme_align_band *bd, const tme_align_model *m,
         h[c] = HUGE_VAL;
     h[tme_align_band_cell(bd, bd->n_en, bd->n_zh)] = 0;
     for (size_t i = bd->n_en + 1; i-- > 0;) {
-        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], tb->en, tb->zh, floor);
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], floor);
         push_row(bd, floor, h, i);
     }
     free(floor);
     return 0;
 }
 
+/* The band's lexical bounds into the model (tme_align_bound_terms), and
+ * its anchors indexed for the floors. */
+static int bind_band(const tme_align_band *bd, tme_align_model *m, tme_term_bounds *tb)
+{
+    tb->en = tb->zh = NULL;
+    if (tme_align_prepare_floors(m) != 0 ||
+        (m->cache != NULL && tme_term_bounds_of_band(tb, bd, m) != 0))
+        return -1;
+    tme_align_bound_terms(m, tb->en, tb->zh);
+    return 0;
+}
+
+/* The model's bounds back to tme_lexical_most's. */
+static void unbind_band(tme_align_model *m, tme_term_bounds *tb)
+{
+    tme_align_bound_terms(m, NULL, NULL);
+    tme_term_bounds_free(tb);
+}
+
 int tme_align_floors_to_end(const tme_align_band *bd, tme_align_model *m, double *h)
 {
-    tme_term_bounds tb = {NULL, NULL};
-    if (tme_align_prepare_floors(m) != 0 ||
-        (m->cache != NULL && tme_term_bounds_of_band(&tb, bd, m) != 0))
+    tme_term_bounds tb;
+    if (bind_band(bd, m, &tb) != 0)
         return -1;
-    int rc = floors_to_end(bd, m, &tb, h);
-    tme_term_bounds_free(&tb);
+    int rc = floors_to_end(bd, m, h);
+    unbind_band(m, &tb);
     return rc;
 }
 
@@ -115,11 +132,10 @@ static void limits_of(const tme_align_band *bd, double ub, double *h)
 
 /* The search of bd against limits from the narrow search's cost ub; 1
  * when no path reached the end (bd's back-pointers then hold nothing). */
-static int search_limited(tme_align_band *bd, tme_align_model *m, const tme_term_bounds *tb,
-                          double ub)
+static int search_limited(tme_align_band *bd, tme_align_model *m, double ub)
 {
     double *limits = malloc((bd->row_offset[bd->n_en + 1] + 1) * sizeof *limits), end_cost;
-    if (limits == NULL || floors_to_end(bd, m, tb, limits) != 0) {
+    if (limits == NULL || floors_to_end(bd, m, limits) != 0) {
         free(limits);
         return -1;
     }
@@ -140,13 +156,13 @@ static void report_on(const tme_align_band *bd, double ub, int whole, tme_prune_
 }
 
 /* The narrow search, then the pruned one (whole: 1 when it could not
- * prune, -1 for want of memory), with the model's lexical bounds tb. */
+ * prune, -1 for want of memory). */
 static int search_bounded(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
-                          const tme_term_bounds *tb, double *ub)
+                          double *ub)
 {
     if (tme_align_band_fill(narrow, m, NULL, ub) != 0)
         return -1;
-    int whole = *ub == HUGE_VAL ? 1 : search_limited(bd, m, tb, *ub);
+    int whole = *ub == HUGE_VAL ? 1 : search_limited(bd, m, *ub);
     /* whole: the narrow band reached no end, or the pruned search none
      * (which cannot happen, see above): the search of the whole band */
     double end_cost;
@@ -158,18 +174,14 @@ static int search_bounded(tme_align_band *bd, tme_align_band *narrow, tme_align_
 int tme_align_band_search_pruned(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
                                  tme_bead **beads, size_t *n_beads, tme_prune_report *report)
 {
-    tme_term_bounds tb = {NULL, NULL};
-    if (tme_align_prepare_floors(m) != 0 ||
-        (m->cache != NULL && tme_term_bounds_of_band(&tb, bd, m) != 0))
+    /* the searches' own pruning of kinds then takes the band's lexical
+     * bounds too (valid in the narrow band, which is within bd) */
+    tme_term_bounds tb;
+    if (bind_band(bd, m, &tb) != 0)
         return -1;
-    /* the searches' own pruning of kinds then bounds the lexical terms
-     * with them too (valid in the narrow band, which is within bd) */
-    m->en_most = tb.en;
-    m->zh_most = tb.zh;
     double ub;
-    int whole = search_bounded(bd, narrow, m, &tb, &ub);
-    m->en_most = m->zh_most = NULL;
-    tme_term_bounds_free(&tb);
+    int whole = search_bounded(bd, narrow, m, &ub);
+    unbind_band(m, &tb);
     if (whole < 0)
         return -1;
     if (report != NULL)

@@ -593,16 +593,18 @@ static double *exact_costs_to_end(const tme_align_band *bd, tme_align_model *m)
 
 /* The floors of the beads the other way round from the search's: from
  * each cell (pulled, not pushed), over every bead's floor. */
-static double *floors_pulled(const tme_align_band *bd, const tme_align_model *m)
+static double *floors_pulled(const tme_align_band *bd, tme_align_model *m)
 {
     size_t cells = bd->row_offset[bd->n_en + 1];
     double *to_end = malloc(cells * sizeof *to_end), *floors = malloc(cells * 8 * sizeof *floors);
     tme_term_bounds tb;
     CU_ASSERT_FATAL(to_end != NULL && floors != NULL);
     CU_ASSERT_EQUAL_FATAL(tme_term_bounds_of_band(&tb, bd, m), 0);
+    tme_align_bound_terms(m, tb.en, tb.zh);
     for (size_t i = 0; i <= bd->n_en; i++)
-        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], tb.en, tb.zh,
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i],
                              floors + bd->row_offset[i] * TME_BEAD_KINDS);
+    tme_align_bound_terms(m, NULL, NULL);
     for (size_t i = bd->n_en + 1; i-- > 0;)
         for (size_t j = bd->row_hi[i] + 1; j-- > bd->row_lo[i];) {
             double best = i == bd->n_en && j == bd->n_zh ? 0 : HUGE_VAL;
@@ -629,9 +631,10 @@ static size_t floors_above_costs(const tme_align_band *bd, tme_align_model *m)
     double *floors = malloc(bd->max_width * TME_BEAD_KINDS * sizeof *floors);
     CU_ASSERT_FATAL(floors != NULL);
     CU_ASSERT_EQUAL_FATAL(tme_term_bounds_of_band(&tb, bd, m), 0);
+    tme_align_bound_terms(m, tb.en, tb.zh);
     size_t above = 0;
     for (size_t i = 0; i <= bd->n_en; i++) {
-        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], tb.en, tb.zh, floors);
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], floors);
         for (size_t j = bd->row_lo[i]; j <= bd->row_hi[i]; j++)
             for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
                 double floor = floors[(j - bd->row_lo[i]) * TME_BEAD_KINDS + k];
@@ -641,6 +644,7 @@ static size_t floors_above_costs(const tme_align_band *bd, tme_align_model *m)
                     above += floor != HUGE_VAL;
             }
     }
+    tme_align_bound_terms(m, NULL, NULL);
     tme_term_bounds_free(&tb);
     free(floors);
     return above;
