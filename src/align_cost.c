@@ -770,42 +770,52 @@ static void marks_table(double table[16])
             table[en << 2 | zh] = marks_cost_of(en, zh);
 }
 
-/* A two-sided bead's floor (tme_align_row_floors); inlined where kind is
- * a constant, so that its counts are. */
-static inline __attribute__((always_inline)) double
-two_sided_floor(const tme_align_model *m, const cell *c, size_t kind, const double *marks_costs)
+/* A two-sided bead's floor (tme_align_row_floors): close, the tangent
+ * length floor and the anchor floor from the anchors' bits; else d^2 / 2
+ * and every anchor of the smaller side matched (cheaper). Inlined where
+ * kind and close are constants. */
+static inline __attribute__((always_inline)) double two_sided_floor(const tme_align_model *m,
+                                                                    const cell *c, size_t kind,
+                                                                    const double *marks_costs,
+                                                                    int close)
 {
     size_t de = tme_bead_kinds[kind].en, dz = tme_bead_kinds[kind].zh;
     const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
     double marks = marks_costs[en->marks << 2 | zh->marks];
+    double most = m->cache != NULL ? en->most[dz - 1] + zh->most[de - 1] : 0;
+    double misfit = cell_misfit(c, de, dz);
+    if (!close)
+        return cost_floor(tme_bead_kinds[kind].cost, misfit, least_anchor_cost(en, zh, marks),
+                          most);
     double least = en->signature & zh->signature
                        ? signed_anchor_floor(m, c->ee - de, c->ee, c->ze - dz, c->ze, en->signature,
                                              zh->signature) +
                              marks
                        : least_anchor_cost(en, zh, marks);
-    double most = m->cache != NULL ? en->most[dz - 1] + zh->most[de - 1] : 0;
-    return floor_of(tme_bead_kinds[kind].cost, length_floor(cell_misfit(c, de, dz)), least, most);
+    return floor_of(tme_bead_kinds[kind].cost, length_floor(misfit), least, most);
 }
 
 /* The floors of a cell whose row and column are at least
  * TME_ALIGN_MAX_SIDE (every kind fits), kinds in tme_bead_kinds' order:
  * the six two-sided ones, then 1-0 and 0-1. */
-static void inner_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
-                         double *floor)
+static inline __attribute__((always_inline)) void inner_floors(const tme_align_model *m,
+                                                               const cell *c,
+                                                               const double *marks_costs, int close,
+                                                               double *floor)
 {
-    floor[0] = two_sided_floor(m, c, 0, marks_costs);
-    floor[1] = two_sided_floor(m, c, 1, marks_costs);
-    floor[2] = two_sided_floor(m, c, 2, marks_costs);
-    floor[3] = two_sided_floor(m, c, 3, marks_costs);
-    floor[4] = two_sided_floor(m, c, 4, marks_costs);
-    floor[5] = two_sided_floor(m, c, 5, marks_costs);
+    floor[0] = two_sided_floor(m, c, 0, marks_costs, close);
+    floor[1] = two_sided_floor(m, c, 1, marks_costs, close);
+    floor[2] = two_sided_floor(m, c, 2, marks_costs, close);
+    floor[3] = two_sided_floor(m, c, 3, marks_costs, close);
+    floor[4] = two_sided_floor(m, c, 4, marks_costs, close);
+    floor[5] = two_sided_floor(m, c, 5, marks_costs, close);
     floor[6] = m->en.sentences[c->ee - 1].indel_cost;
     floor[7] = m->zh.sentences[c->ze - 1].indel_cost;
 }
 
 /* The floors of any cell (a kind that does not fit: HUGE_VAL). */
 static void edge_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
-                        double *floor)
+                        int close, double *floor)
 {
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
@@ -815,11 +825,12 @@ static void edge_floors(const tme_align_model *m, const cell *c, const double *m
             floor[k] = de == 0 ? m->zh.sentences[c->ze - 1].indel_cost
                                : m->en.sentences[c->ee - 1].indel_cost;
         else
-            floor[k] = two_sided_floor(m, c, k, marks_costs);
+            floor[k] = two_sided_floor(m, c, k, marks_costs, close);
     }
 }
 
-void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi, double *floor)
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
+                          size_t close_lo, size_t close_hi, double *floor)
 {
     double marks_costs[16];
     marks_table(marks_costs);
@@ -828,9 +839,12 @@ void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t
                   .ze = ze,
                   .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
                   .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
-        if (ee >= TME_ALIGN_MAX_SIDE && ze >= TME_ALIGN_MAX_SIDE)
-            inner_floors(m, &c, marks_costs, floor);
+        int close = ze >= close_lo && ze <= close_hi;
+        if (ee < TME_ALIGN_MAX_SIDE || ze < TME_ALIGN_MAX_SIDE)
+            edge_floors(m, &c, marks_costs, close, floor);
+        else if (close)
+            inner_floors(m, &c, marks_costs, 1, floor);
         else
-            edge_floors(m, &c, marks_costs, floor);
+            inner_floors(m, &c, marks_costs, 0, floor);
     }
 }

@@ -132,10 +132,12 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
  * for a kind that does not fit: an indel's exact cost, else the kind's
  * cost, a floor of the length cost, an anchor floor and the most the
  * ranges' lexical terms can be, added in the order of the cost (never
- * above it, whatever the rounding). tme_align_prepare_floors first (once;
+ * above it, whatever the rounding). The floors of the columns close_lo ..
+ * close_hi are closer and cost more. tme_align_prepare_floors first (once;
  * -1 for want of memory). */
 int tme_align_prepare_floors(tme_align_model *m);
-void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi, double *floor);
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
+                          size_t close_lo, size_t close_hi, double *floor);
 
 /* The lexical bounds the floors and the searches' checks take: en_most and
  * zh_most (each sentence's most against k = 1..TME_ALIGN_MAX_SIDE

@@ -26,7 +26,12 @@
  * sum's magnitude, so at most 1.2e-16 · (n_en + n_zh) · 3 · (|UB| +
  * |h(origin)| + max |h|) in all. The margin is 1e-9 · (n_en + n_zh + 1) ·
  * (|UB| + |h(origin)| + max |h| + 1): millions of times that, and still
- * far below a bead's cost. A bead's limit is met before its costly terms
+ * far below a bead's cost. The floors are the closer ones (and the
+ * costlier) in the narrow band only: h at the cells the search reaches is
+ * the floor of routes that stay near the path, and a floor far from it
+ * needs only to be one (measured on the align bench: 81,619 cells kept
+ * against 80,321, a third less work for h). A bead's limit is met before
+ * its costly terms
  * (tme_align_best_bead's floors), so that a cell left out costs little and
  * a cell beyond it, none of whose predecessors is kept, nothing. */
 #include "align_prune.h"
@@ -71,7 +76,8 @@ static void push_row(const tme_align_band *bd, const double *floor, double *h, s
 /* h: for each cell of the band, a floor of the cost of any path within the
  * band from it to (n_en, n_zh), HUGE_VAL when none. Rows from the last (a
  * bead's end, a later row or column, is final before its start). */
-static int floors_to_end(const tme_align_band *bd, const tme_align_model *m, double *h)
+static int floors_to_end(const tme_align_band *bd, const tme_align_band *close,
+                         const tme_align_model *m, double *h)
 {
     double *floor = malloc(bd->max_width * TME_BEAD_KINDS * sizeof *floor);
     if (floor == NULL)
@@ -80,7 +86,8 @@ static int floors_to_end(const tme_align_band *bd, const tme_align_model *m, dou
         h[c] = HUGE_VAL;
     h[tme_align_band_cell(bd, bd->n_en, bd->n_zh)] = 0;
     for (size_t i = bd->n_en + 1; i-- > 0;) {
-        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], floor);
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], close ? close->row_lo[i] : 0,
+                             close ? close->row_hi[i] : bd->n_zh, floor);
         push_row(bd, floor, h, i);
     }
     free(floor);
@@ -106,12 +113,13 @@ static void unbind_band(tme_align_model *m, tme_term_bounds *tb)
     tme_term_bounds_free(tb);
 }
 
-int tme_align_floors_to_end(const tme_align_band *bd, tme_align_model *m, double *h)
+int tme_align_floors_to_end(const tme_align_band *bd, const tme_align_band *close,
+                            tme_align_model *m, double *h)
 {
     tme_term_bounds tb;
     if (bind_band(bd, m, &tb) != 0)
         return -1;
-    int rc = floors_to_end(bd, m, h);
+    int rc = floors_to_end(bd, close, m, h);
     unbind_band(m, &tb);
     return rc;
 }
@@ -132,10 +140,11 @@ static void limits_of(const tme_align_band *bd, double ub, double *h)
 
 /* The search of bd against limits from the narrow search's cost ub; 1
  * when no path reached the end (bd's back-pointers then hold nothing). */
-static int search_limited(tme_align_band *bd, tme_align_model *m, double ub)
+static int search_limited(tme_align_band *bd, const tme_align_band *narrow, tme_align_model *m,
+                          double ub)
 {
     double *limits = malloc((bd->row_offset[bd->n_en + 1] + 1) * sizeof *limits), end_cost;
-    if (limits == NULL || floors_to_end(bd, m, limits) != 0) {
+    if (limits == NULL || floors_to_end(bd, narrow, m, limits) != 0) {
         free(limits);
         return -1;
     }
@@ -162,7 +171,7 @@ static int search_bounded(tme_align_band *bd, tme_align_band *narrow, tme_align_
 {
     if (tme_align_band_fill(narrow, m, NULL, ub) != 0)
         return -1;
-    int whole = *ub == HUGE_VAL ? 1 : search_limited(bd, m, *ub);
+    int whole = *ub == HUGE_VAL ? 1 : search_limited(bd, narrow, m, *ub);
     /* whole: the narrow band reached no end, or the pruned search none
      * (which cannot happen, see above): the search of the whole band */
     double end_cost;

@@ -40,7 +40,10 @@ int tme_align_band_search_pruned(tme_align_band *bd, tme_align_band *narrow, tme
 
 /* h: for each cell of the band, a floor of the cost of any path within the
  * band from it to (n_en, n_zh) (HUGE_VAL when none): what the search
- * prunes with. -1 for want of memory. */
-int tme_align_floors_to_end(const tme_align_band *bd, tme_align_model *m, double *h);
+ * prunes with; the closer bead floors in the cells of close (a band
+ * within bd, or NULL for all), the cheaper elsewhere. -1 for want of
+ * memory. */
+int tme_align_floors_to_end(const tme_align_band *bd, const tme_align_band *close,
+                            tme_align_model *m, double *h);
 
 #endif

@@ -593,7 +593,8 @@ static double *exact_costs_to_end(const tme_align_band *bd, tme_align_model *m)
 
 /* The floors of the beads the other way round from the search's: from
  * each cell (pulled, not pushed), over every bead's floor. */
-static double *floors_pulled(const tme_align_band *bd, tme_align_model *m)
+static double *floors_pulled(const tme_align_band *bd, const tme_align_band *close,
+                             tme_align_model *m)
 {
     size_t cells = bd->row_offset[bd->n_en + 1];
     double *to_end = malloc(cells * sizeof *to_end), *floors = malloc(cells * 8 * sizeof *floors);
@@ -602,7 +603,7 @@ static double *floors_pulled(const tme_align_band *bd, tme_align_model *m)
     CU_ASSERT_EQUAL_FATAL(tme_term_bounds_of_band(&tb, bd, m), 0);
     tme_align_bound_terms(m, tb.en, tb.zh);
     for (size_t i = 0; i <= bd->n_en; i++)
-        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i],
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], close->row_lo[i], close->row_hi[i],
                              floors + bd->row_offset[i] * TME_BEAD_KINDS);
     tme_align_bound_terms(m, NULL, NULL);
     for (size_t i = bd->n_en + 1; i-- > 0;)
@@ -625,7 +626,8 @@ static double *floors_pulled(const tme_align_band *bd, tme_align_model *m)
 
 /* How many beads of the band cost less than their floor
  * (tme_align_row_floors with the band's term bounds). */
-static size_t floors_above_costs(const tme_align_band *bd, tme_align_model *m)
+static size_t floors_above_costs(const tme_align_band *bd, const tme_align_band *close,
+                                 tme_align_model *m)
 {
     tme_term_bounds tb;
     double *floors = malloc(bd->max_width * TME_BEAD_KINDS * sizeof *floors);
@@ -634,7 +636,8 @@ static size_t floors_above_costs(const tme_align_band *bd, tme_align_model *m)
     tme_align_bound_terms(m, tb.en, tb.zh);
     size_t above = 0;
     for (size_t i = 0; i <= bd->n_en; i++) {
-        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], floors);
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], close->row_lo[i], close->row_hi[i],
+                             floors);
         for (size_t j = bd->row_lo[i]; j <= bd->row_hi[i]; j++)
             for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
                 double floor = floors[(j - bd->row_lo[i]) * TME_BEAD_KINDS + k];
@@ -667,16 +670,18 @@ static void test_pruning_floors_are_floors(void)
     bands_of(&m, 24, TME_PRUNE_HALF_WIDTH, &bd, &nb);
     size_t cells = bd.row_offset[bd.n_en + 1], above = 0, finite = 0, other = 0;
     double *h = malloc(cells * sizeof *h), *to_end = exact_costs_to_end(&bd, &m);
-    double *pulled = floors_pulled(&bd, &m);
+    double *pulled = floors_pulled(&bd, &nb, &m);
     CU_ASSERT_FATAL(h != NULL);
-    CU_ASSERT_EQUAL_FATAL(tme_align_floors_to_end(&bd, &m, h), 0);
+    CU_ASSERT_EQUAL_FATAL(tme_align_floors_to_end(&bd, &nb, &m, h), 0);
     for (size_t c = 0; c < cells; c++) {
         finite += to_end[c] != HUGE_VAL;
         above += to_end[c] != HUGE_VAL && h[c] > to_end[c] + 1e-9 * (fabs(to_end[c]) + 1);
         other += h[c] != pulled[c] && !(fabs(h[c] - pulled[c]) <= 1e-9 * (fabs(h[c]) + 1));
     }
     CU_ASSERT_EQUAL(other, 0);
-    CU_ASSERT_EQUAL(floors_above_costs(&bd, &m), 0);
+    CU_ASSERT_EQUAL(floors_above_costs(&bd, &nb, &m), 0);
+    /* and the closer floors everywhere */
+    CU_ASSERT_EQUAL(floors_above_costs(&bd, &bd, &m), 0);
     CU_ASSERT(finite > cells / 2);
     CU_ASSERT_EQUAL(above, 0);
     free(h);
