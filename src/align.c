@@ -23,6 +23,7 @@
 #include "align_anchors.h"
 #include "align_band.h"
 #include "align_cost.h"
+#include "align_prune.h"
 
 /* The probability that a bead is a correct translation pair (a gold unit
  * or consecutive gold units joined): a logistic of its evidence, fitted
@@ -73,31 +74,51 @@ static int unmatched_beads(size_t n_en, size_t n_zh, tme_bead **beads, size_t *n
     return 0;
 }
 
-/* The band: the whole matrix when a side is short (the diagonal strip
- * covers it), else around the anchors of the first pass. */
-static int choose_band(tme_align_model *m, tme_align_band *bd)
+/* The band of half width hw (in sentences of the longer side) around the
+ * anchors' path, or around the diagonal when the first pass found none. */
+static int band_of(const tme_align_model *m, const tme_align_point *points, size_t n, size_t hw,
+                   tme_align_band *bd)
 {
+    size_t ratio = (m->n_zh + m->n_en - 1) / m->n_en;
+    return n > 2 ? tme_align_band_around(bd, m->n_en, m->n_zh, points, n,
+                                         hw * (ratio > 1 ? ratio : 1))
+                 : tme_align_band_diagonal(bd, m->n_en, m->n_zh, hw);
+}
+
+/* The band, and a narrower one within it for the pruned search (its cost
+ * bounds the band's best; narrow->n_en is 0 when the band is searched
+ * whole): the whole matrix when a side is short (the diagonal strip
+ * covers it), else around the anchors of the first pass. */
+static int choose_bands(tme_align_model *m, tme_align_band *bd, tme_align_band *narrow)
+{
+    memset(bd, 0, sizeof *bd);
+    memset(narrow, 0, sizeof *narrow);
     if (m->n_en <= TME_BAND_HALF_WIDTH || m->n_zh <= TME_BAND_HALF_WIDTH)
-        return tme_align_band_diagonal(bd, m->n_en, m->n_zh);
+        return tme_align_band_diagonal(bd, m->n_en, m->n_zh, TME_BAND_HALF_WIDTH);
     tme_align_point *points;
     size_t n;
     if (tme_align_anchors(m, &points, &n) != 0)
         return -1;
-    size_t ratio = (m->n_zh + m->n_en - 1) / m->n_en;
-    int rc = n > 2 ? tme_align_band_around(bd, m->n_en, m->n_zh, points, n,
-                                           TME_BAND_HALF_WIDTH * (ratio > 1 ? ratio : 1))
-                   : tme_align_band_diagonal(bd, m->n_en, m->n_zh);
+    int rc = band_of(m, points, n, TME_BAND_HALF_WIDTH, bd);
+    /* Without a lexicon the narrow band follows the diagonal, which the
+     * best path strays from: its cost bounds too loosely to prune much
+     * (measured: more instructions than the search whole). */
+    if (rc == 0 && m->cache != NULL)
+        rc = band_of(m, points, n, TME_PRUNE_HALF_WIDTH, narrow);
     free(points);
     return rc;
 }
 
 static int align_model(tme_align_model *m, tme_bead **beads, size_t *n_beads)
 {
-    tme_align_band bd;
-    int rc = choose_band(m, &bd);
+    tme_align_band bd, narrow;
+    int rc = choose_bands(m, &bd, &narrow);
     if (rc == 0)
-        rc = tme_align_band_search(&bd, m, beads, n_beads);
+        rc = narrow.n_en > 0 ? tme_align_band_search_pruned(&bd, &narrow, m, beads, n_beads, NULL)
+                             : tme_align_band_search(&bd, m, beads, n_beads);
     tme_align_band_free(&bd);
+    if (narrow.row_lo != NULL) /* made (for the pruned search) */
+        tme_align_band_free(&narrow);
     if (rc == 0)
         for (size_t k = 0; k < *n_beads; k++)
             (*beads)[k].score = bead_score(m, &(*beads)[k]);

@@ -2,6 +2,7 @@
 #include "align_band.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,12 +34,12 @@ static int finish_rows(tme_align_band *bd)
     return bd->back == NULL ? -1 : 0;
 }
 
-int tme_align_band_diagonal(tme_align_band *bd, size_t n_en, size_t n_zh)
+int tme_align_band_diagonal(tme_align_band *bd, size_t n_en, size_t n_zh, size_t half_width)
 {
     if (alloc_rows(bd, n_en, n_zh) != 0)
         return -1;
     double longer = (double)(n_en > n_zh ? n_en : n_zh);
-    double reach = (double)TME_BAND_HALF_WIDTH * longer;
+    double reach = (double)half_width * longer;
     for (size_t i = 0; i <= n_en; i++) {
         double centre = (double)i * (double)n_zh;
         double l = n_en ? ceil((centre - reach) / (double)n_en) : 0;
@@ -129,9 +130,12 @@ static void sources_of_row(const tme_align_band *bd, double *const *rows, size_t
 
 /* The best bead into cell (i, j) given the rows before: its kind in *kind
  * (TME_NO_BEAD when none reaches the cell), the path's cost returned. A
- * bead starts from a cell of the band, else its path costs HUGE_VAL. */
-static double best_into(const source_rows *src, tme_align_model *m, size_t i, size_t j,
-                        unsigned char *kind)
+ * bead starts from a cell of the band, else its path costs HUGE_VAL. A
+ * path to the cell that is not below limit is left out (HUGE_VAL). */
+static inline __attribute__((always_inline)) double best_into(const source_rows *src,
+                                                              tme_align_model *m, size_t i,
+                                                              size_t j, double limit,
+                                                              unsigned char *kind)
 {
     double prev[TME_BEAD_KINDS];
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
@@ -140,10 +144,74 @@ static double best_into(const source_rows *src, tme_align_model *m, size_t i, si
                       ? src->from[de][j - dz - src->lo[de]]
                       : HUGE_VAL;
     }
-    return tme_align_best_bead(m, i, j, prev, i == 0 && j == 0 ? 0 : HUGE_VAL, kind);
+    /* With best = limit, tme_align_best_bead weighs the beads against it:
+     * its result is the least below limit with the first kind of it, or
+     * limit itself with TME_NO_BEAD (HUGE_VAL when no limit). */
+    double best = tme_align_best_bead(m, i, j, prev, i == 0 && j == 0 ? 0 : limit, kind);
+    return *kind == TME_NO_BEAD && !(i == 0 && j == 0) ? HUGE_VAL : best;
 }
 
-static int fill(tme_align_band *bd, tme_align_model *m)
+/* The columns of a row whose cost is finite: [lo, hi], lo > hi when none. */
+typedef struct {
+    size_t lo, hi;
+} live_span;
+
+/* The columns of row i that a bead may reach from the finite costs of the
+ * rows before (within TME_ALIGN_MAX_SIDE columns of their spans). */
+static live_span reach_of(const live_span *before, size_t i)
+{
+    live_span reach = {SIZE_MAX, 0};
+    for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= i; d++)
+        if (before[d - 1].lo <= before[d - 1].hi) {
+            reach.lo = before[d - 1].lo < reach.lo ? before[d - 1].lo : reach.lo;
+            if (before[d - 1].hi + TME_ALIGN_MAX_SIDE > reach.hi)
+                reach.hi = before[d - 1].hi + TME_ALIGN_MAX_SIDE;
+        }
+    return reach;
+}
+
+/* Row i's costs against limits. A cell is weighed only when a bead may
+ * reach it from a finite cost: a cell of the rows before within reach, the
+ * one before it in the row (0-1), or the origin; the others are HUGE_VAL
+ * at once (most of the band, when it is pruned). */
+static live_span fill_row_limited(tme_align_band *bd, tme_align_model *m, const double *limits,
+                                  double *const *rows, const live_span *before, size_t i)
+{
+    source_rows src;
+    sources_of_row(bd, rows, i, &src);
+    double *row = rows[i % (TME_ALIGN_MAX_SIDE + 1)];
+    size_t first = bd->row_offset[i];
+    live_span reach = reach_of(before, i), span = {SIZE_MAX, 0};
+    unsigned char *back = bd->back + first;
+    for (size_t j = bd->row_lo[i], at = 0; j <= bd->row_hi[i]; j++, at++) {
+        if ((j >= reach.lo && j <= reach.hi) || (at > 0 && row[at - 1] != HUGE_VAL) ||
+            (i == 0 && j == 0))
+            row[at] = best_into(&src, m, i, j, limits[first + at], &back[at]);
+        else {
+            row[at] = HUGE_VAL;
+            back[at] = TME_NO_BEAD;
+        }
+        if (row[at] != HUGE_VAL) {
+            span.lo = span.lo == SIZE_MAX ? j : span.lo;
+            span.hi = j;
+        }
+    }
+    return span;
+}
+
+/* Row i's costs, every cell weighed. */
+static void fill_row(tme_align_band *bd, tme_align_model *m, double *const *rows, size_t i)
+{
+    source_rows src;
+    sources_of_row(bd, rows, i, &src);
+    double *row = rows[i % (TME_ALIGN_MAX_SIDE + 1)];
+    unsigned char *back = bd->back + bd->row_offset[i];
+    for (size_t j = bd->row_lo[i], at = 0; j <= bd->row_hi[i]; j++, at++)
+        row[at] = best_into(&src, m, i, j, HUGE_VAL, &back[at]);
+}
+
+int tme_align_band_fill(tme_align_band *bd, tme_align_model *m, const double *limits,
+                        double *end_cost)
 {
     double *rows[TME_ALIGN_MAX_SIDE + 1];
     double *cost_rows = malloc((TME_ALIGN_MAX_SIDE + 1) * bd->max_width * sizeof *cost_rows);
@@ -151,20 +219,24 @@ static int fill(tme_align_band *bd, tme_align_model *m)
         return -1;
     for (size_t r = 0; r <= TME_ALIGN_MAX_SIDE; r++)
         rows[r] = cost_rows + r * bd->max_width;
+    live_span before[TME_ALIGN_MAX_SIDE]; /* rows i - 1, i - 2, i - 3 */
     for (size_t i = 0; i <= bd->n_en; i++) {
-        source_rows src;
-        sources_of_row(bd, rows, i, &src);
-        double *row = rows[i % (TME_ALIGN_MAX_SIDE + 1)];
-        unsigned char *back = bd->back + bd->row_offset[i];
-        for (size_t j = bd->row_lo[i]; j <= bd->row_hi[i]; j++)
-            row[j - bd->row_lo[i]] = best_into(&src, m, i, j, &back[j - bd->row_lo[i]]);
+        if (limits == NULL) {
+            fill_row(bd, m, rows, i);
+            continue;
+        }
+        live_span span = fill_row_limited(bd, m, limits, rows, before, i);
+        for (size_t d = TME_ALIGN_MAX_SIDE - 1; d > 0; d--)
+            before[d] = before[d - 1];
+        before[0] = span;
     }
+    *end_cost = rows[bd->n_en % (TME_ALIGN_MAX_SIDE + 1)][bd->n_zh - bd->row_lo[bd->n_en]];
     free(cost_rows);
     return 0;
 }
 
 /* Walks the back-pointers from the end; beads come out last first. */
-static int trace(const tme_align_band *bd, tme_bead **beads, size_t *n_beads)
+int tme_align_band_trace(const tme_align_band *bd, tme_bead **beads, size_t *n_beads)
 {
     tme_bead *out = malloc((bd->n_en + bd->n_zh + 1) * sizeof *out);
     if (out == NULL)
@@ -192,7 +264,8 @@ static int trace(const tme_align_band *bd, tme_bead **beads, size_t *n_beads)
 
 int tme_align_band_search(tme_align_band *bd, tme_align_model *m, tme_bead **beads, size_t *n_beads)
 {
-    if (fill(bd, m) != 0)
+    double end_cost;
+    if (tme_align_band_fill(bd, m, NULL, &end_cost) != 0)
         return -1;
-    return trace(bd, beads, n_beads);
+    return tme_align_band_trace(bd, beads, n_beads);
 }

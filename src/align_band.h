@@ -38,8 +38,9 @@ typedef struct {
     unsigned char *back; /* kind index of the best bead ending at each cell */
 } tme_align_band;
 
-/* The strip around the diagonal. -1 for want of memory. */
-int tme_align_band_diagonal(tme_align_band *bd, size_t n_en, size_t n_zh);
+/* The strip around the diagonal, half_width sentences wide on the longer
+ * side (a narrower strip is within a wider one). -1 for want of memory. */
+int tme_align_band_diagonal(tme_align_band *bd, size_t n_en, size_t n_zh, size_t half_width);
 
 /* The cells within half_width columns of the path through points[0, n)
  * (ascending in both, from (0, 0) to (n_en, n_zh)), and the columns the
@@ -59,6 +60,19 @@ static inline int tme_align_band_has(const tme_align_band *bd, size_t i, size_t 
 {
     return j >= bd->row_lo[i] && j <= bd->row_hi[i];
 }
+
+/* The Viterbi search over the band: each cell's best bead into it in
+ * bd->back, and the cost of the best path to (n_en, n_zh) in *end_cost
+ * (HUGE_VAL when none). With limits (one per cell, or NULL for none), a
+ * cell whose best path is not below its limit is left out (cost HUGE_VAL,
+ * TME_NO_BEAD) and so are the paths through it. -1 for want of memory. */
+int tme_align_band_fill(tme_align_band *bd, tme_align_model *m, const double *limits,
+                        double *end_cost);
+
+/* The beads of the path the back-pointers give from (n_en, n_zh), in
+ * order, malloc'd, scores 0. -1 for want of memory, or when no path
+ * reaches the end. */
+int tme_align_band_trace(const tme_align_band *bd, tme_bead **beads, size_t *n_beads);
 
 /* The best alignment in the band: its beads in order, malloc'd, scores 0.
  * -1 for want of memory. */

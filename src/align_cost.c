@@ -175,8 +175,19 @@ static uint64_t signature_bit(tme_anchor a)
     return (uint64_t)1 << ((anchor_identity(a) * 0x9E3779B97F4A7C15ULL) >> 58);
 }
 
+/* What an anchor costs when it is not matched (anchor_cost's penalties,
+ * zh: a Chinese one). */
+static double anchor_penalty(tme_anchor an, int zh)
+{
+    if (an.flags & TME_ANCHOR_SOFT)
+        return 0;
+    return !zh                           ? PENALTY_EN_ANCHOR_MISSING
+           : an.kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
+                                         : PENALTY_ZH_NUMBER_MISSING;
+}
+
 /* Each sentence's anchor signature and the cost of its anchors when none
- * is matched (anchor_cost's penalties, zh: those of the Chinese side). */
+ * is matched. */
 static void sign_anchors(tme_align_side *side, size_t n, int zh)
 {
     for (size_t k = 0; k < n; k++) {
@@ -184,15 +195,34 @@ static void sign_anchors(tme_align_side *side, size_t n, int zh)
         f->anchor_signature = 0;
         f->unmatched_cost = 0;
         for (size_t a = f->anchor_begin; a < f->anchor_end; a++) {
-            tme_anchor an = side->anchors[a];
-            f->anchor_signature |= signature_bit(an);
-            if (an.flags & TME_ANCHOR_SOFT)
-                continue;
-            f->unmatched_cost += !zh                           ? PENALTY_EN_ANCHOR_MISSING
-                                 : an.kind == TME_ANCHOR_LATIN ? PENALTY_ZH_LATIN_MISSING
-                                                               : PENALTY_ZH_NUMBER_MISSING;
+            f->anchor_signature |= signature_bit(side->anchors[a]);
+            f->unmatched_cost += anchor_penalty(side->anchors[a], zh);
         }
     }
+}
+
+/* Each anchor's bit and penalty, for the floors (made only by the pruned
+ * search: most paragraph pairs are searched whole, and the arrays were a
+ * fifth of the model's set-up), in the model's arena. */
+static int index_anchors(tme_arena *arena, tme_align_side *side, int zh)
+{
+    if (side->anchor_bit != NULL)
+        return 0;
+    side->anchor_bit = tme_arena_alloc(arena, side->n_anchors, sizeof *side->anchor_bit);
+    side->anchor_penalty = tme_arena_alloc(arena, side->n_anchors, sizeof *side->anchor_penalty);
+    if (side->anchor_bit == NULL || side->anchor_penalty == NULL)
+        return -1;
+    for (size_t a = 0; a < side->n_anchors; a++) {
+        side->anchor_bit[a] = signature_bit(side->anchors[a]);
+        side->anchor_penalty[a] = anchor_penalty(side->anchors[a], zh);
+    }
+    return 0;
+}
+
+int tme_align_prepare_floors(tme_align_model *m)
+{
+    return index_anchors(&m->arena, &m->en, 0) != 0 || index_anchors(&m->arena, &m->zh, 1) != 0 ? -1
+                                                                                                : 0;
 }
 
 static int build_sides(tme_align_model *m, const tme_features *en, const tme_features *zh)
@@ -226,6 +256,21 @@ static size_t covering_power_of_two(size_t n, size_t limit)
     return p;
 }
 
+/* The ranges' lexical bounds: the sums of their sentences' (most, or the
+ * sentences' own when NULL), in another order than the terms', which the
+ * bounds' margins allow for. */
+static inline void sum_ranges(tme_align_side *side, size_t n, const double *most)
+{
+    for (size_t end = 1; end <= n; end++)
+        for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
+            tme_align_range *r = &side->ranges[end * TME_ALIGN_MAX_SIDE + d - 1];
+            const double *of =
+                most ? most + (end - d) * TME_ALIGN_MAX_SIDE : side->sentences[end - d].most;
+            for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
+                r->most[k] = (d > 1 ? r[-1].most[k] : 0) + of[k];
+        }
+}
+
 /* For each sentence of a side and k sentences of the other, the most its
  * lexical term can be (k up to the tests' weights: no bead has more of
  * the other side; the others stay 0, never read). */
@@ -234,14 +279,15 @@ static void bound_terms(tme_align_side *side, size_t n, const tme_lexical_tests 
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < TME_ALIGN_MAX_SIDE && k < t->weights; k++)
             side->sentences[i].most[k] = tme_lexical_most(t, i, k);
-    /* and of the ranges: sums in another order than the terms', which the
-     * bounds' margins allow for */
-    for (size_t end = 1; end <= n; end++)
-        for (size_t d = 1; d <= TME_ALIGN_MAX_SIDE && d <= end; d++) {
-            tme_align_range *r = &side->ranges[end * TME_ALIGN_MAX_SIDE + d - 1];
-            for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
-                r->most[k] = (d > 1 ? r[-1].most[k] : 0) + side->sentences[end - d].most[k];
-        }
+    sum_ranges(side, n, NULL);
+}
+
+void tme_align_bound_terms(tme_align_model *m, const double *en_most, const double *zh_most)
+{
+    if (m->cache == NULL)
+        return;
+    sum_ranges(&m->en, m->n_en, en_most);
+    sum_ranges(&m->zh, m->n_zh, zh_most);
 }
 
 /* What build_sides takes of the arena for one side: each sentence, its
@@ -522,7 +568,7 @@ typedef struct {
 
 /* The standardized length misfit of the bead of de English and dz Chinese
  * sentences (length_misfit's operations on the same doubles). */
-static double cell_misfit(const cell *c, size_t de, size_t dz)
+static inline double cell_misfit(const cell *c, size_t de, size_t dz)
 {
     double le = c->en[de - 1].length, lz = c->zh[dz - 1].length;
     double base = (le + lz / TME_LENGTH_RATIO) / 2;
@@ -553,14 +599,41 @@ static double cell_zh_terms(tme_align_model *m, cell *c, size_t de, size_t dz, d
     return evidence;
 }
 
-/* erfc(z) <= exp(-z^2) for z >= 0, so length_misfit_cost(d) >= d^2 / 2,
- * by a wide margin against rounding (log(d) more from d = 8 on, and twice
- * d^2 / 2 and more below d = 1). A floor takes the other terms in the
- * order of the exact cost, each addition rounding monotonically, so a
- * floor of lower anchor cost and higher lexical evidence is lower. */
+/* A floor of length_misfit_cost(misfit). erfc(z) <= exp(-z^2) for z >= 0,
+ * so the cost is at least d^2 / 2 (d = |misfit|), by a wide margin against
+ * rounding (log(d) more from d = 8 on); and since erfc is log-concave the
+ * cost is convex in d, so it lies above each of its tangents, which near
+ * their point are far closer than d^2 / 2 (most beads have d below 4). The
+ * tangent at the nearest of d = 0, 0.5, .. 4: slopes rounded down and
+ * intercepts rounded down less 5e-6, each checked below the cost on a grid
+ * of d up to 10 (beyond, they fall ever further below d^2 / 2). */
+static inline double length_floor(double misfit)
+{
+    static const double tangent[][2] = {
+        {0.797884, -0.000005}, {1.141077, -0.087780}, {1.525135, -0.377266},
+        {1.938677, -0.895224}, {2.373215, -1.656399}, {2.822744, -2.668366},
+        {3.283098, -3.934722}, {3.751391, -5.456957}, {4.225607, -7.235480},
+    };
+    double d = fabs(misfit), floor = 0.5 * d * d * (1 - 1e-9);
+    size_t k = d < 4 ? (size_t)(2 * d + 0.5) : 8;
+    double line = tangent[k][0] * d + tangent[k][1];
+    return line > floor ? line : floor;
+}
+
+/* A floor of a bead's cost from a floor of its length cost, taking the
+ * other terms in the order of the exact cost: each addition rounds
+ * monotonically, so a floor of lower anchor cost and higher lexical
+ * evidence is lower. The searches' own checks take d^2 / 2 (cheaper, and
+ * close enough where they prune); the pruned search's floors the closer
+ * length_floor (half as many cells kept on the align bench). */
+static double floor_of(double kind_cost, double length, double anchor, double lexical)
+{
+    return kind_cost + length + anchor - LEXICAL_WEIGHT * lexical;
+}
+
 static double cost_floor(double kind_cost, double misfit, double anchor, double lexical)
 {
-    return kind_cost + 0.5 * misfit * misfit * (1 - 1e-9) + anchor - LEXICAL_WEIGHT * lexical;
+    return floor_of(kind_cost, 0.5 * misfit * misfit * (1 - 1e-9), anchor, lexical);
 }
 
 /* Whether a bead whose cost is at least lowest cannot be the first of the
@@ -568,6 +641,18 @@ static double cost_floor(double kind_cost, double misfit, double anchor, double 
 static int cannot_win(double lowest, double limit, double strict_limit)
 {
     return lowest >= limit || lowest > strict_limit;
+}
+
+/* The least anchor cost of a bead of ranges en and zh whose marks cost
+ * marks: every anchor of the smaller side matched when their signatures
+ * meet, else exactly anchor_cost without its matching. */
+static inline double least_anchor_cost(const tme_align_range *en, const tme_align_range *zh,
+                                       double marks)
+{
+    if (en->signature & zh->signature)
+        return -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors) +
+               marks;
+    return (zh->unmatched_cost + en->unmatched_cost) + marks;
 }
 
 /* The cost of a bead of two non-empty sides from prev, or HUGE_VAL when it
@@ -586,19 +671,14 @@ static double two_sided_cost(tme_align_model *m, cell *c, size_t kind, double pr
     double misfit = cell_misfit(c, de, dz);
     const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
     int may_match = (en->signature & zh->signature) != 0;
-    double marks = marks_cost_of(en->marks, zh->marks), anchor = 0;
-    if (!may_match) /* anchor_cost without its matching */
-        anchor = (zh->unmatched_cost + en->unmatched_cost) + marks;
+    double marks = marks_cost_of(en->marks, zh->marks);
+    double least = least_anchor_cost(en, zh, marks);
+    double anchor = may_match ? 0 : least; /* exact when nothing can match */
     int lexicon = m->cache != NULL;
     double most = lexicon ? en->most[dz - 1] + zh->most[de - 1] : 0;
-    double least = anchor;
-    if (lexicon || may_match) {
-        if (may_match) /* every anchor of the smaller side matched */
-            least = -BONUS_MATCH * (double)(en->anchors < zh->anchors ? en->anchors : zh->anchors) +
-                    marks;
-        if (cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
-            return HUGE_VAL;
-    }
+    if ((lexicon || may_match) &&
+        cannot_win(prev + cost_floor(k->cost, misfit, least, most), limit, strict_limit))
+        return HUGE_VAL;
     double lexical = 0;
     if (lexicon) {
         lexical = cell_en_terms(m, c, de, dz);
@@ -648,4 +728,117 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
         }
     }
     return best;
+}
+
+/* A floor of matched_anchor_cost: an anchor whose signature bit the other
+ * side lacks has no match there and pays its penalty; of the others, as
+ * many as the smaller count match. Costs the anchors once each instead of
+ * matching every pair (the floors are weighed at every cell of the band).
+ * Penalties and bonuses are multiples of 0.5: the sum is exact. */
+static double signed_anchor_floor(const tme_align_model *m, size_t eb, size_t ee, size_t zb,
+                                  size_t ze, uint64_t en_signature, uint64_t zh_signature)
+{
+    size_t e0 = m->en.sentences[eb].anchor_begin, e1 = m->en.sentences[ee - 1].anchor_end;
+    size_t z0 = m->zh.sentences[zb].anchor_begin, z1 = m->zh.sentences[ze - 1].anchor_end;
+    size_t en_may = 0, zh_may = 0;
+    double cost = 0;
+    for (size_t z = z0; z < z1; z++)
+        if (m->zh.anchor_bit[z] & en_signature)
+            zh_may++;
+        else
+            cost += m->zh.anchor_penalty[z];
+    for (size_t e = e0; e < e1; e++)
+        if (m->en.anchor_bit[e] & zh_signature)
+            en_may++;
+        else
+            cost += m->en.anchor_penalty[e];
+    return cost - BONUS_MATCH * (double)(en_may < zh_may ? en_may : zh_may);
+}
+
+/* marks_cost_of for each pair of marks (en << 2 | zh; the marks are two
+ * bits), the same doubles. */
+static void marks_table(double table[16])
+{
+    for (unsigned en = 0; en < 4; en++)
+        for (unsigned zh = 0; zh < 4; zh++)
+            table[en << 2 | zh] = marks_cost_of(en, zh);
+}
+
+/* A two-sided bead's floor (tme_align_row_floors): close, the tangent
+ * length floor and the anchor floor from the anchors' bits; else d^2 / 2
+ * and every anchor of the smaller side matched (cheaper). Inlined where
+ * kind and close are constants. */
+static inline __attribute__((always_inline)) double two_sided_floor(const tme_align_model *m,
+                                                                    const cell *c, size_t kind,
+                                                                    const double *marks_costs,
+                                                                    int close)
+{
+    size_t de = tme_bead_kinds[kind].en, dz = tme_bead_kinds[kind].zh;
+    const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
+    double marks = marks_costs[en->marks << 2 | zh->marks];
+    double most = m->cache != NULL ? en->most[dz - 1] + zh->most[de - 1] : 0;
+    double misfit = cell_misfit(c, de, dz);
+    if (!close)
+        return cost_floor(tme_bead_kinds[kind].cost, misfit, least_anchor_cost(en, zh, marks),
+                          most);
+    double least = en->signature & zh->signature
+                       ? signed_anchor_floor(m, c->ee - de, c->ee, c->ze - dz, c->ze, en->signature,
+                                             zh->signature) +
+                             marks
+                       : least_anchor_cost(en, zh, marks);
+    return floor_of(tme_bead_kinds[kind].cost, length_floor(misfit), least, most);
+}
+
+/* The floors of a cell whose row and column are at least
+ * TME_ALIGN_MAX_SIDE (every kind fits), kinds in tme_bead_kinds' order:
+ * the six two-sided ones, then 1-0 and 0-1. */
+static inline __attribute__((always_inline)) void inner_floors(const tme_align_model *m,
+                                                               const cell *c,
+                                                               const double *marks_costs, int close,
+                                                               double *floor)
+{
+    floor[0] = two_sided_floor(m, c, 0, marks_costs, close);
+    floor[1] = two_sided_floor(m, c, 1, marks_costs, close);
+    floor[2] = two_sided_floor(m, c, 2, marks_costs, close);
+    floor[3] = two_sided_floor(m, c, 3, marks_costs, close);
+    floor[4] = two_sided_floor(m, c, 4, marks_costs, close);
+    floor[5] = two_sided_floor(m, c, 5, marks_costs, close);
+    floor[6] = m->en.sentences[c->ee - 1].indel_cost;
+    floor[7] = m->zh.sentences[c->ze - 1].indel_cost;
+}
+
+/* The floors of any cell (a kind that does not fit: HUGE_VAL). */
+static void edge_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
+                        int close, double *floor)
+{
+    for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+        size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
+        if (de > c->ee || dz > c->ze)
+            floor[k] = HUGE_VAL;
+        else if (de == 0 || dz == 0)
+            floor[k] = de == 0 ? m->zh.sentences[c->ze - 1].indel_cost
+                               : m->en.sentences[c->ee - 1].indel_cost;
+        else
+            floor[k] = two_sided_floor(m, c, k, marks_costs, close);
+    }
+}
+
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
+                          size_t close_lo, size_t close_hi, double *floor)
+{
+    double marks_costs[16];
+    marks_table(marks_costs);
+    for (size_t ze = lo; ze <= hi; ze++, floor += TME_BEAD_KINDS) {
+        cell c = {.ee = ee,
+                  .ze = ze,
+                  .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
+                  .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+        int close = ze >= close_lo && ze <= close_hi;
+        if (ee < TME_ALIGN_MAX_SIDE || ze < TME_ALIGN_MAX_SIDE)
+            edge_floors(m, &c, marks_costs, close, floor);
+        else if (close)
+            inner_floors(m, &c, marks_costs, 1, floor);
+        else
+            inner_floors(m, &c, marks_costs, 0, floor);
+    }
 }

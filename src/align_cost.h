@@ -57,6 +57,8 @@ typedef struct {
 typedef struct {
     tme_align_sentence *sentences;
     tme_anchor *anchors;
+    uint64_t *anchor_bit;   /* each anchor's signature bit (tme_align_prepare_floors) */
+    double *anchor_penalty; /* what it costs unmatched (0 for a soft one); likewise */
     size_t n_anchors;
     double *length_prefix;   /* length_prefix[k] = total length of sentences [0, k) */
     tme_align_range *ranges; /* [end * TME_ALIGN_MAX_SIDE + d - 1], end = 1..n */
@@ -125,5 +127,25 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
  * before the costly parts of its cost. */
 double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
                            const double prev[TME_BEAD_KINDS], double best, unsigned char *kind);
+
+/* A floor of each kind's cost (tme_align_bead_cost) for the beads ending
+ * at cells (ee, lo .. hi), floor[(ze - lo) * TME_BEAD_KINDS + k], HUGE_VAL
+ * for a kind that does not fit: an indel's exact cost, else the kind's
+ * cost, a floor of the length cost, an anchor floor and the most the
+ * ranges' lexical terms can be, added in the order of the cost (never
+ * above it, whatever the rounding). The floors of the columns close_lo ..
+ * close_hi are closer and cost more. tme_align_prepare_floors first (once;
+ * -1 for want of memory). */
+int tme_align_prepare_floors(tme_align_model *m);
+void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
+                          size_t close_lo, size_t close_hi, double *floor);
+
+/* The lexical bounds the floors and the searches' checks take: en_most and
+ * zh_most (each sentence's most against k = 1..TME_ALIGN_MAX_SIDE
+ * sentences of the other side, [sentence * TME_ALIGN_MAX_SIDE + k - 1],
+ * with margins for the rounding of sums in another order, as
+ * tme_lexical_most's), valid for the beads of one band (align_term_bounds.h)
+ * and closer than tme_lexical_most; both NULL: tme_lexical_most again. */
+void tme_align_bound_terms(tme_align_model *m, const double *en_most, const double *zh_most);
 
 #endif

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* Tests of the English–Chinese sentence aligner. */
 #include "align.h"
+#include "align_anchors.h"
 #include "align_lexical.h"
+#include "align_prune.h"
+#include "align_term_bounds.h"
 #include "array.h"
+#include "lexicon.h"
 #include "test_support.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +26,7 @@ typedef struct {
 /* The features of sentences given as strings: joined by line feeds into
  * one text (*text, to free), each string a span. */
 static tme_features features_of_list(const char *const *sentences, size_t n, tme_lang lang,
-                                     char **text)
+                                     const tme_lexicon *lexicon, char **text)
 {
     size_t len = 0;
     for (size_t k = 0; k < n; k++)
@@ -39,7 +44,8 @@ static tme_features features_of_list(const char *const *sentences, size_t n, tme
     }
     tme_features f;
     tme_error err = {TME_OK, ""};
-    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(*text, at, lang, spans, n, NULL, &f, &err), TME_OK);
+    CU_ASSERT_EQUAL_FATAL(tme_features_of_spans(*text, at, lang, spans, n, lexicon, &f, &err),
+                          TME_OK);
     free(spans);
     return f;
 }
@@ -48,8 +54,8 @@ static alignment align_lists(const char *const *en, size_t n_en, const char *con
 {
     alignment a;
     char *en_text, *zh_text;
-    tme_features ef = features_of_list(en, n_en, TME_LANG_EN, &en_text);
-    tme_features zf = features_of_list(zh, n_zh, TME_LANG_ZH, &zh_text);
+    tme_features ef = features_of_list(en, n_en, TME_LANG_EN, NULL, &en_text);
+    tme_features zf = features_of_list(zh, n_zh, TME_LANG_ZH, NULL, &zh_text);
     tme_error err = {TME_OK, ""};
     a.rc = tme_align(&ef, &zf, &a.beads, &a.n, &err);
     tme_features_free(&ef);
@@ -410,6 +416,283 @@ static void test_ten_thousand_sentences(void)
     free(zh);
 }
 
+static void split_line(char *line, char **en, char **zh)
+{
+    char *tab = strchr(line, '\t');
+    CU_ASSERT_FATAL(tab != NULL);
+    *tab = '\0';
+    *en = line;
+    *zh = tab + 1;
+}
+
+/* ---- pruned search ------------------------------------------------------ */
+
+/* Long pairs whose band is much narrower than the matrix: the gold units of
+ * several samples one after another, each unit's sides one sentence, with
+ * every drop_en-th English and every drop_zh-th Chinese unit side left out
+ * (0: none) and Chinese units [gap, gap + gap_len) too, so that the best
+ * path leaves the diagonal and takes indels. */
+typedef struct {
+    string_list en, zh;
+} long_pair;
+
+static const char *const PRUNE_SAMPLES[] = {
+    "samples/un-charter-ch1-3/gold.tsv",
+    "samples/k8s-docs-overview/gold.tsv",
+    "samples/k8s-blog-dont-panic/gold.tsv",
+    "samples/python-tutorial-appetite/gold.tsv",
+    "samples/deepseek-bilingual.gold.tsv",
+    "samples/parallel/gold.tsv",
+    "samples/python-tutorial-classes-zh-tw/gold.tsv",
+};
+
+static long_pair long_pair_of(size_t drop_en, size_t drop_zh, size_t gap, size_t gap_len)
+{
+    long_pair lp = {{0}, {0}};
+    size_t unit = 0;
+    for (size_t f = 0; f < sizeof PRUNE_SAMPLES / sizeof *PRUNE_SAMPLES; f++) {
+        size_t len;
+        char *text = tme_test_read_file(tme_test_source_path(PRUNE_SAMPLES[f]), &len);
+        CU_ASSERT_FATAL(text != NULL);
+        char *save = NULL;
+        for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+            char *en, *zh;
+            split_line(line, &en, &zh);
+            unit++;
+            if (drop_en == 0 || unit % drop_en != 0)
+                list_push(&lp.en, en, strlen(en));
+            if ((drop_zh == 0 || unit % drop_zh != 0) && (unit < gap || unit >= gap + gap_len))
+                list_push(&lp.zh, zh, strlen(zh));
+        }
+        free(text);
+    }
+    return lp;
+}
+
+static tme_lexicon *prune_lexicon;
+
+/* The aligner's model of a long pair, with the lexicon (the pruning needs
+ * its bounds to be tight). */
+static void model_of(const long_pair *lp, tme_align_model *m, tme_features *ef, tme_features *zf,
+                     char **texts)
+{
+    if (prune_lexicon == NULL) {
+        tme_error err = {TME_OK, ""};
+        CU_ASSERT_EQUAL_FATAL(
+            tme_lexicon_load(tme_test_source_path("data/lexicon/" TME_LEXICON_FILE_NAME), NULL, 0,
+                             &prune_lexicon, &err),
+            TME_OK);
+    }
+    *ef = features_of_list((const char *const *)lp->en.items, lp->en.n, TME_LANG_EN, prune_lexicon,
+                           &texts[0]);
+    *zf = features_of_list((const char *const *)lp->zh.items, lp->zh.n, TME_LANG_ZH, prune_lexicon,
+                           &texts[1]);
+    tme_error err = {TME_OK, ""};
+    CU_ASSERT_EQUAL_FATAL(tme_align_model_init(m, ef, zf, &err), TME_OK);
+    CU_ASSERT_FATAL(m->cache != NULL); /* the lexicon is active */
+    CU_ASSERT_EQUAL_FATAL(tme_align_prepare_floors(m), 0);
+}
+
+/* The band the aligner searches (align.c) and the narrow one within it, of
+ * half widths wide and narrow sentences. */
+static void bands_of(tme_align_model *m, size_t wide, size_t narrow, tme_align_band *bd,
+                     tme_align_band *nb)
+{
+    tme_align_point *points;
+    size_t n;
+    CU_ASSERT_EQUAL_FATAL(tme_align_anchors(m, &points, &n), 0);
+    CU_ASSERT_FATAL(n > 2);
+    size_t ratio = (m->n_zh + m->n_en - 1) / m->n_en;
+    ratio = ratio > 1 ? ratio : 1;
+    CU_ASSERT_EQUAL_FATAL(tme_align_band_around(bd, m->n_en, m->n_zh, points, n, wide * ratio), 0);
+    CU_ASSERT_EQUAL_FATAL(tme_align_band_around(nb, m->n_en, m->n_zh, points, n, narrow * ratio),
+                          0);
+    free(points);
+}
+
+static int same_beads(const tme_bead *a, size_t na, const tme_bead *b, size_t nb)
+{
+    for (size_t k = 0; na == nb && k < na; k++)
+        if (!bead_is(&a[k], b[k].en_begin, b[k].en_end, b[k].zh_begin, b[k].zh_end))
+            return 0;
+    return na == nb;
+}
+
+static void free_pair(long_pair *lp, tme_align_model *m, tme_features *ef, tme_features *zf,
+                      char **texts)
+{
+    tme_align_model_free(m);
+    tme_features_free(ef);
+    tme_features_free(zf);
+    free(texts[0]);
+    free(texts[1]);
+    list_free(&lp->en);
+    list_free(&lp->zh);
+}
+
+/* The pruned search gives the beads of the whole band's, having kept at
+ * most kept_share of its cells (and without falling back on the whole
+ * band: a margin or floors too high would cut the best path off, and it
+ * would). */
+static void check_pruned(size_t drop_en, size_t drop_zh, size_t gap, size_t gap_len,
+                         double kept_share)
+{
+    long_pair lp = long_pair_of(drop_en, drop_zh, gap, gap_len);
+    tme_align_model m;
+    tme_features ef, zf;
+    char *texts[2];
+    model_of(&lp, &m, &ef, &zf, texts);
+    tme_align_band bd, nb;
+    bands_of(&m, TME_BAND_HALF_WIDTH, TME_PRUNE_HALF_WIDTH, &bd, &nb);
+    tme_bead *whole, *pruned;
+    size_t n_whole, n_pruned;
+    tme_prune_report report;
+    CU_ASSERT_EQUAL_FATAL(tme_align_band_search(&bd, &m, &whole, &n_whole), 0);
+    CU_ASSERT_EQUAL_FATAL(tme_align_band_search_pruned(&bd, &nb, &m, &pruned, &n_pruned, &report),
+                          0);
+    CU_ASSERT(same_beads(whole, n_whole, pruned, n_pruned));
+    CU_ASSERT_FALSE(report.whole);
+    CU_ASSERT((double)report.kept < kept_share * (double)report.cells);
+    free(whole);
+    free(pruned);
+    tme_align_band_free(&bd);
+    tme_align_band_free(&nb);
+    free_pair(&lp, &m, &ef, &zf, texts);
+}
+
+static void test_pruned_search_same_beads(void)
+{
+    check_pruned(0, 0, 0, 0, 0.4);
+    check_pruned(11, 7, 0, 0, 0.4);
+    check_pruned(13, 0, 150, 40, 0.4);
+    /* the anchors do not follow this gap: the narrow band's best path is
+     * far from the best, and its cost bounds loosely */
+    check_pruned(0, 9, 300, 25, 0.9);
+}
+
+/* H: the least exact cost (tme_align_bead_cost) of a path within the band
+ * from each cell to the end, by the same recurrence backwards. */
+static double *exact_costs_to_end(const tme_align_band *bd, tme_align_model *m)
+{
+    double *to_end = malloc(bd->row_offset[bd->n_en + 1] * sizeof *to_end);
+    CU_ASSERT_FATAL(to_end != NULL);
+    for (size_t i = bd->n_en + 1; i-- > 0;)
+        for (size_t j = bd->row_hi[i] + 1; j-- > bd->row_lo[i];) {
+            double best = i == bd->n_en && j == bd->n_zh ? 0 : HUGE_VAL;
+            for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+                size_t ee = i + tme_bead_kinds[k].en, ze = j + tme_bead_kinds[k].zh;
+                if (ee > bd->n_en || ze > bd->n_zh || !tme_align_band_has(bd, ee, ze))
+                    continue;
+                double rest = to_end[tme_align_band_cell(bd, ee, ze)];
+                double via = rest == HUGE_VAL ? HUGE_VAL : tme_align_bead_cost(m, k, ee, ze) + rest;
+                best = via < best ? via : best;
+            }
+            to_end[tme_align_band_cell(bd, i, j)] = best;
+        }
+    return to_end;
+}
+
+/* The floors of the beads the other way round from the search's: from
+ * each cell (pulled, not pushed), over every bead's floor. */
+static double *floors_pulled(const tme_align_band *bd, const tme_align_band *close,
+                             tme_align_model *m)
+{
+    size_t cells = bd->row_offset[bd->n_en + 1];
+    double *to_end = malloc(cells * sizeof *to_end), *floors = malloc(cells * 8 * sizeof *floors);
+    tme_term_bounds tb;
+    CU_ASSERT_FATAL(to_end != NULL && floors != NULL);
+    CU_ASSERT_EQUAL_FATAL(tme_term_bounds_of_band(&tb, bd, m), 0);
+    tme_align_bound_terms(m, tb.en, tb.zh);
+    for (size_t i = 0; i <= bd->n_en; i++)
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], close->row_lo[i], close->row_hi[i],
+                             floors + bd->row_offset[i] * TME_BEAD_KINDS);
+    tme_align_bound_terms(m, NULL, NULL);
+    for (size_t i = bd->n_en + 1; i-- > 0;)
+        for (size_t j = bd->row_hi[i] + 1; j-- > bd->row_lo[i];) {
+            double best = i == bd->n_en && j == bd->n_zh ? 0 : HUGE_VAL;
+            for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+                size_t ee = i + tme_bead_kinds[k].en, ze = j + tme_bead_kinds[k].zh;
+                if (ee > bd->n_en || ze > bd->n_zh || !tme_align_band_has(bd, ee, ze))
+                    continue;
+                size_t end = tme_align_band_cell(bd, ee, ze);
+                double via = floors[end * TME_BEAD_KINDS + k] + to_end[end];
+                best = via < best ? via : best;
+            }
+            to_end[tme_align_band_cell(bd, i, j)] = best;
+        }
+    tme_term_bounds_free(&tb);
+    free(floors);
+    return to_end;
+}
+
+/* How many beads of the band cost less than their floor
+ * (tme_align_row_floors with the band's term bounds). */
+static size_t floors_above_costs(const tme_align_band *bd, const tme_align_band *close,
+                                 tme_align_model *m)
+{
+    tme_term_bounds tb;
+    double *floors = malloc(bd->max_width * TME_BEAD_KINDS * sizeof *floors);
+    CU_ASSERT_FATAL(floors != NULL);
+    CU_ASSERT_EQUAL_FATAL(tme_term_bounds_of_band(&tb, bd, m), 0);
+    tme_align_bound_terms(m, tb.en, tb.zh);
+    size_t above = 0;
+    for (size_t i = 0; i <= bd->n_en; i++) {
+        tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], close->row_lo[i], close->row_hi[i],
+                             floors);
+        for (size_t j = bd->row_lo[i]; j <= bd->row_hi[i]; j++)
+            for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+                double floor = floors[(j - bd->row_lo[i]) * TME_BEAD_KINDS + k];
+                if (tme_bead_kinds[k].en <= i && tme_bead_kinds[k].zh <= j)
+                    above += floor > tme_align_bead_cost(m, k, i, j);
+                else
+                    above += floor != HUGE_VAL;
+            }
+    }
+    tme_align_bound_terms(m, NULL, NULL);
+    tme_term_bounds_free(&tb);
+    free(floors);
+    return above;
+}
+
+/* The floors the search prunes with are floors: at no cell above the
+ * least exact cost from it to the end (but for an allowance for rounding,
+ * far below what pruning wrongly would take); they are the least sums of
+ * the beads' floors (the same when pulled); and no bead of the band costs
+ * less than its floor, not by a rounding (the bounds of the lexical terms,
+ * of the anchors, of the length misfit). */
+static void test_pruning_floors_are_floors(void)
+{
+    long_pair lp = long_pair_of(11, 7, 150, 20);
+    tme_align_model m;
+    tme_features ef, zf;
+    char *texts[2];
+    model_of(&lp, &m, &ef, &zf, texts);
+    tme_align_band bd, nb;
+    bands_of(&m, 24, TME_PRUNE_HALF_WIDTH, &bd, &nb);
+    size_t cells = bd.row_offset[bd.n_en + 1], above = 0, finite = 0, other = 0;
+    double *h = malloc(cells * sizeof *h), *to_end = exact_costs_to_end(&bd, &m);
+    double *pulled = floors_pulled(&bd, &nb, &m);
+    CU_ASSERT_FATAL(h != NULL);
+    CU_ASSERT_EQUAL_FATAL(tme_align_floors_to_end(&bd, &nb, &m, h), 0);
+    for (size_t c = 0; c < cells; c++) {
+        finite += to_end[c] != HUGE_VAL;
+        above += to_end[c] != HUGE_VAL && h[c] > to_end[c] + 1e-9 * (fabs(to_end[c]) + 1);
+        other += h[c] != pulled[c] && !(fabs(h[c] - pulled[c]) <= 1e-9 * (fabs(h[c]) + 1));
+    }
+    CU_ASSERT_EQUAL(other, 0);
+    CU_ASSERT_EQUAL(floors_above_costs(&bd, &nb, &m), 0);
+    /* and the closer floors everywhere */
+    CU_ASSERT_EQUAL(floors_above_costs(&bd, &bd, &m), 0);
+    CU_ASSERT(finite > cells / 2);
+    CU_ASSERT_EQUAL(above, 0);
+    free(h);
+    free(to_end);
+    free(pulled);
+    tme_align_band_free(&bd);
+    tme_align_band_free(&nb);
+    free_pair(&lp, &m, &ef, &zf, texts);
+}
+
 /* ---- gold units of the sample ----------------------------------------- */
 
 typedef struct {
@@ -421,15 +704,6 @@ typedef struct {
 typedef struct {
     size_t units, beads, exact;
 } gold_counts;
-
-static void split_line(char *line, char **en, char **zh)
-{
-    char *tab = strchr(line, '\t');
-    CU_ASSERT_FATAL(tab != NULL);
-    *tab = '\0';
-    *en = line;
-    *zh = tab + 1;
-}
 
 /* Aligns one gold paragraph and counts beads that equal a gold unit. */
 static void score_paragraph(gold_paragraph *p, gold_counts *counts)
@@ -736,6 +1010,8 @@ static CU_TestInfo tests[] = {
     {"score separates good from bad", test_well_supported_bead_scores_high},
     {"empty sides", test_empty_sides},
     {"10,000 sentences a side", test_ten_thousand_sentences},
+    {"pruned search gives the same beads", test_pruned_search_same_beads},
+    {"pruning floors are floors", test_pruning_floors_are_floors},
     {"sample gold units", test_sample_gold_units},
     {"other samples' gold units", test_other_gold_units},
     {"score-pairs counts and exit status", test_score_pairs_counts},
@@ -747,5 +1023,7 @@ static CU_TestInfo tests[] = {
 
 int main(void)
 {
-    return tme_run_suite("align", tests);
+    int rc = tme_run_suite("align", tests);
+    tme_lexicon_free(prune_lexicon);
+    return rc;
 }
