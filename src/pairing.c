@@ -58,10 +58,11 @@ typedef struct {
     size_t at;                          /* its position on its side */
     const tme_pairing_lexicon *lexicon; /* the article's, shared */
     double units;
-    double lexical_most;   /* the most its lexical evidence against any other can be */
-    hash_set words;        /* Latin tokens */
-    hash_set numbers;      /* number_id() of numbers and decades */
-    hash_set soft_numbers; /* and of soft ones (TME_ANCHOR_SOFT) */
+    double length_expected, length_sd; /* English: english_length_model() */
+    double lexical_most;               /* the most its lexical evidence against any other can be */
+    hash_set words;                    /* Latin tokens */
+    hash_set numbers;                  /* number_id() of numbers and decades */
+    hash_set soft_numbers;             /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
     int boilerplate; /* page chrome by its markup (tme_paragraph.boilerplate) */
     int aside;       /* wholly in brackets: an editor's note */
@@ -205,12 +206,19 @@ static double anchor_score(const side_info *en, const side_info *zh)
     return fmin(bonus, MAX_ANCHOR_BONUS) - fmin(penalty, MAX_MISSING_PENALTY);
 }
 
-static double length_score(double en_units, double zh_units)
+/* What length_score() needs of an English paragraph, computed once for it
+ * rather than for each Chinese one it is weighed against (the square root
+ * was a tenth of the search). */
+static void english_length_model(side_info *en)
 {
-    double expected = TME_LENGTH_RATIO * en_units;
+    en->length_expected = TME_LENGTH_RATIO * en->units;
     /* The constant keeps one-word headings from being judged on noise. */
-    double sd = sqrt(tme_length_variance(en_units) + 4.0);
-    double delta = (zh_units - expected) / sd;
+    en->length_sd = sqrt(tme_length_variance(en->units) + 4.0);
+}
+
+static double length_score(const side_info *en, const side_info *zh)
+{
+    double delta = (zh->units - en->length_expected) / en->length_sd;
     return -fmin(delta * delta / 2, MAX_LENGTH_PENALTY);
 }
 
@@ -262,8 +270,8 @@ static double order_free_sum(double length, double anchor, double lexical, const
 /* The part of pair_score() that does not depend on the order. */
 static double order_free_score(const side_info *en, const side_info *zh)
 {
-    return order_free_sum(length_score(en->units, zh->units), anchor_score(en, zh),
-                          lexical_score(en, zh), en, zh);
+    return order_free_sum(length_score(en, zh), anchor_score(en, zh), lexical_score(en, zh), en,
+                          zh);
 }
 
 static double score_with_order(double order_free, const side_info *en, const side_info *zh,
@@ -366,6 +374,8 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
         info->at = lang == TME_LANG_ZH ? s->n_zh - 1 : s->n_en - 1;
         status = measure_paragraph(p, lang, lexicon, &scratch, &paragraph, &s->lexicon, info,
                                    sentences != NULL ? &sentences[k] : NULL, err);
+        if (lang == TME_LANG_EN)
+            english_length_model(info);
         info->boilerplate = p->boilerplate;
         info->navigation |= p->boilerplate;
         info->aside = is_aside(p->text, p->len);
@@ -463,7 +473,7 @@ static double pair_move_score(score_cache *cache, size_t cell, const side_info *
     double adjacency = adjacency_score(en, zh, preferred);
     if (cache->scores != NULL && !isnan(cache->scores[cell]))
         return from + (cache->scores[cell] + adjacency);
-    double length = length_score(en->units, zh->units);
+    double length = length_score(en, zh);
     double lexical_most = weigh_evidence(en->lexical_most + zh->lexical_most);
     if (from + (order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh) + adjacency) <= best)
         return -INFINITY;
@@ -630,7 +640,7 @@ static int fill_sandwiched_pairs(const sides *s, order preferred, tme_pairing *p
         for (size_t g = 1; g <= gap && plausible; g++) {
             const side_info *en = &s->en[en_a + g], *zh = &s->zh[zh_a + g];
             plausible = !en->navigation && !zh->navigation && en->aside == zh->aside &&
-                        length_score(en->units, zh->units) >= SANDWICH_MIN_LENGTH_SCORE &&
+                        length_score(en, zh) >= SANDWICH_MIN_LENGTH_SCORE &&
                         lexical_score(en, zh) >= SANDWICH_MIN_LEXICAL_SCORE;
         }
         for (size_t g = 1; g <= gap && plausible; g++) {
