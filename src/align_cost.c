@@ -450,8 +450,7 @@ static double matched_anchor_cost(const tme_align_model *m, size_t eb, size_t ee
 }
 
 /* The anchors' and marks' cost of a bead; most beads have no anchor in
- * common (their signatures are disjoint, and a side with none has its
- * arrays NULL). */
+ * common (their signatures are disjoint), and those skip the matching. */
 static double anchor_cost(const tme_align_model *m, size_t eb, size_t ee, size_t zb, size_t ze,
                           size_t *matches)
 {

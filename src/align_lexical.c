@@ -266,9 +266,19 @@ static pthread_once_t memo_key_once = PTHREAD_ONCE_INIT;
 static int memo_key_made;
 static _Thread_local odds_memo *thread_memo;
 
+/* The key's destructor: the thread's pointer is cleared too, so that a
+ * model made by a later destructor of the same thread (another key's, run
+ * after this one) makes a new memo instead of using the freed one; the
+ * next round of destructors frees that. */
+static void free_thread_memo(void *memo)
+{
+    thread_memo = NULL;
+    free(memo);
+}
+
 static void make_memo_key(void)
 {
-    memo_key_made = pthread_key_create(&memo_key, free) == 0;
+    memo_key_made = pthread_key_create(&memo_key, free_thread_memo) == 0;
 }
 
 /* The calling thread's memo, or NULL (out of memory): the weights are
@@ -418,7 +428,8 @@ static int init_zh_covered_by(tme_lexical *lx, tme_arena *scratch, size_t n_lemm
     tme_lexical_bits *b = &lx->bits;
     size_t n_en = lx->en->n_sentences, slots = lx->zh_tests.first[lx->zh->n_sentences];
     size_t row = (n_en + 63) / 64;
-    if (slots * row > TME_LEXICAL_COVER_ROWS_MAX || n_lemmas * row > TME_LEXICAL_COVER_ROWS_MAX)
+    if (row == 0 || slots > TME_LEXICAL_COVER_ROWS_MAX / row ||
+        n_lemmas > TME_LEXICAL_COVER_ROWS_MAX / row) /* (no product to overflow) */
         return 0;
     uint64_t *held_by = tme_arena_calloc(scratch, n_lemmas * row, sizeof *held_by);
     b->zh_covered_by = tme_arena_calloc(&lx->arena, slots * row, sizeof *b->zh_covered_by);

@@ -69,8 +69,8 @@ static inline void *tme_arena_calloc(tme_arena *a, size_t count, size_t size)
     return p;
 }
 
-/* Frees every chunk; the arena is then empty, its next chunk as large as
- * the last. */
+/* Frees every chunk; the arena is then empty (its next chunk the size the
+ * growth had reached). */
 void tme_arena_free(tme_arena *a);
 
 #endif

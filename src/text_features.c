@@ -403,21 +403,34 @@ static tme_status reserve_buffers(pass *p)
  * each article. */
 #define FIRST_GATHERED_IDS 2048
 
-/* The scratch's gathering arrays, lent to out while its text is read. */
+/* The scratch's gathering arrays and out's exchanged: lent to out while
+ * its text is read, given back after. */
+static void swap_gathering_arrays(tme_features_scratch *s, tme_features *out)
+{
+    tme_anchor *anchors = s->anchors;
+    uint32_t *lemmas = s->lemmas, *words = s->word_ids;
+    size_t cap_anchors = s->cap_anchors, cap_lemmas = s->cap_lemmas, cap_words = s->cap_word_ids;
+    s->anchors = out->anchors;
+    s->cap_anchors = out->cap_anchors;
+    s->lemmas = out->lemmas;
+    s->cap_lemmas = out->cap_lemmas;
+    s->word_ids = out->words;
+    s->cap_word_ids = out->cap_words;
+    out->anchors = anchors;
+    out->cap_anchors = cap_anchors;
+    out->lemmas = lemmas;
+    out->cap_lemmas = cap_lemmas;
+    out->words = words;
+    out->cap_words = cap_words;
+}
+
+/* out (as start() leaves it: no arrays) gathers in the scratch's. */
 static void lend_arrays(tme_features_scratch *s, tme_features *out)
 {
     /* failing, they stay empty: the reading grows them or fails */
     (void)TME_ARRAY_RESERVE(s->lemmas, s->cap_lemmas, FIRST_GATHERED_IDS);
     (void)TME_ARRAY_RESERVE(s->word_ids, s->cap_word_ids, FIRST_GATHERED_IDS);
-    out->anchors = s->anchors;
-    out->cap_anchors = s->cap_anchors;
-    out->lemmas = s->lemmas;
-    out->cap_lemmas = s->cap_lemmas;
-    out->words = s->word_ids;
-    out->cap_words = s->cap_word_ids;
-    s->anchors = NULL;
-    s->lemmas = s->word_ids = NULL;
-    s->cap_anchors = s->cap_lemmas = s->cap_word_ids = 0;
+    swap_gathering_arrays(s, out);
 }
 
 /* A copy of items[0, n) of size bytes each (NULL for none); *failed set
@@ -444,12 +457,7 @@ static tme_status take_back_arrays(tme_features_scratch *s, tme_features *out, i
         keep ? copy_of(out->anchors, out->n_anchors, sizeof *anchors, &failed) : NULL;
     uint32_t *lemmas = keep ? copy_of(out->lemmas, out->n_lemmas, sizeof *lemmas, &failed) : NULL;
     uint32_t *words = keep ? copy_of(out->words, out->n_words, sizeof *words, &failed) : NULL;
-    s->anchors = out->anchors;
-    s->cap_anchors = out->cap_anchors;
-    s->lemmas = out->lemmas;
-    s->cap_lemmas = out->cap_lemmas;
-    s->word_ids = out->words;
-    s->cap_word_ids = out->cap_words;
+    swap_gathering_arrays(s, out); /* the scratch's, lent, were out's: out's are none now */
     out->anchors = anchors;
     out->cap_anchors = anchors != NULL ? out->n_anchors : 0;
     out->lemmas = lemmas;
@@ -604,7 +612,7 @@ static tme_status union_of_lemmas(const tme_features *sentences, tme_features_sc
     size_t runs = sentences->n_sentences, total = sentences->n_lemmas;
     if (TME_ARRAY_RESERVE(whole->lemmas, whole->cap_lemmas, total) != TME_OK)
         return tme_error_set(err, TME_ERR_NOMEM, "out of memory merging lexical items");
-    if (runs <= 1) {
+    if (runs <= 1 || total == 0) { /* (no lexical item: the scratch may have no room at all) */
         if (total > 0)
             memcpy(whole->lemmas, sentences->lemmas, total * sizeof *whole->lemmas);
         whole->n_lemmas = total;
@@ -754,9 +762,6 @@ static from_sentences what_sentences_give(const tme_codepoints *d, tme_lang lang
     return r;
 }
 
-/* The whole text from its sentences' anchors (and, with merge, their
- * lexical items); its length and marks measured over the whole text, so
- * that they are the same sums. */
 /* whole emptied for one sentence, as start() leaves it, but keeping the
  * memory of its arrays (a reading before, or none). */
 static tme_status restart_one(tme_features *whole, tme_lang lang, tme_error *err)
@@ -778,6 +783,9 @@ static tme_status restart_one(tme_features *whole, tme_lang lang, tme_error *err
     return TME_OK;
 }
 
+/* The whole text from its sentences' anchors (and, with merge, their
+ * lexical items); its length and marks measured over the whole text, so
+ * that they are the same sums. */
 static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, int merge,
                                        const tme_features *sentences, tme_features_scratch *scratch,
                                        tme_features *whole, tme_error *err)

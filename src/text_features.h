@@ -129,7 +129,9 @@ void tme_features_scratch_free(tme_features_scratch *s);
 
 /* The whole text as one unit (one sentence), as paragraph pairing reads it:
  * the same rules, so the anchors are those of the text's sentences and the
- * length their sum. scratch: what the reading reuses, or NULL (its own). */
+ * length their sum. scratch: what the reading reuses, or NULL (its own).
+ * *out is overwritten (a reading before is freed first, unlike
+ * tme_features_of_paragraph_and_sentences, which reuses it). */
 tme_status tme_features_of_paragraph(const char *text, size_t len, tme_lang lang,
                                      const tme_lexicon *lexicon, tme_features_scratch *scratch,
                                      tme_features *out, tme_error *err);

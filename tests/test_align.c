@@ -10,6 +10,7 @@
 #include "test_support.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -570,9 +571,12 @@ static void test_pruned_search_same_beads(void)
     check_pruned(0, 9, 300, 25, 0.9);
 }
 
-/* H: the least exact cost (tme_align_bead_cost) of a path within the band
- * from each cell to the end, by the same recurrence backwards. */
-static double *exact_costs_to_end(const tme_align_band *bd, tme_align_model *m)
+/* The least sum of bead costs over the paths within the band from each
+ * cell to the end, backwards; bead_cost(context, k, ee, ze) is the cost of
+ * the bead of kind k ending at (ee, ze). */
+static double *least_to_end(const tme_align_band *bd,
+                            double (*bead_cost)(void *context, size_t k, size_t ee, size_t ze),
+                            void *context)
 {
     double *to_end = malloc(bd->row_offset[bd->n_en + 1] * sizeof *to_end);
     CU_ASSERT_FATAL(to_end != NULL);
@@ -584,12 +588,35 @@ static double *exact_costs_to_end(const tme_align_band *bd, tme_align_model *m)
                 if (ee > bd->n_en || ze > bd->n_zh || !tme_align_band_has(bd, ee, ze))
                     continue;
                 double rest = to_end[tme_align_band_cell(bd, ee, ze)];
-                double via = rest == HUGE_VAL ? HUGE_VAL : tme_align_bead_cost(m, k, ee, ze) + rest;
+                double via = rest == HUGE_VAL ? HUGE_VAL : bead_cost(context, k, ee, ze) + rest;
                 best = via < best ? via : best;
             }
             to_end[tme_align_band_cell(bd, i, j)] = best;
         }
     return to_end;
+}
+
+static double exact_bead_cost(void *model, size_t k, size_t ee, size_t ze)
+{
+    return tme_align_bead_cost(model, k, ee, ze);
+}
+
+/* H: the least exact cost (tme_align_bead_cost) of a path within the band
+ * from each cell to the end, by the same recurrence backwards. */
+static double *exact_costs_to_end(const tme_align_band *bd, tme_align_model *m)
+{
+    return least_to_end(bd, exact_bead_cost, m);
+}
+
+typedef struct {
+    const tme_align_band *bd;
+    const double *floors; /* TME_BEAD_KINDS a cell, by the cell the bead ends at */
+} band_floors;
+
+static double floor_of_bead(void *context, size_t k, size_t ee, size_t ze)
+{
+    const band_floors *f = context;
+    return f->floors[tme_align_band_cell(f->bd, ee, ze) * TME_BEAD_KINDS + k];
 }
 
 /* The floors of the beads the other way round from the search's: from
@@ -598,28 +625,17 @@ static double *floors_pulled(const tme_align_band *bd, const tme_align_band *clo
                              tme_align_model *m)
 {
     size_t cells = bd->row_offset[bd->n_en + 1];
-    double *to_end = malloc(cells * sizeof *to_end), *floors = malloc(cells * 8 * sizeof *floors);
+    double *floors = malloc(cells * TME_BEAD_KINDS * sizeof *floors);
     tme_term_bounds tb;
-    CU_ASSERT_FATAL(to_end != NULL && floors != NULL);
+    CU_ASSERT_FATAL(floors != NULL);
     CU_ASSERT_EQUAL_FATAL(tme_term_bounds_of_band(&tb, bd, m), 0);
     tme_align_bound_terms(m, tb.en, tb.zh);
     for (size_t i = 0; i <= bd->n_en; i++)
         tme_align_row_floors(m, i, bd->row_lo[i], bd->row_hi[i], close->row_lo[i], close->row_hi[i],
                              floors + bd->row_offset[i] * TME_BEAD_KINDS);
     tme_align_bound_terms(m, NULL, NULL);
-    for (size_t i = bd->n_en + 1; i-- > 0;)
-        for (size_t j = bd->row_hi[i] + 1; j-- > bd->row_lo[i];) {
-            double best = i == bd->n_en && j == bd->n_zh ? 0 : HUGE_VAL;
-            for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
-                size_t ee = i + tme_bead_kinds[k].en, ze = j + tme_bead_kinds[k].zh;
-                if (ee > bd->n_en || ze > bd->n_zh || !tme_align_band_has(bd, ee, ze))
-                    continue;
-                size_t end = tme_align_band_cell(bd, ee, ze);
-                double via = floors[end * TME_BEAD_KINDS + k] + to_end[end];
-                best = via < best ? via : best;
-            }
-            to_end[tme_align_band_cell(bd, i, j)] = best;
-        }
+    band_floors f = {bd, floors};
+    double *to_end = least_to_end(bd, floor_of_bead, &f);
     tme_term_bounds_free(&tb);
     free(floors);
     return to_end;
@@ -941,7 +957,8 @@ static void test_samples_end_to_end(void)
 /* Every Chinese mask of the model of en and zh, read from the cover rows
  * and again by walking the cover lists (the rows hidden, as for a model too
  * large for them): the same bits. Returns how many masks have a bit. */
-static size_t check_masks_agree(const char *en, const char *zh, const tme_lexicon *lex)
+static size_t check_masks_agree(const char *en, const char *zh, const tme_lexicon *lex,
+                                size_t *row_words)
 {
     tme_features ef, zf;
     CU_ASSERT_EQUAL_FATAL(tme_features_of_sentences(en, strlen(en), TME_LANG_EN, lex, &ef, NULL),
@@ -954,6 +971,7 @@ static size_t check_masks_agree(const char *en, const char *zh, const tme_lexico
     if (tme_lexical_active(&lx)) {
         uint64_t *rows = lx.bits.zh_covered_by;
         CU_ASSERT_PTR_NOT_NULL(rows);
+        *row_words = lx.bits.en_row_words;
         for (size_t j = 0; j < zf.n_sentences; j++)
             for (size_t i = 0; i < ef.n_sentences; i++) {
                 uint64_t from_rows = tme_lexical_zh_mask(&lx, j, i);
@@ -977,9 +995,10 @@ static void test_cover_rows_give_the_masks(void)
     char *tsv = tme_test_read_file(
         tme_test_source_path("samples/deepseek-bilingual.gold-paragraphs.tsv"), &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(tsv);
-    /* each gold paragraph pair, then all of them as one pair (English
-     * sentences past 64: rows of several words) */
-    char *all_en = calloc(len + 1, 1), *all_zh = calloc(len + 1, 1);
+    /* each gold paragraph pair, then all of them three times over as one
+     * pair (English sentences past 64: rows of several words) */
+    enum { COPIES = 3 };
+    char *all_en = calloc(COPIES * (len + 1), 1), *all_zh = calloc(COPIES * (len + 1), 1);
     CU_ASSERT_FATAL(all_en != NULL && all_zh != NULL);
     size_t pairs = 0, found = 0;
     for (char *line = strtok(tsv, "\n"); line != NULL; line = strtok(NULL, "\n")) {
@@ -987,17 +1006,82 @@ static void test_cover_rows_give_the_masks(void)
         if (tab == NULL)
             continue;
         *tab = '\0';
-        found += check_masks_agree(line, tab + 1, lex);
+        size_t row_words = 0;
+        found += check_masks_agree(line, tab + 1, lex, &row_words);
         strcat(strcat(all_en, *all_en ? " " : ""), line);
         strcat(all_zh, tab + 1);
         pairs++;
     }
     CU_ASSERT(pairs > 20);
     CU_ASSERT(found > 20);
-    CU_ASSERT(check_masks_agree(all_en, all_zh, lex) > 1000);
+    size_t en_len = strlen(all_en), zh_len = strlen(all_zh);
+    for (int copy = 1; copy < COPIES; copy++) {
+        all_en[en_len * copy + (size_t)copy - 1] = ' ';
+        memcpy(all_en + en_len * copy + (size_t)copy, all_en, en_len);
+        memcpy(all_zh + zh_len * copy, all_zh, zh_len);
+    }
+    size_t row_words = 0;
+    CU_ASSERT(check_masks_agree(all_en, all_zh, lex, &row_words) > 1000);
+    CU_ASSERT(row_words > 1); /* more than 64 English sentences */
     free(all_en);
     free(all_zh);
     free(tsv);
+    tme_test_cedict_free();
+}
+
+/* ---- the weights' memo at a thread's end ------------------------------------ */
+
+static pthread_key_t late_key;
+static int aligned_late;
+
+/* A pair aligned with the lexicon: every model weighs with the memo. */
+static void align_with_lexicon(void)
+{
+    const char *en = "The committee approved the budget. The school is new.";
+    /* 委员会批准了预算。学校是新的。 */
+    const char *zh = "\xE5\xA7\x94\xE5\x91\x98\xE4\xBC\x9A\xE6\x89\xB9\xE5\x87\x86\xE4\xBA"
+                     "\x86\xE9\xA2\x84\xE7\xAE\x97\xE3\x80\x82\xE5\xAD\xA6\xE6\xA0\xA1"
+                     "\xE6\x98\xAF\xE6\x96\xB0\xE7\x9A\x84\xE3\x80\x82";
+    const tme_lexicon *lex = tme_test_cedict();
+    tme_features ef, zf;
+    tme_bead *beads = NULL;
+    size_t n = 0;
+    if (tme_features_of_sentences(en, strlen(en), TME_LANG_EN, lex, &ef, NULL) == TME_OK &&
+        tme_features_of_sentences(zh, strlen(zh), TME_LANG_ZH, lex, &zf, NULL) == TME_OK &&
+        tme_align(&ef, &zf, &beads, &n, NULL) == TME_OK && n == 2)
+        aligned_late++;
+    free(beads);
+    tme_features_free(&ef);
+    tme_features_free(&zf);
+}
+
+static void late_destructor(void *unused)
+{
+    (void)unused;
+    align_with_lexicon();
+}
+
+/* A thread that aligns, then holds a key made after the memo's: its
+ * destructor runs after the memo's and aligns again (a program's own
+ * clean-up at a thread's end). Under AddressSanitizer a memo used after
+ * its free fails here. */
+static void *align_then_hold_late_key(void *unused)
+{
+    (void)unused;
+    align_with_lexicon();
+    if (pthread_key_create(&late_key, late_destructor) == 0)
+        pthread_setspecific(late_key, &late_key);
+    return NULL;
+}
+
+static void test_memo_survives_late_destructors(void)
+{
+    aligned_late = 0;
+    pthread_t thread;
+    CU_ASSERT_EQUAL_FATAL(pthread_create(&thread, NULL, align_then_hold_late_key, NULL), 0);
+    CU_ASSERT_EQUAL(pthread_join(thread, NULL), 0);
+    CU_ASSERT_EQUAL(aligned_late, 2);
+    pthread_key_delete(late_key);
     tme_test_cedict_free();
 }
 
@@ -1018,6 +1102,7 @@ static CU_TestInfo tests[] = {
     {"score-pairs --normalize-punct", test_score_pairs_normalize_punct},
     {"samples end to end through score-pairs", test_samples_end_to_end},
     {"cover rows give the Chinese masks", test_cover_rows_give_the_masks},
+    {"the weights' memo at a thread's end", test_memo_survives_late_destructors},
     CU_TEST_INFO_NULL,
 };
 

@@ -509,6 +509,8 @@ static void test_one_pass_reads_both_ways(void)
         {"\xE6\xB2\xB3\xE6\xB0\xB4\xE4\xB8\x8A\xE6\xB6\xA8\xE4\xBA\x86 \n"
          "\xE5\x9F\x8E\xE5\xB8\x82\xE8\xA2\xAB\xE6\xB7\xB9\xE6\xB2\xA1",
          TME_LANG_ZH},
+        /* two sentences and not one lexical item: nothing to merge */
+        {"Xyzzy qwrtp blorf. Plugh frobnitz zorkmid.", TME_LANG_EN},
         {"", TME_LANG_EN},
         {" ", TME_LANG_ZH},
         {"\xFF\xFE invalid bytes. Then words.", TME_LANG_EN},
