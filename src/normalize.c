@@ -831,19 +831,58 @@ static bool scan_keeps(fixed_point_scan *s, codepoint c)
     return keeps;
 }
 
-/* Where the run of plain characters at p[i] ends: ASCII letters and digits
+/* ASCII marks no step touches where they stand, with nothing pending:
+ * English keeps every printable ASCII character (it converts only Chinese
+ * and full-width marks, and a space before , . ; : ! ? is judged at the
+ * space); Chinese converts " , ! ? : ; ( ) and three dots, so those stay in
+ * the slow scan, and a dot only passes when neither neighbour is a dot (the
+ * scan's count of dots then restarts at 0 either way). */
+static bool is_plain_ascii_mark(const unsigned char *p, size_t i, size_t len, tme_lang lang)
+{
+    unsigned char b = p[i];
+    if (b <= 0x20 || b >= 0x7F)
+        return false;
+    if (lang != TME_LANG_ZH)
+        return true;
+    if (b == '.')
+        return (i == 0 || p[i - 1] != '.') && (i + 1 == len || p[i + 1] != '.');
+    return b != '"' && b != '(' && b != ')' && !is_convertible_mark(b);
+}
+
+/* A single space between two plain ASCII characters: no step removes it
+ * (neither neighbour is Chinese, so Chinese keeps it in every mode but add,
+ * which takes no runs) and English keeps it unless a mark it would take
+ * away follows. */
+static bool is_plain_space(const unsigned char *p, size_t i, size_t len, tme_lang lang,
+                           codepoint last)
+{
+    if (p[i] != ' ' || last <= 0x20 || last >= 0x7F || i + 1 == len ||
+        !is_plain_ascii_mark(p, i + 1, len, lang))
+        return false;
+    return lang == TME_LANG_ZH || !is_space_sensitive_punct(p[i + 1]);
+}
+
+/* Where the run of plain characters at p[i] ends: printable ASCII but for
+ * the marks is_plain_ascii_mark() leaves out, single spaces between them,
  * and CJK Unified Ideographs (U+4E00-U+9FFF), most of any segment. With
  * nothing pending, no step touches one of them (each is printable, NFC
- * inert, no space, no mark to convert; English and Chinese keep it), so the
- * scan passes them as they come, remembering only the last (*last). Not
- * with --cjk-space add, where a letter after Han is a change. */
-static size_t plain_run_end(const unsigned char *p, size_t i, size_t len, codepoint *last)
+ * inert, no mark to convert; English and Chinese keep it), and nothing is
+ * pending after one, so the scan passes them as they come, remembering only
+ * the last (*last). Not with --cjk-space add, where a letter after Han is a
+ * change. */
+static size_t plain_run_end(const unsigned char *p, size_t i, size_t len, tme_lang lang,
+                            codepoint *last)
 {
     while (i < len) {
         unsigned char b = p[i];
         if (b < 0x80) {
-            if (!tme_is_ascii_alnum(b))
-                break;
+            /* Letters and digits first: most of the bytes. */
+            if (!tme_is_ascii_alnum(b)) {
+                if (is_plain_space(p, i, len, lang, *last))
+                    b = p[++i]; /* taken with the character after it */
+                else if (!is_plain_ascii_mark(p, i, len, lang))
+                    break;
+            }
             *last = b;
             i++;
             continue;
@@ -876,7 +915,7 @@ static char *copy_if_fixed_point(const char *text, size_t len, tme_lang lang,
     bool keeps = true;
     while (i < len && keeps) {
         if (runs && !scan_is_pending(&s)) {
-            size_t end = plain_run_end(p, i, len, &s.prev);
+            size_t end = plain_run_end(p, i, len, lang, &s.prev);
             if (end > i) {
                 i = end;
                 s.dots = 0;

@@ -163,6 +163,51 @@ static void test_common_rules(void)
     RUN_CASES(common_cases);
 }
 
+/* The fixed-point scan passes runs of ASCII letters, digits, marks and
+ * single spaces without asking every step; each row here is a text that
+ * such a run must not swallow (a change sits right at its edge) or one it
+ * must pass unchanged. */
+static const norm_case plain_run_cases[] = {
+    EN("space before a comma after a word", "word , next", "word, next"),
+    EN("space before a final stop", "The end .", "The end."),
+    EN("double space", "a  b", "a b"),
+    EN("trailing space", "a b ", "a b"),
+    EN("leading space", " a b", "a b"),
+    EN("space before a comma glued to a word stays", "a ,b", "a ,b"),
+    EN("space before two marks", "w ,. x", "w,. x"),
+    EN("space before dots", "a ... b", "a... b"),
+    EN("space before .NET stays, before a comma goes", "see .NET , ok", "see .NET, ok"),
+    EN("plain marks and spaces unchanged", "x - y/z (w) 'q' #1", "x - y/z (w) 'q' #1"),
+    ZH("three dots after letters", "ab...cd", "ab……cd"),
+    ZH("four dots", "a....b", "a……b"),
+    ZH("dots split by a space stay", "a.. .b", "a.. .b"),
+    ZH("dots after a spaced dot", "x. ...", "x. ……"),
+    ZH("comma between letters stays", "ab,cd", "ab,cd"),
+    ZH("space between han goes", "中 文", "中文"),
+    ZH("straight quotes around a latin word stay", "a \"b\" c", "a \"b\" c"),
+    ZH("plain marks and spaces unchanged", "a - b 中文 c v1.2 版", "a - b 中文 c v1.2 版"),
+    ZH("marks between letters stay", "a?b a(b) a:b;c Ab. Cd.", "a?b a(b) a:b;c Ab. Cd."),
+    ZH_SPACE(TME_CJK_SPACE_REMOVE, "cjk-space remove after a latin run", "a b 中", "a b中"),
+    ZH_SPACE(TME_CJK_SPACE_REMOVE, "cjk-space remove keeps latin spaces", "a b c", "a b c"),
+};
+
+/* Text the scan proves normal is reported XML-legal (it took the copy). */
+static void test_plain_runs(void)
+{
+    RUN_CASES(plain_run_cases);
+    const char *plain[] = {"x - y/z (w) 'q' #1", "a - b 中文 c v1.2 版"};
+    for (size_t i = 0; i < 2; i++) {
+        char *out = NULL;
+        int legal = 0;
+        tme_lang lang = i == 0 ? TME_LANG_EN : TME_LANG_ZH;
+        CU_ASSERT_EQUAL(
+            tme_normalize_checked(plain[i], strlen(plain[i]), lang, NULL, NULL, &out, &legal, NULL),
+            TME_OK);
+        CU_ASSERT_EQUAL(legal, 1);
+        free(out);
+    }
+}
+
 /* ---- English ----------------------------------------------------------- */
 
 static const norm_case english_cases[] = {
@@ -1000,6 +1045,7 @@ static void test_cli_usage_errors(void)
 
 static CU_TestInfo tests[] = {
     {"both languages: NFC, invisible and control characters, spaces", test_common_rules},
+    {"plain runs of the fixed-point scan", test_plain_runs},
     {"english: full-width to ascii, spaces before marks, quotes", test_english_rules},
     {"chinese: ascii marks to full-width and their exceptions", test_chinese_punctuation},
     {"chinese: letters, dashes, ellipses, quotes, spaces", test_chinese_other_rules},
