@@ -190,11 +190,60 @@ static bool is_invisible_format_char(codepoint c)
     return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
 
+/* Blocks with no canonical decomposition and no character that composes
+ * with a preceding one: ASCII and Latin-1, general punctuation from U+2002,
+ * CJK punctuation without its combining tone marks, CJK Unified Ideographs
+ * (not the compatibility ones, which decompose), full-width forms. Text made
+ * only of these is already NFC: a quick check, as UAX #15's NFC_QC=Yes,
+ * that spares almost every segment the round trip through utf8proc_map. */
+static bool is_nfc_inert(codepoint c)
+{
+    return c < 0x300 || (c >= 0x2002 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3029) ||
+           (c >= 0x3030 && c <= 0x303F) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF65) ||
+           (c >= 0x20000 && c <= 0x2A6DF);
+}
+
+/* What decode_and_clean() keeps of c: U+0020 for any space, the ASCII
+ * letter or digit for a full-width one (a per-character map, so it is done
+ * here rather than in a pass of its own), c itself, or -1 when c goes. */
+static codepoint cleaned_code_point(codepoint c, tme_norm_stats *stats)
+{
+    if (c > 0x20 && c < 0x7F) /* printable ASCII: none of the cases below */
+        return c;
+    if (is_invisible_format_char(c)) {
+        count_change(stats, KIND_FORMAT_REMOVED, 1);
+        return -1;
+    }
+    if (tme_is_space(c)) {
+        /* Line breaks inside a segment separate words, so they become
+         * spaces rather than vanishing with the other controls. */
+        if (c != ' ')
+            count_change(stats, KIND_SPACE_CONVERTED, 1);
+        return ' ';
+    }
+    if (tme_category(c) == UTF8PROC_CATEGORY_CC) {
+        count_change(stats, KIND_CONTROL_REMOVED, 1);
+        return -1;
+    }
+    if (tme_is_fullwidth_alnum(c)) {
+        count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
+        return c - CP_FULLWIDTH_OFFSET;
+    }
+    return c;
+}
+
 /* The code points of text, with invalid bytes as U+FFFD, without controls or
- * invisible characters, and every space-like character as U+0020. */
-static bool decode_and_clean(const char *text, size_t len, cp_text *out, tme_norm_stats *stats)
+ * invisible characters, every space-like character as U+0020 and full-width
+ * letters and digits as ASCII. *inert says whether every one is
+ * is_nfc_inert(): the later steps only put inert characters in place of
+ * inert ones and only remove spaces, so it stays true of their output and
+ * no pass of its own has to ask again. */
+static bool decode_and_clean(const char *text, size_t len, cp_text *out, bool *inert,
+                             tme_norm_stats *stats)
 {
     out->len = 0;
+    *inert = true;
     if (len > SIZE_MAX / sizeof(codepoint) - 1)
         return false;
     out->cp = malloc((len + 1) * sizeof(codepoint));
@@ -209,26 +258,43 @@ static bool decode_and_clean(const char *text, size_t len, cp_text *out, tme_nor
             tme_iterate(p + i, remaining > 4 ? 4 : (utf8proc_ssize_t)remaining, &c);
         if (step <= 0) {
             out->cp[out->len++] = 0xFFFD;
+            *inert = false; /* U+FFFD is outside is_nfc_inert()'s blocks */
             count_change(stats, KIND_INVALID_UTF8, 1);
             i++;
             continue;
         }
         i += (size_t)step;
-        if (is_invisible_format_char(c)) {
-            count_change(stats, KIND_FORMAT_REMOVED, 1);
-        } else if (tme_is_space(c)) {
-            /* Line breaks inside a segment separate words, so they become
-             * spaces rather than vanishing with the other controls. */
-            if (c != ' ')
-                count_change(stats, KIND_SPACE_CONVERTED, 1);
-            out->cp[out->len++] = ' ';
-        } else if (tme_category(c) == UTF8PROC_CATEGORY_CC) {
-            count_change(stats, KIND_CONTROL_REMOVED, 1);
-        } else {
+        c = cleaned_code_point(c, stats);
+        if (c >= 0) {
             out->cp[out->len++] = c;
+            *inert = *inert && is_nfc_inert(c);
         }
     }
     return true;
+}
+
+/* utf8proc_encode_char() with the Basic Multilingual Plane inline (the
+ * same bytes: it too writes every code point below U+10000, U+FFFE and
+ * U+FFFF included, in one to three bytes): a call per character showed in
+ * the profile. The code points here are never negative. */
+static size_t put_utf8(codepoint c, unsigned char *dst)
+{
+    if (c < 0x80) {
+        dst[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        dst[0] = (unsigned char)(0xC0 | (c >> 6));
+        dst[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        dst[0] = (unsigned char)(0xE0 | (c >> 12));
+        dst[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        dst[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    return (size_t)utf8proc_encode_char(c, dst);
 }
 
 static unsigned char *encode_utf8(const cp_text *text, size_t *out_len)
@@ -240,7 +306,7 @@ static unsigned char *encode_utf8(const cp_text *text, size_t *out_len)
         return NULL;
     size_t n = 0;
     for (size_t i = 0; i < text->len; i++)
-        n += (size_t)utf8proc_encode_char(text->cp[i], out + n);
+        n += put_utf8(text->cp[i], out + n);
     out[n] = '\0';
     *out_len = n;
     return out;
@@ -263,10 +329,11 @@ static unsigned char *compose_nfc(const unsigned char *utf8, size_t len, size_t 
     return out;
 }
 
-static bool decode_utf8(const unsigned char *utf8, size_t len, cp_text *text)
+static bool decode_utf8(const unsigned char *utf8, size_t len, cp_text *text, bool *inert)
 {
     text->cp = malloc((len + 1) * sizeof(codepoint));
     text->len = 0;
+    *inert = true;
     if (text->cp == NULL)
         return false;
     size_t i = 0;
@@ -278,36 +345,17 @@ static bool decode_utf8(const unsigned char *utf8, size_t len, cp_text *text)
             step = 1;
         }
         text->cp[text->len++] = c;
+        *inert = *inert && is_nfc_inert(c);
         i += (size_t)step;
     }
     return true;
 }
 
-/* Blocks with no canonical decomposition and no character that composes
- * with a preceding one: ASCII and Latin-1, general punctuation from U+2002,
- * CJK punctuation without its combining tone marks, CJK Unified Ideographs
- * (not the compatibility ones, which decompose), full-width forms. Text made
- * only of these is already NFC: a quick check, as UAX #15's NFC_QC=Yes,
- * that spares almost every segment the round trip through utf8proc_map. */
-static bool is_nfc_inert(codepoint c)
+/* *inert is decode_and_clean()'s answer, and on return the composed
+ * text's. */
+static bool compose_text_nfc(cp_text *text, bool *inert, tme_norm_stats *stats)
 {
-    return c < 0x300 || (c >= 0x2002 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3029) ||
-           (c >= 0x3030 && c <= 0x303F) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF65) ||
-           (c >= 0x20000 && c <= 0x2A6DF);
-}
-
-static bool text_is_nfc_inert(const cp_text *text)
-{
-    for (size_t i = 0; i < text->len; i++)
-        if (!is_nfc_inert(text->cp[i]))
-            return false;
-    return true;
-}
-
-static bool compose_text_nfc(cp_text *text, tme_norm_stats *stats)
-{
-    if (text_is_nfc_inert(text))
+    if (*inert)
         return true;
     size_t utf8_len = 0, nfc_len = 0;
     unsigned char *utf8 = encode_utf8(text, &utf8_len);
@@ -318,22 +366,11 @@ static bool compose_text_nfc(cp_text *text, tme_norm_stats *stats)
     if (nfc == NULL)
         return false;
     cp_text composed;
-    bool ok = decode_utf8(nfc, nfc_len, &composed);
+    bool ok = decode_utf8(nfc, nfc_len, &composed, inert);
     free(nfc);
     if (ok)
         replace_text(text, &composed);
     return ok;
-}
-
-static void fullwidth_alnum_to_ascii(cp_text *text, tme_norm_stats *stats)
-{
-    for (size_t i = 0; i < text->len; i++) {
-        codepoint c = text->cp[i];
-        if (tme_is_fullwidth_alnum(c)) {
-            text->cp[i] = c - CP_FULLWIDTH_OFFSET;
-            count_change(stats, KIND_FULLWIDTH_ALNUM, 1);
-        }
-    }
 }
 
 static void collapse_spaces(cp_text *text, tme_norm_stats *stats)
@@ -719,11 +756,11 @@ static bool normalize_chinese(cp_text *text, const tme_norm_options *options, tm
 
 /* Conversions that may put an ASCII letter or <, =, > before a combining
  * mark (full-width A + U+0301) run before NFC, which then composes them;
- * the steps after NFC never create a composable sequence. */
+ * the steps after NFC never create a composable sequence. Full-width
+ * letters and digits are converted as they are decoded. */
 static bool convert_before_nfc(cp_text *text, tme_lang lang, const tme_norm_options *options,
                                tme_norm_stats *stats)
 {
-    fullwidth_alnum_to_ascii(text, stats);
     if (lang != TME_LANG_EN)
         return true;
     cp_text next;
@@ -831,19 +868,58 @@ static bool scan_keeps(fixed_point_scan *s, codepoint c)
     return keeps;
 }
 
-/* Where the run of plain characters at p[i] ends: ASCII letters and digits
+/* ASCII marks no step touches where they stand, with nothing pending:
+ * English keeps every printable ASCII character (it converts only Chinese
+ * and full-width marks, and a space before , . ; : ! ? is judged at the
+ * space); Chinese converts " , ! ? : ; ( ) and three dots, so those stay in
+ * the slow scan, and a dot only passes when neither neighbour is a dot (the
+ * scan's count of dots then restarts at 0 either way). */
+static bool is_plain_ascii_mark(const unsigned char *p, size_t i, size_t len, tme_lang lang)
+{
+    unsigned char b = p[i];
+    if (b <= 0x20 || b >= 0x7F)
+        return false;
+    if (lang != TME_LANG_ZH)
+        return true;
+    if (b == '.')
+        return (i == 0 || p[i - 1] != '.') && (i + 1 == len || p[i + 1] != '.');
+    return b != '"' && b != '(' && b != ')' && !is_convertible_mark(b);
+}
+
+/* A single space between two plain ASCII characters: no step removes it
+ * (neither neighbour is Chinese, so Chinese keeps it in every mode but add,
+ * which takes no runs) and English keeps it unless a mark it would take
+ * away follows. */
+static bool is_plain_space(const unsigned char *p, size_t i, size_t len, tme_lang lang,
+                           codepoint last)
+{
+    if (p[i] != ' ' || last <= 0x20 || last >= 0x7F || i + 1 == len ||
+        !is_plain_ascii_mark(p, i + 1, len, lang))
+        return false;
+    return lang == TME_LANG_ZH || !is_space_sensitive_punct(p[i + 1]);
+}
+
+/* Where the run of plain characters at p[i] ends: printable ASCII but for
+ * the marks is_plain_ascii_mark() leaves out, single spaces between them,
  * and CJK Unified Ideographs (U+4E00-U+9FFF), most of any segment. With
  * nothing pending, no step touches one of them (each is printable, NFC
- * inert, no space, no mark to convert; English and Chinese keep it), so the
- * scan passes them as they come, remembering only the last (*last). Not
- * with --cjk-space add, where a letter after Han is a change. */
-static size_t plain_run_end(const unsigned char *p, size_t i, size_t len, codepoint *last)
+ * inert, no mark to convert; English and Chinese keep it), and nothing is
+ * pending after one, so the scan passes them as they come, remembering only
+ * the last (*last). Not with --cjk-space add, where a letter after Han is a
+ * change. */
+static size_t plain_run_end(const unsigned char *p, size_t i, size_t len, tme_lang lang,
+                            codepoint *last)
 {
     while (i < len) {
         unsigned char b = p[i];
         if (b < 0x80) {
-            if (!tme_is_ascii_alnum(b))
-                break;
+            /* Letters and digits first: most of the bytes. */
+            if (!tme_is_ascii_alnum(b)) {
+                if (is_plain_space(p, i, len, lang, *last))
+                    b = p[++i]; /* taken with the character after it */
+                else if (!is_plain_ascii_mark(p, i, len, lang))
+                    break;
+            }
             *last = b;
             i++;
             continue;
@@ -876,7 +952,7 @@ static char *copy_if_fixed_point(const char *text, size_t len, tme_lang lang,
     bool keeps = true;
     while (i < len && keeps) {
         if (runs && !scan_is_pending(&s)) {
-            size_t end = plain_run_end(p, i, len, &s.prev);
+            size_t end = plain_run_end(p, i, len, lang, &s.prev);
             if (end > i) {
                 i = end;
                 s.dots = 0;
@@ -908,8 +984,10 @@ static char *run_pipeline(const char *text, size_t len, tme_lang lang,
                           const tme_norm_options *options, tme_norm_stats *stats)
 {
     cp_text cps = {NULL, 0};
-    bool ok = decode_and_clean(text, len, &cps, stats) &&
-              convert_before_nfc(&cps, lang, options, stats) && compose_text_nfc(&cps, stats);
+    bool inert = true;
+    bool ok = decode_and_clean(text, len, &cps, &inert, stats) &&
+              convert_before_nfc(&cps, lang, options, stats) &&
+              compose_text_nfc(&cps, &inert, stats);
     if (ok) {
         collapse_spaces(&cps, stats);
         ok = lang == TME_LANG_ZH ? normalize_chinese(&cps, options, stats)
@@ -917,7 +995,6 @@ static char *run_pipeline(const char *text, size_t len, tme_lang lang,
     }
     size_t utf8_len = 0, nfc_len = 0;
     unsigned char *utf8 = ok ? encode_utf8(&cps, &utf8_len) : NULL;
-    bool inert = ok && text_is_nfc_inert(&cps);
     free(cps.cp);
     if (utf8 == NULL || inert)
         return (char *)utf8;

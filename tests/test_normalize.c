@@ -163,6 +163,93 @@ static void test_common_rules(void)
     RUN_CASES(common_cases);
 }
 
+/* The fixed-point scan passes runs of ASCII letters, digits, marks and
+ * single spaces without asking every step; each row here is a text that
+ * such a run must not swallow (a change sits right at its edge) or one it
+ * must pass unchanged. */
+static const norm_case plain_run_cases[] = {
+    EN("space before a comma after a word", "word , next", "word, next"),
+    EN("space before a final stop", "The end .", "The end."),
+    EN("double space", "a  b", "a b"),
+    EN("trailing space", "a b ", "a b"),
+    EN("leading space", " a b", "a b"),
+    EN("space before a comma glued to a word stays", "a ,b", "a ,b"),
+    EN("space before two marks", "w ,. x", "w,. x"),
+    EN("space before dots", "a ... b", "a... b"),
+    EN("space before .NET stays, before a comma goes", "see .NET , ok", "see .NET, ok"),
+    EN("plain marks and spaces unchanged", "x - y/z (w) 'q' #1", "x - y/z (w) 'q' #1"),
+    ZH("three dots after letters", "ab...cd", "ab……cd"),
+    ZH("four dots", "a....b", "a……b"),
+    ZH("dots split by a space stay", "a.. .b", "a.. .b"),
+    ZH("dots after a spaced dot", "x. ...", "x. ……"),
+    ZH("comma between letters stays", "ab,cd", "ab,cd"),
+    ZH("space between han goes", "中 文", "中文"),
+    ZH("straight quotes around a latin word stay", "a \"b\" c", "a \"b\" c"),
+    ZH("plain marks and spaces unchanged", "a - b 中文 c v1.2 版", "a - b 中文 c v1.2 版"),
+    ZH("marks between letters stay", "a?b a(b) a:b;c Ab. Cd.", "a?b a(b) a:b;c Ab. Cd."),
+    ZH_SPACE(TME_CJK_SPACE_REMOVE, "cjk-space remove after a latin run", "a b 中", "a b中"),
+    ZH_SPACE(TME_CJK_SPACE_REMOVE, "cjk-space remove keeps latin spaces", "a b c", "a b c"),
+};
+
+/* Decoding cleans and converts full-width letters in one pass and learns
+ * whether NFC has anything to do: texts hitting several of its cases at
+ * once, with and without characters NFC must look at. */
+static const norm_case decode_cases[] = {
+    EN("full-width letter then a combining mark composes", "Ａ\xcc\x81", "\xc3\x81"),
+    EN("control, zero-width space, tab, invalid byte among full-width letters",
+       "ａ\x01ｂ\xe2\x80\x8bｃ\tｄ\xff", "abc d\xef\xbf\xbd"),
+    EN("full-width letters and a chinese comma before cyrillic", "Ｐｒｉｖｅｔ，привет",
+       "Privet, привет"),
+    EN("composed, then a space before a comma and dots", "e\xcc\x81 ,x ...", "\xc3\xa9 ,x..."),
+    ZH("invalid byte between han", "中\xff文", "中\xef\xbf\xbd文"),
+    ZH("conjoining jamo compose, comma converts", "\xe1\x84\x80\xe1\x85\xa1,中",
+       "\xea\xb0\x80，中"),
+    ZH("full-width letter and combining mark, comma and dots", "ｅ\xcc\x81,中...",
+       "\xc3\xa9，中……"),
+    ZH("noncharacter U+FFFF kept", "\xef\xbf\xbf中", "\xef\xbf\xbf中"),
+};
+
+/* A long text of conversions: every full-width pair becomes "a, ", the
+ * last without its space. */
+static void test_long_text_of_conversions(void)
+{
+    enum { PAIRS = 50000 };
+    const char *pair = "ａ，"; /* 6 bytes */
+    char *in = malloc(6 * PAIRS + 1), *want = malloc(3 * PAIRS + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    for (size_t i = 0; i < PAIRS; i++) {
+        memcpy(in + 6 * i, pair, 6);
+        memcpy(want + 3 * i, "a, ", 3);
+    }
+    in[6 * PAIRS] = '\0';
+    want[3 * PAIRS - 1] = '\0';
+    char *out = normalized(in, 6 * PAIRS, TME_LANG_EN, NULL, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_STRING_EQUAL(out, want);
+    free(out);
+    free(want);
+    free(in);
+}
+
+/* Text the scan proves normal is reported XML-legal (it took the copy). */
+static void test_plain_runs(void)
+{
+    RUN_CASES(plain_run_cases);
+    RUN_CASES(decode_cases);
+    const char *plain[] = {"x - y/z (w) 'q' #1", "a - b 中文 c v1.2 版"};
+    for (size_t i = 0; i < 2; i++) {
+        char *out = NULL;
+        int legal = 0;
+        tme_lang lang = i == 0 ? TME_LANG_EN : TME_LANG_ZH;
+        CU_ASSERT_EQUAL(
+            tme_normalize_checked(plain[i], strlen(plain[i]), lang, NULL, NULL, &out, &legal, NULL),
+            TME_OK);
+        CU_ASSERT_EQUAL(legal, 1);
+        free(out);
+    }
+}
+
 /* ---- English ----------------------------------------------------------- */
 
 static const norm_case english_cases[] = {
@@ -1000,6 +1087,8 @@ static void test_cli_usage_errors(void)
 
 static CU_TestInfo tests[] = {
     {"both languages: NFC, invisible and control characters, spaces", test_common_rules},
+    {"plain runs of the fixed-point scan; decoding", test_plain_runs},
+    {"a long text of conversions", test_long_text_of_conversions},
     {"english: full-width to ascii, spaces before marks, quotes", test_english_rules},
     {"chinese: ascii marks to full-width and their exceptions", test_chinese_punctuation},
     {"chinese: letters, dashes, ellipses, quotes, spaces", test_chinese_other_rules},
