@@ -783,6 +783,22 @@ static tme_status restart_one(tme_features *whole, tme_lang lang, tme_error *err
     return TME_OK;
 }
 
+/* English: the whole text's length and marks from its sentences'. Here
+ * only spaces lie outside them (what_sentences_give), which count nothing
+ * and mark nothing, and each other character counts 1: the lengths are
+ * whole numbers, so their sum is exact in any order and the same double
+ * as measure_sentence's over the whole text. (Not Chinese: its Latin
+ * letters and digits count TME_LENGTH_RATIO, whose sums round by order.) */
+static void sum_sentences_measures(const tme_features *sentences, tme_sentence_features *whole)
+{
+    whole->length = 0;
+    whole->marks = 0;
+    for (size_t k = 0; k < sentences->n_sentences; k++) {
+        whole->length += sentences->sentences[k].length;
+        whole->marks |= sentences->sentences[k].marks;
+    }
+}
+
 /* The whole text from its sentences' anchors (and, with merge, their
  * lexical items); its length and marks measured over the whole text, so
  * that they are the same sums. */
@@ -795,7 +811,10 @@ static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, i
         return status;
     tme_sentence_features *s = &whole->sentences[0];
     s->span = (tme_span){0, d->len};
-    measure_sentence(d, 0, d->n, lang, s);
+    if (lang == TME_LANG_EN)
+        sum_sentences_measures(sentences, s);
+    else
+        measure_sentence(d, 0, d->n, lang, s);
     whole->length = s->length;
     whole->n_sentences = 1;
     if (sentences->n_anchors > 0) {
