@@ -117,8 +117,7 @@ static int align_model(tme_align_model *m, tme_bead **beads, size_t *n_beads)
         rc = narrow.n_en > 0 ? tme_align_band_search_pruned(&bd, &narrow, m, beads, n_beads, NULL)
                              : tme_align_band_search(&bd, m, beads, n_beads);
     tme_align_band_free(&bd);
-    if (narrow.row_lo != NULL) /* made (for the pruned search) */
-        tme_align_band_free(&narrow);
+    tme_align_band_free(&narrow); /* zeroed when not made */
     if (rc == 0)
         for (size_t k = 0; k < *n_beads; k++)
             (*beads)[k].score = bead_score(m, &(*beads)[k]);

@@ -883,7 +883,7 @@ static bool is_plain_ascii_mark(const unsigned char *p, size_t i, size_t len, tm
         return true;
     if (b == '.')
         return (i == 0 || p[i - 1] != '.') && (i + 1 == len || p[i + 1] != '.');
-    return b != '"' && b != '(' && b != ')' && !is_convertible_mark(b);
+    return b != '"' && !is_ascii_bracket(b) && !is_convertible_mark(b); /* as chinese_keeps */
 }
 
 /* A single space between two plain ASCII characters: no step removes it
