@@ -551,9 +551,8 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
  * per sentence its tests and bitmaps (48 + lemmas / 8). The set-up: per
  * lemma or word its set (56 with the hash table) and weights (57), per
  * lemma its row of sentences (8), and per word its set index (4). At most
- * MAX_FIRST_CHUNK each: a
- * whole article's model (the pairing's) takes more chunks, its largest
- * arrays their own (arena.h). */
+ * MAX_FIRST_CHUNK each: a whole article's model (the pairing's) takes more
+ * chunks, its largest arrays their own (arena.h). */
 #define MAX_FIRST_CHUNK ((size_t)256 << 10)
 
 static size_t at_most_first_chunk(size_t per_lemma, size_t per_word, size_t per_sentence,

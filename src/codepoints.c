@@ -45,6 +45,11 @@ static void decode_over(void *block, const char *text, size_t len, int offsets, 
     out->n = decode_into(text, len, out->cp, out->off);
 }
 
+static tme_status no_memory_decoding(size_t len, tme_error *err)
+{
+    return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text", len);
+}
+
 /* The bytes a decoding of len bytes takes, or 0 when that overflows. */
 static size_t decoding_bytes(size_t len, int offsets)
 {
@@ -59,7 +64,7 @@ tme_status tme_codepoints_decode(const char *text, size_t len, int offsets, tme_
     size_t bytes = decoding_bytes(len, offsets);
     void *block = bytes != 0 ? malloc(bytes) : NULL;
     if (block == NULL)
-        return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text", len);
+        return no_memory_decoding(len, err);
     decode_over(block, text, len, offsets, out);
     return TME_OK;
 }
@@ -70,15 +75,14 @@ tme_status tme_codepoints_decode_in(tme_codepoints_room *room, const char *text,
     memset(out, 0, sizeof *out);
     size_t bytes = decoding_bytes(len, offsets);
     if (bytes == 0)
-        return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text", len);
+        return no_memory_decoding(len, err);
     if (bytes > room->bytes) {
         /* what it held is not kept: no copy */
         free(room->block);
         room->bytes = bytes <= SIZE_MAX / 2 ? bytes + bytes / 2 : bytes;
         if ((room->block = malloc(room->bytes)) == NULL) {
             room->bytes = 0;
-            return tme_error_set(err, TME_ERR_NOMEM, "out of memory decoding %zu bytes of text",
-                                 len);
+            return no_memory_decoding(len, err);
         }
     }
     decode_over(room->block, text, len, offsets, out);

@@ -863,6 +863,12 @@ static int segment_chinese(cutter *k)
     return 0;
 }
 
+static tme_status no_memory_segmenting(const tme_codepoints *d, tme_error *err)
+{
+    return tme_error_set(err, TME_ERR_NOMEM, "out of memory segmenting a paragraph of %zu bytes",
+                         d->off[d->n]);
+}
+
 tme_status tme_segment_codepoints_into(const tme_codepoints *d, tme_lang lang, tme_span **spans,
                                        size_t *capacity, size_t *count, tme_error *err)
 {
@@ -874,8 +880,7 @@ tme_status tme_segment_codepoints_into(const tme_codepoints *d, tme_lang lang, t
     *spans = k.spans.items;
     *capacity = k.spans.capacity;
     if (rc != 0)
-        return tme_error_set(err, TME_ERR_NOMEM,
-                             "out of memory segmenting a paragraph of %zu bytes", d->off[d->n]);
+        return no_memory_segmenting(d, err);
     *count = k.spans.count;
     return TME_OK;
 }
@@ -887,8 +892,7 @@ tme_status tme_segment_codepoints(const tme_codepoints *d, tme_lang lang, tme_sp
     size_t capacity = 0;
     tme_status status = tme_segment_codepoints_into(d, lang, spans, &capacity, count, err);
     if (status == TME_OK && *spans == NULL && (*spans = malloc(sizeof **spans)) == NULL)
-        status = tme_error_set(err, TME_ERR_NOMEM,
-                               "out of memory segmenting a paragraph of %zu bytes", d->off[d->n]);
+        status = no_memory_segmenting(d, err);
     if (status != TME_OK) {
         free(*spans);
         *spans = NULL;

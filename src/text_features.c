@@ -786,22 +786,21 @@ static tme_status restart_one(tme_features *whole, tme_lang lang, tme_error *err
 /* English: the whole text's length and marks from its sentences'. Here
  * only spaces lie outside them (what_sentences_give), which count nothing
  * and mark nothing, and each other character counts 1: the lengths are
- * whole numbers, so their sum is exact in any order and the same double
- * as measure_sentence's over the whole text. (Not Chinese: its Latin
- * letters and digits count TME_LENGTH_RATIO, whose sums round by order.) */
+ * whole numbers, so their sum (sentences->length) is exact and the same
+ * double as measure_sentence's over the whole text. (Not Chinese: its
+ * Latin letters and digits count TME_LENGTH_RATIO, whose sums round by
+ * order.) */
 static void sum_sentences_measures(const tme_features *sentences, tme_sentence_features *whole)
 {
-    whole->length = 0;
+    whole->length = sentences->length;
     whole->marks = 0;
-    for (size_t k = 0; k < sentences->n_sentences; k++) {
-        whole->length += sentences->sentences[k].length;
+    for (size_t k = 0; k < sentences->n_sentences; k++)
         whole->marks |= sentences->sentences[k].marks;
-    }
 }
 
 /* The whole text from its sentences' anchors (and, with merge, their
- * lexical items); its length and marks measured over the whole text, so
- * that they are the same sums. */
+ * lexical items); its length and marks the same sums as a reading of the
+ * whole text gives (measured over it, or English's summed). */
 static tme_status whole_from_sentences(const tme_codepoints *d, tme_lang lang, int merge,
                                        const tme_features *sentences, tme_features_scratch *scratch,
                                        tme_features *whole, tme_error *err)
