@@ -64,13 +64,22 @@ static void index_stop_words(void)
     }
 }
 
+/* memcmp(a, b, len) == 0 for the few bytes of a word, without a call. */
+static inline int same_bytes(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 int tme_is_stop_word(const char *word, size_t len)
 {
     if (len == 0 || len > TME_LEXWORD_MAX)
         return 0;
     pthread_once(&stop_once, index_stop_words);
     for (size_t i = stop_hash(word, len); stop_slots[i] != NULL; i = (i + 1) & (STOP_SLOTS - 1))
-        if (stop_length[i] == len && memcmp(stop_slots[i], word, len) == 0)
+        if (stop_length[i] == len && same_bytes(stop_slots[i], word, len))
             return 1;
     return 0;
 }
@@ -195,6 +204,46 @@ static void token_push(token *t, const char *letters, size_t n)
         token_push_one(t, letters[i]);
 }
 
+/* The ASCII letter or digit c as a token holds it (lower-cased), or 0:
+ * c | 0x20 lower-cases A-Z and leaves a-z as they are. */
+static inline unsigned ascii_token_char(unsigned c)
+{
+    unsigned lower = c | 0x20;
+    if (lower - 'a' < 26u)
+        return lower;
+    return c - '0' < 10u ? c : 0;
+}
+
+/* Reads the run of ASCII letters and digits at p into t, the bulk of
+ * every English token; returns where it ends. Up to the token's room no
+ * character needs the length check, and past it they only set flags. */
+static inline const utf8proc_uint8_t *scan_ascii_run(const utf8proc_uint8_t *p,
+                                                     const utf8proc_uint8_t *end, token *t)
+{
+    size_t room = TME_LEXWORD_MAX - t->len;
+    const utf8proc_uint8_t *stop = (size_t)(end - p) > room ? p + room : end;
+    char *to = t->text + t->len;
+    int has_digit = t->has_digit;
+    for (; p < stop; p++) {
+        unsigned lower = *p | 0x20u;
+        if (lower - 'a' >= 26u) {
+            if ((unsigned)*p - '0' >= 10u)
+                break;
+            has_digit = 1;
+            lower = *p;
+        }
+        *to++ = (char)lower;
+    }
+    t->len = (size_t)(to - t->text);
+    if (p == stop) /* out of room: the rest of the run makes the token too long */
+        for (unsigned c; p < end && (c = ascii_token_char(*p)) != 0; p++) {
+            t->too_long = 1;
+            has_digit |= c <= '9';
+        }
+    t->has_digit = has_digit;
+    return p;
+}
+
 /* Reads one token's characters from cur (which is at a letter or digit);
  * stops after the token. */
 static void scan_token(tme_word_cursor *cur, token *t)
@@ -202,21 +251,14 @@ static void scan_token(tme_word_cursor *cur, token *t)
     memset(t, 0, sizeof *t);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)cur->at;
     const utf8proc_uint8_t *end = (const utf8proc_uint8_t *)cur->end;
-    while (p < end) {
-        /* Most characters of English are ASCII letters: no decoding. */
-        if (*p < 0x80 && is_ascii_alnum(*p)) {
-            token_push_one(t, (char)*p++);
-            continue;
-        }
-        if (*p < 0x80 && *p != '\'')
-            break;
+    /* Most characters of English are ASCII letters: no decoding. */
+    while ((p = scan_ascii_run(p, end, t)) < end && (*p >= 0x80 || *p == '\'')) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t step = tme_iterate(p, end - p, &cp);
         if (step <= 0)
             break;
         char letters[4];
-        int n = cp < 0x80 ? (is_ascii_alnum(cp) ? (letters[0] = (char)cp, 1) : -1)
-                          : fold_to_ascii(cp, letters);
+        int n = cp < 0x80 ? -1 : fold_to_ascii(cp, letters); /* ASCII here: the apostrophe */
         if (n < 0 && is_apostrophe(cp) && t->len > 0 && t->after_apostrophe != t->len) {
             /* Part of the token only when a letter follows. */
             utf8proc_int32_t next;
@@ -290,7 +332,8 @@ size_t tme_next_content_word(tme_word_cursor *cur, char lemma[TME_LEXWORD_MAX + 
         size_t len = token_word(&t);
         if (len == 0 || tme_is_stop_word(t.text, len))
             continue;
-        memcpy(lemma, t.text, len);
+        /* The whole buffer, a fixed size the compiler copies inline. */
+        memcpy(lemma, t.text, sizeof t.text);
         return tme_stem_word(lemma, len);
     }
 }
