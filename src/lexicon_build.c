@@ -32,6 +32,7 @@ void tme_lexicon_free(tme_lexicon *lex)
     free(lex->char_index);
     free(lex->char_cp);
     free(lex->char_starts);
+    free(lex->char_word);
     free(lex->hw_slots);
     free(lex->hw_keys);
     free(lex->hw_first);
@@ -144,23 +145,37 @@ uint32_t tme_lexicon_intern_lemma(struct tme_lexicon *lex, const char *lemma, si
 
 /* ---- headwords ------------------------------------------------------------- */
 
+/* Room for character index n in the per-character arrays (the new
+ * entries zero); -1 for want of memory. */
+static int reserve_chars(struct tme_lexicon *lex, size_t n)
+{
+    if (n < lex->cap_chars)
+        return 0;
+    size_t cap = lex->cap_chars;
+    if (tme_array_reserve(&lex->char_cp, &cap, n + 1, sizeof *lex->char_cp) != TME_OK)
+        return -1;
+    uint8_t *starts = realloc(lex->char_starts, cap);
+    if (starts == NULL)
+        return -1;
+    memset(starts + lex->cap_chars, 0, cap - lex->cap_chars);
+    lex->char_starts = starts;
+    uint32_t *words = realloc(lex->char_word, cap * sizeof *words);
+    if (words == NULL)
+        return -1;
+    memset(words + lex->cap_chars, 0, (cap - lex->cap_chars) * sizeof *words);
+    lex->char_word = words;
+    lex->cap_chars = cap;
+    return 0;
+}
+
 /* The character's index, added when new; 0 when the table is full or for
  * want of memory. */
 static uint16_t intern_char(struct tme_lexicon *lex, int32_t cp)
 {
     if (lex->char_index[cp] != 0)
         return lex->char_index[cp];
-    if (lex->n_chars == TME_LEXICON_MAX_CHARS)
+    if (lex->n_chars == TME_LEXICON_MAX_CHARS || reserve_chars(lex, lex->n_chars + 1) != 0)
         return 0;
-    size_t cap = lex->cap_chars;
-    if (tme_array_reserve(&lex->char_cp, &cap, lex->n_chars + 2, sizeof *lex->char_cp) != TME_OK)
-        return 0;
-    uint8_t *starts = realloc(lex->char_starts, cap);
-    if (starts == NULL)
-        return 0;
-    memset(starts + lex->cap_chars, 0, cap - lex->cap_chars);
-    lex->char_starts = starts;
-    lex->cap_chars = cap;
     uint16_t index = (uint16_t)++lex->n_chars;
     lex->char_cp[index] = (uint32_t)cp;
     lex->char_index[cp] = index;
@@ -242,7 +257,12 @@ static uint32_t append_headword(struct tme_lexicon *lex, uint64_t key)
         return UINT32_MAX;
     uint32_t id = (uint32_t)lex->n_headwords++;
     lex->hw_keys[id] = key;
-    lex->char_starts[key & 0xFFFF] = 1;
+    if (key > 0xFFFF)
+        lex->char_starts[key & 0xFFFF] |= TME_LEXICON_BEGINS_WORD | TME_LEXICON_BEGINS_LONGER;
+    else {
+        lex->char_starts[key] |= TME_LEXICON_BEGINS_WORD;
+        lex->char_word[key] = id + 1; /* a repeat is refused by tme_lexicon_index_base() */
+    }
     return id;
 }
 

@@ -19,6 +19,11 @@
 #define TME_LEXICON_CP_LIMIT 0x323B0
 #define TME_LEXICON_MAX_CHARS 0xFFFF
 
+/* char_starts: the character begins a headword; begins one of 2 or more
+ * characters. */
+#define TME_LEXICON_BEGINS_WORD 1
+#define TME_LEXICON_BEGINS_LONGER 2
+
 /* A headword's key (0: the slot is empty) and id, side by side: a probe
  * that finds the key has the id in the same cache line. */
 typedef struct {
@@ -29,8 +34,12 @@ typedef struct {
 struct tme_lexicon {
     uint16_t *char_index; /* [TME_LEXICON_CP_LIMIT]: code point -> index, 0 = none */
     uint32_t *char_cp;    /* [cap_chars]: index -> code point */
-    uint8_t *char_starts; /* [cap_chars]: 1 when the character begins a headword */
-    size_t n_chars;       /* indices 1..n_chars are in use */
+    uint8_t *char_starts; /* [cap_chars]: TME_LEXICON_BEGINS_* flags */
+    /* [cap_chars]: 1 + the id of the headword that is this one character
+     * (0: none), so that the matcher finds one-character headwords, the
+     * most probed, without hashing. */
+    uint32_t *char_word;
+    size_t n_chars; /* indices 1..n_chars are in use */
     size_t cap_chars;
 
     tme_lexicon_slot *hw_slots; /* open addressing on keys */

@@ -123,17 +123,25 @@ static inline void window_drop(char_window *w, int k)
     w->n -= k;
 }
 
-/* 1 when the window's first character begins some headword (the
- * prefilter: most characters begin none). */
-static inline int window_starts_headword(const char_window *w)
+/* The window's first character's TME_LEXICON_BEGINS_* flags (the
+ * prefilter: most characters begin no headword). */
+static inline unsigned window_starts(const char_window *w)
 {
-    uint16_t first = (uint16_t)w->chars;
-    return first != 0 && w->lex->char_starts[first];
+    return w->lex->char_starts[(uint16_t)w->chars]; /* index 0: no character, no flags */
 }
 
-/* The headword that is the window's first k characters, or UINT32_MAX;
- * *more is 0 when no headword begins with them, so that no longer n-gram
- * from here needs a look. */
+/* The headword that is the window's first character, or UINT32_MAX, from
+ * the character's own entry; *more is 0 when no longer headword can begin
+ * there. starts: window_starts(), not 0. */
+static inline uint32_t window_first_headword(const char_window *w, unsigned starts, int *more)
+{
+    *more = (starts & TME_LEXICON_BEGINS_LONGER) && w->n > 1 && (w->chars & 0xFFFF0000) != 0;
+    return w->lex->char_word[(uint16_t)w->chars] - 1;
+}
+
+/* The headword that is the window's first k characters (k >= 2), or
+ * UINT32_MAX; *more is 0 when no headword begins with them, so that no
+ * longer n-gram from here needs a look. */
 static inline uint32_t window_headword(const char_window *w, int k, int *more)
 {
     /* The bits of the first k characters, k = 0 to 4. */
@@ -147,6 +155,13 @@ static inline uint32_t window_headword(const char_window *w, int k, int *more)
         return UINT32_MAX;
     }
     return tme_lexicon_find_hashed(w->lex, key, hash);
+}
+
+/* The headword of the window's first k characters (k >= 1) for a window
+ * whose first character has the flags starts (not 0). */
+static inline uint32_t window_ngram(const char_window *w, unsigned starts, int k, int *more)
+{
+    return k == 1 ? window_first_headword(w, starts, more) : window_headword(w, k, more);
 }
 
 /* Scratch bitmaps, all zero between calls: which headwords a text has
@@ -181,12 +196,13 @@ static int find_headwords(const tme_lexicon *lex, const char *text, size_t len, 
     for (window_init(&w, lex, text, len); status == 0 && window_fill(&w); window_drop(&w, 1)) {
         int word_here = words != NULL && skip == 0;
         skip -= skip > 0;
-        if (!window_starts_headword(&w))
+        unsigned starts = window_starts(&w);
+        if (starts == 0)
             continue;
         int more = 1, chars = 0;
         uint32_t word = UINT32_MAX;
         for (int k = 1; more && status == 0; k++) {
-            uint32_t hw = window_headword(&w, k, &more);
+            uint32_t hw = window_ngram(&w, starts, k, &more);
             if (word_here && hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
                 word = hw; /* as longest_headword() finds it */
                 chars = k;
@@ -308,12 +324,13 @@ void tme_lexicon_zh_free(tme_lexicon_zh *zh)
 /* The longest headword that translates some lemma among the window's
  * first 1 to 4 characters: its id (UINT32_MAX for none), its length in
  * *chars. */
-static uint32_t longest_headword(const tme_lexicon *lex, const char_window *w, int *chars)
+static uint32_t longest_headword(const tme_lexicon *lex, const char_window *w, unsigned starts,
+                                 int *chars)
 {
     uint32_t best = UINT32_MAX;
     int more = 1;
     for (int k = 1; more; k++) {
-        uint32_t hw = window_headword(w, k, &more);
+        uint32_t hw = window_ngram(w, starts, k, &more);
         if (hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
             best = hw;
             *chars = k;
@@ -329,7 +346,8 @@ tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t
     char_window w;
     for (window_init(&w, lex, text, len); window_fill(&w);) {
         int chars = 1;
-        uint32_t hw = window_starts_headword(&w) ? longest_headword(lex, &w, &chars) : UINT32_MAX;
+        unsigned starts = window_starts(&w);
+        uint32_t hw = starts != 0 ? longest_headword(lex, &w, starts, &chars) : UINT32_MAX;
         if (hw != UINT32_MAX && push_id(&out->words, &out->n, &out->cap, hw) != 0)
             return tme_error_nomem(err);
         window_drop(&w, hw != UINT32_MAX ? chars : 1);
@@ -462,12 +480,13 @@ tme_lexicon_stats tme_lexicon_get_stats(const tme_lexicon *lex)
     s.headwords = lex->n_headwords;
     s.pairs = lex->n_pairs;
     s.characters = lex->n_chars;
-    s.bytes =
-        sizeof *lex + TME_LEXICON_CP_LIMIT * sizeof *lex->char_index +
-        lex->cap_chars * (sizeof *lex->char_cp + 1) + lex->hw_cap * sizeof *lex->hw_slots +
-        lex->cap_headwords * sizeof *lex->hw_keys + (lex->n_headwords + 2) * sizeof *lex->hw_first +
-        lex->n_pairs * sizeof *lex->hw_lemmas + lex->text_cap +
-        lex->cap_lemmas * sizeof *lex->lemma_offset + lex->lemma_cap * sizeof *lex->lemma_slots +
-        lex->n_lemmas * sizeof *lex->lemma_weight + TME_LEXICON_PREFIX_BITS / 8;
+    s.bytes = sizeof *lex + TME_LEXICON_CP_LIMIT * sizeof *lex->char_index +
+              lex->cap_chars * (sizeof *lex->char_cp + 1 + sizeof *lex->char_word) +
+              lex->hw_cap * sizeof *lex->hw_slots + lex->cap_headwords * sizeof *lex->hw_keys +
+              (lex->n_headwords + 2) * sizeof *lex->hw_first +
+              lex->n_pairs * sizeof *lex->hw_lemmas + lex->text_cap +
+              lex->cap_lemmas * sizeof *lex->lemma_offset +
+              lex->lemma_cap * sizeof *lex->lemma_slots +
+              lex->n_lemmas * sizeof *lex->lemma_weight + TME_LEXICON_PREFIX_BITS / 8;
     return s;
 }
