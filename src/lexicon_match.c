@@ -85,83 +85,107 @@ int tme_lexicon_zh_in_headword(const tme_lexicon *lex, int32_t cp)
     return cp >= 0 && cp < TME_LEXICON_CP_LIMIT && lex->char_index[cp] != 0;
 }
 
-/* The next TME_LEXICON_MAX_HEADWORD_CHARS characters of a text as their
- * indices, packed as a headword key is (character k in bits 16k..16k+15):
- * each character is decoded once, and the key of the n-gram of the first
- * k characters is the window's low 16k bits. An invalid byte is a
- * character of index 0. */
+/* A text's characters as their indices, a chunk at a time: each is
+ * decoded once, and the n-grams starting at position i are idx[i],
+ * idx[i + 1], ... An invalid byte is a character of index 0, and so is
+ * each position past the end of the text. */
+#define INDEX_CHUNK 256
+#define NGRAM_AFTER (TME_LEXICON_MAX_HEADWORD_CHARS - 1) /* characters after the first */
+
 typedef struct {
     const tme_lexicon *lex;
     const utf8proc_uint8_t *p, *end;
-    uint64_t chars;
-    int n; /* characters in the window */
-} char_window;
+    size_t n; /* indices in idx */
+    uint16_t idx[INDEX_CHUNK + NGRAM_AFTER];
+} char_indices;
 
-static inline void window_init(char_window *w, const tme_lexicon *lex, const char *text, size_t len)
+static inline void indices_init(char_indices *c, const tme_lexicon *lex, const char *text,
+                                size_t len)
 {
-    w->lex = lex;
-    w->p = (const utf8proc_uint8_t *)text;
-    w->end = w->p + len;
-    w->chars = 0;
-    w->n = 0;
+    c->lex = lex;
+    c->p = (const utf8proc_uint8_t *)text;
+    c->end = c->p + len;
+    c->n = 0;
 }
 
-/* Fills the window; 0 once the text is used up. */
-static inline int window_fill(char_window *w)
+/* The index of the character at *p, moving *p past it: a Han character
+ * in 3 bytes (nearly all of Chinese text) without the general decoder.
+ * A well-formed 3-byte sequence whose code point is indexed is a Han
+ * character, never an overlong form or a surrogate, so tme_iterate()
+ * would read it the same. */
+static inline uint16_t next_index(const tme_lexicon *lex, const utf8proc_uint8_t **p,
+                                  const utf8proc_uint8_t *end)
 {
-    while (w->n < TME_LEXICON_MAX_HEADWORD_CHARS && w->p < w->end) {
-        size_t step;
-        w->chars |= (uint64_t)index_at(w->lex, w->p, w->end, &step) << (16 * w->n++);
-        w->p += step;
+    const utf8proc_uint8_t *at = *p;
+    if (*at < 0x80) { /* ASCII: no Han character */
+        *p = at + 1;
+        return 0;
     }
-    return w->n > 0;
+    if ((*at & 0xF0) == 0xE0 && end - at >= 3 && (at[1] & 0xC0) == 0x80 && (at[2] & 0xC0) == 0x80) {
+        uint16_t index =
+            lex->char_index[(at[0] & 0x0F) << 12 | (at[1] & 0x3F) << 6 | (at[2] & 0x3F)];
+        if (index != 0) {
+            *p = at + 3;
+            return index;
+        }
+    }
+    size_t step;
+    uint16_t index = index_at(lex, at, end, &step);
+    *p = at + step;
+    return index;
 }
 
-static inline void window_drop(char_window *w, int k)
+/* Decodes the text's next characters after the c->n kept ones, up to a
+ * full chunk; the number of positions whose n-grams are all in idx: all
+ * of them at the end of the text, else all but the last NGRAM_AFTER. */
+static inline size_t indices_fill(char_indices *c)
 {
-    w->chars = k < TME_LEXICON_MAX_HEADWORD_CHARS ? w->chars >> (16 * k) : 0;
-    w->n -= k;
+    size_t n = c->n;
+    const utf8proc_uint8_t *p = c->p;
+    while (n < INDEX_CHUNK && p < c->end)
+        c->idx[n++] = next_index(c->lex, &p, c->end);
+    c->p = p;
+    c->n = n;
+    for (size_t k = 0; k < NGRAM_AFTER; k++)
+        c->idx[n + k] = 0;
+    return p < c->end ? n - NGRAM_AFTER : n;
 }
 
-/* The window's first character's TME_LEXICON_BEGINS_* flags (the
- * prefilter: most characters begin no headword). */
-static inline unsigned window_starts(const char_window *w)
+/* Moves the positions from `from` on to the front, for the next fill. */
+static inline void indices_keep(char_indices *c, size_t from)
 {
-    return w->lex->char_starts[(uint16_t)w->chars]; /* index 0: no character, no flags */
+    memmove(c->idx, c->idx + from, (c->n - from) * sizeof *c->idx);
+    c->n -= from;
 }
 
-/* The headword that is the window's first character, or UINT32_MAX, from
- * the character's own entry; *more is 0 when no longer headword can begin
- * there. starts: window_starts(), not 0. */
-static inline uint32_t window_first_headword(const char_window *w, unsigned starts, int *more)
-{
-    *more = (starts & TME_LEXICON_BEGINS_LONGER) && w->n > 1 && (w->chars & 0xFFFF0000) != 0;
-    return w->lex->char_word[(uint16_t)w->chars] - 1;
-}
-
-/* The headword that is the window's first k characters (k >= 2), or
- * UINT32_MAX; *more is 0 when no headword begins with them, so that no
+/* The headword that is the k characters at `at` (k >= 2; their key),
+ * or UINT32_MAX; *more is 0 when no headword begins with them, so that no
  * longer n-gram from here needs a look. */
-static inline uint32_t window_headword(const char_window *w, int k, int *more)
+static inline uint32_t ngram_headword(const tme_lexicon *lex, uint64_t key, int *more)
 {
-    /* The bits of the first k characters, k = 0 to 4. */
-    static const uint64_t first[TME_LEXICON_MAX_HEADWORD_CHARS + 1] = {0, 0xFFFF, 0xFFFFFFFF,
-                                                                       0xFFFFFFFFFFFF, UINT64_MAX};
-    uint64_t key = w->chars & first[k];
-    *more = k < w->n && (w->chars & first[k + 1] & ~first[k]) != 0;
     uint64_t hash = tme_hash_mix(key);
-    if (!tme_lexicon_maybe_prefix_hashed(w->lex, hash)) {
-        *more = 0;
-        return UINT32_MAX;
-    }
-    return tme_lexicon_find_hashed(w->lex, key, hash);
+    *more = tme_lexicon_maybe_prefix_hashed(lex, hash);
+    return *more ? tme_lexicon_find_hashed(lex, key, hash) : UINT32_MAX;
 }
 
-/* The headword of the window's first k characters (k >= 1) for a window
- * whose first character has the flags starts (not 0). */
-static inline uint32_t window_ngram(const char_window *w, unsigned starts, int k, int *more)
+/* The headwords that are the first 1, 2, ... characters at `at`, whose
+ * first has the TME_LEXICON_BEGINS_* flags starts (not 0): hw[k - 1] for
+ * the first k (UINT32_MAX: none); their count, up to the longest n-gram
+ * that some headword may begin with. The first comes from the character's
+ * own entry, each longer one from one probe. */
+static inline int ngram_headwords(const tme_lexicon *lex, const uint16_t *at, unsigned starts,
+                                  uint32_t hw[TME_LEXICON_MAX_HEADWORD_CHARS])
 {
-    return k == 1 ? window_first_headword(w, starts, more) : window_headword(w, k, more);
+    hw[0] = lex->char_word[at[0]] - 1;
+    if ((starts & TME_LEXICON_BEGINS_LONGER) == 0)
+        return 1;
+    uint64_t key = at[0];
+    int k = 1, more = 1;
+    for (; more && k < TME_LEXICON_MAX_HEADWORD_CHARS && at[k] != 0; k++) {
+        key |= (uint64_t)at[k] << (16 * k);
+        hw[k] = ngram_headword(lex, key, &more);
+    }
+    return k;
 }
 
 /* Scratch bitmaps, all zero between calls: which headwords a text has
@@ -182,48 +206,91 @@ static int test_and_set(uint64_t *bits, uint32_t id)
     return was != 0;
 }
 
+/* What find_headwords() keeps while it reads a text. */
+typedef struct {
+    const tme_lexicon *lex;
+    tme_lexicon_zh *out;
+    uint64_t *seen; /* headword_scratch, or NULL: sort at the end */
+    size_t total;   /* lemma list lengths of the headwords listed, added up */
+    size_t skip;    /* characters inside the last word, where no word starts */
+} headword_scan;
+
+/* Lists the headwords at position `at` (first character flags starts);
+ * the longest one with lemmas in *word (as longest_headword() finds it),
+ * its length in *chars, when word is not NULL. -1 for want of memory. */
+static inline int scan_position(headword_scan *s, const uint16_t *at, unsigned starts,
+                                uint32_t *word, int *chars)
+{
+    const tme_lexicon *lex = s->lex;
+    uint32_t hw[TME_LEXICON_MAX_HEADWORD_CHARS];
+    int n = ngram_headwords(lex, at, starts, hw);
+    for (int k = 0; k < n; k++) {
+        if (hw[k] == UINT32_MAX)
+            continue;
+        size_t lemmas = lex->hw_first[hw[k] + 1] - lex->hw_first[hw[k]];
+        if (word != NULL && lemmas > 0) {
+            *word = hw[k];
+            *chars = k + 1;
+        }
+        if (s->seen != NULL && test_and_set(s->seen, hw[k]))
+            continue;
+        s->total += lemmas;
+        if (push_id(&s->out->headwords, &s->out->n_headwords, &s->out->cap_headwords, hw[k]) != 0) {
+            if (s->seen != NULL)
+                s->seen[hw[k] >> 6] = 0; /* the others are cleared at the end */
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The positions of a chunk, the first `ready` of c. -1 for want of memory. */
+static int scan_chunk(headword_scan *s, const char_indices *c, size_t ready,
+                      tme_lexicon_zh_words *words)
+{
+    for (size_t i = 0; i < ready; i++) {
+        int word_here = words != NULL && s->skip == 0;
+        s->skip -= s->skip > 0;
+        unsigned starts = s->lex->char_starts[c->idx[i]];
+        if (starts == 0)
+            continue;
+        uint32_t word = UINT32_MAX;
+        int chars = 0;
+        if (scan_position(s, c->idx + i, starts, word_here ? &word : NULL, &chars) != 0)
+            return -1;
+        if (word != UINT32_MAX) {
+            if (push_id(&words->words, &words->n, &words->cap, word) != 0)
+                return -1;
+            s->skip = (size_t)chars - 1;
+        }
+    }
+    return 0;
+}
+
 /* The headwords of the text, each once, in the order found (sorted
  * without the scratch bitmap); the length of their lemma lists, added up,
  * in *total. */
 static int find_headwords(const tme_lexicon *lex, const char *text, size_t len, tme_lexicon_zh *out,
                           tme_lexicon_zh_words *words, size_t *total)
 {
-    uint64_t *seen = lex->n_headwords <= SCRATCH_HEADWORDS ? headword_scratch : NULL;
-    char_window w;
+    headword_scan s = {lex, out, lex->n_headwords <= SCRATCH_HEADWORDS ? headword_scratch : NULL, 0,
+                       0};
+    char_indices c;
     int status = 0;
-    size_t skip = 0; /* characters inside the last word, where no word starts */
-    *total = 0;
-    for (window_init(&w, lex, text, len); status == 0 && window_fill(&w); window_drop(&w, 1)) {
-        int word_here = words != NULL && skip == 0;
-        skip -= skip > 0;
-        unsigned starts = window_starts(&w);
-        if (starts == 0)
-            continue;
-        int more = 1, chars = 0;
-        uint32_t word = UINT32_MAX;
-        for (int k = 1; more && status == 0; k++) {
-            uint32_t hw = window_ngram(&w, starts, k, &more);
-            if (word_here && hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
-                word = hw; /* as longest_headword() finds it */
-                chars = k;
-            }
-            if (hw == UINT32_MAX || (seen != NULL && test_and_set(seen, hw)))
-                continue;
-            *total += lex->hw_first[hw + 1] - lex->hw_first[hw];
-            status = push_id(&out->headwords, &out->n_headwords, &out->cap_headwords, hw);
-            if (status != 0 && seen != NULL)
-                seen[hw >> 6] = 0; /* the others are cleared below */
-        }
-        if (status == 0 && word != UINT32_MAX) {
-            status = push_id(&words->words, &words->n, &words->cap, word);
-            skip = (size_t)chars - 1;
-        }
+    indices_init(&c, lex, text, len);
+    for (;;) {
+        size_t ready = indices_fill(&c);
+        status = scan_chunk(&s, &c, ready, words);
+        if (status != 0 || c.p >= c.end)
+            break;
+        indices_keep(&c, ready);
     }
-    if (seen == NULL)
+    *total = s.total;
+    if (s.seen == NULL)
         out->n_headwords = sort_unique(out->headwords, out->n_headwords);
     else
         for (size_t i = 0; i < out->n_headwords; i++)
-            seen[out->headwords[i] >> 6] = 0;
+            s.seen[out->headwords[i] >> 6] = 0;
     return status;
 }
 
@@ -321,21 +388,19 @@ void tme_lexicon_zh_free(tme_lexicon_zh *zh)
     memset(zh, 0, sizeof *zh);
 }
 
-/* The longest headword that translates some lemma among the window's
- * first 1 to 4 characters: its id (UINT32_MAX for none), its length in
- * *chars. */
-static uint32_t longest_headword(const tme_lexicon *lex, const char_window *w, unsigned starts,
+/* The longest headword that translates some lemma among the first 1 to
+ * 4 characters at `at` (whose first has the flags starts, not 0): its id
+ * (UINT32_MAX for none), its length in *chars. */
+static uint32_t longest_headword(const tme_lexicon *lex, const uint16_t *at, unsigned starts,
                                  int *chars)
 {
-    uint32_t best = UINT32_MAX;
-    int more = 1;
-    for (int k = 1; more; k++) {
-        uint32_t hw = window_ngram(w, starts, k, &more);
-        if (hw != UINT32_MAX && lex->hw_first[hw + 1] > lex->hw_first[hw]) {
-            best = hw;
-            *chars = k;
+    uint32_t hw[TME_LEXICON_MAX_HEADWORD_CHARS], best = UINT32_MAX;
+    int n = ngram_headwords(lex, at, starts, hw);
+    for (int k = 0; k < n; k++)
+        if (hw[k] != UINT32_MAX && lex->hw_first[hw[k] + 1] > lex->hw_first[hw[k]]) {
+            best = hw[k];
+            *chars = k + 1;
         }
-    }
     return best;
 }
 
@@ -343,16 +408,26 @@ tme_status tme_lexicon_words_zh(const tme_lexicon *lex, const char *text, size_t
                                 tme_lexicon_zh_words *out, tme_error *err)
 {
     out->n = 0;
-    char_window w;
-    for (window_init(&w, lex, text, len); window_fill(&w);) {
-        int chars = 1;
-        unsigned starts = window_starts(&w);
-        uint32_t hw = starts != 0 ? longest_headword(lex, &w, starts, &chars) : UINT32_MAX;
-        if (hw != UINT32_MAX && push_id(&out->words, &out->n, &out->cap, hw) != 0)
-            return tme_error_nomem(err);
-        window_drop(&w, hw != UINT32_MAX ? chars : 1);
+    char_indices c;
+    indices_init(&c, lex, text, len);
+    /* i, the next position, may pass `ready` by a word's last characters,
+     * which the next chunk keeps. */
+    for (size_t i = 0;;) {
+        size_t ready = indices_fill(&c);
+        while (i < ready) {
+            int chars = 1;
+            unsigned starts = lex->char_starts[c.idx[i]];
+            uint32_t hw =
+                starts != 0 ? longest_headword(lex, c.idx + i, starts, &chars) : UINT32_MAX;
+            if (hw != UINT32_MAX && push_id(&out->words, &out->n, &out->cap, hw) != 0)
+                return tme_error_nomem(err);
+            i += hw != UINT32_MAX ? (size_t)chars : 1;
+        }
+        if (c.p >= c.end)
+            return TME_OK;
+        indices_keep(&c, ready);
+        i -= ready;
     }
-    return TME_OK;
 }
 
 void tme_lexicon_zh_words_free(tme_lexicon_zh_words *words)

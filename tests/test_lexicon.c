@@ -531,6 +531,50 @@ static void test_one_pass_gives_both(void)
     free(text);
 }
 
+/* A text longer than the matcher's chunk of decoded characters (a few
+ * hundred) reads as its pieces do: words and n-grams that straddle a
+ * chunk's end are found whole. The pieces are apart (an ASCII letter ends
+ * every n-gram), each starting at a different offset from the chunks. */
+static void test_long_text_reads_as_its_pieces(void)
+{
+    const tme_lexicon *lex = cedict();
+    const char *piece = "中华人民共和国的经济发展很快，图书馆里有学习语言的学生";
+    tme_lexicon_zh one = {0}, all = {0};
+    tme_lexicon_zh_words one_words = {0}, all_words = {0};
+    tme_error err;
+    tme_error_clear(&err);
+    CU_ASSERT_FATAL(
+        tme_lexicon_prepare_zh_words(lex, piece, strlen(piece), &one, &one_words, &err) == TME_OK);
+    CU_ASSERT_FATAL(one_words.n > 5);
+    enum { PIECES = 60 };
+    size_t cap = PIECES * (strlen(piece) + 8), len = 0;
+    char *text = malloc(cap);
+    CU_ASSERT_FATAL(text != NULL);
+    for (int i = 0; i < PIECES; i++) {
+        for (int pad = 0; pad <= i % 7; pad++)
+            text[len++] = 'x';
+        memcpy(text + len, piece, strlen(piece));
+        len += strlen(piece);
+    }
+    CU_ASSERT_FATAL(tme_lexicon_prepare_zh_words(lex, text, len, &all, &all_words, &err) == TME_OK);
+    CU_ASSERT_EQUAL_FATAL(all_words.n, PIECES * one_words.n);
+    for (size_t i = 0; i < all_words.n; i++)
+        CU_ASSERT_EQUAL(all_words.words[i], one_words.words[i % one_words.n]);
+    CU_ASSERT_EQUAL_FATAL(all.n_headwords, one.n_headwords);
+    CU_ASSERT_EQUAL_FATAL(all.n_lemmas, one.n_lemmas);
+    CU_ASSERT_EQUAL(memcmp(all.lemmas, one.lemmas, one.n_lemmas * sizeof *one.lemmas), 0);
+    tme_lexicon_zh_words words = {0};
+    CU_ASSERT_FATAL(tme_lexicon_words_zh(lex, text, len, &words, &err) == TME_OK);
+    CU_ASSERT_EQUAL_FATAL(words.n, all_words.n);
+    CU_ASSERT_EQUAL(memcmp(words.words, all_words.words, words.n * sizeof *words.words), 0);
+    free(text);
+    tme_lexicon_zh_free(&one);
+    tme_lexicon_zh_free(&all);
+    tme_lexicon_zh_words_free(&one_words);
+    tme_lexicon_zh_words_free(&all_words);
+    tme_lexicon_zh_words_free(&words);
+}
+
 /* The compiler writes each headword's lemma ids ascending, which the
  * loader then need not sort; a file that does not still loads as if it
  * did, each pair once. */
@@ -776,6 +820,7 @@ static CU_TestInfo tests[] = {
     {"missing or damaged lexicon is an error", test_missing_or_damaged_lexicon_is_an_error},
     {"unsorted lemma ids are sorted", test_unsorted_lemma_ids_are_sorted},
     {"one pass gives both", test_one_pass_gives_both},
+    {"long text reads as its pieces", test_long_text_reads_as_its_pieces},
     {"default path", test_default_path},
     {"threads share one lexicon", test_threads_share_one_lexicon},
     {"compiler output", test_compiler_output},
