@@ -294,13 +294,19 @@ static int find_headwords(const tme_lexicon *lex, const char *text, size_t len, 
     return status;
 }
 
+/* The lemma bitmap is read back SEEN_GROUP words at a time: most of the
+ * words between a sentence's lowest and highest lemma are empty. Both
+ * bitmaps hold whole groups. */
+#define SEEN_GROUP 4 /* read_back() spells out the 4 */
+_Static_assert(SCRATCH_LEMMAS / 64 % SEEN_GROUP == 0, "the scratch bitmap holds whole groups");
+
 /* The lemma bitmap to use: the thread's, else the sentence's own (NULL
  * for want of memory). */
 static uint64_t *lemma_bitmap(const tme_lexicon *lex, tme_lexicon_zh *out)
 {
     if (lex->n_lemmas <= SCRATCH_LEMMAS)
         return lemma_scratch;
-    size_t words = (lex->n_lemmas + 63) / 64;
+    size_t words = (lex->n_lemmas + 64 * SEEN_GROUP - 1) / (64 * SEEN_GROUP) * SEEN_GROUP;
     if (out->seen_words < words) {
         free(out->seen);
         if ((out->seen = calloc(words, sizeof *out->seen)) == NULL) {
@@ -317,6 +323,26 @@ static uint64_t *lemma_bitmap(const tme_lexicon *lex, tme_lexicon_zh *out)
  * in order: a sentence's single characters each translate dozens of
  * lemmas, and sorting those lists was a seventh of extract's time. */
 #define SORT_LEMMAS_BELOW 64
+
+/* The ids of the bits set in words lo to hi of seen, ascending, into
+ * `to`, clearing them; their count. */
+static size_t read_back(uint64_t *seen, size_t lo, size_t hi, uint32_t *to)
+{
+    uint32_t *start = to;
+    for (size_t g = lo - lo % SEEN_GROUP; g <= hi; g += SEEN_GROUP) {
+        if ((seen[g] | seen[g + 1] | seen[g + 2] | seen[g + 3]) == 0) /* SEEN_GROUP of them */
+            continue;
+        for (size_t w = g; w < g + SEEN_GROUP; w++) {
+            uint64_t bits = seen[w];
+            if (bits == 0)
+                continue;
+            seen[w] = 0;
+            for (uint32_t base = (uint32_t)(w * 64); bits != 0; bits &= bits - 1)
+                *to++ = base + (uint32_t)__builtin_ctzll(bits);
+        }
+    }
+    return (size_t)(to - start);
+}
 
 static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out, size_t total)
 {
@@ -336,11 +362,8 @@ static int mark_lemmas(const tme_lexicon *lex, tme_lexicon_zh *out, size_t total
         for (; l < stop; l++)
             seen[*l >> 6] |= (uint64_t)1 << (*l & 63);
     }
-    for (size_t w = lo; w <= hi && lo != SIZE_MAX; w++) {
-        for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1)
-            out->lemmas[out->n_lemmas++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-        seen[w] = 0;
-    }
+    if (lo != SIZE_MAX)
+        out->n_lemmas += read_back(seen, lo, hi, out->lemmas + out->n_lemmas);
     return 0;
 }
 
