@@ -327,6 +327,19 @@ int tme_lexicon_add_base_key(struct tme_lexicon *lex, uint64_t key)
     return 0;
 }
 
+uint32_t *tme_lexicon_add_base_record(struct tme_lexicon *lex, uint64_t key, size_t count)
+{
+    if (count > UINT32_MAX - lex->n_pairs || tme_lexicon_add_base_key(lex, key) != 0 ||
+        tme_array_reserve(&lex->hw_lemmas, &lex->cap_pairs, lex->n_pairs + count,
+                          sizeof *lex->hw_lemmas) != 0)
+        return NULL;
+    /* Ascending as the caller writes them: base_unsorted stays as it is. */
+    uint32_t *ids = lex->hw_lemmas + lex->n_pairs;
+    lex->n_pairs += count;
+    lex->hw_first[lex->n_base] = (uint32_t)lex->n_pairs;
+    return ids;
+}
+
 int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, size_t len)
 {
     int failed;

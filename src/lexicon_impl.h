@@ -144,6 +144,10 @@ int tme_lexicon_add_base_headword(struct tme_lexicon *lex, const char *text, siz
 /* The same for a headword given by its key, whose characters are all
  * indexed (format 2); -1 for want of memory. */
 int tme_lexicon_add_base_key(struct tme_lexicon *lex, uint64_t key);
+/* The same with room for its count lemma ids, which the caller writes
+ * there, strictly ascending (format 2's records, decoded in place); NULL
+ * for want of memory. */
+uint32_t *tme_lexicon_add_base_record(struct tme_lexicon *lex, uint64_t key, size_t count);
 /* Indexes the characters of text (UTF-8), in order, as the next character
  * indices (format 2's character line): 0 when done, 1 when one is not a
  * Han character or is indexed already, -1 for want of memory or when the

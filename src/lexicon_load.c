@@ -299,10 +299,31 @@ static inline int read_varint(byte_cursor *b, uint32_t *out)
     return -1;
 }
 
+/* The count lemma ids of a record into ids: the first as it is, each
+ * next as its distance to the one before less one, so strictly ascending.
+ * 0 when read, 1 when one is malformed or not below n_lemmas. */
+static inline int read_lemma_ids(byte_cursor *b, uint32_t *ids, uint32_t count, size_t n_lemmas)
+{
+    uint64_t id = UINT64_MAX; /* + the first delta + 1: the first id */
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t delta;
+        if (b->at < b->end && *b->at < 0x80) /* most distances are one byte */
+            delta = *b->at++;
+        else if (read_varint(b, &delta) != 0)
+            return 1;
+        id += (uint64_t)delta + 1;
+        if (id >= n_lemmas)
+            return 1;
+        ids[i] = (uint32_t)id;
+    }
+    return 0;
+}
+
 /* One headword record: its character count (a byte, 1 to 4), their
  * indices, its lemma count (at least 1), then its lemma ids ascending, the
  * first as it is and each next as its distance to the one before less one
- * (all LEB128). 0 when read, 1 when malformed, -1 for want of memory. */
+ * (all LEB128). The ids are decoded straight into the lexicon's lemma
+ * array. 0 when read, 1 when malformed, -1 for want of memory. */
 static int read_record(struct tme_lexicon *lex, byte_cursor *b)
 {
     unsigned n = b->at < b->end ? *b->at++ : 0;
@@ -315,27 +336,15 @@ static int read_record(struct tme_lexicon *lex, byte_cursor *b)
             return 1;
         key |= (uint64_t)index << (16 * k);
     }
-    uint32_t count, ids[ID_BATCH];
-    if (read_varint(b, &count) != 0 || count == 0)
+    uint32_t count;
+    /* Each id takes a byte at least: a count past the bytes left is damage,
+     * not a size to allocate. */
+    if (read_varint(b, &count) != 0 || count == 0 || count > (size_t)(b->end - b->at))
         return 1;
-    if (tme_lexicon_add_base_key(lex, key) != 0)
+    uint32_t *ids = tme_lexicon_add_base_record(lex, key, count);
+    if (ids == NULL)
         return -1;
-    uint64_t id = 0;
-    for (uint32_t i = 0, m = 0; i < count; i++) {
-        uint32_t delta;
-        if (read_varint(b, &delta) != 0)
-            return 1;
-        id = i == 0 ? delta : id + delta + 1;
-        if (id >= lex->n_lemmas)
-            return 1;
-        ids[m++] = (uint32_t)id;
-        if (m == ID_BATCH || i + 1 == count) {
-            if (tme_lexicon_add_base_lemmas(lex, ids, m) != 0)
-                return -1;
-            m = 0;
-        }
-    }
-    return 0;
+    return read_lemma_ids(b, ids, count, lex->n_lemmas);
 }
 
 /* Format 2, after the lemma lines: the line of the characters (index 1,
