@@ -461,11 +461,12 @@ void tme_lexicon_zh_words_free(tme_lexicon_zh_words *words)
 
 size_t tme_lexicon_headword_chars(const tme_lexicon *lex, uint32_t headword)
 {
-    size_t n = 0;
-    if (headword < lex->n_headwords)
-        for (uint64_t key = lex->hw_keys[headword]; key != 0; key >>= 16)
-            n++;
-    return n;
+    if (headword >= lex->n_headwords)
+        return 0;
+    /* Character k has a nonzero index in bits 16k..16k+15: the count is
+     * the key's bit length in 16-bit steps, rounded up. */
+    uint64_t key = lex->hw_keys[headword];
+    return key == 0 ? 0 : (size_t)(64 - __builtin_clzll(key) + 15) / 16;
 }
 
 size_t tme_lexicon_headword_lemmas(const tme_lexicon *lex, uint32_t headword,
