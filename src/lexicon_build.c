@@ -182,13 +182,21 @@ static uint16_t intern_char(struct tme_lexicon *lex, int32_t cp)
     return index;
 }
 
-static size_t key_slot(const tme_lexicon_slot *slots, size_t cap, uint64_t key)
+/* The slot of key (whose tme_hash_mix() is hash), or the empty one where
+ * it would go. */
+static size_t key_slot_hashed(const tme_lexicon_slot *slots, size_t cap, uint64_t key,
+                              uint64_t hash)
 {
     size_t mask = cap - 1;
-    size_t i = (size_t)tme_hash_mix(key) & mask;
+    size_t i = (size_t)hash & mask;
     while (slots[i].key != 0 && slots[i].key != key)
         i = (i + 1) & mask;
     return i;
+}
+
+static size_t key_slot(const tme_lexicon_slot *slots, size_t cap, uint64_t key)
+{
+    return key_slot_hashed(slots, cap, key, tme_hash_mix(key));
 }
 
 /* Headword slots are filled up to three quarters: the table is the
@@ -220,10 +228,19 @@ static int index_headwords(struct tme_lexicon *lex, size_t cap, uint32_t *duplic
         return -1;
     size_t mask = cap - 1, n = lex->n_headwords;
     const uint64_t *keys = lex->hw_keys;
+    /* The hashes of the keys from id on, each computed once: for the
+     * prefetch, then for the probe. */
+    uint64_t ahead[PREFETCH_AHEAD];
+    for (size_t id = 0; id < n && id < PREFETCH_AHEAD; id++)
+        ahead[id] = tme_hash_mix(keys[id]);
     for (size_t id = 0; id < n; id++) {
-        if (id + PREFETCH_AHEAD < n)
-            PREFETCH_FOR_WRITE(&slots[tme_hash_mix(keys[id + PREFETCH_AHEAD]) & mask]);
-        size_t i = key_slot(slots, cap, keys[id]);
+        uint64_t hash = ahead[id % PREFETCH_AHEAD];
+        if (id + PREFETCH_AHEAD < n) {
+            uint64_t later = tme_hash_mix(keys[id + PREFETCH_AHEAD]);
+            ahead[id % PREFETCH_AHEAD] = later;
+            PREFETCH_FOR_WRITE(&slots[later & mask]);
+        }
+        size_t i = key_slot_hashed(slots, cap, keys[id], hash);
         if (slots[i].key != 0 && *duplicate == UINT32_MAX)
             *duplicate = (uint32_t)id;
         slots[i].key = keys[id];
