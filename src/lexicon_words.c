@@ -73,15 +73,22 @@ static inline int same_bytes(const char *a, const char *b, size_t len)
     return 1;
 }
 
+/* tme_is_stop_word() once the table is built, for a word of 1 to
+ * TME_LEXWORD_MAX bytes. */
+static inline int is_indexed_stop_word(const char *word, size_t len)
+{
+    for (size_t i = stop_hash(word, len); stop_slots[i] != NULL; i = (i + 1) & (STOP_SLOTS - 1))
+        if (stop_length[i] == len && same_bytes(stop_slots[i], word, len))
+            return 1;
+    return 0;
+}
+
 int tme_is_stop_word(const char *word, size_t len)
 {
     if (len == 0 || len > TME_LEXWORD_MAX)
         return 0;
     pthread_once(&stop_once, index_stop_words);
-    for (size_t i = stop_hash(word, len); stop_slots[i] != NULL; i = (i + 1) & (STOP_SLOTS - 1))
-        if (stop_length[i] == len && same_bytes(stop_slots[i], word, len))
-            return 1;
-    return 0;
+    return is_indexed_stop_word(word, len);
 }
 
 /* ---- stemming ------------------------------------------------------------ */
@@ -323,6 +330,7 @@ static size_t token_word(token *t)
 
 size_t tme_next_content_word(tme_word_cursor *cur, char lemma[TME_LEXWORD_MAX + 1])
 {
+    pthread_once(&stop_once, index_stop_words);
     for (;;) {
         skip_separators(cur);
         if (cur->at >= cur->end)
@@ -330,7 +338,7 @@ size_t tme_next_content_word(tme_word_cursor *cur, char lemma[TME_LEXWORD_MAX + 
         token t;
         scan_token(cur, &t);
         size_t len = token_word(&t);
-        if (len == 0 || tme_is_stop_word(t.text, len))
+        if (len == 0 || is_indexed_stop_word(t.text, len)) /* token_word(): len <= MAX */
             continue;
         /* The whole buffer, a fixed size the compiler copies inline. */
         memcpy(lemma, t.text, sizeof t.text);
