@@ -11,6 +11,8 @@
 #ifndef TME_LEXICON_IMPL_H
 #define TME_LEXICON_IMPL_H
 
+#include <string.h>
+
 #include "hash.h"
 #include "lexicon.h"
 
@@ -77,9 +79,33 @@ struct tme_lexicon {
     size_t n_build, cap_build;
 };
 
+/* len bytes from s as a number, little end first (len <= 8). */
+static inline uint64_t tme_lexicon_load_bytes(const char *s, size_t len)
+{
+    uint64_t v = 0;
+    memcpy(&v, s, len);
+    return v;
+}
+
+/* The hash of a lemma's bytes (only the lemma tables use it, so it need
+ * match no other hash): 8 bytes a step, then the 1 to 7 left read as two
+ * overlapping halves (or their first, middle and last byte), which
+ * together hold each of those bytes; the length mixed in first. A lemma
+ * is a few bytes, which FNV-1a read one by one. */
 static inline uint64_t tme_lexicon_hash_bytes(const char *s, size_t len)
 {
-    return tme_hash_mix(tme_fnv1a(TME_FNV1A_OFFSET, s, len));
+    uint64_t h = TME_FNV1A_OFFSET ^ len;
+    for (; len > 8; s += 8, len -= 8)
+        h = (h ^ tme_lexicon_load_bytes(s, 8)) * 0x9E3779B97F4A7C15ULL;
+    uint64_t rest;
+    if (len >= 4)
+        rest = tme_lexicon_load_bytes(s, 4) << 32 | tme_lexicon_load_bytes(s + len - 4, 4);
+    else if (len > 0)
+        rest = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 |
+               (unsigned char)s[len - 1];
+    else
+        rest = 0;
+    return tme_hash_mix(h ^ rest);
 }
 
 #define TME_LEXICON_PREFIX_SHIFT 43 /* 2^(64 - 43) bits: 256 KB */
