@@ -543,6 +543,83 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
     return 0;
 }
 
+/* ---- the tables of the masks ------------------------------------------- */
+
+static inline void set_table_bit(uint64_t *bits, size_t at)
+{
+    bits[at / 64] |= (uint64_t)1 << (at % 64);
+}
+
+/* en_found, from the Chinese sentences' lemma bits: each lemma a sentence
+ * holds sets the bits of the English slots that test it (each lemma's
+ * slots listed first, a counting sort, in scratch). */
+static int make_en_found(tme_lexical *lx, tme_arena *scratch)
+{
+    tme_lexical_bits *b = &lx->bits;
+    size_t slots = lx->en_tests.first[lx->en->n_sentences], n_zh = lx->zh->n_sentences;
+    size_t words = (slots + 63) / 64, lemmas = b->words * 64;
+    if (words == 0 || n_zh > TME_LEXICAL_TABLE_WORDS_MAX / words)
+        return 0;
+    uint64_t *found = tme_arena_calloc(&lx->arena, n_zh * words, sizeof *found);
+    /* the slots of lemma n: slot_of[first[n] .. first[n + 1]) */
+    size_t *first = tme_arena_calloc(scratch, lemmas + 2, sizeof *first);
+    uint32_t *slot_of = tme_arena_alloc(scratch, slots, sizeof *slot_of);
+    if (found == NULL || first == NULL || slot_of == NULL)
+        return -1;
+    for (size_t s = 0; s < slots; s++)
+        first[b->en_item_at[s] + 2]++;
+    for (size_t n = 2; n <= lemmas + 1; n++)
+        first[n] += first[n - 1];
+    for (size_t s = 0; s < slots; s++)
+        slot_of[first[b->en_item_at[s] + 1]++] = (uint32_t)s;
+    for (size_t j = 0; j < n_zh; j++)
+        for (size_t w = 0; w < b->words; w++)
+            for (uint64_t m = b->zh_bits[j * b->words + w]; m != 0; m &= m - 1) {
+                size_t n = w * 64 + (size_t)__builtin_ctzll(m);
+                for (size_t k = first[n]; k < first[n + 1]; k++)
+                    set_table_bit(found + j * words, slot_of[k]);
+            }
+    b->en_found = found;
+    b->en_found_words = words;
+    return 0;
+}
+
+/* zh_covered, the transpose of zh_covered_by (not made without it). */
+static int make_zh_covered(tme_lexical *lx)
+{
+    tme_lexical_bits *b = &lx->bits;
+    size_t slots = lx->zh_tests.first[lx->zh->n_sentences], n_en = lx->en->n_sentences;
+    size_t words = (slots + 63) / 64, row = b->en_row_words;
+    if (b->zh_covered_by == NULL || words == 0 || n_en > TME_LEXICAL_TABLE_WORDS_MAX / words)
+        return 0;
+    uint64_t *covered = tme_arena_calloc(&lx->arena, n_en * words, sizeof *covered);
+    if (covered == NULL)
+        return -1;
+    for (size_t s = 0; s < slots; s++)
+        for (size_t w = 0; w < row; w++)
+            for (uint64_t m = b->zh_covered_by[s * row + w]; m != 0; m &= m - 1)
+                set_table_bit(covered + (w * 64 + (size_t)__builtin_ctzll(m)) * words, s);
+    b->zh_covered = covered;
+    b->zh_covered_words = words;
+    return 0;
+}
+
+static int make_tables(tme_lexical *lx, tme_arena *scratch)
+{
+    if (!tme_lexical_active(lx) || lx->bits.en_found != NULL || lx->bits.zh_covered != NULL)
+        return 0;
+    return make_en_found(lx, scratch) != 0 || make_zh_covered(lx) != 0 ? -1 : 0;
+}
+
+tme_status tme_lexical_make_tables(tme_lexical *lx, tme_error *err)
+{
+    tme_arena scratch;
+    tme_arena_init(&scratch, 0);
+    int rc = make_tables(lx, &scratch);
+    tme_arena_free(&scratch);
+    return rc != 0 ? tme_error_nomem(err) : TME_OK;
+}
+
 /* About what the model's arrays take (model_bytes) and its set-up's
  * (scratch_bytes), from the counts of lemmas, words and sentences, so that
  * one chunk each nearly always holds a paragraph pair's. The model: per
@@ -630,9 +707,25 @@ static inline int has_bit(const uint64_t *bits, uint32_t at)
     return (int)((bits[at >> 6] >> (at & 63)) & 1);
 }
 
-uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
+/* The n bits (at most 64) of words from bit first on. */
+static inline uint64_t bit_run(const uint64_t *words, size_t first, size_t n)
+{
+    if (n == 0)
+        return 0;
+    size_t w = first / 64;
+    unsigned off = (unsigned)(first % 64);
+    uint64_t v = words[w] >> off;
+    if (off != 0 && off + n > 64)
+        v |= words[w + 1] << (64 - off);
+    return n == 64 ? v : v & (((uint64_t)1 << n) - 1);
+}
+
+static inline uint64_t en_mask_of(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
 {
     const tme_lexical_tests *t = &lx->en_tests;
+    if (lx->bits.en_found != NULL)
+        return bit_run(lx->bits.en_found + zh_sentence * lx->bits.en_found_words,
+                       t->first[en_sentence], t->first[en_sentence + 1] - t->first[en_sentence]);
     const uint64_t *bits = lx->bits.zh_bits + zh_sentence * lx->bits.words;
     const uint32_t *at = lx->bits.en_item_at;
     size_t first = t->first[en_sentence], end = t->first[en_sentence + 1];
@@ -642,11 +735,13 @@ uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t z
     return mask;
 }
 
-uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
+static inline uint64_t zh_mask_of(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
 {
     const tme_lexical_tests *t = &lx->zh_tests;
     const tme_lexical_bits *b = &lx->bits;
     size_t first = t->first[zh_sentence], end = t->first[zh_sentence + 1];
+    if (b->zh_covered != NULL)
+        return bit_run(b->zh_covered + en_sentence * b->zh_covered_words, first, end - first);
     uint64_t mask = 0;
     if (b->zh_covered_by != NULL) {
         const uint64_t *rows = b->zh_covered_by + en_sentence / 64;
@@ -665,8 +760,8 @@ uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t e
     return mask;
 }
 
-double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_t mask,
-                            size_t other_count)
+static inline double evidence_of(const tme_lexical_tests *t, size_t sentence, uint64_t mask,
+                                 size_t other_count)
 {
     if (t->first == NULL || other_count == 0)
         return 0;
@@ -676,6 +771,28 @@ double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_
     for (; mask != 0; mask &= mask - 1)
         e += gain[(size_t)__builtin_ctzll(mask) * t->weights];
     return e;
+}
+
+uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
+{
+    return en_mask_of(lx, en_sentence, zh_sentence);
+}
+
+uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
+{
+    return zh_mask_of(lx, zh_sentence, en_sentence);
+}
+
+double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_t mask,
+                            size_t other_count)
+{
+    return evidence_of(t, sentence, mask, other_count);
+}
+
+double tme_lexical_pair_evidence(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
+{
+    return evidence_of(&lx->en_tests, en_sentence, en_mask_of(lx, en_sentence, zh_sentence), 1) +
+           evidence_of(&lx->zh_tests, zh_sentence, zh_mask_of(lx, zh_sentence, en_sentence), 1);
 }
 
 /* The most tme_lexical_evidence(t, i, mask, k + 1) can be: the misses'

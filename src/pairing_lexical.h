@@ -10,32 +10,13 @@
 #define TME_PAIRING_LEXICAL_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "align_lexical.h"
 #include "text_features.h"
 
-/* The model's masks for every pair of paragraphs, so that a pair's is
- * read off rather than made of a bit test for each of its tests (the
- * pairing asks the evidence of most pairs): en_found, en_words 64-bit
- * words a Chinese paragraph, has bit s set when the paragraph has the
- * lemma of English test slot s; zh_covered, zh_words a English paragraph,
- * bit s when the paragraph covers Chinese slot s. A paragraph's tests'
- * slots are consecutive, so its mask is a run of bits. NULL (the masks
- * then made pair by pair) when a table would take more than
- * TME_PAIRING_MASK_WORDS_MAX words. */
-typedef struct {
-    uint64_t *en_found;
-    size_t en_words;
-    uint64_t *zh_covered;
-    size_t zh_words;
-} tme_pairing_masks;
-#define TME_PAIRING_MASK_WORDS_MAX ((size_t)1 << 21)
-
 typedef struct {
     tme_features en, zh; /* one sentence a paragraph, in the article's order */
     tme_lexical lexical;
-    tme_pairing_masks masks; /* in lexical's arena */
     int ready;
 } tme_pairing_lexicon;
 
@@ -51,12 +32,6 @@ tme_status tme_pairing_lexicon_finish(tme_pairing_lexicon *pl, tme_error *err);
  * paragraph en (its number on its side) and Chinese paragraph zh translate
  * each other. */
 double tme_pairing_lexical_evidence(const tme_pairing_lexicon *pl, size_t en, size_t zh);
-
-/* The model's masks of the pair (ready only), as tme_lexical_en_mask(
- * &pl->lexical, en, zh) and tme_lexical_zh_mask(&pl->lexical, zh, en),
- * read off the tables. */
-void tme_pairing_lexical_masks(const tme_pairing_lexicon *pl, size_t en, size_t zh,
-                               uint64_t *en_mask, uint64_t *zh_mask);
 
 void tme_pairing_lexicon_free(tme_pairing_lexicon *pl);
 
