@@ -207,6 +207,15 @@ typedef struct {
     double p1, prior, hit_share, miss_share, others;
 } item_odds;
 
+/* The chance that none of k sentences has an item each has with chance
+ * base: (1 - base)^k. pow() returns x itself for y = 1 (it is within a
+ * ulp of the exact result, which x is), so one sentence, the pairing's
+ * only weight and one of the aligner's three, needs no call. */
+static double none_of(double base, size_t k)
+{
+    return k == 1 ? 1 - base : pow(1 - base, (double)k);
+}
+
 static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
 {
     double p0_hit =
@@ -214,10 +223,9 @@ static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
     double p0_miss =
         (o.miss_share * o.others + PRIOR_SENTENCES * o.prior) / (o.others + PRIOR_SENTENCES);
     double hit_base = clamp(p0_hit, 0.002, 0.95), miss_base = clamp(p0_miss, 0.002, 0.95);
-    p0_hit = clamp(1 - pow(1 - hit_base, (double)k), 0.002, 0.99);
+    p0_hit = clamp(1 - none_of(hit_base, k), 0.002, 0.99);
     /* an item found nowhere else has the same share both ways */
-    p0_miss =
-        miss_base == hit_base ? p0_hit : clamp(1 - pow(1 - miss_base, (double)k), 0.002, 0.99);
+    p0_miss = miss_base == hit_base ? p0_hit : clamp(1 - none_of(miss_base, k), 0.002, 0.99);
     if (p0_miss >= o.p1 || p0_hit >= o.p1) { /* found everywhere: no evidence */
         *hit = *miss = 0;
         return;
