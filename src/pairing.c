@@ -61,6 +61,7 @@ typedef struct {
     double length_expected, length_sd; /* English: english_length_model() */
     double lexical_most;               /* the most its lexical evidence against any other can be */
     hash_set words;                    /* Latin tokens */
+    uint64_t word_filter[4];           /* bit word_filter_bit() of each of words */
     hash_set numbers;                  /* number_id() of numbers and decades */
     hash_set soft_numbers;             /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
@@ -90,6 +91,29 @@ static void set_finish(hash_set *set)
         if (w == 0 || set->items[w - 1] != set->items[r])
             set->items[w++] = set->items[r];
     set->count = w;
+}
+
+/* A Latin word's bit in a paragraph's word_filter: most of the few Latin
+ * words of a Chinese paragraph are in no English paragraph it is weighed
+ * against, and the filter says so without a walk through the English
+ * paragraph's words (some 23 on the bench; 256 bits hold them at a
+ * false positive in eleven). */
+static unsigned word_filter_bit(uint64_t key)
+{
+    return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+
+static int may_hold_word(const side_info *info, uint64_t key)
+{
+    unsigned bit = word_filter_bit(key);
+    return (int)((info->word_filter[bit / 64] >> (bit % 64)) & 1);
+}
+
+/* fmin(x, limit) for a limit that is a number, without the call: x when
+ * below it, else the limit (a NaN x too, as fmin gives). */
+static inline double at_most(double x, double limit)
+{
+    return x < limit ? x : limit;
 }
 
 /* Numbers and decades in one set: the anchor's key and kind. */
@@ -132,6 +156,10 @@ static int add_anchors(const tme_features *f, side_info *info)
     }
     for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
         set_finish(sets[s]);
+    for (size_t k = 0; k < info->words.count; k++) {
+        unsigned bit = word_filter_bit(info->words.items[k]);
+        info->word_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
     return 0;
 }
 
@@ -186,7 +214,8 @@ static double anchor_score(const side_info *en, const side_info *zh)
     double bonus = 0, penalty = 0;
     set_cursor words = {&en->words, 0};
     for (size_t k = 0; k < zh->words.count; k++) {
-        if (cursor_contains(&words, zh->words.items[k]))
+        uint64_t key = zh->words.items[k];
+        if (may_hold_word(en, key) && cursor_contains(&words, key))
             bonus += SHARED_ANCHOR_BONUS;
         else
             penalty += MISSING_LATIN_PENALTY;
@@ -202,8 +231,12 @@ static double anchor_score(const side_info *en, const side_info *zh)
     for (size_t k = 0; k < zh->soft_numbers.count; k++)
         if (cursor_contains(&hard, zh->soft_numbers.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
-    penalty += missing_numbers_penalty(zh, en) + missing_numbers_penalty(en, zh);
-    return fmin(bonus, MAX_ANCHOR_BONUS) - fmin(penalty, MAX_MISSING_PENALTY);
+    /* most paragraphs have no number: no call (missing_numbers_penalty is
+     * then 0) */
+    double zh_missing = zh->numbers.count > 0 ? missing_numbers_penalty(zh, en) : 0;
+    double en_missing = en->numbers.count > 0 ? missing_numbers_penalty(en, zh) : 0;
+    penalty += zh_missing + en_missing;
+    return at_most(bonus, MAX_ANCHOR_BONUS) - at_most(penalty, MAX_MISSING_PENALTY);
 }
 
 /* What length_score() needs of an English paragraph, computed once for it
@@ -219,7 +252,7 @@ static void english_length_model(side_info *en)
 static double length_score(const side_info *en, const side_info *zh)
 {
     double delta = (zh->units - en->length_expected) / en->length_sd;
-    return -fmin(delta * delta / 2, MAX_LENGTH_PENALTY);
+    return -at_most(delta * delta / 2, MAX_LENGTH_PENALTY);
 }
 
 typedef enum { ORDER_ANY, ORDER_EN_FIRST, ORDER_ZH_FIRST } order;
