@@ -538,22 +538,27 @@ static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
 }
 
 /* The dynamic programme over the band, row after row: the best move into
- * each cell is kept in t->moves. */
+ * each cell is kept in t->moves. Each of the two rows of scores is
+ * -INFINITY outside the band of the row it holds (the row before it is
+ * cleared when it is reused), so that a move from outside the band is
+ * turned away by its score alone, as a move from a cell no path reaches. */
 static void fill_table(dp_table *t, const sides *s, order preferred, score_cache *cache)
 {
     size_t n_en = s->n_en, n_zh = s->n_zh;
     double *prev = t->prev, *cur = t->cur;
     for (size_t j = 0; j <= n_zh; j++)
         prev[j] = cur[j] = -INFINITY;
-    size_t prev_lo = 0, prev_hi = 0;
+    size_t prev_lo = 0, prev_hi = 0, held_lo = 0, held_hi = 0; /* held: cur's old row */
     for (size_t i = 0; i <= n_en; i++) {
         size_t lo = t->row_lo[i];
         size_t hi = lo + (t->row_start[i + 1] - t->row_start[i]) - 1;
         unsigned char *moves = t->moves + t->row_start[i];
+        for (size_t j = held_lo; j <= held_hi; j++)
+            cur[j] = -INFINITY;
         for (size_t j = lo; j <= hi; j++) {
             double best = i == 0 && j == 0 ? 0 : -INFINITY;
             unsigned char move = 0;
-            if (i > 0 && j >= prev_lo && j <= prev_hi && prev[j] > best) {
+            if (prev[j] > best) {
                 best = prev[j];
                 move = MOVE_SKIP_EN;
             }
@@ -561,7 +566,7 @@ static void fill_table(dp_table *t, const sides *s, order preferred, score_cache
                 best = cur[j - 1];
                 move = MOVE_SKIP_ZH;
             }
-            if (i > 0 && j > 0 && j - 1 >= prev_lo && j - 1 <= prev_hi && prev[j - 1] > -INFINITY) {
+            if (j > 0 && prev[j - 1] > -INFINITY) { /* i > 0: row 0's prev is all -INFINITY */
                 double paired = pair_move_score(cache, t->row_start[i] + (j - lo), &s->en[i - 1],
                                                 &s->zh[j - 1], preferred, prev[j - 1], best);
                 if (paired > best) {
@@ -575,6 +580,8 @@ static void fill_table(dp_table *t, const sides *s, order preferred, score_cache
         double *swap = prev;
         prev = cur;
         cur = swap;
+        held_lo = prev_lo;
+        held_hi = prev_hi;
         prev_lo = lo;
         prev_hi = hi;
     }
