@@ -481,15 +481,30 @@ static int alloc_table(dp_table *t, size_t n_en, size_t n_zh, size_t width)
 }
 
 /* order_free_score() of every band cell, kept from the first pass for the
- * second (same band): NAN until computed. A band of more cells than
- * SCORE_CACHE_MAX_CELLS (8 MB of scores) keeps none and the second pass
- * computes its scores again: a 9 MB page's band held 100 MB of them, most
- * of its peak memory. */
+ * second (same band), or, for a cell the first pass turned away, the
+ * bound that did (what the order adds is the second pass's own): a bound
+ * that turns it away again spares the second pass its length and
+ * anchors, one that does not sends it through pair_move_score as if
+ * nothing were kept, and any bound that is above the score makes the same
+ * moves. A band of more cells than SCORE_CACHE_MAX_CELLS (9 MB) keeps
+ * none and the second pass computes its scores again: a 9 MB page's band
+ * held 100 MB of them, most of its peak memory. */
+enum { CACHED_NOTHING, CACHED_SCORE, CACHED_BOUND };
 typedef struct {
-    double *scores; /* NULL: not kept */
+    double *scores;      /* NULL: not kept */
+    unsigned char *kind; /* of scores[cell]: CACHED_* */
     int prepared;
 } score_cache;
 #define SCORE_CACHE_MAX_CELLS ((size_t)1 << 20)
+
+static double turned_away(score_cache *cache, size_t cell, double bound)
+{
+    if (cache->scores != NULL) {
+        cache->scores[cell] = bound;
+        cache->kind[cell] = CACHED_BOUND;
+    }
+    return -INFINITY;
+}
 
 /* The score of the pair move into a cell from a path of score from, or
  * -INFINITY when it cannot be above best (the move is only taken above
@@ -504,23 +519,30 @@ static double pair_move_score(score_cache *cache, size_t cell, const side_info *
     if (en->navigation || zh->navigation)
         return -INFINITY;
     double adjacency = adjacency_score(en, zh, preferred);
-    if (cache->scores != NULL && !isnan(cache->scores[cell]))
+    int kind = cache->scores != NULL ? cache->kind[cell] : CACHED_NOTHING;
+    if (kind == CACHED_SCORE)
         return from + (cache->scores[cell] + adjacency);
+    if (kind == CACHED_BOUND && from + (cache->scores[cell] + adjacency) <= best)
+        return -INFINITY;
     double length = length_score(en, zh);
     double lexical_most = weigh_evidence(en->lexical_most + zh->lexical_most);
-    if (from + (order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh) + adjacency) <= best)
-        return -INFINITY;
+    double bound = order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh);
+    if (from + (bound + adjacency) <= best)
+        return turned_away(cache, cell, bound);
     double anchor = anchor_score(en, zh);
-    if (from + (order_free_sum(length, anchor, lexical_most, en, zh) + adjacency) <= best)
-        return -INFINITY;
+    bound = order_free_sum(length, anchor, lexical_most, en, zh);
+    if (from + (bound + adjacency) <= best)
+        return turned_away(cache, cell, bound);
     double score = order_free_sum(length, anchor, lexical_score(en, zh), en, zh);
-    if (cache->scores != NULL)
+    if (cache->scores != NULL) {
         cache->scores[cell] = score;
+        cache->kind[cell] = CACHED_SCORE;
+    }
     return from + (score + adjacency);
 }
 
-/* The cache's cells for the band of t, all NAN, on the first pass (none
- * for a band too large to keep). */
+/* The cache's cells for the band of t, none kept, on the first pass (no
+ * cache for a band too large to keep). */
 static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
 {
     if (cache->prepared)
@@ -530,10 +552,14 @@ static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
     if (cells > SCORE_CACHE_MAX_CELLS)
         return 0;
     cache->scores = malloc(cells * sizeof *cache->scores);
-    if (cache->scores == NULL)
+    cache->kind = calloc(cells, sizeof *cache->kind);
+    if (cache->scores == NULL || cache->kind == NULL) {
+        free(cache->scores);
+        free(cache->kind);
+        cache->scores = NULL;
+        cache->kind = NULL;
         return -1;
-    for (size_t c = 0; c < cells; c++)
-        cache->scores[c] = NAN;
+    }
     return 0;
 }
 
@@ -732,9 +758,10 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
     }
     size_t max_pairs = s.n_en < s.n_zh ? s.n_en : s.n_zh;
     out->pairs = malloc((max_pairs + 1) * sizeof *out->pairs);
-    score_cache cache = {NULL, 0};
+    score_cache cache = {NULL, NULL, 0};
     if (out->pairs == NULL || best_pairing(&s, ORDER_ANY, &cache, out->pairs, &out->count) != 0) {
         free(cache.scores);
+        free(cache.kind);
         free_sides(&s);
         tme_pairing_free(out);
         return tme_error_nomem(err);
@@ -743,6 +770,7 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
     int failed =
         preferred != ORDER_ANY && best_pairing(&s, preferred, &cache, out->pairs, &out->count) != 0;
     free(cache.scores);
+    free(cache.kind);
     if (failed) {
         free_sides(&s);
         tme_pairing_free(out);
