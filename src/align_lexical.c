@@ -592,6 +592,49 @@ static int make_en_found(tme_lexical *lx, tme_arena *scratch)
     return 0;
 }
 
+/* One step of transpose_block: in each pair of rows j apart (the first
+ * of the pair with bit j of its index clear), the first's high half of
+ * each 2j-bit group swaps with the second's low half (m: the low halves). */
+static inline void swap_halves(uint64_t a[64], unsigned j, uint64_t m)
+{
+    for (unsigned first = 0; first < 64; first += 2 * j)
+        for (unsigned k = first; k < first + j; k++) {
+            uint64_t t = ((a[k] >> j) ^ a[k + j]) & m;
+            a[k] ^= t << j;
+            a[k + j] ^= t;
+        }
+}
+
+/* Transposes the 64 x 64 bit block a (bit c of a[r] is row r, column c)
+ * in place: swaps of halves, quarters ... down to single bits, each a few
+ * word operations for 32 pairs of rows, instead of a test for each bit. */
+static void transpose_block(uint64_t a[64])
+{
+    swap_halves(a, 32, 0x00000000FFFFFFFFULL);
+    swap_halves(a, 16, 0x0000FFFF0000FFFFULL);
+    swap_halves(a, 8, 0x00FF00FF00FF00FFULL);
+    swap_halves(a, 4, 0x0F0F0F0F0F0F0F0FULL);
+    swap_halves(a, 2, 0x3333333333333333ULL);
+    swap_halves(a, 1, 0x5555555555555555ULL);
+}
+
+/* dst (cols rows of dst_words words) the transpose of src (rows rows of
+ * src_words words, cols columns), block by block; dst need not be
+ * zeroed. */
+static void transpose_bits(const uint64_t *src, size_t rows, size_t src_words, size_t cols,
+                           uint64_t *dst, size_t dst_words)
+{
+    uint64_t a[64];
+    for (size_t br = 0; br < dst_words; br++)
+        for (size_t bc = 0; bc * 64 < cols; bc++) {
+            for (size_t r = 0; r < 64; r++)
+                a[r] = br * 64 + r < rows ? src[(br * 64 + r) * src_words + bc] : 0;
+            transpose_block(a);
+            for (size_t c = 0; c < 64 && bc * 64 + c < cols; c++)
+                dst[(bc * 64 + c) * dst_words + br] = a[c];
+        }
+}
+
 /* zh_covered, the transpose of zh_covered_by (not made without it). */
 static int make_zh_covered(tme_lexical *lx)
 {
@@ -600,13 +643,10 @@ static int make_zh_covered(tme_lexical *lx)
     size_t words = (slots + 63) / 64, row = b->en_row_words;
     if (b->zh_covered_by == NULL || words == 0 || n_en > TME_LEXICAL_TABLE_WORDS_MAX / words)
         return 0;
-    uint64_t *covered = tme_arena_calloc(&lx->arena, n_en * words, sizeof *covered);
+    uint64_t *covered = tme_arena_alloc(&lx->arena, n_en * words, sizeof *covered);
     if (covered == NULL)
         return -1;
-    for (size_t s = 0; s < slots; s++)
-        for (size_t w = 0; w < row; w++)
-            for (uint64_t m = b->zh_covered_by[s * row + w]; m != 0; m &= m - 1)
-                set_table_bit(covered + (w * 64 + (size_t)__builtin_ctzll(m)) * words, s);
+    transpose_bits(b->zh_covered_by, slots, row, n_en, covered, words);
     b->zh_covered = covered;
     b->zh_covered_words = words;
     return 0;
