@@ -61,7 +61,8 @@ typedef struct {
     double length_expected, length_sd; /* English: english_length_model() */
     double lexical_most;               /* the most its lexical evidence against any other can be */
     hash_set words;                    /* Latin tokens */
-    uint64_t word_filter[4];           /* bit word_filter_bit() of each of words */
+    const struct latin_rows *latin;    /* Chinese: the article's, NULL when not made */
+    const uint32_t *word_row;          /* with latin: the row of each of words */
     hash_set numbers;                  /* number_id() of numbers and decades */
     hash_set soft_numbers;             /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
@@ -91,22 +92,6 @@ static void set_finish(hash_set *set)
         if (w == 0 || set->items[w - 1] != set->items[r])
             set->items[w++] = set->items[r];
     set->count = w;
-}
-
-/* A Latin word's bit in a paragraph's word_filter: most of the few Latin
- * words of a Chinese paragraph are in no English paragraph it is weighed
- * against, and the filter says so without a walk through the English
- * paragraph's words (some 23 on the bench; 256 bits hold them at a
- * false positive in eleven). */
-static unsigned word_filter_bit(uint64_t key)
-{
-    return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 56);
-}
-
-static int may_hold_word(const side_info *info, uint64_t key)
-{
-    unsigned bit = word_filter_bit(key);
-    return (int)((info->word_filter[bit / 64] >> (bit % 64)) & 1);
 }
 
 /* fmin(x, limit) for a limit that is a number, without the call: x when
@@ -156,10 +141,6 @@ static int add_anchors(const tme_features *f, side_info *info)
     }
     for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
         set_finish(sets[s]);
-    for (size_t k = 0; k < info->words.count; k++) {
-        unsigned bit = word_filter_bit(info->words.items[k]);
-        info->word_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
-    }
     return 0;
 }
 
@@ -209,13 +190,31 @@ static double missing_numbers_penalty(const side_info *from, const side_info *ot
     return penalty;
 }
 
+/* Which English paragraphs hold each Latin word of the article's Chinese
+ * paragraphs: a row of bits, one an English paragraph, for each distinct
+ * word, so that anchor_score tests a bit for each word of a Chinese
+ * paragraph instead of walking the English paragraph's (some 23 words on
+ * the bench) for it. */
+typedef struct latin_rows {
+    uint64_t *rows; /* [row * row_words]: bit i, English paragraph i */
+    size_t row_words;
+    uint32_t *word_row; /* each Chinese paragraph's words' rows, in one block */
+} latin_rows;
+/* More words of rows than this: no rows, the walks. */
+#define LATIN_ROWS_MAX_WORDS ((size_t)1 << 21)
+
+static int latin_row_has(const latin_rows *latin, uint32_t row, size_t en)
+{
+    return (int)((latin->rows[row * latin->row_words + en / 64] >> (en % 64)) & 1);
+}
+
 static double anchor_score(const side_info *en, const side_info *zh)
 {
     double bonus = 0, penalty = 0;
     set_cursor words = {&en->words, 0};
     for (size_t k = 0; k < zh->words.count; k++) {
-        uint64_t key = zh->words.items[k];
-        if (may_hold_word(en, key) && cursor_contains(&words, key))
+        if (zh->latin != NULL ? latin_row_has(zh->latin, zh->word_row[k], en->at)
+                              : cursor_contains(&words, zh->words.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
         else
             penalty += MISSING_LATIN_PENALTY;
@@ -327,7 +326,84 @@ typedef struct {
     side_info *en, *zh;
     size_t n_en, n_zh;
     tme_pairing_lexicon lexicon;
+    latin_rows latin;
 } sides;
+
+/* The distinct Latin words of the Chinese paragraphs, sorted, into *keys
+ * (the caller's to free); how many, or SIZE_MAX when out of memory. */
+static size_t chinese_latin_words(const sides *s, uint64_t **keys)
+{
+    size_t n = 0, distinct = 0;
+    for (size_t j = 0; j < s->n_zh; j++)
+        n += s->zh[j].words.count;
+    if ((*keys = malloc((n ? n : 1) * sizeof **keys)) == NULL)
+        return SIZE_MAX;
+    n = 0;
+    for (size_t j = 0; j < s->n_zh; j++)
+        for (size_t k = 0; k < s->zh[j].words.count; k++)
+            (*keys)[n++] = s->zh[j].words.items[k];
+    tme_sort_u64(*keys, n);
+    for (size_t r = 0; r < n; r++)
+        if (distinct == 0 || (*keys)[distinct - 1] != (*keys)[r])
+            (*keys)[distinct++] = (*keys)[r];
+    return distinct;
+}
+
+#define KEY_FILTER_BITS 4096
+static unsigned key_filter_bit(uint64_t key)
+{
+    return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 52); /* < KEY_FILTER_BITS */
+}
+
+/* s->latin, and each Chinese paragraph's latin and word_row (left NULL
+ * when the rows would be too large: anchor_score then walks). */
+static int make_latin_rows(sides *s)
+{
+    latin_rows *l = &s->latin;
+    uint64_t *keys;
+    size_t n_keys = chinese_latin_words(s, &keys), words = 0;
+    if (n_keys == SIZE_MAX)
+        return -1;
+    l->row_words = (s->n_en + 63) / 64;
+    for (size_t j = 0; j < s->n_zh; j++)
+        words += s->zh[j].words.count;
+    if (n_keys == 0 || l->row_words == 0 || n_keys > LATIN_ROWS_MAX_WORDS / l->row_words) {
+        free(keys);
+        return 0;
+    }
+    l->rows = calloc(n_keys * l->row_words, sizeof *l->rows);
+    l->word_row = malloc(words * sizeof *l->word_row);
+    if (l->rows == NULL || l->word_row == NULL) {
+        free(keys);
+        return -1;
+    }
+    /* most English words are in no Chinese paragraph: a filter of the
+     * keys turns them away before the search */
+    uint64_t filter[KEY_FILTER_BITS / 64] = {0};
+    for (size_t k = 0; k < n_keys; k++)
+        filter[key_filter_bit(keys[k]) / 64] |= (uint64_t)1 << (key_filter_bit(keys[k]) % 64);
+    for (size_t i = 0; i < s->n_en; i++) {
+        const hash_set *own = &s->en[i].words;
+        for (size_t k = 0, at = 0; k < own->count; k++) {
+            unsigned bit = key_filter_bit(own->items[k]);
+            if (!((filter[bit / 64] >> (bit % 64)) & 1))
+                continue;
+            at = tme_lower_bound_u64(keys, at, n_keys, own->items[k]); /* both sorted */
+            if (at < n_keys && keys[at] == own->items[k])
+                l->rows[at * l->row_words + i / 64] |= (uint64_t)1 << (i % 64);
+        }
+    }
+    uint32_t *row = l->word_row;
+    for (size_t j = 0; j < s->n_zh; j++) {
+        side_info *zh = &s->zh[j];
+        zh->latin = l;
+        zh->word_row = row;
+        for (size_t k = 0; k < zh->words.count; k++)
+            *row++ = (uint32_t)tme_lower_bound_u64(keys, 0, n_keys, zh->words.items[k]);
+    }
+    free(keys);
+    return 0;
+}
 
 static void free_sides(sides *s)
 {
@@ -343,6 +419,8 @@ static void free_sides(sides *s)
     }
     free(s->en);
     free(s->zh);
+    free(s->latin.rows);
+    free(s->latin.word_row);
     tme_pairing_lexicon_free(&s->lexicon);
 }
 
@@ -419,6 +497,8 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
         return status;
     if (tme_pairing_lexicon_finish(&s->lexicon, err) != TME_OK)
         return err->status;
+    if (make_latin_rows(s) != 0)
+        return tme_error_nomem(err);
     bound_lexical_evidence(s);
     return TME_OK;
 }
