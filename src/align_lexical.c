@@ -399,28 +399,27 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, set_up *su)
 
 /* For each Chinese slot, the set indices of its word's lemmas that the
  * English has. */
-static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
+static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas, tme_arena *scratch)
 {
     const tme_lexical_tests *t = &lx->zh_tests;
     size_t slots = t->first[lx->zh->n_sentences], n = 0;
     tme_lexical_bits *b = &lx->bits;
-    if ((b->zh_cover_first = tme_arena_alloc(&lx->arena, slots + 1, sizeof *b->zh_cover_first)) ==
-        NULL)
+    /* each slot's lemmas, asked once */
+    const uint32_t **ids = tme_arena_alloc(scratch, slots, sizeof *ids);
+    size_t *counts = tme_arena_alloc(scratch, slots, sizeof *counts);
+    b->zh_cover_first = tme_arena_alloc(&lx->arena, slots + 1, sizeof *b->zh_cover_first);
+    if (ids == NULL || counts == NULL || b->zh_cover_first == NULL)
         return -1;
-    for (size_t s = 0; s < slots; s++) {
-        const uint32_t *ids;
-        n += tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
-    }
+    for (size_t s = 0; s < slots; s++)
+        n += counts[s] = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids[s]);
     if ((b->zh_cover = tme_arena_alloc(&lx->arena, n, sizeof *b->zh_cover)) == NULL)
         return -1;
     n = 0;
     for (size_t s = 0; s < slots; s++) {
-        const uint32_t *ids;
-        size_t count = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
         b->zh_cover_first[s] = n;
-        for (size_t k = 0; k < count; k++) {
+        for (size_t k = 0; k < counts[s]; k++) {
             size_t at;
-            if (set_index(lemmas, ids[k], &at))
+            if (set_index(lemmas, ids[s][k], &at))
                 b->zh_cover[n++] = (uint32_t)at;
         }
     }
@@ -461,24 +460,20 @@ static int init_zh_covered_by(tme_lexical *lx, tme_arena *scratch, size_t n_lemm
     return 0;
 }
 
-/* The share of English sentences with one of the lemmas of word, as the
- * chance that independent lemmas give: *miss_share counting every
- * sentence, *hit_share the candidate left out (-1 each when the word is
- * covered); *expected the sentences its lemmas are in, for the latter (0
- * when no other sentence is left). One pass for both: the look-ups were
- * a tenth of the Chinese tests' set-up. */
-static void cover_shares(const tme_lexicon *lex, const id_counts *lemmas, uint32_t word,
-                         size_t n_en, double *miss_share, double *hit_share, double *expected)
+/* The share of English sentences with one of the lemmas of a word (cover:
+ * their set indices, a slot's zh_cover), as the chance that independent
+ * lemmas give: *miss_share counting every sentence, *hit_share the
+ * candidate left out (-1 each when the word is covered); *expected the
+ * sentences its lemmas are in, for the latter (0 when no other sentence
+ * is left). One pass for both, over the cover init_zh_cover found: the
+ * look-ups were a tenth of the Chinese tests' set-up. */
+static void cover_shares(const id_counts *lemmas, const uint32_t *cover, size_t n, size_t n_en,
+                         double *miss_share, double *hit_share, double *expected)
 {
-    const uint32_t *ids;
-    size_t n = tme_lexicon_headword_lemmas(lex, word, &ids);
     double none = 1, none_else = 1, others = (double)n_en, others_else = others - 1;
     *expected = 0;
     for (size_t k = 0; k < n; k++) {
-        size_t at;
-        if (!set_index(lemmas, ids[k], &at))
-            continue;
-        double df = (double)lemmas->en_df[at];
+        double df = (double)lemmas->en_df[cover[k]];
         none *= 1 - clamp(df / others, 0, 1);
         if (others_else > 0) {
             *expected += df;
@@ -489,61 +484,84 @@ static void cover_shares(const tme_lexicon *lex, const id_counts *lemmas, uint32
     *hit_share = 1 - none_else;
 }
 
-/* Chinese word `word`, index at of the words' set. */
+/* The Chinese word of slot s (longer: of more than two characters), index
+ * at of the words' set. */
 static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
-                           uint32_t word, size_t at)
+                           size_t s, size_t at, int longer)
 {
-    const tme_lexicon *lex = lx->zh->lexicon;
+    const tme_lexical_bits *b = &lx->bits;
     size_t n_en = lx->en->n_sentences;
-    int longer = tme_lexicon_headword_chars(lex, word) > 2;
     double expected;
     item_odds o = {longer ? ZH_P1_LONGER : ZH_P1_TWO, longer ? ZH_P0_LONGER : ZH_P0_TWO, 0, 0,
                    (double)n_en - 1};
-    cover_shares(lex, lemmas, word, n_en, &o.miss_share, &o.hit_share, &expected);
+    cover_shares(lemmas, b->zh_cover + b->zh_cover_first[s],
+                 b->zh_cover_first[s + 1] - b->zh_cover_first[s], n_en, &o.miss_share, &o.hit_share,
+                 &expected);
     o.p1 = fmin(o.p1, (expected + o.p1) / ((double)words->zh_df[at] + 1));
     return o;
 }
 
-static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
-                         set_up *su)
+/* The Chinese slots: the words of two or more characters, at most
+ * TME_LEXICAL_MAX_ITEMS a sentence (one-character words are mostly
+ * particles: 的, 在, 是), with each slot's index of the words' set and
+ * whether its word is longer than two characters (in scratch). */
+typedef struct {
+    uint32_t *word_at;
+    unsigned char *longer;
+} zh_slots;
+
+static int choose_zh_slots(tme_lexical *lx, const id_counts *words, tme_arena *scratch,
+                           zh_slots *out)
 {
     const tme_features *zh = lx->zh;
     tme_lexical_tests *t = &lx->zh_tests;
     size_t n = zh->n_sentences, slots = 0;
-    /* items and word_at have room for every word, of which the slots are
-     * some: the model keeps a copy of the slots' */
-    uint32_t *word_at = tme_arena_alloc(&su->scratch, zh->n_words, sizeof *word_at);
-    uint32_t *items = tme_arena_alloc(&su->scratch, zh->n_words, sizeof *items);
+    /* room for every word, of which the slots are some: the model keeps a
+     * copy of the slots' items */
+    uint32_t *items = tme_arena_alloc(scratch, zh->n_words, sizeof *items);
+    out->word_at = tme_arena_alloc(scratch, zh->n_words, sizeof *out->word_at);
+    out->longer = tme_arena_alloc(scratch, zh->n_words, 1);
     t->first = tme_arena_alloc(&lx->arena, n + 1, sizeof *t->first);
-    if (word_at == NULL || items == NULL || t->first == NULL)
+    if (items == NULL || out->word_at == NULL || out->longer == NULL || t->first == NULL)
         return -1;
-    /* The words of two or more characters, at most TME_LEXICAL_MAX_ITEMS
-     * a sentence: one-character words are mostly particles (的, 在, 是). */
     for (size_t j = 0; j < n; j++) {
         t->first[j] = slots;
         const tme_sentence_features *s = &zh->sentences[j];
-        for (size_t w = s->word_begin; w < s->word_end; w++)
-            if (slots - t->first[j] < TME_LEXICAL_MAX_ITEMS &&
-                tme_lexicon_headword_chars(zh->lexicon, zh->words[w]) >= 2) {
-                word_at[slots] = words->at_of[w];
+        for (size_t w = s->word_begin;
+             w < s->word_end && slots - t->first[j] < TME_LEXICAL_MAX_ITEMS; w++) {
+            size_t chars = tme_lexicon_headword_chars(zh->lexicon, zh->words[w]);
+            if (chars >= 2) {
+                out->word_at[slots] = words->at_of[w];
+                out->longer[slots] = chars > 2;
                 items[slots++] = zh->words[w];
             }
+        }
     }
     t->first[n] = slots;
-    weighed_item *weighed = tme_arena_alloc(&su->scratch, words->n, sizeof *weighed);
-    unsigned char *known = tme_arena_calloc(&su->scratch, words->n, 1); /* as in init_en_tests */
-    t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item);
-    if (weighed == NULL || known == NULL || t->item == NULL ||
-        alloc_tests(&lx->arena, t, n, slots) != 0)
+    if ((t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item)) == NULL)
         return -1;
     if (slots > 0)
         memcpy(t->item, items, slots * sizeof *items);
+    return 0;
+}
+
+/* The Chinese tests' weights (after init_zh_cover: the odds read the
+ * slots' covers). */
+static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
+                         const zh_slots *chosen, set_up *su)
+{
+    tme_lexical_tests *t = &lx->zh_tests;
+    size_t n = lx->zh->n_sentences;
+    weighed_item *weighed = tme_arena_alloc(&su->scratch, words->n, sizeof *weighed);
+    unsigned char *known = tme_arena_calloc(&su->scratch, words->n, 1); /* as in init_en_tests */
+    if (weighed == NULL || known == NULL || alloc_tests(&lx->arena, t, n, t->first[n]) != 0)
+        return -1;
     for (size_t j = 0; j < n; j++)
         for (size_t s = t->first[j]; s < t->first[j + 1]; s++) {
-            size_t at = word_at[s];
+            size_t at = chosen->word_at[s];
             if (!known[at]) {
-                weigh_all(su->memo, word_odds(lx, lemmas, words, t->item[s], at), t->weights,
-                          &weighed[at]);
+                weigh_all(su->memo, word_odds(lx, lemmas, words, s, at, chosen->longer[s]),
+                          t->weights, &weighed[at]);
                 known[at] = 1;
             }
             add_test(t, j, s, &weighed[at]);
@@ -726,10 +744,13 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
         rc = count_words(&su.scratch, zh, &words);
     if (rc == 0)
         rc = init_en_tests(lx, &lemmas, &su);
+    zh_slots chosen;
     if (rc == 0)
-        rc = init_zh_tests(lx, &lemmas, &words, &su);
+        rc = choose_zh_slots(lx, &words, &su.scratch, &chosen);
     if (rc == 0)
-        rc = init_zh_cover(lx, &lemmas);
+        rc = init_zh_cover(lx, &lemmas, &su.scratch);
+    if (rc == 0)
+        rc = init_zh_tests(lx, &lemmas, &words, &chosen, &su);
     if (rc == 0)
         rc = init_zh_covered_by(lx, &su.scratch, lemmas.n);
     tme_arena_free(&su.scratch);
