@@ -264,10 +264,38 @@ typedef struct {
  * heap, made on a thread's first model and freed when the thread ends,
  * so that only threads that align pay its 384 KiB. */
 #define ODDS_MEMO_SIZE 4096
+/* The memo also keeps the priors of recent lemma weights (an English
+ * lemma's p0 prior is a function of its weight alone, and the lexicon's
+ * weights take few values): exp() for each lemma of each model was a
+ * twentieth of the set-up. Keyed on the weight's bits; every entry is
+ * always a weight and its prior (made with weight 0). */
+#define PRIOR_MEMO_SIZE 1024
 typedef struct {
     item_odds odds[ODDS_MEMO_SIZE];
     weighed_item weighed[ODDS_MEMO_SIZE];
+    uint64_t prior_weight[PRIOR_MEMO_SIZE];
+    double prior[PRIOR_MEMO_SIZE];
 } odds_memo;
+
+static double prior_of_weight(double w)
+{
+    return EN_P0_AT_ZERO * exp(-EN_P0_DECAY * w);
+}
+
+/* prior_of_weight(w), from the memo when it has it. */
+static double lemma_prior(odds_memo *memo, double w)
+{
+    if (memo == NULL)
+        return prior_of_weight(w);
+    uint64_t bits;
+    memcpy(&bits, &w, sizeof bits);
+    size_t slot = (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> 54) % PRIOR_MEMO_SIZE;
+    if (memo->prior_weight[slot] != bits) {
+        memo->prior_weight[slot] = bits;
+        memo->prior[slot] = prior_of_weight(w);
+    }
+    return memo->prior[slot];
+}
 
 static pthread_key_t memo_key;
 static pthread_once_t memo_key_once = PTHREAD_ONCE_INIT;
@@ -301,6 +329,11 @@ static odds_memo *thread_odds_memo(void)
         free(memo);
         memo = NULL;
     }
+    if (memo != NULL) { /* prior_weight: all +0.0, calloc's bits */
+        double zero = 0;
+        for (size_t k = 0; k < PRIOR_MEMO_SIZE; k++)
+            memo->prior[k] = prior_of_weight(zero);
+    }
     return thread_memo = memo;
 }
 
@@ -313,19 +346,19 @@ static size_t odds_slot(const item_odds *o)
     return (size_t)(h >> 52) % ODDS_MEMO_SIZE;
 }
 
-static void weigh_all(odds_memo *memo, item_odds o, size_t weights, weighed_item *w)
+static void weigh_all(odds_memo *memo, const item_odds *o, size_t weights, weighed_item *w)
 {
-    size_t slot = memo != NULL ? odds_slot(&o) : 0;
+    size_t slot = memo != NULL ? odds_slot(o) : 0;
     if (memo != NULL && memo->weighed[slot].done >= weights &&
-        memcmp(&memo->odds[slot], &o, sizeof o) == 0) {
+        memcmp(&memo->odds[slot], o, sizeof *o) == 0) {
         *w = memo->weighed[slot];
         return;
     }
     for (size_t k = 1; k <= weights; k++)
-        weigh_item(o, k, &w->hit[k - 1], &w->miss[k - 1]);
+        weigh_item(*o, k, &w->hit[k - 1], &w->miss[k - 1]);
     w->done = weights;
     if (memo != NULL) {
-        memo->odds[slot] = o;
+        memo->odds[slot] = *o;
         memo->weighed[slot] = *w;
     }
 }
@@ -348,14 +381,15 @@ static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const w
 }
 
 /* English lemma l of a sentence: its odds from the counts (at: its index). */
-static item_odds lemma_odds(const tme_lexicon *lex, const id_counts *c, size_t at, size_t n_zh)
+static item_odds lemma_odds(const tme_lexicon *lex, odds_memo *memo, const id_counts *c, size_t at,
+                            size_t n_zh)
 {
     double w = tme_lexicon_lemma_weight(lex, c->ids[at]);
     double p1 = clamp(EN_P1_AT_ZERO - EN_P1_SLOPE * w, EN_P1_FLOOR, EN_P1_AT_ZERO);
     p1 = fmin(p1, ((double)c->zh_df[at] + p1) / ((double)c->en_df[at] + 1));
     double others = (double)n_zh - 1;
     double found = (double)c->zh_df[at];
-    item_odds o = {p1, EN_P0_AT_ZERO * exp(-EN_P0_DECAY * w), 0, 0, others};
+    item_odds o = {p1, lemma_prior(memo, w), 0, 0, others};
     o.hit_share = others > 0 ? fmax(found - 1, 0) / others : 0;
     o.miss_share = others > 0 ? found / others : 0;
     return o;
@@ -388,8 +422,8 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, set_up *su)
             t->item[s] = en->lemmas[l];
             lx->bits.en_item_at[s] = (uint32_t)at;
             if (!known[at]) {
-                weigh_all(su->memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), t->weights,
-                          &weighed[at]);
+                item_odds o = lemma_odds(en->lexicon, su->memo, c, at, lx->zh->n_sentences);
+                weigh_all(su->memo, &o, t->weights, &weighed[at]);
                 known[at] = 1;
             }
             add_test(t, i, s, &weighed[at]);
@@ -560,8 +594,8 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
         for (size_t s = t->first[j]; s < t->first[j + 1]; s++) {
             size_t at = chosen->word_at[s];
             if (!known[at]) {
-                weigh_all(su->memo, word_odds(lx, lemmas, words, s, at, chosen->longer[s]),
-                          t->weights, &weighed[at]);
+                item_odds o = word_odds(lx, lemmas, words, s, at, chosen->longer[s]);
+                weigh_all(su->memo, &o, t->weights, &weighed[at]);
                 known[at] = 1;
             }
             add_test(t, j, s, &weighed[at]);
