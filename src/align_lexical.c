@@ -42,18 +42,15 @@ static double clamp(double x, double lo, double hi)
  * set's order is the order the ids come in: its indices only number the
  * sentences' bits, no result depends on them, and sorting was a tenth of
  * the model's set-up. */
-typedef struct {
-    uint32_t id, at; /* at == EMPTY_SLOT: free */
-} id_slot;
-#define EMPTY_SLOT UINT32_MAX
+#define EMPTY_SLOT UINT32_MAX /* a free slot of the table */
 
 typedef struct {
     uint32_t *ids;
     size_t n;
     size_t *en_df, *zh_df;
     uint32_t *at_of; /* the index of each id the set was made of, in their order */
-    id_slot *slots;
-    size_t mask; /* slots: mask + 1, a power of two at least twice the ids */
+    uint32_t *slots; /* an index of ids (its id ids[slot]), or EMPTY_SLOT */
+    size_t mask;     /* slots: mask + 1, a power of two at least twice the ids */
 } id_counts;
 
 static inline size_t slot_of(const id_counts *c, uint32_t id)
@@ -65,10 +62,11 @@ static inline size_t slot_of(const id_counts *c, uint32_t id)
 static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
 {
     for (size_t h = slot_of(c, id);; h = (h + 1) & c->mask) {
-        if (c->slots[h].at == EMPTY_SLOT)
+        uint32_t slot = c->slots[h];
+        if (slot == EMPTY_SLOT)
             return 0;
-        if (c->slots[h].id == id) {
-            *at = c->slots[h].at;
+        if (c->ids[slot] == id) {
+            *at = slot;
             return 1;
         }
     }
@@ -88,24 +86,24 @@ static int make_set(tme_arena *arena, const uint32_t *ids, size_t n, id_counts *
      * system when freed, rather than five that fragment the heap */
     size_t room = n ? n : 1;
     void *block = tme_arena_alloc(
-        arena, room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(id_slot), 1);
+        arena, room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(uint32_t), 1);
     if (block == NULL)
         return -1;
     c->en_df = block;
     c->zh_df = c->en_df + room;
     c->ids = (uint32_t *)(c->zh_df + room);
     c->at_of = c->ids + room;
-    c->slots = (id_slot *)(c->at_of + room);
+    c->slots = c->at_of + room;
     memset(c->slots, 0xff, size * sizeof *c->slots);
     for (size_t k = 0; k < n; k++) {
         size_t h = slot_of(c, ids[k]);
-        while (c->slots[h].at != EMPTY_SLOT && c->slots[h].id != ids[k])
+        while (c->slots[h] != EMPTY_SLOT && c->ids[c->slots[h]] != ids[k])
             h = (h + 1) & c->mask;
-        if (c->slots[h].at == EMPTY_SLOT) {
-            c->slots[h] = (id_slot){ids[k], (uint32_t)c->n};
+        if (c->slots[h] == EMPTY_SLOT) {
+            c->slots[h] = (uint32_t)c->n;
             c->ids[c->n++] = ids[k];
         }
-        c->at_of[k] = c->slots[h].at;
+        c->at_of[k] = c->slots[h];
     }
     memset(c->en_df, 0, c->n * sizeof *c->en_df);
     memset(c->zh_df, 0, c->n * sizeof *c->zh_df);
@@ -726,8 +724,9 @@ tme_status tme_lexical_make_tables(tme_lexical *lx, tme_error *err)
  * lemma its gains and slots (32 bytes), per word the same, its cover
  * lists and its cover row (64 for a pair of up to 64 English sentences),
  * per sentence its tests and bitmaps (48 + lemmas / 8). The set-up: per
- * lemma or word its set (56 with the hash table) and weights (57), per
- * lemma its row of sentences (8), and per word its set index (4). At most
+ * lemma or word its set (40 with the hash table) and weights (57), per
+ * lemma its row of sentences (8), and per word its set index, its
+ * headword's lemmas and its length (21). At most
  * MAX_FIRST_CHUNK each: a whole article's model (the pairing's) takes more
  * chunks, its largest arrays their own (arena.h). */
 #define MAX_FIRST_CHUNK ((size_t)256 << 10)
@@ -750,7 +749,7 @@ static size_t model_bytes(const tme_features *en, const tme_features *zh)
 
 static size_t scratch_bytes(const tme_features *en, const tme_features *zh)
 {
-    return at_most_first_chunk(121, 117, 0, en, zh);
+    return at_most_first_chunk(105, 118, 0, en, zh);
 }
 
 tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_features *zh,
