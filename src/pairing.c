@@ -577,6 +577,12 @@ typedef struct {
 } score_cache;
 #define SCORE_CACHE_MAX_CELLS ((size_t)1 << 20)
 
+static void free_cache(score_cache *cache)
+{
+    free(cache->scores);
+    free(cache->kind);
+}
+
 static double turned_away(score_cache *cache, size_t cell, double bound)
 {
     if (cache->scores != NULL) {
@@ -840,8 +846,7 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
     out->pairs = malloc((max_pairs + 1) * sizeof *out->pairs);
     score_cache cache = {NULL, NULL, 0};
     if (out->pairs == NULL || best_pairing(&s, ORDER_ANY, &cache, out->pairs, &out->count) != 0) {
-        free(cache.scores);
-        free(cache.kind);
+        free_cache(&cache);
         free_sides(&s);
         tme_pairing_free(out);
         return tme_error_nomem(err);
@@ -849,8 +854,7 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
     order preferred = dominant_order(out->pairs, out->count);
     int failed =
         preferred != ORDER_ANY && best_pairing(&s, preferred, &cache, out->pairs, &out->count) != 0;
-    free(cache.scores);
-    free(cache.kind);
+    free_cache(&cache);
     if (failed) {
         free_sides(&s);
         tme_pairing_free(out);
