@@ -42,18 +42,15 @@ static double clamp(double x, double lo, double hi)
  * set's order is the order the ids come in: its indices only number the
  * sentences' bits, no result depends on them, and sorting was a tenth of
  * the model's set-up. */
-typedef struct {
-    uint32_t id, at; /* at == EMPTY_SLOT: free */
-} id_slot;
-#define EMPTY_SLOT UINT32_MAX
+#define EMPTY_SLOT UINT32_MAX /* a free slot of the table */
 
 typedef struct {
     uint32_t *ids;
     size_t n;
     size_t *en_df, *zh_df;
     uint32_t *at_of; /* the index of each id the set was made of, in their order */
-    id_slot *slots;
-    size_t mask; /* slots: mask + 1, a power of two at least twice the ids */
+    uint32_t *slots; /* an index of ids (its id ids[slot]), or EMPTY_SLOT */
+    size_t mask;     /* slots: mask + 1, a power of two at least twice the ids */
 } id_counts;
 
 static inline size_t slot_of(const id_counts *c, uint32_t id)
@@ -65,10 +62,11 @@ static inline size_t slot_of(const id_counts *c, uint32_t id)
 static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
 {
     for (size_t h = slot_of(c, id);; h = (h + 1) & c->mask) {
-        if (c->slots[h].at == EMPTY_SLOT)
+        uint32_t slot = c->slots[h];
+        if (slot == EMPTY_SLOT)
             return 0;
-        if (c->slots[h].id == id) {
-            *at = c->slots[h].at;
+        if (c->ids[slot] == id) {
+            *at = slot;
             return 1;
         }
     }
@@ -88,24 +86,24 @@ static int make_set(tme_arena *arena, const uint32_t *ids, size_t n, id_counts *
      * system when freed, rather than five that fragment the heap */
     size_t room = n ? n : 1;
     void *block = tme_arena_alloc(
-        arena, room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(id_slot), 1);
+        arena, room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(uint32_t), 1);
     if (block == NULL)
         return -1;
     c->en_df = block;
     c->zh_df = c->en_df + room;
     c->ids = (uint32_t *)(c->zh_df + room);
     c->at_of = c->ids + room;
-    c->slots = (id_slot *)(c->at_of + room);
+    c->slots = c->at_of + room;
     memset(c->slots, 0xff, size * sizeof *c->slots);
     for (size_t k = 0; k < n; k++) {
         size_t h = slot_of(c, ids[k]);
-        while (c->slots[h].at != EMPTY_SLOT && c->slots[h].id != ids[k])
+        while (c->slots[h] != EMPTY_SLOT && c->ids[c->slots[h]] != ids[k])
             h = (h + 1) & c->mask;
-        if (c->slots[h].at == EMPTY_SLOT) {
-            c->slots[h] = (id_slot){ids[k], (uint32_t)c->n};
+        if (c->slots[h] == EMPTY_SLOT) {
+            c->slots[h] = (uint32_t)c->n;
             c->ids[c->n++] = ids[k];
         }
-        c->at_of[k] = c->slots[h].at;
+        c->at_of[k] = c->slots[h];
     }
     memset(c->en_df, 0, c->n * sizeof *c->en_df);
     memset(c->zh_df, 0, c->n * sizeof *c->zh_df);
@@ -207,6 +205,15 @@ typedef struct {
     double p1, prior, hit_share, miss_share, others;
 } item_odds;
 
+/* The chance that none of k sentences has an item each has with chance
+ * base: (1 - base)^k. pow() returns x itself for y = 1 (it is within a
+ * ulp of the exact result, which x is), so one sentence, the pairing's
+ * only weight and one of the aligner's three, needs no call. */
+static double none_of(double base, size_t k)
+{
+    return k == 1 ? 1 - base : pow(1 - base, (double)k);
+}
+
 static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
 {
     double p0_hit =
@@ -214,10 +221,9 @@ static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
     double p0_miss =
         (o.miss_share * o.others + PRIOR_SENTENCES * o.prior) / (o.others + PRIOR_SENTENCES);
     double hit_base = clamp(p0_hit, 0.002, 0.95), miss_base = clamp(p0_miss, 0.002, 0.95);
-    p0_hit = clamp(1 - pow(1 - hit_base, (double)k), 0.002, 0.99);
+    p0_hit = clamp(1 - none_of(hit_base, k), 0.002, 0.99);
     /* an item found nowhere else has the same share both ways */
-    p0_miss =
-        miss_base == hit_base ? p0_hit : clamp(1 - pow(1 - miss_base, (double)k), 0.002, 0.99);
+    p0_miss = miss_base == hit_base ? p0_hit : clamp(1 - none_of(miss_base, k), 0.002, 0.99);
     if (p0_miss >= o.p1 || p0_hit >= o.p1) { /* found everywhere: no evidence */
         *hit = *miss = 0;
         return;
@@ -256,10 +262,38 @@ typedef struct {
  * heap, made on a thread's first model and freed when the thread ends,
  * so that only threads that align pay its 384 KiB. */
 #define ODDS_MEMO_SIZE 4096
+/* The memo also keeps the priors of recent lemma weights (an English
+ * lemma's p0 prior is a function of its weight alone, and the lexicon's
+ * weights take few values): exp() for each lemma of each model was a
+ * twentieth of the set-up. Keyed on the weight's bits; every entry is
+ * always a weight and its prior (made with weight 0). */
+#define PRIOR_MEMO_SIZE 1024
 typedef struct {
     item_odds odds[ODDS_MEMO_SIZE];
     weighed_item weighed[ODDS_MEMO_SIZE];
+    uint64_t prior_weight[PRIOR_MEMO_SIZE];
+    double prior[PRIOR_MEMO_SIZE];
 } odds_memo;
+
+static double prior_of_weight(double w)
+{
+    return EN_P0_AT_ZERO * exp(-EN_P0_DECAY * w);
+}
+
+/* prior_of_weight(w), from the memo when it has it. */
+static double lemma_prior(odds_memo *memo, double w)
+{
+    if (memo == NULL)
+        return prior_of_weight(w);
+    uint64_t bits;
+    memcpy(&bits, &w, sizeof bits);
+    size_t slot = (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> 54) % PRIOR_MEMO_SIZE;
+    if (memo->prior_weight[slot] != bits) {
+        memo->prior_weight[slot] = bits;
+        memo->prior[slot] = prior_of_weight(w);
+    }
+    return memo->prior[slot];
+}
 
 static pthread_key_t memo_key;
 static pthread_once_t memo_key_once = PTHREAD_ONCE_INIT;
@@ -293,6 +327,11 @@ static odds_memo *thread_odds_memo(void)
         free(memo);
         memo = NULL;
     }
+    if (memo != NULL) { /* prior_weight: all +0.0, calloc's bits */
+        double zero = 0;
+        for (size_t k = 0; k < PRIOR_MEMO_SIZE; k++)
+            memo->prior[k] = prior_of_weight(zero);
+    }
     return thread_memo = memo;
 }
 
@@ -305,19 +344,19 @@ static size_t odds_slot(const item_odds *o)
     return (size_t)(h >> 52) % ODDS_MEMO_SIZE;
 }
 
-static void weigh_all(odds_memo *memo, item_odds o, size_t weights, weighed_item *w)
+static void weigh_all(odds_memo *memo, const item_odds *o, size_t weights, weighed_item *w)
 {
-    size_t slot = memo != NULL ? odds_slot(&o) : 0;
+    size_t slot = memo != NULL ? odds_slot(o) : 0;
     if (memo != NULL && memo->weighed[slot].done >= weights &&
-        memcmp(&memo->odds[slot], &o, sizeof o) == 0) {
+        memcmp(&memo->odds[slot], o, sizeof *o) == 0) {
         *w = memo->weighed[slot];
         return;
     }
     for (size_t k = 1; k <= weights; k++)
-        weigh_item(o, k, &w->hit[k - 1], &w->miss[k - 1]);
+        weigh_item(*o, k, &w->hit[k - 1], &w->miss[k - 1]);
     w->done = weights;
     if (memo != NULL) {
-        memo->odds[slot] = o;
+        memo->odds[slot] = *o;
         memo->weighed[slot] = *w;
     }
 }
@@ -340,14 +379,15 @@ static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const w
 }
 
 /* English lemma l of a sentence: its odds from the counts (at: its index). */
-static item_odds lemma_odds(const tme_lexicon *lex, const id_counts *c, size_t at, size_t n_zh)
+static item_odds lemma_odds(const tme_lexicon *lex, odds_memo *memo, const id_counts *c, size_t at,
+                            size_t n_zh)
 {
     double w = tme_lexicon_lemma_weight(lex, c->ids[at]);
     double p1 = clamp(EN_P1_AT_ZERO - EN_P1_SLOPE * w, EN_P1_FLOOR, EN_P1_AT_ZERO);
     p1 = fmin(p1, ((double)c->zh_df[at] + p1) / ((double)c->en_df[at] + 1));
     double others = (double)n_zh - 1;
     double found = (double)c->zh_df[at];
-    item_odds o = {p1, EN_P0_AT_ZERO * exp(-EN_P0_DECAY * w), 0, 0, others};
+    item_odds o = {p1, lemma_prior(memo, w), 0, 0, others};
     o.hit_share = others > 0 ? fmax(found - 1, 0) / others : 0;
     o.miss_share = others > 0 ? found / others : 0;
     return o;
@@ -380,8 +420,8 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, set_up *su)
             t->item[s] = en->lemmas[l];
             lx->bits.en_item_at[s] = (uint32_t)at;
             if (!known[at]) {
-                weigh_all(su->memo, lemma_odds(en->lexicon, c, at, lx->zh->n_sentences), t->weights,
-                          &weighed[at]);
+                item_odds o = lemma_odds(en->lexicon, su->memo, c, at, lx->zh->n_sentences);
+                weigh_all(su->memo, &o, t->weights, &weighed[at]);
                 known[at] = 1;
             }
             add_test(t, i, s, &weighed[at]);
@@ -391,28 +431,27 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, set_up *su)
 
 /* For each Chinese slot, the set indices of its word's lemmas that the
  * English has. */
-static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas)
+static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas, tme_arena *scratch)
 {
     const tme_lexical_tests *t = &lx->zh_tests;
     size_t slots = t->first[lx->zh->n_sentences], n = 0;
     tme_lexical_bits *b = &lx->bits;
-    if ((b->zh_cover_first = tme_arena_alloc(&lx->arena, slots + 1, sizeof *b->zh_cover_first)) ==
-        NULL)
+    /* each slot's lemmas, asked once */
+    const uint32_t **ids = tme_arena_alloc(scratch, slots, sizeof *ids);
+    size_t *counts = tme_arena_alloc(scratch, slots, sizeof *counts);
+    b->zh_cover_first = tme_arena_alloc(&lx->arena, slots + 1, sizeof *b->zh_cover_first);
+    if (ids == NULL || counts == NULL || b->zh_cover_first == NULL)
         return -1;
-    for (size_t s = 0; s < slots; s++) {
-        const uint32_t *ids;
-        n += tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
-    }
+    for (size_t s = 0; s < slots; s++)
+        n += counts[s] = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids[s]);
     if ((b->zh_cover = tme_arena_alloc(&lx->arena, n, sizeof *b->zh_cover)) == NULL)
         return -1;
     n = 0;
     for (size_t s = 0; s < slots; s++) {
-        const uint32_t *ids;
-        size_t count = tme_lexicon_headword_lemmas(lx->zh->lexicon, t->item[s], &ids);
         b->zh_cover_first[s] = n;
-        for (size_t k = 0; k < count; k++) {
+        for (size_t k = 0; k < counts[s]; k++) {
             size_t at;
-            if (set_index(lemmas, ids[k], &at))
+            if (set_index(lemmas, ids[s][k], &at))
                 b->zh_cover[n++] = (uint32_t)at;
         }
     }
@@ -453,24 +492,20 @@ static int init_zh_covered_by(tme_lexical *lx, tme_arena *scratch, size_t n_lemm
     return 0;
 }
 
-/* The share of English sentences with one of the lemmas of word, as the
- * chance that independent lemmas give: *miss_share counting every
- * sentence, *hit_share the candidate left out (-1 each when the word is
- * covered); *expected the sentences its lemmas are in, for the latter (0
- * when no other sentence is left). One pass for both: the look-ups were
- * a tenth of the Chinese tests' set-up. */
-static void cover_shares(const tme_lexicon *lex, const id_counts *lemmas, uint32_t word,
-                         size_t n_en, double *miss_share, double *hit_share, double *expected)
+/* The share of English sentences with one of the lemmas of a word (cover:
+ * their set indices, a slot's zh_cover), as the chance that independent
+ * lemmas give: *miss_share counting every sentence, *hit_share the
+ * candidate left out (-1 each when the word is covered); *expected the
+ * sentences its lemmas are in, for the latter (0 when no other sentence
+ * is left). One pass for both, over the cover init_zh_cover found: the
+ * look-ups were a tenth of the Chinese tests' set-up. */
+static void cover_shares(const id_counts *lemmas, const uint32_t *cover, size_t n, size_t n_en,
+                         double *miss_share, double *hit_share, double *expected)
 {
-    const uint32_t *ids;
-    size_t n = tme_lexicon_headword_lemmas(lex, word, &ids);
     double none = 1, none_else = 1, others = (double)n_en, others_else = others - 1;
     *expected = 0;
     for (size_t k = 0; k < n; k++) {
-        size_t at;
-        if (!set_index(lemmas, ids[k], &at))
-            continue;
-        double df = (double)lemmas->en_df[at];
+        double df = (double)lemmas->en_df[cover[k]];
         none *= 1 - clamp(df / others, 0, 1);
         if (others_else > 0) {
             *expected += df;
@@ -481,66 +516,206 @@ static void cover_shares(const tme_lexicon *lex, const id_counts *lemmas, uint32
     *hit_share = 1 - none_else;
 }
 
-/* Chinese word `word`, index at of the words' set. */
+/* The Chinese word of slot s (longer: of more than two characters), index
+ * at of the words' set. */
 static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
-                           uint32_t word, size_t at)
+                           size_t s, size_t at, int longer)
 {
-    const tme_lexicon *lex = lx->zh->lexicon;
+    const tme_lexical_bits *b = &lx->bits;
     size_t n_en = lx->en->n_sentences;
-    int longer = tme_lexicon_headword_chars(lex, word) > 2;
     double expected;
     item_odds o = {longer ? ZH_P1_LONGER : ZH_P1_TWO, longer ? ZH_P0_LONGER : ZH_P0_TWO, 0, 0,
                    (double)n_en - 1};
-    cover_shares(lex, lemmas, word, n_en, &o.miss_share, &o.hit_share, &expected);
+    cover_shares(lemmas, b->zh_cover + b->zh_cover_first[s],
+                 b->zh_cover_first[s + 1] - b->zh_cover_first[s], n_en, &o.miss_share, &o.hit_share,
+                 &expected);
     o.p1 = fmin(o.p1, (expected + o.p1) / ((double)words->zh_df[at] + 1));
     return o;
 }
 
-static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
-                         set_up *su)
+/* The Chinese slots: the words of two or more characters, at most
+ * TME_LEXICAL_MAX_ITEMS a sentence (one-character words are mostly
+ * particles: 的, 在, 是), with each slot's index of the words' set and
+ * whether its word is longer than two characters (in scratch). */
+typedef struct {
+    uint32_t *word_at;
+    unsigned char *longer;
+} zh_slots;
+
+static int choose_zh_slots(tme_lexical *lx, const id_counts *words, tme_arena *scratch,
+                           zh_slots *out)
 {
     const tme_features *zh = lx->zh;
     tme_lexical_tests *t = &lx->zh_tests;
     size_t n = zh->n_sentences, slots = 0;
-    /* items and word_at have room for every word, of which the slots are
-     * some: the model keeps a copy of the slots' */
-    uint32_t *word_at = tme_arena_alloc(&su->scratch, zh->n_words, sizeof *word_at);
-    uint32_t *items = tme_arena_alloc(&su->scratch, zh->n_words, sizeof *items);
+    /* room for every word, of which the slots are some: the model keeps a
+     * copy of the slots' items */
+    uint32_t *items = tme_arena_alloc(scratch, zh->n_words, sizeof *items);
+    out->word_at = tme_arena_alloc(scratch, zh->n_words, sizeof *out->word_at);
+    out->longer = tme_arena_alloc(scratch, zh->n_words, 1);
     t->first = tme_arena_alloc(&lx->arena, n + 1, sizeof *t->first);
-    if (word_at == NULL || items == NULL || t->first == NULL)
+    if (items == NULL || out->word_at == NULL || out->longer == NULL || t->first == NULL)
         return -1;
-    /* The words of two or more characters, at most TME_LEXICAL_MAX_ITEMS
-     * a sentence: one-character words are mostly particles (的, 在, 是). */
     for (size_t j = 0; j < n; j++) {
         t->first[j] = slots;
         const tme_sentence_features *s = &zh->sentences[j];
-        for (size_t w = s->word_begin; w < s->word_end; w++)
-            if (slots - t->first[j] < TME_LEXICAL_MAX_ITEMS &&
-                tme_lexicon_headword_chars(zh->lexicon, zh->words[w]) >= 2) {
-                word_at[slots] = words->at_of[w];
+        for (size_t w = s->word_begin;
+             w < s->word_end && slots - t->first[j] < TME_LEXICAL_MAX_ITEMS; w++) {
+            size_t chars = tme_lexicon_headword_chars(zh->lexicon, zh->words[w]);
+            if (chars >= 2) {
+                out->word_at[slots] = words->at_of[w];
+                out->longer[slots] = chars > 2;
                 items[slots++] = zh->words[w];
             }
+        }
     }
     t->first[n] = slots;
-    weighed_item *weighed = tme_arena_alloc(&su->scratch, words->n, sizeof *weighed);
-    unsigned char *known = tme_arena_calloc(&su->scratch, words->n, 1); /* as in init_en_tests */
-    t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item);
-    if (weighed == NULL || known == NULL || t->item == NULL ||
-        alloc_tests(&lx->arena, t, n, slots) != 0)
+    if ((t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item)) == NULL)
         return -1;
     if (slots > 0)
         memcpy(t->item, items, slots * sizeof *items);
+    return 0;
+}
+
+/* The Chinese tests' weights (after init_zh_cover: the odds read the
+ * slots' covers). */
+static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_counts *words,
+                         const zh_slots *chosen, set_up *su)
+{
+    tme_lexical_tests *t = &lx->zh_tests;
+    size_t n = lx->zh->n_sentences;
+    weighed_item *weighed = tme_arena_alloc(&su->scratch, words->n, sizeof *weighed);
+    unsigned char *known = tme_arena_calloc(&su->scratch, words->n, 1); /* as in init_en_tests */
+    if (weighed == NULL || known == NULL || alloc_tests(&lx->arena, t, n, t->first[n]) != 0)
+        return -1;
     for (size_t j = 0; j < n; j++)
         for (size_t s = t->first[j]; s < t->first[j + 1]; s++) {
-            size_t at = word_at[s];
+            size_t at = chosen->word_at[s];
             if (!known[at]) {
-                weigh_all(su->memo, word_odds(lx, lemmas, words, t->item[s], at), t->weights,
-                          &weighed[at]);
+                item_odds o = word_odds(lx, lemmas, words, s, at, chosen->longer[s]);
+                weigh_all(su->memo, &o, t->weights, &weighed[at]);
                 known[at] = 1;
             }
             add_test(t, j, s, &weighed[at]);
         }
     return 0;
+}
+
+/* ---- the tables of the masks ------------------------------------------- */
+
+static inline void set_table_bit(uint64_t *bits, size_t at)
+{
+    bits[at / 64] |= (uint64_t)1 << (at % 64);
+}
+
+/* en_found, from the Chinese sentences' lemma bits: each lemma a sentence
+ * holds sets the bits of the English slots that test it (each lemma's
+ * slots listed first, a counting sort, in scratch). */
+static int make_en_found(tme_lexical *lx, tme_arena *scratch)
+{
+    tme_lexical_bits *b = &lx->bits;
+    size_t slots = lx->en_tests.first[lx->en->n_sentences], n_zh = lx->zh->n_sentences;
+    size_t words = (slots + 63) / 64, lemmas = b->words * 64;
+    if (words == 0 || n_zh > TME_LEXICAL_TABLE_WORDS_MAX / words)
+        return 0;
+    uint64_t *found = tme_arena_calloc(&lx->arena, n_zh * words, sizeof *found);
+    /* the slots of lemma n: slot_of[first[n] .. first[n + 1]) */
+    size_t *first = tme_arena_calloc(scratch, lemmas + 2, sizeof *first);
+    uint32_t *slot_of = tme_arena_alloc(scratch, slots, sizeof *slot_of);
+    if (found == NULL || first == NULL || slot_of == NULL)
+        return -1;
+    for (size_t s = 0; s < slots; s++)
+        first[b->en_item_at[s] + 2]++;
+    for (size_t n = 2; n <= lemmas + 1; n++)
+        first[n] += first[n - 1];
+    for (size_t s = 0; s < slots; s++)
+        slot_of[first[b->en_item_at[s] + 1]++] = (uint32_t)s;
+    for (size_t j = 0; j < n_zh; j++)
+        for (size_t w = 0; w < b->words; w++)
+            for (uint64_t m = b->zh_bits[j * b->words + w]; m != 0; m &= m - 1) {
+                size_t n = w * 64 + (size_t)__builtin_ctzll(m);
+                for (size_t k = first[n]; k < first[n + 1]; k++)
+                    set_table_bit(found + j * words, slot_of[k]);
+            }
+    b->en_found = found;
+    b->en_found_words = words;
+    return 0;
+}
+
+/* One step of transpose_block: in each pair of rows j apart (the first
+ * of the pair with bit j of its index clear), the first's high half of
+ * each 2j-bit group swaps with the second's low half (m: the low halves). */
+static inline void swap_halves(uint64_t a[64], unsigned j, uint64_t m)
+{
+    for (unsigned first = 0; first < 64; first += 2 * j)
+        for (unsigned k = first; k < first + j; k++) {
+            uint64_t t = ((a[k] >> j) ^ a[k + j]) & m;
+            a[k] ^= t << j;
+            a[k + j] ^= t;
+        }
+}
+
+/* Transposes the 64 x 64 bit block a (bit c of a[r] is row r, column c)
+ * in place: swaps of halves, quarters ... down to single bits, each a few
+ * word operations for 32 pairs of rows, instead of a test for each bit. */
+static void transpose_block(uint64_t a[64])
+{
+    swap_halves(a, 32, 0x00000000FFFFFFFFULL);
+    swap_halves(a, 16, 0x0000FFFF0000FFFFULL);
+    swap_halves(a, 8, 0x00FF00FF00FF00FFULL);
+    swap_halves(a, 4, 0x0F0F0F0F0F0F0F0FULL);
+    swap_halves(a, 2, 0x3333333333333333ULL);
+    swap_halves(a, 1, 0x5555555555555555ULL);
+}
+
+/* dst (cols rows of dst_words words) the transpose of src (rows rows of
+ * src_words words, cols columns), block by block; dst need not be
+ * zeroed. */
+static void transpose_bits(const uint64_t *src, size_t rows, size_t src_words, size_t cols,
+                           uint64_t *dst, size_t dst_words)
+{
+    uint64_t a[64];
+    for (size_t br = 0; br < dst_words; br++)
+        for (size_t bc = 0; bc * 64 < cols; bc++) {
+            for (size_t r = 0; r < 64; r++)
+                a[r] = br * 64 + r < rows ? src[(br * 64 + r) * src_words + bc] : 0;
+            transpose_block(a);
+            for (size_t c = 0; c < 64 && bc * 64 + c < cols; c++)
+                dst[(bc * 64 + c) * dst_words + br] = a[c];
+        }
+}
+
+/* zh_covered, the transpose of zh_covered_by (not made without it). */
+static int make_zh_covered(tme_lexical *lx)
+{
+    tme_lexical_bits *b = &lx->bits;
+    size_t slots = lx->zh_tests.first[lx->zh->n_sentences], n_en = lx->en->n_sentences;
+    size_t words = (slots + 63) / 64, row = b->en_row_words;
+    if (b->zh_covered_by == NULL || words == 0 || n_en > TME_LEXICAL_TABLE_WORDS_MAX / words)
+        return 0;
+    uint64_t *covered = tme_arena_alloc(&lx->arena, n_en * words, sizeof *covered);
+    if (covered == NULL)
+        return -1;
+    transpose_bits(b->zh_covered_by, slots, row, n_en, covered, words);
+    b->zh_covered = covered;
+    b->zh_covered_words = words;
+    return 0;
+}
+
+static int make_tables(tme_lexical *lx, tme_arena *scratch)
+{
+    if (!tme_lexical_active(lx) || lx->bits.en_found != NULL || lx->bits.zh_covered != NULL)
+        return 0;
+    return make_en_found(lx, scratch) != 0 || make_zh_covered(lx) != 0 ? -1 : 0;
+}
+
+tme_status tme_lexical_make_tables(tme_lexical *lx, tme_error *err)
+{
+    tme_arena scratch;
+    tme_arena_init(&scratch, 0);
+    int rc = make_tables(lx, &scratch);
+    tme_arena_free(&scratch);
+    return rc != 0 ? tme_error_nomem(err) : TME_OK;
 }
 
 /* About what the model's arrays take (model_bytes) and its set-up's
@@ -549,8 +724,9 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
  * lemma its gains and slots (32 bytes), per word the same, its cover
  * lists and its cover row (64 for a pair of up to 64 English sentences),
  * per sentence its tests and bitmaps (48 + lemmas / 8). The set-up: per
- * lemma or word its set (56 with the hash table) and weights (57), per
- * lemma its row of sentences (8), and per word its set index (4). At most
+ * lemma or word its set (40 with the hash table) and weights (57), per
+ * lemma its row of sentences (8), and per word its set index, its
+ * headword's lemmas and its length (21). At most
  * MAX_FIRST_CHUNK each: a whole article's model (the pairing's) takes more
  * chunks, its largest arrays their own (arena.h). */
 #define MAX_FIRST_CHUNK ((size_t)256 << 10)
@@ -573,7 +749,7 @@ static size_t model_bytes(const tme_features *en, const tme_features *zh)
 
 static size_t scratch_bytes(const tme_features *en, const tme_features *zh)
 {
-    return at_most_first_chunk(121, 117, 0, en, zh);
+    return at_most_first_chunk(105, 118, 0, en, zh);
 }
 
 tme_status tme_lexical_init(tme_lexical *lx, const tme_features *en, const tme_features *zh,
@@ -601,10 +777,13 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
         rc = count_words(&su.scratch, zh, &words);
     if (rc == 0)
         rc = init_en_tests(lx, &lemmas, &su);
+    zh_slots chosen;
     if (rc == 0)
-        rc = init_zh_tests(lx, &lemmas, &words, &su);
+        rc = choose_zh_slots(lx, &words, &su.scratch, &chosen);
     if (rc == 0)
-        rc = init_zh_cover(lx, &lemmas);
+        rc = init_zh_cover(lx, &lemmas, &su.scratch);
+    if (rc == 0)
+        rc = init_zh_tests(lx, &lemmas, &words, &chosen, &su);
     if (rc == 0)
         rc = init_zh_covered_by(lx, &su.scratch, lemmas.n);
     tme_arena_free(&su.scratch);
@@ -630,9 +809,25 @@ static inline int has_bit(const uint64_t *bits, uint32_t at)
     return (int)((bits[at >> 6] >> (at & 63)) & 1);
 }
 
-uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
+/* The n bits (at most 64) of words from bit first on. */
+static inline uint64_t bit_run(const uint64_t *words, size_t first, size_t n)
+{
+    if (n == 0)
+        return 0;
+    size_t w = first / 64;
+    unsigned off = (unsigned)(first % 64);
+    uint64_t v = words[w] >> off;
+    if (off != 0 && off + n > 64)
+        v |= words[w + 1] << (64 - off);
+    return n == 64 ? v : v & (((uint64_t)1 << n) - 1);
+}
+
+static inline uint64_t en_mask_of(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
 {
     const tme_lexical_tests *t = &lx->en_tests;
+    if (lx->bits.en_found != NULL)
+        return bit_run(lx->bits.en_found + zh_sentence * lx->bits.en_found_words,
+                       t->first[en_sentence], t->first[en_sentence + 1] - t->first[en_sentence]);
     const uint64_t *bits = lx->bits.zh_bits + zh_sentence * lx->bits.words;
     const uint32_t *at = lx->bits.en_item_at;
     size_t first = t->first[en_sentence], end = t->first[en_sentence + 1];
@@ -642,11 +837,13 @@ uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t z
     return mask;
 }
 
-uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
+static inline uint64_t zh_mask_of(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
 {
     const tme_lexical_tests *t = &lx->zh_tests;
     const tme_lexical_bits *b = &lx->bits;
     size_t first = t->first[zh_sentence], end = t->first[zh_sentence + 1];
+    if (b->zh_covered != NULL)
+        return bit_run(b->zh_covered + en_sentence * b->zh_covered_words, first, end - first);
     uint64_t mask = 0;
     if (b->zh_covered_by != NULL) {
         const uint64_t *rows = b->zh_covered_by + en_sentence / 64;
@@ -665,8 +862,8 @@ uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t e
     return mask;
 }
 
-double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_t mask,
-                            size_t other_count)
+static inline double evidence_of(const tme_lexical_tests *t, size_t sentence, uint64_t mask,
+                                 size_t other_count)
 {
     if (t->first == NULL || other_count == 0)
         return 0;
@@ -676,6 +873,28 @@ double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_
     for (; mask != 0; mask &= mask - 1)
         e += gain[(size_t)__builtin_ctzll(mask) * t->weights];
     return e;
+}
+
+uint64_t tme_lexical_en_mask(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
+{
+    return en_mask_of(lx, en_sentence, zh_sentence);
+}
+
+uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t en_sentence)
+{
+    return zh_mask_of(lx, zh_sentence, en_sentence);
+}
+
+double tme_lexical_evidence(const tme_lexical_tests *t, size_t sentence, uint64_t mask,
+                            size_t other_count)
+{
+    return evidence_of(t, sentence, mask, other_count);
+}
+
+double tme_lexical_pair_evidence(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence)
+{
+    return evidence_of(&lx->en_tests, en_sentence, en_mask_of(lx, en_sentence, zh_sentence), 1) +
+           evidence_of(&lx->zh_tests, zh_sentence, zh_mask_of(lx, zh_sentence, en_sentence), 1);
 }
 
 /* The most tme_lexical_evidence(t, i, mask, k + 1) can be: the misses'

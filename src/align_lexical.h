@@ -82,8 +82,20 @@ typedef struct {
      * zh_cover. */
     uint64_t *zh_covered_by;
     size_t en_row_words;
+    /* Every pair's masks at once (tme_lexical_make_tables), so that a mask
+     * is read off rather than made a test at a time: en_found
+     * (en_found_words words a Chinese sentence) has bit s set when the
+     * sentence holds English slot s's lemma, zh_covered (zh_covered_words
+     * an English sentence) bit s when the sentence covers Chinese slot s.
+     * A sentence's slots are consecutive, its mask a run of bits. NULL
+     * when not made (each is made only when it takes at most
+     * TME_LEXICAL_TABLE_WORDS_MAX words, zh_covered only from
+     * zh_covered_by). */
+    uint64_t *en_found, *zh_covered;
+    size_t en_found_words, zh_covered_words;
 } tme_lexical_bits;
 #define TME_LEXICAL_COVER_ROWS_MAX ((size_t)1 << 20)
+#define TME_LEXICAL_TABLE_WORDS_MAX ((size_t)1 << 21)
 
 typedef struct {
     const tme_features *en, *zh;
@@ -104,6 +116,10 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
                                     size_t weights, tme_error *err);
 void tme_lexical_free(tme_lexical *lx);
 
+/* Makes the tables of the masks (tme_lexical_bits) of an active model
+ * (the pairing asks the masks of nearly every pair). */
+tme_status tme_lexical_make_tables(tme_lexical *lx, tme_error *err);
+
 /* 1 when the model has something to weigh. */
 static inline int tme_lexical_active(const tme_lexical *lx)
 {
@@ -123,6 +139,12 @@ uint64_t tme_lexical_zh_mask(const tme_lexical *lx, size_t zh_sentence, size_t e
  * whose masks OR to mask (more than the tests' weights count as that many). */
 double tme_lexical_evidence(const tme_lexical_tests *tests, size_t sentence, uint64_t mask,
                             size_t other_count);
+
+/* The evidence of English sentence en_sentence and Chinese sentence
+ * zh_sentence, each against the other alone, both ways: the English
+ * tests' plus the Chinese tests' (one call for the pairing, which asks
+ * it of nearly every pair of paragraphs). */
+double tme_lexical_pair_evidence(const tme_lexical *lx, size_t en_sentence, size_t zh_sentence);
 
 /* The most tme_lexical_evidence(t, i, mask, k + 1) can be for any mask, a
  * bound a little above (for exact pruning by the searches). */

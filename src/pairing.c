@@ -61,6 +61,8 @@ typedef struct {
     double length_expected, length_sd; /* English: english_length_model() */
     double lexical_most;               /* the most its lexical evidence against any other can be */
     hash_set words;                    /* Latin tokens */
+    const struct latin_rows *latin;    /* Chinese: the article's, NULL when not made */
+    const uint32_t *word_row;          /* with latin: the row of each of words */
     hash_set numbers;                  /* number_id() of numbers and decades */
     hash_set soft_numbers;             /* and of soft ones (TME_ANCHOR_SOFT) */
     int navigation;
@@ -90,6 +92,13 @@ static void set_finish(hash_set *set)
         if (w == 0 || set->items[w - 1] != set->items[r])
             set->items[w++] = set->items[r];
     set->count = w;
+}
+
+/* fmin(x, limit) for a limit that is a number, without the call: x when
+ * below it, else the limit (a NaN x too, as fmin gives). */
+static inline double at_most(double x, double limit)
+{
+    return x < limit ? x : limit;
 }
 
 /* Numbers and decades in one set: the anchor's key and kind. */
@@ -181,12 +190,31 @@ static double missing_numbers_penalty(const side_info *from, const side_info *ot
     return penalty;
 }
 
+/* Which English paragraphs hold each Latin word of the article's Chinese
+ * paragraphs: a row of bits, one an English paragraph, for each distinct
+ * word, so that anchor_score tests a bit for each word of a Chinese
+ * paragraph instead of walking the English paragraph's (some 23 words on
+ * the bench) for it. */
+typedef struct latin_rows {
+    uint64_t *rows; /* [row * row_words]: bit i, English paragraph i */
+    size_t row_words;
+    uint32_t *word_row; /* each Chinese paragraph's words' rows, in one block */
+} latin_rows;
+/* More words of rows than this: no rows, the walks. */
+#define LATIN_ROWS_MAX_WORDS ((size_t)1 << 21)
+
+static int latin_row_has(const latin_rows *latin, uint32_t row, size_t en)
+{
+    return (int)((latin->rows[row * latin->row_words + en / 64] >> (en % 64)) & 1);
+}
+
 static double anchor_score(const side_info *en, const side_info *zh)
 {
     double bonus = 0, penalty = 0;
     set_cursor words = {&en->words, 0};
     for (size_t k = 0; k < zh->words.count; k++) {
-        if (cursor_contains(&words, zh->words.items[k]))
+        if (zh->latin != NULL ? latin_row_has(zh->latin, zh->word_row[k], en->at)
+                              : cursor_contains(&words, zh->words.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
         else
             penalty += MISSING_LATIN_PENALTY;
@@ -202,8 +230,12 @@ static double anchor_score(const side_info *en, const side_info *zh)
     for (size_t k = 0; k < zh->soft_numbers.count; k++)
         if (cursor_contains(&hard, zh->soft_numbers.items[k]))
             bonus += SHARED_ANCHOR_BONUS;
-    penalty += missing_numbers_penalty(zh, en) + missing_numbers_penalty(en, zh);
-    return fmin(bonus, MAX_ANCHOR_BONUS) - fmin(penalty, MAX_MISSING_PENALTY);
+    /* most paragraphs have no number: no call (missing_numbers_penalty is
+     * then 0) */
+    double zh_missing = zh->numbers.count > 0 ? missing_numbers_penalty(zh, en) : 0;
+    double en_missing = en->numbers.count > 0 ? missing_numbers_penalty(en, zh) : 0;
+    penalty += zh_missing + en_missing;
+    return at_most(bonus, MAX_ANCHOR_BONUS) - at_most(penalty, MAX_MISSING_PENALTY);
 }
 
 /* What length_score() needs of an English paragraph, computed once for it
@@ -219,7 +251,7 @@ static void english_length_model(side_info *en)
 static double length_score(const side_info *en, const side_info *zh)
 {
     double delta = (zh->units - en->length_expected) / en->length_sd;
-    return -fmin(delta * delta / 2, MAX_LENGTH_PENALTY);
+    return -at_most(delta * delta / 2, MAX_LENGTH_PENALTY);
 }
 
 typedef enum { ORDER_ANY, ORDER_EN_FIRST, ORDER_ZH_FIRST } order;
@@ -294,7 +326,84 @@ typedef struct {
     side_info *en, *zh;
     size_t n_en, n_zh;
     tme_pairing_lexicon lexicon;
+    latin_rows latin;
 } sides;
+
+/* The distinct Latin words of the Chinese paragraphs, sorted, into *keys
+ * (the caller's to free); how many, or SIZE_MAX when out of memory. */
+static size_t chinese_latin_words(const sides *s, uint64_t **keys)
+{
+    size_t n = 0, distinct = 0;
+    for (size_t j = 0; j < s->n_zh; j++)
+        n += s->zh[j].words.count;
+    if ((*keys = malloc((n ? n : 1) * sizeof **keys)) == NULL)
+        return SIZE_MAX;
+    n = 0;
+    for (size_t j = 0; j < s->n_zh; j++)
+        for (size_t k = 0; k < s->zh[j].words.count; k++)
+            (*keys)[n++] = s->zh[j].words.items[k];
+    tme_sort_u64(*keys, n);
+    for (size_t r = 0; r < n; r++)
+        if (distinct == 0 || (*keys)[distinct - 1] != (*keys)[r])
+            (*keys)[distinct++] = (*keys)[r];
+    return distinct;
+}
+
+#define KEY_FILTER_BITS 4096
+static unsigned key_filter_bit(uint64_t key)
+{
+    return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 52); /* < KEY_FILTER_BITS */
+}
+
+/* s->latin, and each Chinese paragraph's latin and word_row (left NULL
+ * when the rows would be too large: anchor_score then walks). */
+static int make_latin_rows(sides *s)
+{
+    latin_rows *l = &s->latin;
+    uint64_t *keys;
+    size_t n_keys = chinese_latin_words(s, &keys), words = 0;
+    if (n_keys == SIZE_MAX)
+        return -1;
+    l->row_words = (s->n_en + 63) / 64;
+    for (size_t j = 0; j < s->n_zh; j++)
+        words += s->zh[j].words.count;
+    if (n_keys == 0 || l->row_words == 0 || n_keys > LATIN_ROWS_MAX_WORDS / l->row_words) {
+        free(keys);
+        return 0;
+    }
+    l->rows = calloc(n_keys * l->row_words, sizeof *l->rows);
+    l->word_row = malloc(words * sizeof *l->word_row);
+    if (l->rows == NULL || l->word_row == NULL) {
+        free(keys);
+        return -1;
+    }
+    /* most English words are in no Chinese paragraph: a filter of the
+     * keys turns them away before the search */
+    uint64_t filter[KEY_FILTER_BITS / 64] = {0};
+    for (size_t k = 0; k < n_keys; k++)
+        filter[key_filter_bit(keys[k]) / 64] |= (uint64_t)1 << (key_filter_bit(keys[k]) % 64);
+    for (size_t i = 0; i < s->n_en; i++) {
+        const hash_set *own = &s->en[i].words;
+        for (size_t k = 0, at = 0; k < own->count; k++) {
+            unsigned bit = key_filter_bit(own->items[k]);
+            if (!((filter[bit / 64] >> (bit % 64)) & 1))
+                continue;
+            at = tme_lower_bound_u64(keys, at, n_keys, own->items[k]); /* both sorted */
+            if (at < n_keys && keys[at] == own->items[k])
+                l->rows[at * l->row_words + i / 64] |= (uint64_t)1 << (i % 64);
+        }
+    }
+    uint32_t *row = l->word_row;
+    for (size_t j = 0; j < s->n_zh; j++) {
+        side_info *zh = &s->zh[j];
+        zh->latin = l;
+        zh->word_row = row;
+        for (size_t k = 0; k < zh->words.count; k++)
+            *row++ = (uint32_t)tme_lower_bound_u64(keys, 0, n_keys, zh->words.items[k]);
+    }
+    free(keys);
+    return 0;
+}
 
 static void free_sides(sides *s)
 {
@@ -310,6 +419,8 @@ static void free_sides(sides *s)
     }
     free(s->en);
     free(s->zh);
+    free(s->latin.rows);
+    free(s->latin.word_row);
     tme_pairing_lexicon_free(&s->lexicon);
 }
 
@@ -386,6 +497,8 @@ static tme_status build_sides(const tme_paragraphs *paragraphs, const tme_lexico
         return status;
     if (tme_pairing_lexicon_finish(&s->lexicon, err) != TME_OK)
         return err->status;
+    if (make_latin_rows(s) != 0)
+        return tme_error_nomem(err);
     bound_lexical_evidence(s);
     return TME_OK;
 }
@@ -448,15 +561,36 @@ static int alloc_table(dp_table *t, size_t n_en, size_t n_zh, size_t width)
 }
 
 /* order_free_score() of every band cell, kept from the first pass for the
- * second (same band): NAN until computed. A band of more cells than
- * SCORE_CACHE_MAX_CELLS (8 MB of scores) keeps none and the second pass
- * computes its scores again: a 9 MB page's band held 100 MB of them, most
- * of its peak memory. */
+ * second (same band), or, for a cell the first pass turned away, the
+ * bound that did (what the order adds is the second pass's own): a bound
+ * that turns it away again spares the second pass its length and
+ * anchors, one that does not sends it through pair_move_score as if
+ * nothing were kept, and any bound that is above the score makes the same
+ * moves. A band of more cells than SCORE_CACHE_MAX_CELLS (9 MB) keeps
+ * none and the second pass computes its scores again: a 9 MB page's band
+ * held 100 MB of them, most of its peak memory. */
+enum { CACHED_NOTHING, CACHED_SCORE, CACHED_BOUND };
 typedef struct {
-    double *scores; /* NULL: not kept */
+    double *scores;      /* NULL: not kept */
+    unsigned char *kind; /* of scores[cell]: CACHED_* */
     int prepared;
 } score_cache;
 #define SCORE_CACHE_MAX_CELLS ((size_t)1 << 20)
+
+static void free_cache(score_cache *cache)
+{
+    free(cache->scores);
+    free(cache->kind);
+}
+
+static double turned_away(score_cache *cache, size_t cell, double bound)
+{
+    if (cache->scores != NULL) {
+        cache->scores[cell] = bound;
+        cache->kind[cell] = CACHED_BOUND;
+    }
+    return -INFINITY;
+}
 
 /* The score of the pair move into a cell from a path of score from, or
  * -INFINITY when it cannot be above best (the move is only taken above
@@ -471,23 +605,30 @@ static double pair_move_score(score_cache *cache, size_t cell, const side_info *
     if (en->navigation || zh->navigation)
         return -INFINITY;
     double adjacency = adjacency_score(en, zh, preferred);
-    if (cache->scores != NULL && !isnan(cache->scores[cell]))
+    int kind = cache->scores != NULL ? cache->kind[cell] : CACHED_NOTHING;
+    if (kind == CACHED_SCORE)
         return from + (cache->scores[cell] + adjacency);
+    if (kind == CACHED_BOUND && from + (cache->scores[cell] + adjacency) <= best)
+        return -INFINITY;
     double length = length_score(en, zh);
     double lexical_most = weigh_evidence(en->lexical_most + zh->lexical_most);
-    if (from + (order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh) + adjacency) <= best)
-        return -INFINITY;
+    double bound = order_free_sum(length, MAX_ANCHOR_BONUS, lexical_most, en, zh);
+    if (from + (bound + adjacency) <= best)
+        return turned_away(cache, cell, bound);
     double anchor = anchor_score(en, zh);
-    if (from + (order_free_sum(length, anchor, lexical_most, en, zh) + adjacency) <= best)
-        return -INFINITY;
+    bound = order_free_sum(length, anchor, lexical_most, en, zh);
+    if (from + (bound + adjacency) <= best)
+        return turned_away(cache, cell, bound);
     double score = order_free_sum(length, anchor, lexical_score(en, zh), en, zh);
-    if (cache->scores != NULL)
+    if (cache->scores != NULL) {
         cache->scores[cell] = score;
+        cache->kind[cell] = CACHED_SCORE;
+    }
     return from + (score + adjacency);
 }
 
-/* The cache's cells for the band of t, all NAN, on the first pass (none
- * for a band too large to keep). */
+/* The cache's cells for the band of t, none kept, on the first pass (no
+ * cache for a band too large to keep). */
 static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
 {
     if (cache->prepared)
@@ -497,30 +638,39 @@ static int prepare_cache(score_cache *cache, const dp_table *t, size_t n_en)
     if (cells > SCORE_CACHE_MAX_CELLS)
         return 0;
     cache->scores = malloc(cells * sizeof *cache->scores);
-    if (cache->scores == NULL)
+    cache->kind = calloc(cells, sizeof *cache->kind);
+    if (cache->scores == NULL || cache->kind == NULL) {
+        free(cache->scores);
+        free(cache->kind);
+        cache->scores = NULL;
+        cache->kind = NULL;
         return -1;
-    for (size_t c = 0; c < cells; c++)
-        cache->scores[c] = NAN;
+    }
     return 0;
 }
 
 /* The dynamic programme over the band, row after row: the best move into
- * each cell is kept in t->moves. */
+ * each cell is kept in t->moves. Each of the two rows of scores is
+ * -INFINITY outside the band of the row it holds (the row before it is
+ * cleared when it is reused), so that a move from outside the band is
+ * turned away by its score alone, as a move from a cell no path reaches. */
 static void fill_table(dp_table *t, const sides *s, order preferred, score_cache *cache)
 {
     size_t n_en = s->n_en, n_zh = s->n_zh;
     double *prev = t->prev, *cur = t->cur;
     for (size_t j = 0; j <= n_zh; j++)
         prev[j] = cur[j] = -INFINITY;
-    size_t prev_lo = 0, prev_hi = 0;
+    size_t prev_lo = 0, prev_hi = 0, held_lo = 0, held_hi = 0; /* held: cur's old row */
     for (size_t i = 0; i <= n_en; i++) {
         size_t lo = t->row_lo[i];
         size_t hi = lo + (t->row_start[i + 1] - t->row_start[i]) - 1;
         unsigned char *moves = t->moves + t->row_start[i];
+        for (size_t j = held_lo; j <= held_hi; j++)
+            cur[j] = -INFINITY;
         for (size_t j = lo; j <= hi; j++) {
             double best = i == 0 && j == 0 ? 0 : -INFINITY;
             unsigned char move = 0;
-            if (i > 0 && j >= prev_lo && j <= prev_hi && prev[j] > best) {
+            if (prev[j] > best) {
                 best = prev[j];
                 move = MOVE_SKIP_EN;
             }
@@ -528,7 +678,7 @@ static void fill_table(dp_table *t, const sides *s, order preferred, score_cache
                 best = cur[j - 1];
                 move = MOVE_SKIP_ZH;
             }
-            if (i > 0 && j > 0 && j - 1 >= prev_lo && j - 1 <= prev_hi && prev[j - 1] > -INFINITY) {
+            if (j > 0 && prev[j - 1] > -INFINITY) { /* i > 0: row 0's prev is all -INFINITY */
                 double paired = pair_move_score(cache, t->row_start[i] + (j - lo), &s->en[i - 1],
                                                 &s->zh[j - 1], preferred, prev[j - 1], best);
                 if (paired > best) {
@@ -542,6 +692,8 @@ static void fill_table(dp_table *t, const sides *s, order preferred, score_cache
         double *swap = prev;
         prev = cur;
         cur = swap;
+        held_lo = prev_lo;
+        held_hi = prev_hi;
         prev_lo = lo;
         prev_hi = hi;
     }
@@ -692,9 +844,9 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
     }
     size_t max_pairs = s.n_en < s.n_zh ? s.n_en : s.n_zh;
     out->pairs = malloc((max_pairs + 1) * sizeof *out->pairs);
-    score_cache cache = {NULL, 0};
+    score_cache cache = {NULL, NULL, 0};
     if (out->pairs == NULL || best_pairing(&s, ORDER_ANY, &cache, out->pairs, &out->count) != 0) {
-        free(cache.scores);
+        free_cache(&cache);
         free_sides(&s);
         tme_pairing_free(out);
         return tme_error_nomem(err);
@@ -702,7 +854,7 @@ tme_status tme_pair_paragraphs(const tme_paragraphs *paragraphs, const tme_lexic
     order preferred = dominant_order(out->pairs, out->count);
     int failed =
         preferred != ORDER_ANY && best_pairing(&s, preferred, &cache, out->pairs, &out->count) != 0;
-    free(cache.scores);
+    free_cache(&cache);
     if (failed) {
         free_sides(&s);
         tme_pairing_free(out);

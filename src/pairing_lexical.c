@@ -18,6 +18,9 @@ tme_status tme_pairing_lexicon_finish(tme_pairing_lexicon *pl, tme_error *err)
     if (tme_lexical_init_weights(&pl->lexical, &pl->en, &pl->zh, 1, err) != TME_OK)
         return err->status;
     pl->ready = tme_lexical_active(&pl->lexical);
+    /* the pairing asks nearly every pair's masks */
+    if (pl->ready && tme_lexical_make_tables(&pl->lexical, err) != TME_OK)
+        return err->status;
     return TME_OK;
 }
 
@@ -25,9 +28,7 @@ double tme_pairing_lexical_evidence(const tme_pairing_lexicon *pl, size_t en, si
 {
     if (!pl->ready)
         return 0;
-    const tme_lexical *lx = &pl->lexical;
-    return tme_lexical_evidence(&lx->en_tests, en, tme_lexical_en_mask(lx, en, zh), 1) +
-           tme_lexical_evidence(&lx->zh_tests, zh, tme_lexical_zh_mask(lx, zh, en), 1);
+    return tme_lexical_pair_evidence(&pl->lexical, en, zh);
 }
 
 void tme_pairing_lexicon_free(tme_pairing_lexicon *pl)

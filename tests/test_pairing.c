@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align_lexical.h"
 #include "decode.h"
 #include "pairing.h"
+#include "pairing_lexical.h"
 #include "paragraph.h"
 #include "test_support.h"
 
@@ -240,6 +242,78 @@ static void test_many_paragraphs(void)
     free(article);
 }
 
+/* The article's pairing lexicon, its paragraphs read as pairing reads
+ * them; 0 when the article has no paragraph of either language. */
+static int read_pairing_lexicon(const char *path, tme_pairing_lexicon *pl)
+{
+    size_t len;
+    char *text = tme_test_read_file(tme_test_source_path(path), &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    tme_paragraphs paragraphs;
+    CU_ASSERT_EQUAL_FATAL(tme_split_paragraphs(text, len, &paragraphs, NULL), TME_OK);
+    memset(pl, 0, sizeof *pl);
+    tme_features_scratch scratch = {0};
+    tme_error err;
+    tme_error_clear(&err);
+    for (size_t k = 0; k < paragraphs.count; k++) {
+        const tme_paragraph *p = &paragraphs.items[k];
+        if (p->script != TME_SCRIPT_LATIN && p->script != TME_SCRIPT_HAN)
+            continue;
+        tme_lang lang = p->script == TME_SCRIPT_HAN ? TME_LANG_ZH : TME_LANG_EN;
+        tme_features f = {0};
+        CU_ASSERT_EQUAL_FATAL(
+            tme_features_of_paragraph(p->text, p->len, lang, tme_test_cedict(), &scratch, &f, &err),
+            TME_OK);
+        CU_ASSERT_EQUAL_FATAL(tme_pairing_lexicon_add(pl, &f, &err), TME_OK);
+        tme_features_free(&f);
+    }
+    tme_features_scratch_free(&scratch);
+    tme_paragraphs_free(&paragraphs);
+    free(text);
+    CU_ASSERT_EQUAL_FATAL(tme_pairing_lexicon_finish(pl, &err), TME_OK);
+    return pl->ready;
+}
+
+/* The model's tables of masks give every pair of paragraphs of the
+ * sample articles the masks the model makes test by test without them
+ * (the same model, its tables dropped), and so the same evidence to the
+ * bit. */
+static void test_pairing_masks_are_the_models(void)
+{
+    const char *articles[] = {"samples/deepseek-bilingual.txt",
+                              "samples/un-charter-ch1-3/article.txt",
+                              "samples/k8s-docs-overview/article.txt",
+                              "samples/python-tutorial-appetite/article.txt",
+                              "samples/k8s-blog-dont-panic/article.txt",
+                              "samples/python-tutorial-classes-zh-tw/article.txt"};
+    size_t pairs = 0, found = 0;
+    for (size_t a = 0; a < sizeof articles / sizeof articles[0]; a++) {
+        tme_pairing_lexicon pl;
+        CU_ASSERT_FATAL(read_pairing_lexicon(articles[a], &pl));
+        CU_ASSERT_PTR_NOT_NULL(pl.lexical.bits.en_found);
+        CU_ASSERT_PTR_NOT_NULL(pl.lexical.bits.zh_covered);
+        tme_lexical plain = pl.lexical; /* shares the arrays; freed with pl */
+        plain.bits.en_found = plain.bits.zh_covered = NULL;
+        for (size_t i = 0; i < pl.en.n_sentences; i++)
+            for (size_t j = 0; j < pl.zh.n_sentences; j++) {
+                uint64_t en_want = tme_lexical_en_mask(&plain, i, j);
+                uint64_t zh_want = tme_lexical_zh_mask(&plain, j, i);
+                CU_ASSERT_EQUAL(tme_lexical_en_mask(&pl.lexical, i, j), en_want);
+                CU_ASSERT_EQUAL(tme_lexical_zh_mask(&pl.lexical, j, i), zh_want);
+                double want = tme_lexical_evidence(&plain.en_tests, i, en_want, 1) +
+                              tme_lexical_evidence(&plain.zh_tests, j, zh_want, 1);
+                double got = tme_pairing_lexical_evidence(&pl, i, j);
+                CU_ASSERT(memcmp(&got, &want, sizeof got) == 0);
+                found += (en_want | zh_want) != 0;
+                pairs++;
+            }
+        tme_pairing_lexicon_free(&pl);
+    }
+    CU_ASSERT(pairs > 5000);
+    CU_ASSERT(found > pairs / 10);
+    tme_test_cedict_free();
+}
+
 static CU_TestInfo tests[] = {
     {"sample, English first", test_sample_english_first},
     {"UN Charter", test_un_charter},
@@ -256,6 +330,7 @@ static CU_TestInfo tests[] = {
      test_links_menus_and_notes_stay_unpaired},
     {"no Chinese gives no pairs", test_no_chinese_gives_no_pairs},
     {"20,000 pairs", test_many_paragraphs},
+    {"the pairing's masks are the model's", test_pairing_masks_are_the_models},
     CU_TEST_INFO_NULL,
 };
 
