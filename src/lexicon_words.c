@@ -231,6 +231,9 @@ static inline const utf8proc_uint8_t *scan_ascii_run(const utf8proc_uint8_t *p,
     const utf8proc_uint8_t *stop = (size_t)(end - p) > room ? p + room : end;
     char *to = t->text + t->len;
     int has_digit = t->has_digit;
+    /* ascii_token_char() spelled out: the digit test only after the
+     * letter test fails, which the helper's single result cannot tell
+     * apart (2.4 M more instructions of extract with it). */
     for (; p < stop; p++) {
         unsigned lower = *p | 0x20u;
         if (lower - 'a' >= 26u) {
