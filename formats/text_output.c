@@ -75,8 +75,14 @@ unsigned tme_score_scaled(double score)
 
 void tme_format_score(double score, char out[TME_SCORE_SIZE])
 {
+    /* "%u.%04u" of scaled (0..10000), spelled out: snprintf() was a tenth of
+     * the TMX writer's instructions. */
     unsigned scaled = tme_score_scaled(score);
-    snprintf(out, TME_SCORE_SIZE, "%u.%04u", scaled / 10000, scaled % 10000);
+    out[0] = (char)('0' + scaled / 10000);
+    out[1] = '.';
+    for (int k = 5; k >= 2; k--, scaled /= 10)
+        out[k] = (char)('0' + scaled % 10);
+    out[6] = '\0';
 }
 
 tme_status tme_language_keys_get(const tme_writer *w, const char *format, tme_language_keys *keys,

@@ -48,6 +48,7 @@ void tme_xml_piece_free(tme_xml_piece *p);
 int tme_xml_plain_value(const char *value);
 void tme_xml_piece_markup(tme_xml_piece *p, const char *markup);
 /* text made legal (as tme_xml_write_clean_string does) and escaped. */
+extern const char tme_xml_special_bytes[];
 void tme_xml_piece_text(tme_xml_piece *p, const char *text);
 /* Writes the piece raw and empties it; libxml2's result, negative on failure. */
 int tme_xml_piece_write(tme_xml_piece *p, xmlTextWriterPtr xml);

@@ -5,6 +5,7 @@
  * compared with what was written. */
 #include "test_support.h"
 
+#include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/valid.h>
 #include <libxml/xmlIO.h>
@@ -19,6 +20,7 @@
 #include "format.h"
 #include "hash.h"
 #include "writer.h"
+#include "xml_output.h"
 #include "xml_validate.h"
 #include "xmlchars.h"
 
@@ -637,6 +639,32 @@ static void test_validators_reject_invalid_files(void)
     }
 }
 
+/* The TMX writer adds text with none of tme_xml_special_bytes as it is: it
+ * relies on libxml2's escaper changing those bytes and no other. */
+static void test_special_bytes_are_what_libxml2_escapes(void)
+{
+    for (int b = 1; b < 256; b++) {
+        const char text[] = {'a', (char)b, 'z', '\0'};
+        xmlChar *escaped = xmlEncodeSpecialChars(NULL, BAD_CAST text);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(escaped);
+        int changed = strcmp((const char *)escaped, text) != 0;
+        CU_ASSERT_EQUAL(changed, strchr(tme_xml_special_bytes, b) != NULL);
+        xmlFree(escaped);
+    }
+    static const char *texts[] = {"plain \xE4\xB8\xAD\xE6\x96\x87\xEF\xBC\x8C text",
+                                  "a<b>&\"c\r\n\xE4\xB8\xAD", "&", "", "tail<"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        tme_xml_piece piece;
+        CU_ASSERT_EQUAL_FATAL(tme_xml_piece_init(&piece), 0);
+        tme_xml_piece_text(&piece, texts[i]);
+        xmlChar *escaped = xmlEncodeSpecialChars(NULL, BAD_CAST texts[i]);
+        CU_ASSERT_FALSE(piece.failed);
+        CU_ASSERT_STRING_EQUAL(xmlBufferContent(piece.buf), escaped);
+        xmlFree(escaped);
+        tme_xml_piece_free(&piece);
+    }
+}
+
 static void test_registry_names(void)
 {
     CU_ASSERT_PTR_EQUAL(tme_output_format_by_name("tmx"), &tme_output_tmx);
@@ -663,6 +691,7 @@ static CU_TestInfo tests[] = {
     {"pairs without begin_document", test_unannounced_documents},
     {"validators reject invalid files", test_validators_reject_invalid_files},
     {"registry names and extensions", test_registry_names},
+    {"the bytes the TMX writer escapes are libxml2's", test_special_bytes_are_what_libxml2_escapes},
     CU_TEST_INFO_NULL,
 };
 
