@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <zlib.h>
 
 #include "format.h"
@@ -257,6 +258,53 @@ static void test_strip_keeps_legal_text(void)
     CU_ASSERT_STRING_EQUAL(text, legal);
     char empty[] = "";
     CU_ASSERT_EQUAL(tme_xml_strip_illegal(empty), 0u);
+}
+
+/* What tme_xml_is_legal() must answer, by utf8proc_iterate() alone. */
+static int reference_is_legal(const char *text)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+    utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(text);
+    while (len > 0) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(p, len, &c);
+        if (n <= 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE ||
+            c == 0xFFFF)
+            return 0;
+        p += n;
+        len -= n;
+    }
+    return 1;
+}
+
+/* The check's shortcuts (8 ASCII bytes at a time, common three-byte
+ * sequences undecoded) give utf8proc's answers: every byte at every
+ * position of a word, and every sequence of up to three bytes (the third
+ * byte in full after a lead of E0..FF), amid ASCII and at the end. */
+static void test_legality_check_matches_utf8proc(void)
+{
+    char text[32];
+    size_t wrong = 0;
+    for (int b = 1; b < 256; b++)
+        for (size_t at = 0; at < 17; at++) {
+            memset(text, 'a', 17);
+            text[at] = (char)b;
+            text[17] = '\0';
+            wrong += tme_xml_is_legal(text) != reference_is_legal(text);
+        }
+    static const unsigned char some_thirds[] = {0x01, 0x20, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xFF};
+    for (int b0 = 0x80; b0 < 256; b0++)
+        for (int b1 = 1; b1 < 256; b1++) {
+            size_t n_thirds = b0 >= 0xE0 ? 255 : sizeof some_thirds;
+            for (size_t t = 0; t < n_thirds; t++) {
+                unsigned char b2 = b0 >= 0xE0 ? (unsigned char)(t + 1) : some_thirds[t];
+                for (int tail = 0; tail < 2; tail++) {
+                    snprintf(text, sizeof text, "abc%c%c%c%s", b0, b1, b2, tail ? "" : "defghijk");
+                    wrong += tme_xml_is_legal(text) != reference_is_legal(text);
+                }
+            }
+        }
+    CU_ASSERT_EQUAL(wrong, 0u);
 }
 
 /* ---- TMX -------------------------------------------------------------------- */
@@ -680,6 +728,7 @@ static CU_TestInfo tests[] = {
     {"strip removes U+FFFE/FFFF, surrogates, bad bytes",
      test_strip_removes_nonchars_surrogates_and_bad_bytes},
     {"strip keeps legal text", test_strip_keeps_legal_text},
+    {"legality check matches utf8proc", test_legality_check_matches_utf8proc},
     {"TMX valid (plain, gz, UTF-8, UTF-16) and exact", test_tmx_valid_and_exact},
     {"TMX header", test_tmx_header},
     {"TMX tuids stable across shards", test_tmx_tuids_are_stable_across_shards},
