@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include "destination.h"
+#include "gzip_members.h"
 
 #define SINK_BUFFER_SIZE (64 * 1024)
 
@@ -15,6 +16,7 @@ struct tme_sink {
     tme_destination *destination;
     int gzip;
     z_stream zs;
+    tme_gzip_members *members; /* instead of zs: independent members on threads */
     unsigned char *zbuf;
     /* Writers hand over a few bytes at a time; a system call or a deflate()
      * call per field would dominate the export. */
@@ -28,8 +30,9 @@ struct tme_sink {
 
 static void free_sink(tme_sink *sink)
 {
-    if (sink->gzip)
+    if (sink->gzip && sink->members == NULL)
         deflateEnd(&sink->zs);
+    tme_gzip_members_free(sink->members);
     free(sink->zbuf);
     free(sink->pending);
     free(sink);
@@ -48,7 +51,26 @@ static tme_status start_gzip(tme_sink *sink, int gzip_level, tme_error *err)
     return TME_OK;
 }
 
+static int emit_member(void *context, const unsigned char *data, size_t len);
+
+static tme_status start_members(tme_sink *sink, int gzip_level, size_t threads, tme_error *err)
+{
+    if (gzip_level < 0 || gzip_level > 9)
+        return tme_error_set(err, TME_ERR_USAGE, "gzip level %d is not in 0..9", gzip_level);
+    sink->members = tme_gzip_members_new(gzip_level, threads, emit_member, sink, err);
+    if (sink->members == NULL)
+        return err->status;
+    sink->gzip = 1;
+    return TME_OK;
+}
+
 tme_sink *tme_sink_open(const char *path, int gzip_level, tme_error *err)
+{
+    return tme_sink_open_members(path, gzip_level, 0, err);
+}
+
+tme_sink *tme_sink_open_members(const char *path, int gzip_level, size_t member_threads,
+                                tme_error *err)
 {
     tme_sink *sink = calloc(1, sizeof *sink);
     if (sink == NULL) {
@@ -59,7 +81,8 @@ tme_sink *tme_sink_open(const char *path, int gzip_level, tme_error *err)
     if ((sink->pending = malloc(SINK_BUFFER_SIZE)) == NULL)
         status = tme_error_nomem(err);
     if (status == TME_OK && gzip_level != TME_SINK_PLAIN)
-        status = start_gzip(sink, gzip_level, err);
+        status = member_threads > 0 ? start_members(sink, gzip_level, member_threads, err)
+                                    : start_gzip(sink, gzip_level, err);
     if (status == TME_OK && (sink->destination = tme_destination_open(path, err)) == NULL)
         status = err->status;
     if (status != TME_OK) {
@@ -132,8 +155,26 @@ static int deflate_into_file(tme_sink *sink, const unsigned char *data, size_t l
     return 0;
 }
 
+static int emit_member(void *context, const unsigned char *data, size_t len)
+{
+    return write_all(context, data, len);
+}
+
+/* A failure of the members' own (compression, memory) into the sink's
+ * sticky error; a failed write has set it already. */
+static int members_failed(tme_sink *sink)
+{
+    tme_error why;
+    tme_error_clear(&why);
+    if (sink->error.status == TME_OK && tme_gzip_members_error(sink->members, &why) != TME_OK)
+        tme_error_set(&sink->error, why.status, "%s: %s", tme_sink_name(sink), why.message);
+    return -1;
+}
+
 static int pass_on(tme_sink *sink, const unsigned char *data, size_t len)
 {
+    if (sink->members != NULL)
+        return tme_gzip_members_write(sink->members, data, len) == 0 ? 0 : members_failed(sink);
     if (sink->gzip) {
         sink->since_sync += len;
         return deflate_into_file(sink, data, len, Z_NO_FLUSH);
@@ -169,10 +210,25 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len)
 /* Bytes of the gzip trailer, and a margin for the last block's end. */
 #define GZIP_END_BOUND 64
 
+/* As below, with the members: near the limit, the current member ends and
+ * every member is waited for, which makes the bound exact but for more. */
+static size_t members_size_bound(tme_sink *sink, size_t more, size_t limit)
+{
+    size_t bound = sink->written + tme_gzip_members_bound(sink->members, sink->pending_len + more);
+    if (bound > limit && sink->error.status == TME_OK && flush_pending(sink) == 0) {
+        if (tme_gzip_members_drain(sink->members) != 0)
+            members_failed(sink);
+        bound = sink->written + tme_gzip_members_bound(sink->members, more);
+    }
+    return bound;
+}
+
 size_t tme_sink_size_bound(tme_sink *sink, size_t more, size_t limit)
 {
     if (!sink->gzip)
         return sink->written + sink->pending_len + more;
+    if (sink->members != NULL)
+        return members_size_bound(sink, more, limit);
     size_t unsynced = sink->since_sync + sink->pending_len;
     size_t bound =
         sink->written + deflateBound(&sink->zs, (uLong)(unsynced + more)) + GZIP_END_BOUND;
@@ -198,7 +254,10 @@ tme_status tme_sink_close(tme_sink *sink, tme_error *err)
         sink->closed = 1;
         if (sink->error.status == TME_OK)
             flush_pending(sink);
-        if (sink->gzip && sink->error.status == TME_OK)
+        if (sink->members != NULL && sink->error.status == TME_OK &&
+            tme_gzip_members_finish(sink->members) != 0)
+            members_failed(sink);
+        else if (sink->gzip && sink->members == NULL && sink->error.status == TME_OK)
             deflate_into_file(sink, NULL, 0, Z_FINISH);
         if (sink->error.status == TME_OK)
             tme_destination_close(sink->destination, &sink->error);

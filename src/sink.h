@@ -19,6 +19,12 @@ typedef struct tme_sink tme_sink;
 /* path "-" is stdout. gzip_level is TME_SINK_PLAIN or 0..9. */
 tme_sink *tme_sink_open(const char *path, int gzip_level, tme_error *err);
 
+/* The same, a .gz output written as independent gzip members
+ * (gzip_members.h) compressed on member_threads threads; 0: one gzip
+ * stream on the caller's thread, as tme_sink_open(). */
+tme_sink *tme_sink_open_members(const char *path, int gzip_level, size_t member_threads,
+                                tme_error *err);
+
 /* Returns 0, or -1 once any write has failed (the error is kept). */
 int tme_sink_write(tme_sink *sink, const void *data, size_t len);
 

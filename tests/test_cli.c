@@ -224,6 +224,67 @@ static void test_same_epoch_gives_identical_files(void)
     free(text);
 }
 
+/* Bytes inflated from the first gzip member of path alone. */
+static size_t first_member_length(const char *path)
+{
+    size_t len;
+    unsigned char *in = (unsigned char *)tme_test_read_file(path, &len);
+    unsigned char out[65536];
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    size_t total = 0;
+    int rc = inflateInit2(&zs, 15 + 16);
+    zs.next_in = in;
+    zs.avail_in = (uInt)len;
+    while (rc == Z_OK) {
+        zs.next_out = out;
+        zs.avail_out = sizeof out;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        total += sizeof out - zs.avail_out;
+    }
+    inflateEnd(&zs);
+    free(in);
+    return rc == Z_STREAM_END ? total : 0;
+}
+
+/* --gzip-threads: members of 1 MiB, the same bytes on any number of
+ * threads and -j, the export itself unchanged (80 copies of the sample:
+ * 2.2 MB of TMX). */
+static void test_gzip_threads_write_members(void)
+{
+    char cmd[9000];
+    const char *in = scratch(0, "members-in");
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s' && for i in $(seq 80); do cp '%s' '%s'/$i.txt || exit 1; done", in,
+             tme_test_source_path(SAMPLE), in);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    const char *a = scratch(1, "m2.tmx.gz"), *b = scratch(2, "m4.tmx.gz"),
+               *plain = scratch(3, "m.tmx");
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract -j 2 --gzip-threads 2 '%s' -o '%s'", in, a),
+                    0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"),
+                                      "extract -j 1 --gzip-threads 4 '%s' -o '%s'", in, b),
+                    0);
+    CU_ASSERT_EQUAL(tme_test_run_clif(scratch(7, "stderr.txt"), "extract '%s' -o '%s'", in, plain),
+                    0);
+    unsetenv("SOURCE_DATE_EPOCH");
+    CU_ASSERT(tme_test_same_file(a, b));
+    CU_ASSERT_EQUAL(first_member_length(a), (size_t)1 << 20);
+    size_t len;
+    char *expected = tme_test_read_file(plain, &len);
+    CU_ASSERT_FATAL(len > 2 << 20);
+    char *got = malloc(len + 1);
+    gzFile f = gzopen(a, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(gzread(f, got, (unsigned)len + 1), (int)len);
+    gzclose(f);
+    CU_ASSERT(memcmp(got, expected, len) == 0);
+    free(got);
+    free(expected);
+}
+
 static void check_usage_error(const char *args, const char *message_part)
 {
     char full[8192];
@@ -242,6 +303,7 @@ static void test_usage_errors_exit_2(void)
     check_usage_error("extract -o out.docx", "tmx"); /* lists the formats */
     check_usage_error("extract -o pdf:out.txt", "unknown format");
     check_usage_error("extract -o noextension", "tsv");
+    check_usage_error("extract --gzip-threads 0 -o out.tsv.gz", "--gzip-threads wants 1 to 256");
     check_usage_error("extract --src-lang 'e n'", "BCP 47");
     check_usage_error("extract --src-lang zh --tgt-lang zh-TW", "Chinese");
     check_usage_error("extract --src-lang fr --tgt-lang de", "Chinese");
@@ -469,6 +531,7 @@ static CU_TestInfo tests[] = {
     {"Chinese source swaps columns", test_chinese_source_swaps_columns},
     {"every format validates", test_every_format_validates},
     {"same SOURCE_DATE_EPOCH gives identical files", test_same_epoch_gives_identical_files},
+    {"--gzip-threads writes members, the same bytes", test_gzip_threads_write_members},
     {"usage errors exit 2", test_usage_errors_exit_2},
     {"valid language tags", test_valid_language_tags},
     {"bad input writes nothing", test_bad_input_writes_nothing},
