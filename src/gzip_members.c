@@ -111,8 +111,14 @@ static int emit_oldest(tme_gzip_members *g, int wait)
     int rc = s->failed ? fail(g, TME_ERR_IO, "gzip compression failed")
              : g->emit(g->context, s->out, s->out_len) != 0 ? fail(g, TME_ERR_IO, "")
                                                             : 1;
-    s->state = SLOT_FREE;
     s->in_len = 0;
+    /* Under the lock: a waiting worker reads the state of this slot when
+     * it is the next to be queued. */
+    if (g->threads > 1)
+        pthread_mutex_lock(&g->lock);
+    s->state = SLOT_FREE;
+    if (g->threads > 1)
+        pthread_mutex_unlock(&g->lock);
     g->oldest = (g->oldest + 1) % g->n_slots;
     g->pending--;
     return rc;

@@ -255,7 +255,7 @@ const tme_option_def tme_session_options[] = {
      .argument = "N",
      .help = "compress .gz outputs on N threads, as independent gzip members of 1 MiB of "
              "input each (about 1% larger; the same bytes for every N from 2 on); 1, the "
-             "default: one gzip stream, compressed by the writing thread, which caps -j near 4 "
+             "default: one gzip stream, compressed by the writing thread, which caps -j at 3 to 4 "
              "workers",
      .default_value = "1",
      .validate = validate_gzip_threads},
