@@ -116,4 +116,34 @@ for tmx in po.tmx ttk.tmx; do
             "$tmx, in order"
     fi
 done
+
+# --gzip-threads: a .tmx.gz of several gzip members (40 copies of the input,
+# over 1 MiB of TMX) read through Python's gzip module by translate-toolkit,
+# as a Python MT pipeline would: every pair, not the first member's.
+mkdir -p "$work/copies"
+for i in $(seq 40); do cp "$input" "$work/copies/$i.txt"; done
+if ! "$tmexport" extract "$work/copies" --gzip-threads 2 -o "$work/members.tsv" \
+    -o "$work/members.tmx.gz" 2>"$work/members.log"; then
+    echo "FAIL: tmexport extract --gzip-threads failed: $(head -3 "$work/members.log")"
+    exit 1
+fi
+"$python" - "$work/members.tsv" "$work/members.tmx.gz" <<'PY' || status=1
+import gzip, sys, zlib
+from translate.storage import tmx
+
+tsv_path, gz_path = sys.argv[1:]
+with open(tsv_path, encoding="utf-8", newline="") as f:
+    expected = [tuple(line.split("\t")) for line in f.read().split("\n") if line]
+data, members = open(gz_path, "rb").read(), 0
+while data:
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    d.decompress(data)
+    data, members = d.unused_data, members + 1
+store = tmx.tmxfile.parsestring(gzip.open(gz_path).read())
+got = [(str(u.source), str(u.target)) for u in store.units if not u.isheader()]
+if members < 2 or got != expected:
+    print(f"FAIL {gz_path}: {members} members, {len(got)} pairs read, {len(expected)} written")
+    sys.exit(1)
+print(f"OK {gz_path}: translate-toolkit reads all {len(got)} pairs of {members} gzip members")
+PY
 exit $status
