@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/array.h"
 #include "../src/xmlchars.h"
 
 static int sink_write_callback(void *context, const char *buffer, int len)
@@ -107,22 +108,21 @@ int tme_xml_write_typed_element(xmlTextWriterPtr xml, const char *element, const
     return xmlTextWriterEndElement(xml);
 }
 
+/* The piece is a plain byte array rather than an xmlBuffer: xmlBufferAdd()
+ * per markup string was a third of the TMX writer's instructions. */
 int tme_xml_piece_init(tme_xml_piece *p)
 {
+    p->bytes = NULL;
+    p->len = p->cap = 0;
     p->failed = 0;
-    p->buf = xmlBufferCreate();
-    if (p->buf == NULL)
-        return -1;
-    /* Reused for every unit: grown by doubling, never shrunk. */
-    xmlBufferSetAllocationScheme(p->buf, XML_BUFFER_ALLOC_DOUBLEIT);
     return 0;
 }
 
 void tme_xml_piece_free(tme_xml_piece *p)
 {
-    if (p->buf != NULL)
-        xmlBufferFree(p->buf);
-    p->buf = NULL;
+    free(p->bytes);
+    p->bytes = NULL;
+    p->len = p->cap = 0;
 }
 
 int tme_xml_plain_value(const char *value)
@@ -134,46 +134,62 @@ int tme_xml_plain_value(const char *value)
     return 1;
 }
 
+/* Appends len bytes; reused for every unit: grown by doubling, never shrunk. */
+static void add_bytes(tme_xml_piece *p, const char *bytes, size_t len)
+{
+    if (p->failed || TME_ARRAY_RESERVE(p->bytes, p->cap, p->len + len) != TME_OK) {
+        p->failed = 1;
+        return;
+    }
+    memcpy(p->bytes + p->len, bytes, len);
+    p->len += len;
+}
+
 void tme_xml_piece_markup(tme_xml_piece *p, const char *markup)
 {
-    if (!p->failed && xmlBufferCat(p->buf, BAD_CAST markup) != 0)
-        p->failed = 1;
+    add_bytes(p, markup, strlen(markup));
 }
 
 /* The bytes xmlEncodeSpecialChars() replaces (by &lt; &gt; &amp; &quot;
  * &#13;); every other byte it copies as it is, so that text with none of
- * them is its own escape. test_xml_output.c holds libxml2 to this. */
+ * them is its own escape. test_xml_writers.c holds libxml2 to this. */
 const char tme_xml_special_bytes[] = "<>&\"\r";
 
 /* Most unit text has nothing to escape: it is added as it is, without
  * xmlEncodeSpecialChars()'s copy (a third of the TMX writer's work). */
-static int add_escaped(xmlBufferPtr buf, const char *text)
+static void add_escaped(tme_xml_piece *p, const char *text)
 {
     size_t plain = strcspn(text, tme_xml_special_bytes);
-    if (text[plain] == '\0')
-        return plain > INT_MAX ? -1 : xmlBufferAdd(buf, BAD_CAST text, (int)plain);
+    if (text[plain] == '\0') {
+        add_bytes(p, text, plain);
+        return;
+    }
     xmlChar *escaped = xmlEncodeSpecialChars(NULL, BAD_CAST text);
-    int rc = escaped != NULL ? xmlBufferCat(buf, escaped) : -1;
+    if (escaped == NULL)
+        p->failed = 1;
+    else
+        add_bytes(p, (const char *)escaped, strlen((const char *)escaped));
     xmlFree(escaped);
-    return rc;
 }
 
 void tme_xml_piece_text(tme_xml_piece *p, const char *text)
 {
     char *owned;
     const char *legal = p->failed ? NULL : legal_text(text, &owned);
-    if (legal == NULL || add_escaped(p->buf, legal) != 0)
+    if (legal == NULL)
         p->failed = 1;
+    else
+        add_escaped(p, legal);
     if (legal != NULL)
         free(owned);
 }
 
 int tme_xml_piece_write(tme_xml_piece *p, xmlTextWriterPtr xml)
 {
-    int rc = p->failed
+    int rc = p->failed || p->len > INT_MAX
                  ? -1
-                 : xmlTextWriterWriteRawLen(xml, xmlBufferContent(p->buf), xmlBufferLength(p->buf));
-    xmlBufferEmpty(p->buf);
+                 : xmlTextWriterWriteRawLen(xml, BAD_CAST p->bytes, (int)p->len);
+    p->len = 0;
     p->failed = 0;
     return rc;
 }

@@ -38,7 +38,8 @@ int tme_xml_write_clean_string(xmlTextWriterPtr xml, const char *text);
  * nothing in them could need escaping (tme_xml_plain_value); a unit with
  * another value goes through xmlTextWriter. */
 typedef struct {
-    xmlBufferPtr buf;
+    char *bytes; /* the piece so far, len bytes (not NUL-terminated) */
+    size_t len, cap;
     int failed; /* out of memory: the piece is not to be written */
 } tme_xml_piece;
 

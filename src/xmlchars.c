@@ -56,16 +56,19 @@ static size_t legal_prefix(const unsigned char *p, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        if (len - i >= 8 && legal_ascii_word(p + i)) {
-            i += 8;
-            continue;
-        }
-        if (p[i] >= 0x20 && p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        if (legal_common_triple(p + i, len - i)) {
-            i += 3;
+        if (p[i] < 0x80) { /* ASCII: words, then single bytes */
+            if (len - i >= 8 && legal_ascii_word(p + i)) {
+                i += 8;
+                continue;
+            }
+            if (p[i] >= 0x20) {
+                i++;
+                continue;
+            }
+        } else if (legal_common_triple(p + i, len - i)) { /* a run of Han */
+            do
+                i += 3;
+            while (legal_common_triple(p + i, len - i));
             continue;
         }
         utf8proc_int32_t c;
