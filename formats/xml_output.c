@@ -134,9 +134,12 @@ int tme_xml_plain_value(const char *value)
     return 1;
 }
 
-/* Appends len bytes; reused for every unit: grown by doubling, never shrunk. */
+/* Appends len bytes; reused for every unit: grown by doubling, never shrunk.
+ * Nothing for len 0: the array may not exist yet (NULL + 0 is undefined). */
 static void add_bytes(tme_xml_piece *p, const char *bytes, size_t len)
 {
+    if (len == 0)
+        return;
     if (p->failed || TME_ARRAY_RESERVE(p->bytes, p->cap, p->len + len) != TME_OK) {
         p->failed = 1;
         return;
