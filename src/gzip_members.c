@@ -142,6 +142,9 @@ static int submit(tme_gzip_members *g)
     slot *s = &g->slots[g->filling];
     if (g->threads == 1) {
         compress_slot(&g->zs, s);
+        /* After Z_FINISH zlib's deflateBound() counts the zlib wrapper's 6
+         * bytes, not gzip's 18, until the stream is reset. */
+        deflateReset(&g->zs);
         s->state = SLOT_DONE;
     } else {
         pthread_mutex_lock(&g->lock);
@@ -168,6 +171,12 @@ tme_gzip_members *tme_gzip_members_new(int level, size_t threads, tme_gzip_emit 
         tme_error_nomem(err);
         return NULL;
     }
+    if (threads > TME_GZIP_MEMBERS_MAX_THREADS) {
+        free(g);
+        tme_error_set(err, TME_ERR_USAGE, "%zu gzip threads: at most %d", threads,
+                      TME_GZIP_MEMBERS_MAX_THREADS);
+        return NULL;
+    }
     g->level = level;
     g->threads = threads < 1 ? 1 : threads;
     g->emit = emit;
@@ -184,8 +193,11 @@ tme_gzip_members *tme_gzip_members_new(int level, size_t threads, tme_gzip_emit 
     if (ok && g->threads > 1) {
         g->workers = calloc(g->threads, sizeof *g->workers);
         ok = g->workers != NULL;
-        for (; ok && g->started < g->threads; g->started++)
+        /* Only threads that started are counted (and joined by free). */
+        while (ok && g->started < g->threads) {
             ok = pthread_create(&g->workers[g->started], NULL, worker, g) == 0;
+            g->started += ok ? 1 : 0;
+        }
     }
     if (!ok) {
         tme_error_set(err, TME_ERR_NOMEM, "out of memory or threads for gzip compression");
@@ -212,14 +224,19 @@ int tme_gzip_members_write(tme_gzip_members *g, const void *data, size_t len)
     return g->error.status == TME_OK ? 0 : -1;
 }
 
-int tme_gzip_members_drain(tme_gzip_members *g)
+int tme_gzip_members_wait(tme_gzip_members *g)
 {
-    if (g->error.status == TME_OK && g->slots[g->filling].in_len > 0 && submit(g) != 0)
-        return -1;
     while (g->pending > 0 && g->error.status == TME_OK)
         if (emit_oldest(g, 1) < 0)
             return -1;
     return g->error.status == TME_OK ? 0 : -1;
+}
+
+int tme_gzip_members_drain(tme_gzip_members *g)
+{
+    if (g->error.status == TME_OK && g->slots[g->filling].in_len > 0 && submit(g) != 0)
+        return -1;
+    return tme_gzip_members_wait(g);
 }
 
 size_t tme_gzip_members_bound(tme_gzip_members *g, size_t more)

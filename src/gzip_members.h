@@ -8,7 +8,7 @@
  * zlib's gzread(), Python's gzip and Java's GZIPInputStream read them all,
  * as tmexport does. The bytes depend on the data, the level and where the
  * caller ends members early (tme_gzip_members_drain), never on the number
- * of threads. zlib writes each member's header and trailer. */
+ * of threads or their timing. zlib writes each member's header and trailer. */
 #ifndef TME_GZIP_MEMBERS_H
 #define TME_GZIP_MEMBERS_H
 
@@ -26,14 +26,25 @@ typedef struct tme_gzip_members tme_gzip_members;
  * why). */
 typedef int (*tme_gzip_emit)(void *context, const unsigned char *data, size_t len);
 
-/* level 0..9; threads >= 1 (1: compressed on the caller's thread). NULL
- * with err set when out of memory or a thread cannot start. */
+/* Each thread keeps about 1.5 MB (a member's buffers and a deflate
+ * state): 64 threads, 100 MB. */
+#define TME_GZIP_MEMBERS_MAX_THREADS 64
+
+/* level 0..9; threads 1..TME_GZIP_MEMBERS_MAX_THREADS (1: compressed on the
+ * caller's thread). NULL with err set when out of memory or a thread
+ * cannot start. */
 tme_gzip_members *tme_gzip_members_new(int level, size_t threads, tme_gzip_emit emit, void *context,
                                        tme_error *err);
 
 /* Buffers data; a full member goes to the threads, and finished ones are
  * emitted. 0, or -1 (see tme_gzip_members_error). */
 int tme_gzip_members_write(tme_gzip_members *g, const void *data, size_t len);
+
+/* Waits for every member handed to the threads and emits them, leaving
+ * the current one open: the bytes are the same as without the wait, and
+ * afterwards tme_gzip_members_bound() is exact but for the current
+ * member. */
+int tme_gzip_members_wait(tme_gzip_members *g);
 
 /* Ends the current member (if it holds anything), waits for every member
  * and emits them all: afterwards every byte written so far was emitted. */

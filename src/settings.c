@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "filters.h"
+#include "gzip_members.h"
 #include "langtag.h"
 #include "presets.h"
 
@@ -157,9 +158,9 @@ static tme_status validate_jobs(const char *value, tme_error *err)
 static tme_status validate_gzip_threads(const char *value, tme_error *err)
 {
     long long v;
-    if (parse_integer(value, 1, 256, &v) != 0)
-        return tme_error_set(err, TME_ERR_USAGE, "--gzip-threads wants 1 to 256 threads, not '%s'",
-                             value);
+    if (parse_integer(value, 1, TME_GZIP_MEMBERS_MAX_THREADS, &v) != 0)
+        return tme_error_set(err, TME_ERR_USAGE, "--gzip-threads wants 1 to %d threads, not '%s'",
+                             TME_GZIP_MEMBERS_MAX_THREADS, value);
     return TME_OK;
 }
 
@@ -254,7 +255,8 @@ const tme_option_def tme_session_options[] = {
      .group = "Output",
      .argument = "N",
      .help = "compress .gz outputs on N threads, as independent gzip members of 1 MiB of "
-             "input each (about 1% larger; the same bytes for every N from 2 on); 1, the "
+             "input each (about 1% larger, about 1.5 MB of memory a thread; the same bytes for "
+             "every N from 2 on); 1, the "
              "default: one gzip stream, compressed by the writing thread, which caps -j at 3 to 4 "
              "workers",
      .default_value = "1",

@@ -15,6 +15,7 @@
 struct tme_sink {
     tme_destination *destination;
     int gzip;
+    int zs_ready; /* zs initialised: one gzip stream */
     z_stream zs;
     tme_gzip_members *members; /* instead of zs: independent members on threads */
     unsigned char *zbuf;
@@ -30,7 +31,7 @@ struct tme_sink {
 
 static void free_sink(tme_sink *sink)
 {
-    if (sink->gzip && sink->members == NULL)
+    if (sink->zs_ready)
         deflateEnd(&sink->zs);
     tme_gzip_members_free(sink->members);
     free(sink->zbuf);
@@ -47,7 +48,7 @@ static tme_status start_gzip(tme_sink *sink, int gzip_level, tme_error *err)
     if (sink->zbuf == NULL ||
         deflateInit2(&sink->zs, gzip_level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return tme_error_nomem(err);
-    sink->gzip = 1;
+    sink->gzip = sink->zs_ready = 1;
     return TME_OK;
 }
 
@@ -175,6 +176,10 @@ static int pass_on(tme_sink *sink, const unsigned char *data, size_t len)
 {
     if (sink->members != NULL)
         return tme_gzip_members_write(sink->members, data, len) == 0 ? 0 : members_failed(sink);
+    if (sink->gzip && !sink->zs_ready) { /* the members ended at close */
+        tme_error_set(&sink->error, TME_ERR_IO, "%s: written after close", tme_sink_name(sink));
+        return -1;
+    }
     if (sink->gzip) {
         sink->since_sync += len;
         return deflate_into_file(sink, data, len, Z_NO_FLUSH);
@@ -210,12 +215,19 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len)
 /* Bytes of the gzip trailer, and a margin for the last block's end. */
 #define GZIP_END_BOUND 64
 
-/* As below, with the members: near the limit, the current member ends and
- * every member is waited for, which makes the bound exact but for more. */
+/* As below, with the members. Near the limit the members in flight are
+ * waited for first (their sizes become exact; the bytes do not change), so
+ * that whether the current member is then ended early depends on the data
+ * alone, never on how far the threads had got. */
 static size_t members_size_bound(tme_sink *sink, size_t more, size_t limit)
 {
     size_t bound = sink->written + tme_gzip_members_bound(sink->members, sink->pending_len + more);
-    if (bound > limit && sink->error.status == TME_OK && flush_pending(sink) == 0) {
+    if (bound <= limit || sink->error.status != TME_OK || flush_pending(sink) != 0)
+        return bound;
+    if (tme_gzip_members_wait(sink->members) != 0)
+        members_failed(sink);
+    bound = sink->written + tme_gzip_members_bound(sink->members, more);
+    if (bound > limit && sink->error.status == TME_OK) {
         if (tme_gzip_members_drain(sink->members) != 0)
             members_failed(sink);
         bound = sink->written + tme_gzip_members_bound(sink->members, more);
@@ -229,6 +241,8 @@ size_t tme_sink_size_bound(tme_sink *sink, size_t more, size_t limit)
         return sink->written + sink->pending_len + more;
     if (sink->members != NULL)
         return members_size_bound(sink, more, limit);
+    if (!sink->zs_ready) /* the members ended at close */
+        return sink->written;
     size_t unsynced = sink->since_sync + sink->pending_len;
     size_t bound =
         sink->written + deflateBound(&sink->zs, (uLong)(unsynced + more)) + GZIP_END_BOUND;
@@ -257,8 +271,12 @@ tme_status tme_sink_close(tme_sink *sink, tme_error *err)
         if (sink->members != NULL && sink->error.status == TME_OK &&
             tme_gzip_members_finish(sink->members) != 0)
             members_failed(sink);
-        else if (sink->gzip && sink->members == NULL && sink->error.status == TME_OK)
+        else if (sink->zs_ready && sink->error.status == TME_OK)
             deflate_into_file(sink, NULL, 0, Z_FINISH);
+        /* A closed part of a split output may wait long for its commit:
+         * its threads and buffers go now. */
+        tme_gzip_members_free(sink->members);
+        sink->members = NULL;
         if (sink->error.status == TME_OK)
             tme_destination_close(sink->destination, &sink->error);
     }

@@ -303,7 +303,7 @@ static void test_usage_errors_exit_2(void)
     check_usage_error("extract -o out.docx", "tmx"); /* lists the formats */
     check_usage_error("extract -o pdf:out.txt", "unknown format");
     check_usage_error("extract -o noextension", "tsv");
-    check_usage_error("extract --gzip-threads 0 -o out.tsv.gz", "--gzip-threads wants 1 to 256");
+    check_usage_error("extract --gzip-threads 0 -o out.tsv.gz", "--gzip-threads wants 1 to 64");
     check_usage_error("extract --src-lang 'e n'", "BCP 47");
     check_usage_error("extract --src-lang zh --tgt-lang zh-TW", "Chinese");
     check_usage_error("extract --src-lang fr --tgt-lang de", "Chinese");
