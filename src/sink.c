@@ -41,8 +41,6 @@ static void free_sink(tme_sink *sink)
 
 static tme_status start_gzip(tme_sink *sink, int gzip_level, tme_error *err)
 {
-    if (gzip_level < 0 || gzip_level > 9)
-        return tme_error_set(err, TME_ERR_USAGE, "gzip level %d is not in 0..9", gzip_level);
     sink->zbuf = malloc(SINK_BUFFER_SIZE);
     /* windowBits 15 + 16: zlib writes the gzip header and trailer. */
     if (sink->zbuf == NULL ||
@@ -56,8 +54,6 @@ static int emit_member(void *context, const unsigned char *data, size_t len);
 
 static tme_status start_members(tme_sink *sink, int gzip_level, size_t threads, tme_error *err)
 {
-    if (gzip_level < 0 || gzip_level > 9)
-        return tme_error_set(err, TME_ERR_USAGE, "gzip level %d is not in 0..9", gzip_level);
     sink->members = tme_gzip_members_new(gzip_level, threads, emit_member, sink, err);
     if (sink->members == NULL)
         return err->status;
@@ -81,6 +77,8 @@ tme_sink *tme_sink_open_members(const char *path, int gzip_level, size_t member_
     tme_status status = TME_OK;
     if ((sink->pending = malloc(SINK_BUFFER_SIZE)) == NULL)
         status = tme_error_nomem(err);
+    if (status == TME_OK && gzip_level != TME_SINK_PLAIN && (gzip_level < 0 || gzip_level > 9))
+        status = tme_error_set(err, TME_ERR_USAGE, "gzip level %d is not in 0..9", gzip_level);
     if (status == TME_OK && gzip_level != TME_SINK_PLAIN)
         status = member_threads > 0 ? start_members(sink, gzip_level, member_threads, err)
                                     : start_gzip(sink, gzip_level, err);
@@ -176,10 +174,6 @@ static int pass_on(tme_sink *sink, const unsigned char *data, size_t len)
 {
     if (sink->members != NULL)
         return tme_gzip_members_write(sink->members, data, len) == 0 ? 0 : members_failed(sink);
-    if (sink->gzip && !sink->zs_ready) { /* the members ended at close */
-        tme_error_set(&sink->error, TME_ERR_IO, "%s: written after close", tme_sink_name(sink));
-        return -1;
-    }
     if (sink->gzip) {
         sink->since_sync += len;
         return deflate_into_file(sink, data, len, Z_NO_FLUSH);
@@ -198,6 +192,10 @@ int tme_sink_write(tme_sink *sink, const void *data, size_t len)
 {
     if (sink->error.status != TME_OK)
         return -1;
+    if (sink->closed) { /* the stream has ended (and its threads gone) */
+        tme_error_set(&sink->error, TME_ERR_IO, "%s: written after close", tme_sink_name(sink));
+        return -1;
+    }
     if (sink->pending_len + len <= SINK_BUFFER_SIZE) {
         memcpy(sink->pending + sink->pending_len, data, len);
         sink->pending_len += len;
@@ -239,10 +237,10 @@ size_t tme_sink_size_bound(tme_sink *sink, size_t more, size_t limit)
 {
     if (!sink->gzip)
         return sink->written + sink->pending_len + more;
+    if (sink->closed) /* the stream has ended: its size is known */
+        return sink->written;
     if (sink->members != NULL)
         return members_size_bound(sink, more, limit);
-    if (!sink->zs_ready) /* the members ended at close */
-        return sink->written;
     size_t unsynced = sink->since_sync + sink->pending_len;
     size_t bound =
         sink->written + deflateBound(&sink->zs, (uLong)(unsynced + more)) + GZIP_END_BOUND;

@@ -42,7 +42,8 @@ tme_sink *tme_writer_open_sink(tme_writer *w, const char *path, tme_error *err)
     }
     /* --gzip-threads 1: one gzip stream; more: members on that many threads. */
     const char *threads = tme_writer_option(w, "gzip-threads");
-    size_t member_threads = threads != NULL && atoi(threads) > 1 ? (size_t)atoi(threads) : 0;
+    int n_threads = threads != NULL ? atoi(threads) : 1;
+    size_t member_threads = n_threads > 1 ? (size_t)n_threads : 0;
     tme_sink *sink = tme_sink_open_members(path, w->gzip_level, member_threads, err);
     if (sink == NULL)
         return NULL;
