@@ -43,18 +43,34 @@ static int init_stream(z_stream *zs, int level)
     return deflateInit2(zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK ? 0 : -1;
 }
 
-/* Compresses the slot's input as one whole member; out_cap is at least
- * deflateBound() of it, so that one deflate(Z_FINISH) ends it. */
+/* Compresses the slot's input as one whole member with a fresh (or
+ * reset) stream; out_cap is at least deflateBound() of it, so that one
+ * deflate(Z_FINISH) ends it. The stream is reset after it, for the next
+ * member and because after Z_FINISH zlib's deflateBound() counts the zlib
+ * wrapper's 6 bytes, not gzip's 18, until a reset (the one-thread bound
+ * asks that stream). */
 static void compress_slot(z_stream *zs, slot *s)
 {
-    s->failed = deflateReset(zs) != Z_OK;
     zs->next_in = s->in;
     zs->avail_in = (uInt)s->in_len;
     zs->next_out = s->out;
     zs->avail_out = (uInt)s->out_cap;
-    if (!s->failed)
-        s->failed = deflate(zs, Z_FINISH) != Z_STREAM_END;
+    s->failed = deflate(zs, Z_FINISH) != Z_STREAM_END;
     s->out_len = s->out_cap - zs->avail_out;
+    s->failed |= deflateReset(zs) != Z_OK;
+}
+
+/* The lock, where there are workers to share the slots with. */
+static void lock_slots(tme_gzip_members *g)
+{
+    if (g->threads > 1)
+        pthread_mutex_lock(&g->lock);
+}
+
+static void unlock_slots(tme_gzip_members *g)
+{
+    if (g->threads > 1)
+        pthread_mutex_unlock(&g->lock);
 }
 
 static void *worker(void *arg)
@@ -99,26 +115,22 @@ static int fail(tme_gzip_members *g, tme_status status, const char *message)
 static int emit_oldest(tme_gzip_members *g, int wait)
 {
     slot *s = &g->slots[g->oldest];
-    if (g->threads > 1) {
-        pthread_mutex_lock(&g->lock);
-        while (wait && s->state != SLOT_DONE)
-            pthread_cond_wait(&g->done, &g->lock);
-        int done = s->state == SLOT_DONE;
-        pthread_mutex_unlock(&g->lock);
-        if (!done)
-            return 0;
-    }
+    lock_slots(g);
+    while (wait && s->state != SLOT_DONE) /* with one thread every member is done */
+        pthread_cond_wait(&g->done, &g->lock);
+    int done = s->state == SLOT_DONE;
+    unlock_slots(g);
+    if (!done)
+        return 0;
     int rc = s->failed ? fail(g, TME_ERR_IO, "gzip compression failed")
              : g->emit(g->context, s->out, s->out_len) != 0 ? fail(g, TME_ERR_IO, "")
                                                             : 1;
     s->in_len = 0;
     /* Under the lock: a waiting worker reads the state of this slot when
      * it is the next to be queued. */
-    if (g->threads > 1)
-        pthread_mutex_lock(&g->lock);
+    lock_slots(g);
     s->state = SLOT_FREE;
-    if (g->threads > 1)
-        pthread_mutex_unlock(&g->lock);
+    unlock_slots(g);
     g->oldest = (g->oldest + 1) % g->n_slots;
     g->pending--;
     return rc;
@@ -142,9 +154,6 @@ static int submit(tme_gzip_members *g)
     slot *s = &g->slots[g->filling];
     if (g->threads == 1) {
         compress_slot(&g->zs, s);
-        /* After Z_FINISH zlib's deflateBound() counts the zlib wrapper's 6
-         * bytes, not gzip's 18, until the stream is reset. */
-        deflateReset(&g->zs);
         s->state = SLOT_DONE;
     } else {
         pthread_mutex_lock(&g->lock);
@@ -242,14 +251,12 @@ int tme_gzip_members_drain(tme_gzip_members *g)
 size_t tme_gzip_members_bound(tme_gzip_members *g, size_t more)
 {
     size_t bound = 0;
-    if (g->threads > 1)
-        pthread_mutex_lock(&g->lock);
+    lock_slots(g);
     for (size_t k = 0; k < g->pending; k++) {
         const slot *s = &g->slots[(g->oldest + k) % g->n_slots];
         bound += s->state == SLOT_DONE ? s->out_len : deflateBound(&g->zs, (uLong)s->in_len);
     }
-    if (g->threads > 1)
-        pthread_mutex_unlock(&g->lock);
+    unlock_slots(g);
     size_t rest = g->slots[g->filling].in_len + more;
     size_t full = rest / TME_GZIP_MEMBER_BYTES;
     rest %= TME_GZIP_MEMBER_BYTES;
