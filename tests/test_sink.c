@@ -94,37 +94,6 @@ static void test_gzip_round_trip(void)
     free(buf);
 }
 
-/* Inflates a gzip file member by member: its bytes into *out (malloc'd),
- * its member count, or -1 when it is not valid gzip. */
-static long inflate_members(const char *path, char **out, size_t *out_len)
-{
-    size_t len = 0, cap = 1 << 20, used = 0;
-    unsigned char *in = (unsigned char *)tme_test_read_file(path, &len);
-    *out = malloc(cap);
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    long members = 0;
-    int rc = inflateInit2(&zs, 15 + 16) == Z_OK ? Z_OK : Z_DATA_ERROR;
-    zs.next_in = in;
-    zs.avail_in = (uInt)len;
-    while (rc == Z_OK && zs.avail_in > 0) {
-        if (cap - used < 65536)
-            *out = realloc(*out, cap *= 2);
-        zs.next_out = (unsigned char *)*out + used;
-        zs.avail_out = (uInt)(cap - used);
-        rc = inflate(&zs, Z_NO_FLUSH);
-        used = cap - zs.avail_out;
-        if (rc == Z_STREAM_END) {
-            members++;
-            rc = inflateReset(&zs);
-        }
-    }
-    inflateEnd(&zs);
-    free(in);
-    *out_len = used;
-    return rc == Z_OK && zs.avail_in == 0 ? members : -1;
-}
-
 /* Pseudo-random lines of 64 symbols and Han characters, about 3.5 MiB
  * compressing to about three quarters: the members' file has four members,
  * and a cap of half its size is reached while a member is in flight. */
@@ -170,7 +139,7 @@ static void test_gzip_members_round_trip(void)
         CU_ASSERT_EQUAL_FATAL(tme_sink_commit(sink, &err), TME_OK);
         char *back;
         size_t back_len;
-        CU_ASSERT_EQUAL(inflate_members(path, &back, &back_len), 4);
+        CU_ASSERT_EQUAL(tme_test_inflate_members(path, &back, &back_len, NULL), 4);
         CU_ASSERT_EQUAL_FATAL(back_len, len);
         CU_ASSERT_EQUAL(memcmp(back, text, len), 0);
         free(back);
@@ -202,7 +171,7 @@ static void test_gzip_members_empty(void)
     CU_ASSERT_EQUAL_FATAL(tme_sink_commit(sink, &err), TME_OK);
     char *back;
     size_t back_len;
-    CU_ASSERT_EQUAL(inflate_members(path, &back, &back_len), 1);
+    CU_ASSERT_EQUAL(tme_test_inflate_members(path, &back, &back_len, NULL), 1);
     CU_ASSERT_EQUAL(back_len, 0);
     free(back);
 }
@@ -271,7 +240,7 @@ static void test_gzip_members_size_bound(void)
         size_t at = write_capped(path, text, len, runs[r].threads, runs[r].slow, limit);
         char *back;
         size_t back_len;
-        CU_ASSERT(inflate_members(path, &back, &back_len) > 1);
+        CU_ASSERT(tme_test_inflate_members(path, &back, &back_len, NULL) > 1);
         CU_ASSERT_EQUAL(back_len, at);
         CU_ASSERT(back_len == at && memcmp(back, text, at) == 0);
         free(back);

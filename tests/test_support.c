@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 /* The running suite's name: what its discarded output files are called. */
 static const char *running_suite = "suite";
@@ -290,4 +291,36 @@ void tme_test_cedict_free(void)
 {
     tme_lexicon_free(test_lexicon);
     test_lexicon = NULL;
+}
+
+long tme_test_inflate_members(const char *path, char **out, size_t *out_len,
+                              size_t *first_member_len)
+{
+    size_t len = 0, cap = 1 << 20, used = 0;
+    unsigned char *in = (unsigned char *)tme_test_read_file(path, &len);
+    *out = malloc(cap);
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    long members = 0;
+    int rc = inflateInit2(&zs, 15 + 16) == Z_OK ? Z_OK : Z_DATA_ERROR;
+    zs.next_in = in;
+    zs.avail_in = (uInt)len;
+    while (rc == Z_OK && zs.avail_in > 0) {
+        if (cap - used < 65536)
+            *out = realloc(*out, cap *= 2);
+        zs.next_out = (unsigned char *)*out + used;
+        zs.avail_out = (uInt)(cap - used);
+        rc = inflate(&zs, Z_NO_FLUSH);
+        used = cap - zs.avail_out;
+        if (rc == Z_STREAM_END) {
+            if (members == 0 && first_member_len != NULL)
+                *first_member_len = used;
+            members++;
+            rc = inflateReset(&zs);
+        }
+    }
+    inflateEnd(&zs);
+    free(in);
+    *out_len = used;
+    return rc == Z_OK && zs.avail_in == 0 ? members : -1;
 }

@@ -22,6 +22,13 @@ int tme_run_suite(const char *suite_name, CU_TestInfo *tests);
  * or NULL. */
 char *tme_test_read_file(const char *path, size_t *len);
 
+/* Inflates a gzip file member by member: its bytes into *out (malloc'd,
+ * *out_len of them) and, when first_member_len is not NULL, how many came
+ * from the first member. Returns the member count, or -1 when the file is
+ * not valid gzip. */
+long tme_test_inflate_members(const char *path, char **out, size_t *out_len,
+                              size_t *first_member_len);
+
 /* utf8[0..len) converted with iconv into `encoding` (test data only): a
  * malloc'd buffer, its length in *out_len, or NULL when iconv cannot. */
 char *tme_test_encode(const char *utf8, size_t len, const char *encoding, size_t *out_len);
