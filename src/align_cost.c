@@ -763,6 +763,20 @@ static void marks_table(double table[16])
             table[en << 2 | zh] = marks_cost_of(en, zh);
 }
 
+/* cost_floor's d^2 / 2 without the square root (most of the band's cells
+ * are far, and a square root per kind was the costliest step there): the
+ * squared misfit as the squared difference over the variance, and the
+ * Chinese length in English units by a multiplication. Both differ from
+ * cell_misfit's operations by a few units in the last place, which the
+ * factor 1 - 1e-9 covers a millionfold. */
+static inline double far_length_floor(const cell *c, size_t de, size_t dz)
+{
+    double le = c->en[de - 1].length, lz = c->zh[dz - 1].length;
+    double base = (le + lz * (1 / TME_LENGTH_RATIO)) / 2;
+    double gap = lz - TME_LENGTH_RATIO * le;
+    return 0.5 * (1 - 1e-9) * (gap * gap) / tme_length_variance(base > 1 ? base : 1);
+}
+
 /* A two-sided bead's floor (tme_align_row_floors): close, the tangent
  * length floor and the anchor floor from the anchors' bits; else d^2 / 2
  * and every anchor of the smaller side matched (cheaper). Inlined where
@@ -776,10 +790,10 @@ static inline __attribute__((always_inline)) double two_sided_floor(const tme_al
     const tme_align_range *en = &c->en[de - 1], *zh = &c->zh[dz - 1];
     double marks = marks_costs[en->marks << 2 | zh->marks];
     double most = m->cache != NULL ? en->most[dz - 1] + zh->most[de - 1] : 0;
-    double misfit = cell_misfit(c, de, dz);
     if (!close)
-        return cost_floor(tme_bead_kinds[kind].cost, misfit, least_anchor_cost(en, zh, marks),
-                          most);
+        return floor_of(tme_bead_kinds[kind].cost, far_length_floor(c, de, dz),
+                        least_anchor_cost(en, zh, marks), most);
+    double misfit = cell_misfit(c, de, dz);
     double least = en->signature & zh->signature
                        ? signed_anchor_floor(m, c->ee - de, c->ee, c->ze - dz, c->ze, en->signature,
                                              zh->signature) +
