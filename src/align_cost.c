@@ -729,6 +729,19 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
     return best;
 }
 
+double tme_align_bead_cost_below(tme_align_model *m, size_t kind, size_t ee, size_t ze,
+                                 double limit)
+{
+    const tme_bead_kind *k = &tme_bead_kinds[kind];
+    if (k->en == 0 || k->zh == 0)
+        return tme_align_bead_cost(m, kind, ee, ze);
+    cell c = {.ee = ee,
+              .ze = ze,
+              .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
+              .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+    return two_sided_cost(m, &c, kind, 0, limit, HUGE_VAL);
+}
+
 /* A floor of matched_anchor_cost: an anchor whose signature bit the other
  * side lacks has no match there and pays its penalty; of the others, as
  * many as the smaller count match. Costs the anchors once each instead of

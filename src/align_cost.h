@@ -128,6 +128,12 @@ double tme_align_bead_cost(tme_align_model *m, size_t kind, size_t ee, size_t ze
 double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
                            const double prev[TME_BEAD_KINDS], double best, unsigned char *kind);
 
+/* tme_align_bead_cost, the same double as the searches add, or HUGE_VAL
+ * when a two-sided bead's cost cannot be below limit (found out before its
+ * costly terms, as tme_align_best_bead does). */
+double tme_align_bead_cost_below(tme_align_model *m, size_t kind, size_t ee, size_t ze,
+                                 double limit);
+
 /* A floor of each kind's cost (tme_align_bead_cost) for the beads ending
  * at cells (ee, lo .. hi), floor[(ze - lo) * TME_BEAD_KINDS + k], HUGE_VAL
  * for a kind that does not fit: an indel's exact cost, else the kind's

@@ -14,8 +14,12 @@
  * c gets the same cost and back-pointer. By induction the trace is P.
  *
  * A cell c of P is kept: OPT <= UB, because the full search's cost at each
- * cell of the narrow band's path is at most the narrow search's (more
- * beads into it, the same additions), and G(c) + h(c) <= OPT up to
+ * cell of a path of the band is at most that path's sum up to it, summed
+ * bead by bead as the search adds (by induction: G(c) <= G(p) + cost <=
+ * S(p) + cost, the bead from p among those weighed into c, and a kind
+ * passed over only when its cost is not below what c already has); UB is
+ * such a sum: the greedy path's, or the narrow band's best (whose search,
+ * against limits, keeps only such sums too). And G(c) + h(c) <= OPT up to
  * rounding, since the rest of P from c costs at least its beads' floors
  * (each at most the bead's cost as a double, tme_align_row_floors) and h
  * is the least of such sums. So G(c) + h(c) is below UB + margin as long
@@ -124,8 +128,8 @@ int tme_align_floors_to_end(const tme_align_band *bd, const tme_align_band *clos
     return rc;
 }
 
-/* Turns h into each cell's limit: UB plus the margin (see above) less h. */
-static void limits_of(const tme_align_band *bd, double ub, double *h)
+/* UB plus the margin (see above): a cell's limit is this less its h. */
+static double bound_with_margin(const tme_align_band *bd, double ub, const double *h)
 {
     size_t cells = bd->row_offset[bd->n_en + 1];
     double largest = 0;
@@ -133,23 +137,115 @@ static void limits_of(const tme_align_band *bd, double ub, double *h)
         if (h[c] != HUGE_VAL && fabs(h[c]) > largest)
             largest = fabs(h[c]);
     double size = fabs(ub) + fabs(h[0]) + largest + 1;
-    double limit = ub + 1e-9 * (double)(bd->n_en + bd->n_zh + 1) * size;
-    for (size_t c = 0; c < cells; c++)
+    return ub + 1e-9 * (double)(bd->n_en + bd->n_zh + 1) * size;
+}
+
+/* Turns h into each cell's limit. */
+static void limits_of(const tme_align_band *bd, double ub, double *h)
+{
+    double limit = bound_with_margin(bd, ub, h);
+    for (size_t c = 0; c < bd->row_offset[bd->n_en + 1]; c++)
         h[c] = limit - h[c]; /* -HUGE_VAL where no path reaches the end */
 }
 
-/* The search of bd against limits from the narrow search's cost ub; 1
- * when no path reached the end (bd's back-pointers then hold nothing). */
-static int search_limited(tme_align_band *bd, const tme_align_band *narrow, tme_align_model *m,
-                          double ub)
+/* The bead out of cell (i, j) whose cost plus the floor h of the rest from
+ * its end is least: its kind, or TME_BEAD_KINDS when none reaches the
+ * end; its cost (the searches' double) in *cost. Indels first: they are
+ * exact and cheap, and bound what the two-sided beads must beat. */
+static size_t greedy_step(const tme_align_band *bd, tme_align_model *m, const double *h, size_t i,
+                          size_t j, double *cost)
 {
-    double *limits = malloc((bd->row_offset[bd->n_en + 1] + 1) * sizeof *limits), end_cost;
-    if (limits == NULL || floors_to_end(bd, narrow, m, limits) != 0) {
-        free(limits);
-        return -1;
+    size_t best_kind = TME_BEAD_KINDS;
+    double best = HUGE_VAL;
+    for (size_t pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
+            size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
+            size_t ee = i + de, ze = j + dz;
+            if ((pass == 0) != (de == 0 || dz == 0) || ee > bd->n_en || ze > bd->n_zh ||
+                !tme_align_band_has(bd, ee, ze))
+                continue;
+            double rest = h[tme_align_band_cell(bd, ee, ze)];
+            if (rest == HUGE_VAL)
+                continue;
+            double bead = tme_align_bead_cost_below(m, k, ee, ze, best - rest);
+            if (bead != HUGE_VAL && bead + rest < best) {
+                best = bead + rest;
+                *cost = bead;
+                best_kind = k;
+            }
+        }
+    return best_kind;
+}
+
+/* UB: the cost of one path from the origin to the end, each bead the
+ * greedy_step, summed as the search sums it (so that the search's best
+ * costs at most this); HUGE_VAL when h reaches no end. */
+static double greedy_bound(const tme_align_band *bd, tme_align_model *m, const double *h)
+{
+    size_t i = 0, j = 0;
+    double sum = 0, cost = 0;
+    while (i < bd->n_en || j < bd->n_zh) {
+        size_t k = greedy_step(bd, m, h, i, j, &cost);
+        if (k == TME_BEAD_KINDS)
+            return HUGE_VAL;
+        sum = sum + cost;
+        i += tme_bead_kinds[k].en;
+        j += tme_bead_kinds[k].zh;
     }
-    limits_of(bd, ub, limits);
-    int rc = tme_align_band_fill(bd, m, limits, &end_cost);
+    return sum;
+}
+
+/* The cost of the narrow band's best path, searched against the limits
+ * that bound (a path's cost, see bound_with_margin) gives its cells: the
+ * narrow band's best when it costs no more than bound, else more than
+ * bound or HUGE_VAL. -1 for want of memory. */
+static int narrow_cost(tme_align_band *narrow, const tme_align_band *bd, tme_align_model *m,
+                       const double *h, double bound, double *cost)
+{
+    double *limits = malloc((narrow->row_offset[narrow->n_en + 1] + 1) * sizeof *limits);
+    if (limits == NULL)
+        return -1;
+    double limit = bound_with_margin(bd, bound, h);
+    for (size_t i = 0; i <= narrow->n_en; i++)
+        for (size_t j = narrow->row_lo[i]; j <= narrow->row_hi[i]; j++)
+            limits[tme_align_band_cell(narrow, i, j)] =
+                tme_align_band_has(bd, i, j) ? limit - h[tme_align_band_cell(bd, i, j)] : HUGE_VAL;
+    int rc = tme_align_band_fill(narrow, m, limits, cost);
+    free(limits);
+    return rc;
+}
+
+/* UB: the lesser of the greedy path's cost and the narrow band's best
+ * (searched against the greedy bound, which leaves out most of its cells;
+ * either alone can be far above the best: the greedy path where a floor
+ * misleads it, the narrow band where the anchors stray). */
+static int upper_bound(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
+                       const double *h, double *ub)
+{
+    double greedy = greedy_bound(bd, m, h), in_narrow;
+    if (greedy == HUGE_VAL ? tme_align_band_fill(narrow, m, NULL, &in_narrow) != 0
+                           : narrow_cost(narrow, bd, m, h, greedy, &in_narrow) != 0)
+        return -1;
+    *ub = in_narrow < greedy ? in_narrow : greedy;
+    return 0;
+}
+
+/* The floors, the bound *ub, and the search of bd against the limits they
+ * give; 1 when no path reached the end (bd's back-pointers then hold
+ * nothing). */
+static int search_limited(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
+                          double *ub)
+{
+    double *limits = malloc((bd->row_offset[bd->n_en + 1] + 1) * sizeof *limits);
+    double end_cost = HUGE_VAL;
+    int rc = limits == NULL || floors_to_end(bd, narrow, m, limits) != 0 ||
+                     upper_bound(bd, narrow, m, limits, ub) != 0
+                 ? -1
+                 : 0;
+    if (rc == 0 && *ub != HUGE_VAL) {
+        limits_of(bd, *ub, limits);
+        rc = tme_align_band_fill(bd, m, limits, &end_cost);
+    }
     free(limits);
     return rc != 0 ? -1 : end_cost == HUGE_VAL;
 }
@@ -164,16 +260,15 @@ static void report_on(const tme_align_band *bd, double ub, int whole, tme_prune_
     report->whole = whole;
 }
 
-/* The narrow search, then the pruned one (whole: 1 when it could not
- * prune, -1 for want of memory). */
+/* The pruned search (whole: 1 when it could not prune, -1 for want of
+ * memory). */
 static int search_bounded(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
                           double *ub)
 {
-    if (tme_align_band_fill(narrow, m, NULL, ub) != 0)
-        return -1;
-    int whole = *ub == HUGE_VAL ? 1 : search_limited(bd, narrow, m, *ub);
-    /* whole: the narrow band reached no end, or the pruned search none
-     * (which cannot happen, see above): the search of the whole band */
+    int whole = search_limited(bd, narrow, m, ub);
+    /* whole: no path reached the end (which cannot happen: the band joins
+     * the corners, and the best path is kept, see above): the search of
+     * the whole band */
     double end_cost;
     if (whole == 1 && tme_align_band_fill(bd, m, NULL, &end_cost) != 0)
         return -1;
