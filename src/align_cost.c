@@ -565,6 +565,15 @@ typedef struct {
     tme_mask_entry *en_entry[TME_ALIGN_MAX_SIDE], *zh_entry[TME_ALIGN_MAX_SIDE];
 } cell;
 
+/* The cell (ee, ze), its entries not yet fetched. */
+static inline cell cell_at(const tme_align_model *m, size_t ee, size_t ze)
+{
+    return (cell){.ee = ee,
+                  .ze = ze,
+                  .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
+                  .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+}
+
 /* The standardized length misfit of the bead of de English and dz Chinese
  * sentences (length_misfit's operations on the same doubles). */
 static inline double cell_misfit(const cell *c, size_t de, size_t dz)
@@ -710,10 +719,7 @@ double tme_align_best_bead(tme_align_model *m, size_t ee, size_t ze,
                                                             : m->zh.sentences[ze - 1].indel_cost);
             later = indel[k] < later ? indel[k] : later;
         }
-    cell c = {.ee = ee,
-              .ze = ze,
-              .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
-              .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+    cell c = cell_at(m, ee, ze);
     *kind = TME_NO_BEAD;
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         if (prev[k] == HUGE_VAL)
@@ -735,10 +741,7 @@ double tme_align_bead_cost_below(tme_align_model *m, size_t kind, size_t ee, siz
     const tme_bead_kind *k = &tme_bead_kinds[kind];
     if (k->en == 0 || k->zh == 0)
         return tme_align_bead_cost(m, kind, ee, ze);
-    cell c = {.ee = ee,
-              .ze = ze,
-              .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
-              .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+    cell c = cell_at(m, ee, ze);
     return two_sided_cost(m, &c, kind, 0, limit, HUGE_VAL);
 }
 
@@ -855,10 +858,7 @@ void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t
     double marks_costs[16];
     marks_table(marks_costs);
     for (size_t ze = lo; ze <= hi; ze++, floor += TME_BEAD_KINDS) {
-        cell c = {.ee = ee,
-                  .ze = ze,
-                  .en = m->en.ranges + ee * TME_ALIGN_MAX_SIDE,
-                  .zh = m->zh.ranges + ze * TME_ALIGN_MAX_SIDE};
+        cell c = cell_at(m, ee, ze);
         int close = ze >= close_lo && ze <= close_hi;
         if (ee < TME_ALIGN_MAX_SIDE || ze < TME_ALIGN_MAX_SIDE)
             edge_floors(m, &c, marks_costs, close, floor);

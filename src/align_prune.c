@@ -128,22 +128,29 @@ int tme_align_floors_to_end(const tme_align_band *bd, const tme_align_band *clos
     return rc;
 }
 
-/* UB plus the margin (see above): a cell's limit is this less its h. */
-static double bound_with_margin(const tme_align_band *bd, double ub, const double *h)
+/* The greatest |h| of a cell that reaches the end: the margin's scale,
+ * with |UB| and |h(origin)|. */
+static double largest_floor(const tme_align_band *bd, const double *h)
 {
-    size_t cells = bd->row_offset[bd->n_en + 1];
     double largest = 0;
-    for (size_t c = 0; c < cells; c++)
+    for (size_t c = 0; c < bd->row_offset[bd->n_en + 1]; c++)
         if (h[c] != HUGE_VAL && fabs(h[c]) > largest)
             largest = fabs(h[c]);
+    return largest;
+}
+
+/* UB plus the margin (see above): a cell's limit is this less its h. */
+static double bound_with_margin(const tme_align_band *bd, double ub, const double *h,
+                                double largest)
+{
     double size = fabs(ub) + fabs(h[0]) + largest + 1;
     return ub + 1e-9 * (double)(bd->n_en + bd->n_zh + 1) * size;
 }
 
 /* Turns h into each cell's limit. */
-static void limits_of(const tme_align_band *bd, double ub, double *h)
+static void limits_of(const tme_align_band *bd, double ub, double largest, double *h)
 {
-    double limit = bound_with_margin(bd, ub, h);
+    double limit = bound_with_margin(bd, ub, h, largest);
     for (size_t c = 0; c < bd->row_offset[bd->n_en + 1]; c++)
         h[c] = limit - h[c]; /* -HUGE_VAL where no path reaches the end */
 }
@@ -200,12 +207,12 @@ static double greedy_bound(const tme_align_band *bd, tme_align_model *m, const d
  * narrow band's best when it costs no more than bound, else more than
  * bound or HUGE_VAL. -1 for want of memory. */
 static int narrow_cost(tme_align_band *narrow, const tme_align_band *bd, tme_align_model *m,
-                       const double *h, double bound, double *cost)
+                       const double *h, double largest, double bound, double *cost)
 {
     double *limits = malloc((narrow->row_offset[narrow->n_en + 1] + 1) * sizeof *limits);
     if (limits == NULL)
         return -1;
-    double limit = bound_with_margin(bd, bound, h);
+    double limit = bound_with_margin(bd, bound, h, largest);
     for (size_t i = 0; i <= narrow->n_en; i++)
         for (size_t j = narrow->row_lo[i]; j <= narrow->row_hi[i]; j++)
             limits[tme_align_band_cell(narrow, i, j)] =
@@ -220,11 +227,11 @@ static int narrow_cost(tme_align_band *narrow, const tme_align_band *bd, tme_ali
  * either alone can be far above the best: the greedy path where a floor
  * misleads it, the narrow band where the anchors stray). */
 static int upper_bound(tme_align_band *bd, tme_align_band *narrow, tme_align_model *m,
-                       const double *h, double *ub)
+                       const double *h, double largest, double *ub)
 {
     double greedy = greedy_bound(bd, m, h), in_narrow;
     if (greedy == HUGE_VAL ? tme_align_band_fill(narrow, m, NULL, &in_narrow) != 0
-                           : narrow_cost(narrow, bd, m, h, greedy, &in_narrow) != 0)
+                           : narrow_cost(narrow, bd, m, h, largest, greedy, &in_narrow) != 0)
         return -1;
     *ub = in_narrow < greedy ? in_narrow : greedy;
     return 0;
@@ -237,13 +244,14 @@ static int search_limited(tme_align_band *bd, tme_align_band *narrow, tme_align_
                           double *ub)
 {
     double *limits = malloc((bd->row_offset[bd->n_en + 1] + 1) * sizeof *limits);
-    double end_cost = HUGE_VAL;
-    int rc = limits == NULL || floors_to_end(bd, narrow, m, limits) != 0 ||
-                     upper_bound(bd, narrow, m, limits, ub) != 0
-                 ? -1
-                 : 0;
+    if (limits == NULL || floors_to_end(bd, narrow, m, limits) != 0) {
+        free(limits);
+        return -1;
+    }
+    double end_cost = HUGE_VAL, largest = largest_floor(bd, limits);
+    int rc = upper_bound(bd, narrow, m, limits, largest, ub);
     if (rc == 0 && *ub != HUGE_VAL) {
-        limits_of(bd, *ub, limits);
+        limits_of(bd, *ub, largest, limits);
         rc = tme_align_band_fill(bd, m, limits, &end_cost);
     }
     free(limits);
