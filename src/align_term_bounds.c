@@ -44,27 +44,21 @@ static int build_postings(const uint64_t *bits, size_t n, size_t words, postings
     return 0;
 }
 
-/* The scratch of one side's bounds, indexed by sentence of the other side
- * o: sum[k - 1][o], the positive gains found by the range of k sentences
- * ending at o; hits, the sentences of the window that find one item. */
+/* The scratch of one side's bounds, over the window [first, last] of the
+ * other side, bit or index o - first for sentence o: found, the sentences
+ * that find one item; for k sentences,
+ * sum[k - 1], the positive gains found by the range of k sentences ending
+ * at each end, and touched[k - 1], the ends whose sum is not 0 (about half
+ * of the window: zeroing and weighing only those is the cheaper). cursor:
+ * for each lemma number, where its postings reach the window last time
+ * (windows move forward with the sentence, so a search forward from there
+ * is short). */
 typedef struct {
     double *sum[TME_ALIGN_MAX_SIDE];
-    uint32_t *hits;
+    uint64_t *touched[TME_ALIGN_MAX_SIDE];
+    uint64_t *found;
+    size_t *cursor;
 } scratch;
-
-/* Adds gain (k sentences) to each range of k sentences within [first,
- * last] that holds one of hits[0, n) (ascending, distinct), once. */
-static void count_found(double *sum, double gain, size_t k, const uint32_t *hits, size_t n,
-                        size_t first, size_t last)
-{
-    size_t next = first + k - 1; /* the first range end not yet counted */
-    for (size_t h = 0; h < n; h++) {
-        size_t lo = hits[h] > next ? hits[h] : next, hi = hits[h] + k - 1;
-        for (size_t o = lo; o <= hi && o <= last; o++)
-            sum[o] += gain;
-        next = hi + 1 > next ? hi + 1 : next;
-    }
-}
 
 /* What each side's items are: lemma numbers of item slot s at
  * numbers[number_first[s] .. number_first[s + 1]) (NULL number_first: the
@@ -76,54 +70,103 @@ typedef struct {
     const postings *other;
 } side_items;
 
-/* The sentences within [first, last] that hold one of the numbers of slot,
- * ascending and distinct, into hits; their count. */
-static size_t hits_of(const side_items *si, size_t slot, size_t first, size_t last, uint32_t *hits)
+/* The first of number's sentences at or after first, from its cursor. */
+static const uint32_t *first_posting(const postings *p, size_t *cursor, uint32_t number,
+                                     size_t first)
+{
+    const uint32_t *begin = p->sentences + p->first[number];
+    const uint32_t *end = p->sentences + p->first[number + 1];
+    const uint32_t *at = p->sentences + cursor[number];
+    if (at < begin || (at > begin && at[-1] >= first)) /* not yet, or a window behind */
+        at = begin;
+    while (at < end && *at < first)
+        at++;
+    cursor[number] = (size_t)(at - p->sentences);
+    return at;
+}
+
+/* Marks in sc->found (words words) the sentences within [first, last]
+ * that hold one of the numbers of slot; whether there is one. */
+static int mark_hits(const side_items *si, scratch *sc, size_t slot, size_t first, size_t last,
+                     size_t words)
 {
     size_t nb = si->number_first ? si->number_first[slot] : slot;
-    size_t ne = si->number_first ? si->number_first[slot + 1] : slot + 1, n = 0;
+    size_t ne = si->number_first ? si->number_first[slot + 1] : slot + 1;
+    uint64_t any = 0;
+    memset(sc->found, 0, words * sizeof *sc->found);
     for (size_t number = nb; number < ne; number++) {
-        const uint32_t *at = si->other->sentences + si->other->first[si->numbers[number]];
-        const uint32_t *end = si->other->sentences + si->other->first[si->numbers[number] + 1];
-        while (at < end && *at < first)
-            at++;
-        size_t before = n;
-        for (; at < end && *at <= last; at++)
-            hits[n++] = *at;
-        if (before > 0) { /* merge the second and later lists in (insertion) */
-            for (size_t h = before; h < n; h++)
-                for (size_t g = h; g > 0 && hits[g - 1] > hits[g]; g--) {
-                    uint32_t t = hits[g];
-                    hits[g] = hits[g - 1];
-                    hits[g - 1] = t;
-                }
-            size_t kept = 0;
-            for (size_t h = 0; h < n; h++)
-                if (kept == 0 || hits[kept - 1] != hits[h])
-                    hits[kept++] = hits[h];
-            n = kept;
+        uint32_t nu = si->numbers[number];
+        const uint32_t *end = si->other->sentences + si->other->first[nu + 1];
+        for (const uint32_t *at = first_posting(si->other, sc->cursor, nu, first);
+             at < end && *at <= last; at++) {
+            sc->found[(*at - first) / 64] |= (uint64_t)1 << ((*at - first) % 64);
+            any = 1;
         }
     }
-    return n;
+    return any != 0;
+}
+
+/* Adds gain to the sum of each range of k sentences within the window
+ * (width sentences, words words) that holds a found sentence, once: the
+ * ends e with a found sentence in [e - k + 1, e], e >= k - 1. */
+static void count_found(scratch *sc, double gain, size_t k, size_t width, size_t words)
+{
+    const uint64_t *found = sc->found;
+    double *sum = sc->sum[k - 1];
+    for (size_t w = 0; w < words; w++) {
+        uint64_t e = found[w];
+        for (size_t shift = 1; shift < k; shift++)
+            e |= found[w] << shift | (w > 0 ? found[w - 1] >> (64 - shift) : 0);
+        if (w == 0)
+            e &= ~(((uint64_t)1 << (k - 1)) - 1);
+        if (w == words - 1 && width % 64 != 0)
+            e &= ((uint64_t)1 << (width % 64)) - 1;
+        sc->touched[k - 1][w] |= e;
+        for (; e != 0; e &= e - 1)
+            sum[w * 64 + (size_t)__builtin_ctzll(e)] += gain;
+    }
 }
 
 /* The items of sentence s found by the other side's sentences in [first,
- * last], into sc->sum. */
+ * last], into sc->sum and sc->touched. */
 static void find_items(const side_items *si, scratch *sc, size_t s, size_t first, size_t last)
 {
     const tme_lexical_tests *t = si->tests;
+    size_t width = last - first + 1, words = (width + 63) / 64;
     for (size_t slot = t->first[s]; slot < t->first[s + 1]; slot++) {
         const double *gain = t->gain + slot * t->weights;
-        size_t n = SIZE_MAX;
+        int hits = -1; /* not yet looked up */
         for (size_t k = 1; k <= TME_ALIGN_MAX_SIDE; k++) {
             double g = gain[(k < t->weights ? k : t->weights) - 1];
             if (!(g > 0))
                 continue;
-            if (n == SIZE_MAX)
-                n = hits_of(si, slot, first, last, sc->hits);
-            count_found(sc->sum[k - 1], g, k, sc->hits, n, first, last);
+            if (hits < 0)
+                hits = mark_hits(si, sc, slot, first, last, words);
+            if (hits)
+                count_found(sc, g, k, width, words);
         }
     }
+}
+
+/* The greatest sum of k sentences' ranges in the window (width sentences,
+ * words words), -HUGE_VAL when there is none; zeroes the sums and
+ * touched[k - 1] for the next sentence. An end not touched counts as 0
+ * (every touched sum is a sum of positive gains, so above it). */
+static double best_found(scratch *sc, size_t k, size_t width, size_t words)
+{
+    double best = -HUGE_VAL, *sum = sc->sum[k - 1];
+    size_t touched = 0;
+    for (size_t w = 0; w < words; w++) {
+        for (uint64_t e = sc->touched[k - 1][w]; e != 0; e &= e - 1, touched++) {
+            size_t o = w * 64 + (size_t)__builtin_ctzll(e);
+            best = sum[o] > best ? sum[o] : best;
+            sum[o] = 0;
+        }
+        sc->touched[k - 1][w] = 0;
+    }
+    if (width >= k && touched < width - k + 1)
+        best = best > 0 ? best : 0;
+    return best;
 }
 
 /* The bounds of sentence s against the ranges within [first, last]. */
@@ -131,17 +174,15 @@ static void bound_sentence(const side_items *si, scratch *sc, size_t s, size_t f
                            double most[TME_ALIGN_MAX_SIDE])
 {
     const tme_lexical_tests *t = si->tests;
-    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
-        for (size_t o = first; o <= last; o++)
-            sc->sum[k][o] = 0;
-    find_items(si, sc, s, first, last);
+    size_t width = last >= first ? last - first + 1 : 0, words = (width + 63) / 64;
+    if (width > 0)
+        find_items(si, sc, s, first, last);
     for (size_t k = 1; k <= TME_ALIGN_MAX_SIDE; k++) {
         size_t kk = (k < t->weights ? k : t->weights) - 1;
-        double miss = t->miss[s * t->weights + kk], size = fabs(miss), best = -HUGE_VAL;
+        double miss = t->miss[s * t->weights + kk], size = fabs(miss);
         for (size_t slot = t->first[s]; slot < t->first[s + 1]; slot++)
             size += fabs(t->gain[slot * t->weights + kk]);
-        for (size_t o = first + k - 1; o <= last; o++)
-            best = sc->sum[k - 1][o] > best ? sc->sum[k - 1][o] : best;
+        double best = best_found(sc, k, width, words);
         most[k - 1] = best == -HUGE_VAL ? -HUGE_VAL : miss + best + 1e-9 * (size + 1);
     }
 }
@@ -188,31 +229,29 @@ static void english_window(const tme_align_band *bd, const size_t *first_row,
     *last = hi > 0 ? hi - 1 : 0;
 }
 
-/* hits: every number of a slot may list every sentence of the window. */
-static int alloc_scratch(scratch *sc, size_t n_other, size_t max_numbers)
+/* The sums for a window of up to n_other + 1 sentences (the window of
+ * a side without sentences is [0, 0]), a cursor for each of numbers. */
+static int alloc_scratch(scratch *sc, size_t n_other, size_t numbers)
 {
+    size_t words = (n_other + 1 + 63) / 64;
     int rc = 0;
-    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
-        rc |= (sc->sum[k] = malloc((n_other + 1) * sizeof *sc->sum[k])) == NULL ? -1 : 0;
-    sc->hits = malloc((max_numbers * (n_other + 1) + 1) * sizeof *sc->hits);
-    return sc->hits == NULL ? -1 : rc;
+    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++) {
+        rc |= (sc->sum[k] = calloc(n_other + 1, sizeof *sc->sum[k])) == NULL ? -1 : 0;
+        rc |= (sc->touched[k] = calloc(words, sizeof *sc->touched[k])) == NULL ? -1 : 0;
+    }
+    sc->found = malloc(words * sizeof *sc->found);
+    sc->cursor = calloc(numbers + 1, sizeof *sc->cursor);
+    return sc->found == NULL || sc->cursor == NULL ? -1 : rc;
 }
 
 static void free_scratch(scratch *sc)
 {
-    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
+    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++) {
         free(sc->sum[k]);
-    free(sc->hits);
-}
-
-/* The most lemma numbers an item slot of the side has. */
-static size_t max_numbers(const side_items *si, size_t n)
-{
-    size_t most = 1;
-    for (size_t slot = 0; si->number_first && slot < si->tests->first[n]; slot++)
-        if (si->number_first[slot + 1] - si->number_first[slot] > most)
-            most = si->number_first[slot + 1] - si->number_first[slot];
-    return most;
+        free(sc->touched[k]);
+    }
+    free(sc->found);
+    free(sc->cursor);
 }
 
 /* The English sentences' bounds (zh 0: found in the Chinese windows) or
@@ -226,7 +265,7 @@ static int bound_side(const tme_align_band *bd, const tme_align_model *m, int zh
                      zh ? b->zh_cover : b->en_item_at, zh ? b->zh_cover_first : NULL, other};
     size_t n = zh ? m->n_zh : m->n_en;
     scratch sc;
-    int rc = alloc_scratch(&sc, zh ? m->n_en : m->n_zh, max_numbers(&si, n));
+    int rc = alloc_scratch(&sc, zh ? m->n_en : m->n_zh, 64 * b->words);
     for (size_t s = 0; rc == 0 && s < n; s++) {
         size_t first, last;
         if (zh)
