@@ -11,7 +11,12 @@
  * Weighing each sentence of the window (a mask each) was as costly as the
  * search it is for. Instead each item looks up the sentences of the other
  * side that hold one of its lemma numbers (tme_lexical_bits), in lists by
- * number: the work is the items' occurrences within the window. */
+ * number, and marks itself in their sets of found items (one 64-bit word
+ * a sentence of the window): the work is the items' occurrences within
+ * the window. A range finds the union of its sentences' sets; only a few
+ * ranges a finding sentence are weighed (best_ranges), and the sum of a
+ * set is made in slot order, as it was when each range's sum was added up
+ * item by item, so that the bounds are the same doubles. */
 #include "align_term_bounds.h"
 
 #include <math.h>
@@ -44,19 +49,14 @@ static int build_postings(const uint64_t *bits, size_t n, size_t words, postings
     return 0;
 }
 
-/* The scratch of one side's bounds, over the window [first, last] of the
- * other side, bit or index o - first for sentence o: found, the sentences
- * that find one item; for k sentences,
- * sum[k - 1], the positive gains found by the range of k sentences ending
- * at each end, and touched[k - 1], the ends whose sum is not 0 (about half
- * of the window: zeroing and weighing only those is the cheaper). cursor:
- * for each lemma number, where its postings reach the window last time
- * (windows move forward with the sentence, so a search forward from there
- * is short). */
+/* The scratch of one side's bounds. found_by[o - first], for sentence o
+ * of the window [first, last] of the other side: which of the sentence's
+ * item slots it finds, bit b for slot t->first[s] + b (a sentence has at
+ * most TME_LEXICAL_MAX_ITEMS = 64). cursor: for each lemma number, where
+ * its postings reached the window last time (windows move forward with
+ * the sentence, so a search forward from there is short). */
 typedef struct {
-    double *sum[TME_ALIGN_MAX_SIDE];
-    uint64_t *touched[TME_ALIGN_MAX_SIDE];
-    uint64_t *found;
+    uint64_t *found_by;
     size_t *cursor;
 } scratch;
 
@@ -75,8 +75,8 @@ static const uint32_t *first_posting(const postings *p, size_t *cursor, uint32_t
                                      size_t first)
 {
     const uint32_t *begin = p->sentences + p->first[number];
-    const uint32_t *end = p->sentences + p->first[number + 1];
     const uint32_t *at = p->sentences + cursor[number];
+    const uint32_t *end = p->sentences + p->first[number + 1];
     if (at < begin || (at > begin && at[-1] >= first)) /* not yet, or a window behind */
         at = begin;
     while (at < end && *at < first)
@@ -85,88 +85,95 @@ static const uint32_t *first_posting(const postings *p, size_t *cursor, uint32_t
     return at;
 }
 
-/* Marks in sc->found (words words) the sentences within [first, last]
- * that hold one of the numbers of slot; whether there is one. */
-static int mark_hits(const side_items *si, scratch *sc, size_t slot, size_t first, size_t last,
-                     size_t words)
+/* sc->found_by for the slots of sentence s in wanted (bits as found_by's)
+ * and the window [first, last]. */
+static void find_items(const side_items *si, scratch *sc, size_t s, uint64_t wanted, size_t first,
+                       size_t last)
 {
-    size_t nb = si->number_first ? si->number_first[slot] : slot;
-    size_t ne = si->number_first ? si->number_first[slot + 1] : slot + 1;
-    uint64_t any = 0;
-    memset(sc->found, 0, words * sizeof *sc->found);
-    for (size_t number = nb; number < ne; number++) {
-        uint32_t nu = si->numbers[number];
-        const uint32_t *end = si->other->sentences + si->other->first[nu + 1];
-        for (const uint32_t *at = first_posting(si->other, sc->cursor, nu, first);
-             at < end && *at <= last; at++) {
-            sc->found[(*at - first) / 64] |= (uint64_t)1 << ((*at - first) % 64);
-            any = 1;
+    memset(sc->found_by, 0, (last - first + TME_ALIGN_MAX_SIDE) * sizeof *sc->found_by);
+    for (; wanted != 0; wanted &= wanted - 1) {
+        size_t b = (size_t)__builtin_ctzll(wanted), slot = si->tests->first[s] + b;
+        size_t nb = si->number_first ? si->number_first[slot] : slot;
+        size_t ne = si->number_first ? si->number_first[slot + 1] : slot + 1;
+        for (size_t number = nb; number < ne; number++) {
+            uint32_t nu = si->numbers[number];
+            const uint32_t *end = si->other->sentences + si->other->first[nu + 1];
+            for (const uint32_t *at = first_posting(si->other, sc->cursor, nu, first);
+                 at < end && *at <= last; at++)
+                sc->found_by[*at - first] |= (uint64_t)1 << b;
         }
     }
-    return any != 0;
 }
 
-/* Adds gain to the sum of each range of k sentences within the window
- * (width sentences, words words) that holds a found sentence, once: the
- * ends e with a found sentence in [e - k + 1, e], e >= k - 1. */
-static void count_found(scratch *sc, double gain, size_t k, size_t width, size_t words)
+/* The sum of the gains of the slots in found, in slot order (as the term). */
+static double sum_found(uint64_t found, const double *gain)
 {
-    const uint64_t *found = sc->found;
-    double *sum = sc->sum[k - 1];
-    for (size_t w = 0; w < words; w++) {
-        uint64_t e = found[w];
-        for (size_t shift = 1; shift < k; shift++)
-            e |= found[w] << shift | (w > 0 ? found[w - 1] >> (64 - shift) : 0);
-        if (w == 0)
-            e &= ~(((uint64_t)1 << (k - 1)) - 1);
-        if (w == words - 1 && width % 64 != 0)
-            e &= ((uint64_t)1 << (width % 64)) - 1;
-        sc->touched[k - 1][w] |= e;
-        for (; e != 0; e &= e - 1)
-            sum[w * 64 + (size_t)__builtin_ctzll(e)] += gain;
+    double sum = 0;
+    for (; found != 0; found &= found - 1)
+        sum += gain[__builtin_ctzll(found)];
+    return sum;
+}
+
+/* One k's greatest sum so far over the ranges of k sentences: best, the
+ * slots of the range that gave it (best_set) and those of the one weighed
+ * or passed over last (last_set). */
+typedef struct {
+    double best;
+    uint64_t best_set, last_set;
+} range_best;
+
+/* Weighs a range that finds the slots in found (those with a positive
+ * gain; none: a sum of 0). Not when it finds only slots that the best
+ * range or the last one find: a sum of positive doubles only grows with
+ * the slots it adds, rounding included. */
+static void weigh_range(range_best *rb, uint64_t found, const double *gain)
+{
+    if (found == 0)
+        rb->best = rb->best > 0 ? rb->best : 0;
+    else if ((found & ~rb->last_set) != 0 && (found & ~rb->best_set) != 0) {
+        double sum = sum_found(found, gain);
+        if (sum > rb->best) {
+            rb->best = sum;
+            rb->best_set = found;
+        }
     }
+    rb->last_set = found;
 }
 
-/* The items of sentence s found by the other side's sentences in [first,
- * last], into sc->sum and sc->touched. */
-static void find_items(const side_items *si, scratch *sc, size_t s, size_t first, size_t last)
+/* For each k, the greatest sum of the gains (positive[k - 1]: the slots
+ * with one) that a range of k sentences of the window (width of found_by,
+ * zeros after it) finds, -HUGE_VAL when there is no such range. Every
+ * range finds at most what the range of k starting at its first finding
+ * sentence finds, or else (that one past the window's end) the window's
+ * last k: only those are weighed, a few for each finding sentence. A range
+ * without a finding sentence has a sum of 0, which matters only when no
+ * weighed range finds a slot, and then the window's last k have it. */
+static void best_ranges(const uint64_t *found_by, size_t width,
+                        const uint64_t positive[TME_ALIGN_MAX_SIDE],
+                        const double gain[TME_ALIGN_MAX_SIDE][TME_LEXICAL_MAX_ITEMS],
+                        double best[TME_ALIGN_MAX_SIDE])
 {
-    const tme_lexical_tests *t = si->tests;
-    size_t width = last - first + 1, words = (width + 63) / 64;
-    for (size_t slot = t->first[s]; slot < t->first[s + 1]; slot++) {
-        const double *gain = t->gain + slot * t->weights;
-        int hits = -1; /* not yet looked up */
+    range_best rb[TME_ALIGN_MAX_SIDE];
+    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++)
+        rb[k] = (range_best){-HUGE_VAL, 0, 0};
+    for (size_t o = 0; o < width; o++) {
+        if (found_by[o] == 0)
+            continue;
+        uint64_t found = 0; /* by the k sentences from o */
         for (size_t k = 1; k <= TME_ALIGN_MAX_SIDE; k++) {
-            double g = gain[(k < t->weights ? k : t->weights) - 1];
-            if (!(g > 0))
-                continue;
-            if (hits < 0)
-                hits = mark_hits(si, sc, slot, first, last, words);
-            if (hits)
-                count_found(sc, g, k, width, words);
+            found |= found_by[o + k - 1];
+            if (o + k <= width)
+                weigh_range(&rb[k - 1], found & positive[k - 1], gain[k - 1]);
         }
     }
-}
-
-/* The greatest sum of k sentences' ranges in the window (width sentences,
- * words words), -HUGE_VAL when there is none; zeroes the sums and
- * touched[k - 1] for the next sentence. An end not touched counts as 0
- * (every touched sum is a sum of positive gains, so above it). */
-static double best_found(scratch *sc, size_t k, size_t width, size_t words)
-{
-    double best = -HUGE_VAL, *sum = sc->sum[k - 1];
-    size_t touched = 0;
-    for (size_t w = 0; w < words; w++) {
-        for (uint64_t e = sc->touched[k - 1][w]; e != 0; e &= e - 1, touched++) {
-            size_t o = w * 64 + (size_t)__builtin_ctzll(e);
-            best = sum[o] > best ? sum[o] : best;
-            sum[o] = 0;
-        }
-        sc->touched[k - 1][w] = 0;
+    for (size_t k = 1; k <= TME_ALIGN_MAX_SIDE; k++) {
+        uint64_t found = 0; /* by the window's last k */
+        for (size_t j = 0; j < k && k <= width; j++)
+            found |= found_by[width - 1 - j];
+        if (k <= width)
+            weigh_range(&rb[k - 1], found & positive[k - 1], gain[k - 1]);
+        best[k - 1] = rb[k - 1].best;
     }
-    if (width >= k && touched < width - k + 1)
-        best = best > 0 ? best : 0;
-    return best;
 }
 
 /* The bounds of sentence s against the ranges within [first, last]. */
@@ -174,16 +181,27 @@ static void bound_sentence(const side_items *si, scratch *sc, size_t s, size_t f
                            double most[TME_ALIGN_MAX_SIDE])
 {
     const tme_lexical_tests *t = si->tests;
-    size_t width = last >= first ? last - first + 1 : 0, words = (width + 63) / 64;
-    if (width > 0)
-        find_items(si, sc, s, first, last);
+    size_t slots = t->first[s + 1] - t->first[s], width = last >= first ? last - first + 1 : 0;
+    double gain[TME_ALIGN_MAX_SIDE][TME_LEXICAL_MAX_ITEMS], size[TME_ALIGN_MAX_SIDE];
+    uint64_t positive[TME_ALIGN_MAX_SIDE] = {0}, wanted = 0;
     for (size_t k = 1; k <= TME_ALIGN_MAX_SIDE; k++) {
         size_t kk = (k < t->weights ? k : t->weights) - 1;
-        double miss = t->miss[s * t->weights + kk], size = fabs(miss);
-        for (size_t slot = t->first[s]; slot < t->first[s + 1]; slot++)
-            size += fabs(t->gain[slot * t->weights + kk]);
-        double best = best_found(sc, k, width, words);
-        most[k - 1] = best == -HUGE_VAL ? -HUGE_VAL : miss + best + 1e-9 * (size + 1);
+        size[k - 1] = fabs(t->miss[s * t->weights + kk]);
+        for (size_t b = 0; b < slots; b++) {
+            gain[k - 1][b] = t->gain[(t->first[s] + b) * t->weights + kk];
+            size[k - 1] += fabs(gain[k - 1][b]);
+            positive[k - 1] |= gain[k - 1][b] > 0 ? (uint64_t)1 << b : 0;
+        }
+        wanted |= positive[k - 1];
+    }
+    if (width > 0)
+        find_items(si, sc, s, wanted, first, last);
+    double best[TME_ALIGN_MAX_SIDE];
+    best_ranges(sc->found_by, width, positive, gain, best);
+    for (size_t k = 1; k <= TME_ALIGN_MAX_SIDE; k++) {
+        double miss = t->miss[s * t->weights + (k < t->weights ? k : t->weights) - 1];
+        most[k - 1] =
+            best[k - 1] == -HUGE_VAL ? -HUGE_VAL : miss + best[k - 1] + 1e-9 * (size[k - 1] + 1);
     }
 }
 
@@ -229,28 +247,19 @@ static void english_window(const tme_align_band *bd, const size_t *first_row,
     *last = hi > 0 ? hi - 1 : 0;
 }
 
-/* The sums for a window of up to n_other + 1 sentences (the window of
- * a side without sentences is [0, 0]), a cursor for each of numbers. */
+/* For a window of up to n_other + 1 sentences (the window of a side
+ * without sentences is [0, 0]) and TME_ALIGN_MAX_SIDE - 1 zeros after it
+ * (best_ranges reads them), a cursor for each of numbers. */
 static int alloc_scratch(scratch *sc, size_t n_other, size_t numbers)
 {
-    size_t words = (n_other + 1 + 63) / 64;
-    int rc = 0;
-    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++) {
-        rc |= (sc->sum[k] = calloc(n_other + 1, sizeof *sc->sum[k])) == NULL ? -1 : 0;
-        rc |= (sc->touched[k] = calloc(words, sizeof *sc->touched[k])) == NULL ? -1 : 0;
-    }
-    sc->found = malloc(words * sizeof *sc->found);
+    sc->found_by = malloc((n_other + TME_ALIGN_MAX_SIDE) * sizeof *sc->found_by);
     sc->cursor = calloc(numbers + 1, sizeof *sc->cursor);
-    return sc->found == NULL || sc->cursor == NULL ? -1 : rc;
+    return sc->found_by == NULL || sc->cursor == NULL ? -1 : 0;
 }
 
 static void free_scratch(scratch *sc)
 {
-    for (size_t k = 0; k < TME_ALIGN_MAX_SIDE; k++) {
-        free(sc->sum[k]);
-        free(sc->touched[k]);
-    }
-    free(sc->found);
+    free(sc->found_by);
     free(sc->cursor);
 }
 
