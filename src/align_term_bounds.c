@@ -23,6 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A sentence's item slots are the bits of one uint64_t (found_by). */
+_Static_assert(TME_LEXICAL_MAX_ITEMS <= 64, "item slots must fit a 64-bit set");
+
 /* For each lemma number, the sentences of a side whose bitmap has it,
  * ascending: sentences[first[number] .. first[number + 1]). */
 typedef struct {
