@@ -34,80 +34,116 @@ static double clamp(double x, double lo, double hi)
 /* ---- counting ---------------------------------------------------------- */
 
 /* A set of ids and, for each, in how many sentences of each side. An id's
- * index in the set is read off an open-addressing hash table (one probe or
- * two instead of a binary search, asked for every lexical item of the
- * text). The table is sized to the ids the set is made of: a bitmap over
- * the ids' range (the whole lexicon's, for a text of any length) cost more
- * to clear and rank for each paragraph pair than all its look-ups. The
- * set's order is the order the ids come in: its indices only number the
- * sentences' bits, no result depends on them, and sorting was a tenth of
- * the model's set-up. */
-#define EMPTY_SLOT UINT32_MAX /* a free slot of the table */
+ * index in the set is read off the calling thread's id_map: a bit over
+ * the ids' range saying whether the id is in the set, and its index
+ * beside it. A look-up is then one bit test (most of the Chinese
+ * sentences' lemmas are not in the English, and the bits of the lemmas'
+ * range fit a few KiB), instead of a probe of a hash table hashed for
+ * each and cleared for each set. The map outlives the set: only the set's
+ * own ids' bits are cleared when it is done (release_set), never the
+ * range, which cost more to clear for each paragraph pair than all its
+ * look-ups. It holds one set at a time. The set's order is the order the
+ * ids come in: its indices only number the sentences' bits, no result
+ * depends on them, and sorting was a tenth of the model's set-up. */
+typedef struct {
+    uint64_t *in_set; /* bit id: id is in the set */
+    uint32_t *index;  /* the index of an id in the set, where in_set */
+    size_t cap;       /* ids below cap have a bit and an index */
+} id_map;
 
 typedef struct {
     uint32_t *ids;
     size_t n;
     size_t *en_df, *zh_df;
     uint32_t *at_of; /* the index of each id the set was made of, in their order */
-    uint32_t *slots; /* an index of ids (its id ids[slot]), or EMPTY_SLOT */
-    size_t mask;     /* slots: mask + 1, a power of two at least twice the ids */
+    id_map *map;     /* the map holding the set; NULL once released */
 } id_counts;
 
-static inline size_t slot_of(const id_counts *c, uint32_t id)
+/* Room in the map for ids below cap at least (the new bits clear). */
+static int grow_map(id_map *map, size_t cap)
 {
-    return (size_t)((id * 2654435761u) ^ (id >> 15)) & c->mask;
+    if (cap <= map->cap)
+        return 0;
+    cap = cap > 2 * map->cap ? cap : 2 * map->cap;
+    size_t words = (cap + 63) / 64, old_words = map->cap / 64;
+    cap = words * 64;
+    uint64_t *in_set = realloc(map->in_set, words * sizeof *in_set);
+    if (in_set == NULL)
+        return -1;
+    map->in_set = in_set;
+    memset(in_set + old_words, 0, (words - old_words) * sizeof *in_set);
+    uint32_t *index = realloc(map->index, cap * sizeof *index);
+    if (index == NULL)
+        return -1; /* (the bits grown stay, all clear: the map is as good) */
+    map->index = index;
+    map->cap = cap;
+    return 0;
 }
 
-/* 1 when id is in the set, its index in *at; 0 otherwise. */
-static inline int set_index(const id_counts *c, uint32_t id, size_t *at)
+/* 1 when id is in the set of map, its index in *at; 0 otherwise (a copy
+ * of the map, that its fields stay in registers across the callers'
+ * stores). */
+static inline int set_index(id_map map, uint32_t id, size_t *at)
 {
-    for (size_t h = slot_of(c, id);; h = (h + 1) & c->mask) {
-        uint32_t slot = c->slots[h];
-        if (slot == EMPTY_SLOT)
-            return 0;
-        if (c->ids[slot] == id) {
-            *at = slot;
-            return 1;
-        }
-    }
+    if (id >= map.cap || !((map.in_set[id >> 6] >> (id & 63)) & 1))
+        return 0;
+    *at = map.index[id];
+    return 1;
 }
 
-/* The distinct ids of ids[0, n), with zeroed counts, and at_of. */
-static int make_set(tme_arena *arena, const uint32_t *ids, size_t n, id_counts *c)
+/* The set made of ids[0, n) in map, which holds no other: the distinct
+ * ids, with zeroed counts, and at_of. */
+static int make_set(tme_arena *arena, id_map *map, const uint32_t *ids, size_t n, id_counts *c)
 {
     memset(c, 0, sizeof *c);
-    size_t size = 16;
-    while (size < 2 * n)
-        size *= 2;
-    c->mask = size - 1;
     /* one block a set (the counts first: 8-byte items, then 4-byte ones
      * in pairs), its counts sized to the ids it is made of: a whole
      * article's set is then one large allocation, given back to the
-     * system when freed, rather than five that fragment the heap */
+     * system when freed, rather than four that fragment the heap */
     size_t room = n ? n : 1;
-    void *block = tme_arena_alloc(
-        arena, room * (2 * sizeof(size_t) + 2 * sizeof(uint32_t)) + size * sizeof(uint32_t), 1);
+    void *block = tme_arena_alloc(arena, room, 2 * sizeof(size_t) + 2 * sizeof(uint32_t));
     if (block == NULL)
         return -1;
     c->en_df = block;
     c->zh_df = c->en_df + room;
     c->ids = (uint32_t *)(c->zh_df + room);
     c->at_of = c->ids + room;
-    c->slots = c->at_of + room;
-    memset(c->slots, 0xff, size * sizeof *c->slots);
+    c->map = map; /* from here on release_set clears what is set */
+    uint64_t *in_set = map->in_set;
+    uint32_t *index = map->index, *set_ids = c->ids, *at_of = c->at_of;
+    size_t cap = map->cap, count = 0;
     for (size_t k = 0; k < n; k++) {
-        size_t h = slot_of(c, ids[k]);
-        while (c->slots[h] != EMPTY_SLOT && c->ids[c->slots[h]] != ids[k])
-            h = (h + 1) & c->mask;
-        if (c->slots[h] == EMPTY_SLOT) {
-            c->slots[h] = (uint32_t)c->n;
-            c->ids[c->n++] = ids[k];
+        uint32_t id = ids[k];
+        if (id >= cap) {
+            c->n = count;
+            if (grow_map(map, (size_t)id + 1) != 0)
+                return -1;
+            in_set = map->in_set, index = map->index, cap = map->cap;
         }
-        c->at_of[k] = c->slots[h];
+        uint64_t bit = (uint64_t)1 << (id & 63);
+        if (!(in_set[id >> 6] & bit)) {
+            in_set[id >> 6] |= bit;
+            index[id] = (uint32_t)count;
+            set_ids[count++] = id;
+        }
+        at_of[k] = index[id];
     }
+    c->n = count;
     memset(c->en_df, 0, c->n * sizeof *c->en_df);
     memset(c->zh_df, 0, c->n * sizeof *c->zh_df);
     return 0;
+}
+
+/* Clears the set's bits of its map (nothing when made of no map): each
+ * word that holds one of its ids whole, the map holding no other set. */
+static void release_set(id_counts *c)
+{
+    if (c->map == NULL)
+        return;
+    uint64_t *in_set = c->map->in_set;
+    for (size_t k = 0; k < c->n; k++)
+        in_set[c->ids[k] >> 6] = 0;
+    c->map = NULL;
 }
 
 static inline void set_bit(uint64_t *bits, size_t at)
@@ -116,16 +152,18 @@ static inline void set_bit(uint64_t *bits, size_t at)
 }
 
 /* Counts and marks the set's lemmas among a Chinese sentence's (sorted,
- * distinct): a hash probe for each of the sentence's, or, when the set is
+ * distinct): a bit test for each of the sentence's, or, when the set is
  * much the smaller (a paragraph pair's few English sentences against the
  * many lemmas a Chinese sentence's headwords translate), a binary search
- * for each of the set's. Either finds the same lemmas. */
+ * for each of the set's. Either finds the same lemmas. (A bit test is
+ * about a step of the search and a half: the search is taken when
+ * n * steps < m, fewer instructions of extract than < 2m or < m/2.) */
 static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uint64_t *bits)
 {
     size_t steps = 1;
     while (steps < 32 && ((size_t)1 << steps) < m)
         steps++;
-    if (c->n * steps < 2 * m) {
+    if (c->n * steps < m) {
         for (size_t at = 0; at < c->n; at++) {
             size_t pos = tme_lower_bound_u32(lemmas, 0, m, c->ids[at]);
             if (pos < m && lemmas[pos] == c->ids[at]) {
@@ -135,9 +173,10 @@ static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uin
         }
         return;
     }
+    id_map map = *c->map;
     for (size_t l = 0; l < m; l++) {
         size_t at;
-        if (set_index(c, lemmas[l], &at)) {
+        if (set_index(map, lemmas[l], &at)) {
             c->zh_df[at]++;
             set_bit(bits, at);
         }
@@ -147,10 +186,10 @@ static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uin
 /* English lemmas: in how many English sentences each is (a sentence's
  * lemmas are distinct), and in how many Chinese ones a translation is
  * found; each sentence's bitmap of the set's lemmas. */
-static int count_lemmas(tme_lexical *lx, tme_arena *scratch, id_counts *c)
+static int count_lemmas(tme_lexical *lx, tme_arena *scratch, id_map *map, id_counts *c)
 {
     const tme_features *en = lx->en, *zh = lx->zh;
-    if (make_set(scratch, en->lemmas, en->n_lemmas, c) != 0)
+    if (make_set(scratch, map, en->lemmas, en->n_lemmas, c) != 0)
         return -1;
     size_t words = lx->bits.words = (c->n + 63) / 64;
     tme_lexical_bits *b = &lx->bits;
@@ -176,9 +215,11 @@ static int count_lemmas(tme_lexical *lx, tme_arena *scratch, id_counts *c)
 
 /* Chinese words: in how many Chinese sentences each is (a word repeated
  * in one counts once). */
-static int count_words(tme_arena *arena, const tme_features *zh, id_counts *c)
+static int count_words(tme_arena *arena, id_map *map, const tme_features *zh, id_counts *c)
 {
-    if (make_set(arena, zh->words, zh->n_words, c) != 0)
+    int rc = make_set(arena, map, zh->words, zh->n_words, c);
+    release_set(c); /* the words' indices are all in at_of: the map is the lemmas' */
+    if (rc != 0)
         return -1;
     /* en_df, unused for words, holds the last sentence (+ 1) that counted each */
     size_t *counted_in = c->en_df;
@@ -258,9 +299,7 @@ typedef struct {
  * weights of recent odds, direct-mapped on a hash of their bits (the same
  * bits, the same weights), kept by each thread from one model to the next
  * (96 bytes an entry; on the 80 articles of the bench 1024 entries cost
- * 1.2% more instructions than 4096, 16384 no fewer). The memo is on the
- * heap, made on a thread's first model and freed when the thread ends,
- * so that only threads that align pay its 384 KiB. */
+ * 1.2% more instructions than 4096, 16384 no fewer). */
 #define ODDS_MEMO_SIZE 4096
 /* The memo also keeps the priors of recent lemma weights (an English
  * lemma's p0 prior is a function of its weight alone, and the lexicon's
@@ -280,11 +319,9 @@ static double prior_of_weight(double w)
     return EN_P0_AT_ZERO * exp(-EN_P0_DECAY * w);
 }
 
-/* prior_of_weight(w), from the memo when it has it. */
+/* prior_of_weight(w), from the memo. */
 static double lemma_prior(odds_memo *memo, double w)
 {
-    if (memo == NULL)
-        return prior_of_weight(w);
     uint64_t bits;
     memcpy(&bits, &w, sizeof bits);
     size_t slot = (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> 54) % PRIOR_MEMO_SIZE;
@@ -295,19 +332,32 @@ static double lemma_prior(odds_memo *memo, double w)
     return memo->prior[slot];
 }
 
+/* What each thread keeps from one model's set-up to the next: the memo
+ * and the id map (its bits all clear between set-ups). On the heap, made
+ * on a thread's first model and freed when the thread ends, so that only
+ * threads that align pay the memo's 384 KiB and the map's 4 bytes and a
+ * bit an id (some 640 KiB for the lexicon's headwords). */
+typedef struct {
+    odds_memo memo;
+    id_map ids;
+} thread_state;
+
 static pthread_key_t memo_key;
 static pthread_once_t memo_key_once = PTHREAD_ONCE_INIT;
 static int memo_key_made;
-static _Thread_local odds_memo *thread_memo;
+static _Thread_local thread_state *thread_memo;
 
 /* The key's destructor: the thread's pointer is cleared too, so that a
  * model made by a later destructor of the same thread (another key's, run
- * after this one) makes a new memo instead of using the freed one; the
+ * after this one) makes a new state instead of using the freed one; the
  * next round of destructors frees that. */
-static void free_thread_memo(void *memo)
+static void free_thread_memo(void *state)
 {
+    thread_state *ts = state;
     thread_memo = NULL;
-    free(memo);
+    free(ts->ids.in_set);
+    free(ts->ids.index);
+    free(ts);
 }
 
 static void make_memo_key(void)
@@ -315,24 +365,23 @@ static void make_memo_key(void)
     memo_key_made = pthread_key_create(&memo_key, free_thread_memo) == 0;
 }
 
-/* The calling thread's memo, or NULL (out of memory): the weights are
- * then computed every time, the same weights. */
-static odds_memo *thread_odds_memo(void)
+/* The calling thread's state, or NULL (out of memory: the set-up fails). */
+static thread_state *thread_odds_memo(void)
 {
     if (thread_memo != NULL)
         return thread_memo;
     pthread_once(&memo_key_once, make_memo_key);
-    odds_memo *memo = memo_key_made ? calloc(1, sizeof *memo) : NULL;
-    if (memo != NULL && pthread_setspecific(memo_key, memo) != 0) {
-        free(memo);
-        memo = NULL;
+    thread_state *ts = memo_key_made ? calloc(1, sizeof *ts) : NULL;
+    if (ts != NULL && pthread_setspecific(memo_key, ts) != 0) {
+        free(ts);
+        ts = NULL;
     }
-    if (memo != NULL) { /* prior_weight: all +0.0, calloc's bits */
+    if (ts != NULL) { /* prior_weight: all +0.0, calloc's bits */
         double zero = 0;
         for (size_t k = 0; k < PRIOR_MEMO_SIZE; k++)
-            memo->prior[k] = prior_of_weight(zero);
+            ts->memo.prior[k] = prior_of_weight(zero);
     }
-    return thread_memo = memo;
+    return thread_memo = ts;
 }
 
 static size_t odds_slot(const item_odds *o)
@@ -346,27 +395,25 @@ static size_t odds_slot(const item_odds *o)
 
 static void weigh_all(odds_memo *memo, const item_odds *o, size_t weights, weighed_item *w)
 {
-    size_t slot = memo != NULL ? odds_slot(o) : 0;
-    if (memo != NULL && memo->weighed[slot].done >= weights &&
-        memcmp(&memo->odds[slot], o, sizeof *o) == 0) {
+    size_t slot = odds_slot(o);
+    if (memo->weighed[slot].done >= weights && memcmp(&memo->odds[slot], o, sizeof *o) == 0) {
         *w = memo->weighed[slot];
         return;
     }
     for (size_t k = 1; k <= weights; k++)
         weigh_item(*o, k, &w->hit[k - 1], &w->miss[k - 1]);
     w->done = weights;
-    if (memo != NULL) {
-        memo->odds[slot] = *o;
-        memo->weighed[slot] = *w;
-    }
+    memo->odds[slot] = *o;
+    memo->weighed[slot] = *w;
 }
 
-/* What a model's set-up works with: the memo, and the arena of what it
- * needs only until the model is made (the counts, the weights of each
- * item), freed then: a whole article's, for the pairing, would otherwise
- * stay as long as its model. */
+/* What a model's set-up works with: the thread's memo and id map, and
+ * the arena of what it needs only until the model is made (the counts,
+ * the weights of each item), freed then: a whole article's, for the
+ * pairing, would otherwise stay as long as its model. */
 typedef struct {
     odds_memo *memo;
+    id_map *ids;
     tme_arena scratch;
 } set_up;
 
@@ -447,11 +494,12 @@ static int init_zh_cover(tme_lexical *lx, const id_counts *lemmas, tme_arena *sc
     if ((b->zh_cover = tme_arena_alloc(&lx->arena, n, sizeof *b->zh_cover)) == NULL)
         return -1;
     n = 0;
+    id_map map = *lemmas->map;
     for (size_t s = 0; s < slots; s++) {
         b->zh_cover_first[s] = n;
         for (size_t k = 0; k < counts[s]; k++) {
             size_t at;
-            if (set_index(lemmas, ids[s][k], &at))
+            if (set_index(map, ids[s][k], &at))
                 b->zh_cover[n++] = (uint32_t)at;
         }
     }
@@ -772,13 +820,17 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
     lx->en_tests.weights = lx->zh_tests.weights = weights;
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
+    thread_state *ts = thread_odds_memo();
+    if (ts == NULL)
+        return tme_error_nomem(err);
     tme_arena_init(&lx->arena, model_bytes(en, zh));
-    set_up su = {thread_odds_memo(), {0}};
+    set_up su = {&ts->memo, &ts->ids, {0}};
     tme_arena_init(&su.scratch, scratch_bytes(en, zh));
-    id_counts lemmas, words;
-    int rc = count_lemmas(lx, &su.scratch, &lemmas);
+    /* the words' set first: the map then holds the lemmas' to the end */
+    id_counts lemmas = {0}, words;
+    int rc = count_words(&su.scratch, su.ids, zh, &words);
     if (rc == 0)
-        rc = count_words(&su.scratch, zh, &words);
+        rc = count_lemmas(lx, &su.scratch, su.ids, &lemmas);
     if (rc == 0)
         rc = init_en_tests(lx, &lemmas, &su);
     zh_slots chosen;
@@ -786,6 +838,7 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
         rc = choose_zh_slots(lx, &words, &su.scratch, &chosen);
     if (rc == 0)
         rc = init_zh_cover(lx, &lemmas, &su.scratch);
+    release_set(&lemmas);
     if (rc == 0)
         rc = init_zh_tests(lx, &lemmas, &words, &chosen, &su);
     if (rc == 0)
