@@ -31,6 +31,13 @@ static double clamp(double x, double lo, double hi)
     return x < lo ? lo : x > hi ? hi : x;
 }
 
+/* fmin(x, y) for the positive, finite x and y it is asked of (no NaN, no
+ * zeros of two signs), without the library call fmin() is at -O2. */
+static inline double at_most(double x, double y)
+{
+    return y < x ? y : x;
+}
+
 /* ---- counting ---------------------------------------------------------- */
 
 /* A set of ids and, for each, in how many sentences of each side. An id's
@@ -275,11 +282,11 @@ static void weigh_item(item_odds o, size_t k, double *hit, double *miss)
 
 /* ---- the tests of a side ------------------------------------------------ */
 
-/* The misses (zeroed, to add to) and the gains; first and item are the
- * caller's. */
+/* The misses and the gains (add_tests writes both); first and item are
+ * the caller's. */
 static int alloc_tests(tme_arena *arena, tme_lexical_tests *t, size_t n_sentences, size_t slots)
 {
-    t->miss = tme_arena_calloc(arena, n_sentences * t->weights, sizeof *t->miss);
+    t->miss = tme_arena_alloc(arena, n_sentences * t->weights, sizeof *t->miss);
     t->gain = tme_arena_alloc(arena, slots * t->weights, sizeof *t->gain);
     return t->miss == NULL || t->gain == NULL ? -1 : 0;
 }
@@ -384,27 +391,45 @@ static thread_state *thread_odds_memo(void)
     return thread_memo = ts;
 }
 
-static size_t odds_slot(const item_odds *o)
+#define ODDS_WORDS (sizeof(item_odds) / sizeof(uint64_t))
+
+static inline size_t odds_slot(const uint64_t words[ODDS_WORDS])
 {
-    uint64_t words[sizeof *o / sizeof(uint64_t)], h = 0;
-    memcpy(words, o, sizeof words);
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    uint64_t h = 0;
+    for (size_t k = 0; k < ODDS_WORDS; k++)
         h = (h ^ words[k]) * 0x100000001B3ULL;
     return (size_t)(h >> 52) % ODDS_MEMO_SIZE;
 }
 
-static void weigh_all(odds_memo *memo, const item_odds *o, size_t weights, weighed_item *w)
+/* weigh_all when the memo has not the odds: weighs them and keeps them. */
+static void weigh_new(odds_memo *memo, size_t slot, const item_odds *o, size_t weights,
+                      weighed_item *w)
 {
-    size_t slot = odds_slot(o);
-    if (memo->weighed[slot].done >= weights && memcmp(&memo->odds[slot], o, sizeof *o) == 0) {
-        *w = memo->weighed[slot];
-        return;
-    }
     for (size_t k = 1; k <= weights; k++)
         weigh_item(*o, k, &w->hit[k - 1], &w->miss[k - 1]);
     w->done = weights;
     memo->odds[slot] = *o;
     memo->weighed[slot] = *w;
+}
+
+/* o's weights for 1..weights sentences into w: inline, the memo's odds
+ * compared a word at a time (bit for bit, as memcmp() did), for the memo
+ * has most odds asked (three in four on the bench). */
+static inline void weigh_all(odds_memo *memo, const item_odds *o, size_t weights, weighed_item *w)
+{
+    uint64_t words[ODDS_WORDS], kept[ODDS_WORDS];
+    memcpy(words, o, sizeof words);
+    size_t slot = odds_slot(words);
+    const weighed_item *m = &memo->weighed[slot];
+    memcpy(kept, &memo->odds[slot], sizeof kept);
+    int same = m->done >= weights;
+    for (size_t k = 0; k < ODDS_WORDS; k++)
+        same &= kept[k] == words[k];
+    if (!same) {
+        weigh_new(memo, slot, o, weights, w);
+        return;
+    }
+    *w = *m; /* (a fixed size: copied inline) */
 }
 
 /* What a model's set-up works with: the thread's memo and id map, and
@@ -417,12 +442,38 @@ typedef struct {
     tme_arena scratch;
 } set_up;
 
-static void add_test(tme_lexical_tests *t, size_t sentence, size_t slot, const weighed_item *w)
+/* add_tests for `weights` weights (a constant where inlined): each
+ * sentence's misses summed from +0 in the order of its slots, in
+ * registers rather than in t->miss (which the gains' stores might alias),
+ * the same sums as adding each to a zeroed miss. */
+static inline void add_tests_of(tme_lexical_tests *t, size_t n, const uint32_t *slot_at,
+                                const weighed_item *weighed, size_t weights)
 {
-    for (size_t k = 1; k <= t->weights; k++) {
-        t->miss[sentence * t->weights + k - 1] += w->miss[k - 1];
-        t->gain[slot * t->weights + k - 1] = w->hit[k - 1] - w->miss[k - 1];
+    for (size_t i = 0; i < n; i++) {
+        double miss[TME_LEXICAL_MAX_OTHER] = {0, 0, 0};
+        for (size_t s = t->first[i]; s < t->first[i + 1]; s++) {
+            const weighed_item *w = &weighed[slot_at[s]];
+            for (size_t k = 0; k < weights; k++) {
+                miss[k] += w->miss[k];
+                t->gain[s * weights + k] = w->hit[k] - w->miss[k];
+            }
+        }
+        for (size_t k = 0; k < weights; k++)
+            t->miss[i * weights + k] = miss[k];
     }
+}
+
+/* The misses and gains of the n sentences of t, whose slot s has the
+ * weights weighed[slot_at[s]]. */
+static void add_tests(tme_lexical_tests *t, size_t n, const uint32_t *slot_at,
+                      const weighed_item *weighed)
+{
+    if (t->weights == 1) /* the pairing's */
+        add_tests_of(t, n, slot_at, weighed, 1);
+    else if (t->weights == TME_LEXICAL_MAX_OTHER) /* the aligner's */
+        add_tests_of(t, n, slot_at, weighed, TME_LEXICAL_MAX_OTHER);
+    else
+        add_tests_of(t, n, slot_at, weighed, t->weights);
 }
 
 /* English lemma l of a sentence: its odds from the counts (at: its index). */
@@ -431,11 +482,11 @@ static item_odds lemma_odds(const tme_lexicon *lex, odds_memo *memo, const id_co
 {
     double w = tme_lexicon_lemma_weight(lex, c->ids[at]);
     double p1 = clamp(EN_P1_AT_ZERO - EN_P1_SLOPE * w, EN_P1_FLOOR, EN_P1_AT_ZERO);
-    p1 = fmin(p1, ((double)c->zh_df[at] + p1) / ((double)c->en_df[at] + 1));
+    p1 = at_most(p1, ((double)c->zh_df[at] + p1) / ((double)c->en_df[at] + 1));
     double others = (double)n_zh - 1;
     double found = (double)c->zh_df[at];
     item_odds o = {p1, lemma_prior(memo, w), 0, 0, others};
-    o.hit_share = others > 0 ? fmax(found - 1, 0) / others : 0;
+    o.hit_share = others > 0 ? (found > 1 ? found - 1 : 0) / others : 0; /* fmax(found - 1, 0) */
     o.miss_share = others > 0 ? found / others : 0;
     return o;
 }
@@ -471,8 +522,8 @@ static int init_en_tests(tme_lexical *lx, const id_counts *c, set_up *su)
                 weigh_all(su->memo, &o, t->weights, &weighed[at]);
                 known[at] = 1;
             }
-            add_test(t, i, s, &weighed[at]);
         }
+    add_tests(t, n, lx->bits.en_item_at, weighed);
     return 0;
 }
 
@@ -581,7 +632,7 @@ static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const
     cover_shares(lemmas, b->zh_cover + b->zh_cover_first[s],
                  b->zh_cover_first[s + 1] - b->zh_cover_first[s], n_en, &o.miss_share, &o.hit_share,
                  &expected);
-    o.p1 = fmin(o.p1, (expected + o.p1) / ((double)words->zh_df[at] + 1));
+    o.p1 = at_most(o.p1, (expected + o.p1) / ((double)words->zh_df[at] + 1));
     return o;
 }
 
@@ -648,8 +699,8 @@ static int init_zh_tests(tme_lexical *lx, const id_counts *lemmas, const id_coun
                 weigh_all(su->memo, &o, t->weights, &weighed[at]);
                 known[at] = 1;
             }
-            add_test(t, j, s, &weighed[at]);
         }
+    add_tests(t, n, chosen->word_at, weighed);
     return 0;
 }
 
