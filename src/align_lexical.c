@@ -158,32 +158,48 @@ static inline void set_bit(uint64_t *bits, size_t at)
     bits[at >> 6] |= (uint64_t)1 << (at & 63);
 }
 
+/* 1 when the sorted, distinct a[0, n) has id: a binary search without
+ * branches (the half kept by a conditional move), some five instructions
+ * a step. */
+static inline int sorted_has(const uint32_t *a, size_t n, uint32_t id)
+{
+    if (n == 0)
+        return 0;
+    while (n > 1) { /* a[0, n) holds the last element not above id, if any */
+        size_t half = n / 2;
+        a = a[half] <= id ? a + half : a;
+        n -= half;
+    }
+    return *a == id;
+}
+
 /* Counts and marks the set's lemmas among a Chinese sentence's (sorted,
  * distinct): a bit test for each of the sentence's, or, when the set is
  * much the smaller (a paragraph pair's few English sentences against the
  * many lemmas a Chinese sentence's headwords translate), a binary search
- * for each of the set's. Either finds the same lemmas. (A bit test is
- * about a step of the search and a half: the search is taken when
- * n * steps < m, fewer instructions of extract than < 2m or < m/2.) */
+ * for each of the set's. Either finds the same lemmas. (A bit test costs
+ * about two steps of the search, yet the search is taken only when n *
+ * steps < m: fewer instructions of extract than at < 2m, < 3m/4 or < m/2.) */
 static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uint64_t *bits)
 {
     size_t steps = 1;
     while (steps < 32 && ((size_t)1 << steps) < m)
         steps++;
     if (c->n * steps < m) {
-        for (size_t at = 0; at < c->n; at++) {
-            size_t pos = tme_lower_bound_u32(lemmas, 0, m, c->ids[at]);
-            if (pos < m && lemmas[pos] == c->ids[at]) {
+        for (size_t at = 0; at < c->n; at++)
+            if (sorted_has(lemmas, m, c->ids[at])) {
                 c->zh_df[at]++;
                 set_bit(bits, at);
             }
-        }
         return;
     }
     id_map map = *c->map;
+    while (m > 0 && lemmas[m - 1] >= map.cap) /* (none, as a rule: the set is the lexicon's) */
+        m--;
     for (size_t l = 0; l < m; l++) {
-        size_t at;
-        if (set_index(map, lemmas[l], &at)) {
+        uint32_t id = lemmas[l];
+        if ((map.in_set[id >> 6] >> (id & 63)) & 1) { /* set_index, id < cap known */
+            size_t at = map.index[id];
             c->zh_df[at]++;
             set_bit(bits, at);
         }
@@ -220,26 +236,58 @@ static int count_lemmas(tme_lexical *lx, tme_arena *scratch, id_map *map, id_cou
     return 0;
 }
 
-/* Chinese words: in how many Chinese sentences each is (a word repeated
- * in one counts once). */
-static int count_words(tme_arena *arena, id_map *map, const tme_features *zh, id_counts *c)
+/* The Chinese words that may be tested: those of two or more characters
+ * (one-character words are mostly particles: 的, 在, 是), in their order,
+ * sentence j's from first[j], each with whether it has more than two (in
+ * scratch). Only they are counted and make the words' set: no other
+ * word's count is read, and the rest were two in five of the words. */
+typedef struct {
+    uint32_t *ids;
+    size_t *first; /* [n_sentences + 1] */
+    unsigned char *longer;
+} long_words;
+
+static int gather_long_words(const tme_features *zh, tme_arena *scratch, long_words *out)
 {
-    int rc = make_set(arena, map, zh->words, zh->n_words, c);
+    out->ids = tme_arena_alloc(scratch, zh->n_words, sizeof *out->ids);
+    out->first = tme_arena_alloc(scratch, zh->n_sentences + 1, sizeof *out->first);
+    out->longer = tme_arena_alloc(scratch, zh->n_words, 1);
+    if (out->ids == NULL || out->first == NULL || out->longer == NULL)
+        return -1;
+    size_t n = 0;
+    for (size_t j = 0; j < zh->n_sentences; j++) {
+        out->first[j] = n;
+        const tme_sentence_features *s = &zh->sentences[j];
+        for (size_t w = s->word_begin; w < s->word_end; w++) {
+            size_t chars = tme_lexicon_headword_chars(zh->lexicon, zh->words[w]);
+            out->ids[n] = zh->words[w];
+            out->longer[n] = chars > 2;
+            n += chars >= 2;
+        }
+    }
+    out->first[zh->n_sentences] = n;
+    return 0;
+}
+
+/* The long words: in how many Chinese sentences each is (a word repeated
+ * in one counts once). */
+static int count_words(tme_arena *arena, id_map *map, size_t n_sentences, const long_words *lw,
+                       id_counts *c)
+{
+    int rc = make_set(arena, map, lw->ids, lw->first[n_sentences], c);
     release_set(c); /* the words' indices are all in at_of: the map is the lemmas' */
     if (rc != 0)
         return -1;
     /* en_df, unused for words, holds the last sentence (+ 1) that counted each */
     size_t *counted_in = c->en_df;
-    for (size_t j = 0; j < zh->n_sentences; j++) {
-        const tme_sentence_features *s = &zh->sentences[j];
-        for (size_t w = s->word_begin; w < s->word_end; w++) {
+    for (size_t j = 0; j < n_sentences; j++)
+        for (size_t w = lw->first[j]; w < lw->first[j + 1]; w++) {
             uint32_t at = c->at_of[w];
             if (counted_in[at] != j + 1) {
                 counted_in[at] = j + 1;
                 c->zh_df[at]++;
             }
         }
-    }
     return 0;
 }
 
@@ -636,47 +684,38 @@ static item_odds word_odds(const tme_lexical *lx, const id_counts *lemmas, const
     return o;
 }
 
-/* The Chinese slots: the words of two or more characters, at most
- * TME_LEXICAL_MAX_ITEMS a sentence (one-character words are mostly
- * particles: 的, 在, 是), with each slot's index of the words' set and
- * whether its word is longer than two characters (in scratch). */
+/* The Chinese slots: the first TME_LEXICAL_MAX_ITEMS long words of each
+ * sentence, with each slot's index of the words' set and whether its
+ * word is longer than two characters (in scratch). */
 typedef struct {
     uint32_t *word_at;
     unsigned char *longer;
 } zh_slots;
 
-static int choose_zh_slots(tme_lexical *lx, const id_counts *words, tme_arena *scratch,
-                           zh_slots *out)
+static int choose_zh_slots(tme_lexical *lx, const long_words *lw, const id_counts *words,
+                           tme_arena *scratch, zh_slots *out)
 {
-    const tme_features *zh = lx->zh;
     tme_lexical_tests *t = &lx->zh_tests;
-    size_t n = zh->n_sentences, slots = 0;
-    /* room for every word, of which the slots are some: the model keeps a
-     * copy of the slots' items */
-    uint32_t *items = tme_arena_alloc(scratch, zh->n_words, sizeof *items);
-    out->word_at = tme_arena_alloc(scratch, zh->n_words, sizeof *out->word_at);
-    out->longer = tme_arena_alloc(scratch, zh->n_words, 1);
-    t->first = tme_arena_alloc(&lx->arena, n + 1, sizeof *t->first);
-    if (items == NULL || out->word_at == NULL || out->longer == NULL || t->first == NULL)
+    size_t n = lx->zh->n_sentences, slots = 0;
+    if ((t->first = tme_arena_alloc(&lx->arena, n + 1, sizeof *t->first)) == NULL)
         return -1;
     for (size_t j = 0; j < n; j++) {
+        size_t items = lw->first[j + 1] - lw->first[j];
         t->first[j] = slots;
-        const tme_sentence_features *s = &zh->sentences[j];
-        for (size_t w = s->word_begin;
-             w < s->word_end && slots - t->first[j] < TME_LEXICAL_MAX_ITEMS; w++) {
-            size_t chars = tme_lexicon_headword_chars(zh->lexicon, zh->words[w]);
-            if (chars >= 2) {
-                out->word_at[slots] = words->at_of[w];
-                out->longer[slots] = chars > 2;
-                items[slots++] = zh->words[w];
-            }
-        }
+        slots += items < TME_LEXICAL_MAX_ITEMS ? items : TME_LEXICAL_MAX_ITEMS;
     }
     t->first[n] = slots;
-    if ((t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item)) == NULL)
+    t->item = tme_arena_alloc(&lx->arena, slots, sizeof *t->item);
+    out->word_at = tme_arena_alloc(scratch, slots, sizeof *out->word_at);
+    out->longer = tme_arena_alloc(scratch, slots, 1);
+    if (t->item == NULL || out->word_at == NULL || out->longer == NULL)
         return -1;
-    if (slots > 0)
-        memcpy(t->item, items, slots * sizeof *items);
+    for (size_t j = 0; j < n; j++)
+        for (size_t s = t->first[j], w = lw->first[j]; s < t->first[j + 1]; s++, w++) {
+            t->item[s] = lw->ids[w];
+            out->word_at[s] = words->at_of[w];
+            out->longer[s] = lw->longer[w];
+        }
     return 0;
 }
 
@@ -879,14 +918,17 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
     tme_arena_init(&su.scratch, scratch_bytes(en, zh));
     /* the words' set first: the map then holds the lemmas' to the end */
     id_counts lemmas = {0}, words;
-    int rc = count_words(&su.scratch, su.ids, zh, &words);
+    long_words long_zh;
+    int rc = gather_long_words(zh, &su.scratch, &long_zh);
+    if (rc == 0)
+        rc = count_words(&su.scratch, su.ids, zh->n_sentences, &long_zh, &words);
     if (rc == 0)
         rc = count_lemmas(lx, &su.scratch, su.ids, &lemmas);
     if (rc == 0)
         rc = init_en_tests(lx, &lemmas, &su);
     zh_slots chosen;
     if (rc == 0)
-        rc = choose_zh_slots(lx, &words, &su.scratch, &chosen);
+        rc = choose_zh_slots(lx, &long_zh, &words, &su.scratch, &chosen);
     if (rc == 0)
         rc = init_zh_cover(lx, &lemmas, &su.scratch);
     release_set(&lemmas);
