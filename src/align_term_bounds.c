@@ -26,16 +26,18 @@
 /* A sentence's item slots are the bits of one uint64_t (found_by). */
 _Static_assert(TME_LEXICAL_MAX_ITEMS <= 64, "item slots must fit a 64-bit set");
 
-/* For each lemma number, the sentences of a side whose bitmap has it,
- * ascending: sentences[first[number] .. first[number + 1]). */
+/* For each lemma number (below numbers: 64 a word of the bitmaps), the
+ * sentences of a side whose bitmap has it, ascending:
+ * sentences[first[number] .. first[number + 1]). */
 typedef struct {
     size_t *first;
     uint32_t *sentences;
+    size_t numbers;
 } postings;
 
 static int build_postings(const uint64_t *bits, size_t n, size_t words, postings *p)
 {
-    size_t numbers = 64 * words, total = 0;
+    size_t numbers = p->numbers = 64 * words, total = 0;
     p->first = calloc(numbers + 2, sizeof *p->first);
     for (size_t w = 0; p->first != NULL && w < n * words; w++)
         for (uint64_t b = bits[w]; b != 0; b &= b - 1, total++)
@@ -277,7 +279,7 @@ static int bound_side(const tme_align_band *bd, const tme_align_model *m, int zh
                      zh ? b->zh_cover : b->en_item_at, zh ? b->zh_cover_first : NULL, other};
     size_t n = zh ? m->n_zh : m->n_en;
     scratch sc;
-    int rc = alloc_scratch(&sc, zh ? m->n_en : m->n_zh, 64 * b->words);
+    int rc = alloc_scratch(&sc, zh ? m->n_en : m->n_zh, other->numbers);
     for (size_t s = 0; rc == 0 && s < n; s++) {
         size_t first, last;
         if (zh)
@@ -293,7 +295,7 @@ static int bound_side(const tme_align_band *bd, const tme_align_model *m, int zh
 int tme_term_bounds_of_band(tme_term_bounds *tb, const tme_align_band *bd, const tme_align_model *m)
 {
     const tme_lexical_bits *b = &m->lexical.bits;
-    postings en = {NULL, NULL}, zh = {NULL, NULL};
+    postings en = {NULL, NULL, 0}, zh = {NULL, NULL, 0};
     tb->en = malloc(m->n_en * TME_ALIGN_MAX_SIDE * sizeof *tb->en);
     tb->zh = malloc(m->n_zh * TME_ALIGN_MAX_SIDE * sizeof *tb->zh);
     size_t *first_row = malloc((m->n_zh + 1) * sizeof *first_row);
