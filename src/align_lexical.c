@@ -397,37 +397,37 @@ typedef struct {
     id_map ids;
 } thread_state;
 
-static pthread_key_t memo_key;
-static pthread_once_t memo_key_once = PTHREAD_ONCE_INIT;
-static int memo_key_made;
-static _Thread_local thread_state *thread_memo;
+static pthread_key_t state_key;
+static pthread_once_t state_key_once = PTHREAD_ONCE_INIT;
+static int state_key_made;
+static _Thread_local thread_state *this_thread_state;
 
 /* The key's destructor: the thread's pointer is cleared too, so that a
  * model made by a later destructor of the same thread (another key's, run
  * after this one) makes a new state instead of using the freed one; the
  * next round of destructors frees that. */
-static void free_thread_memo(void *state)
+static void free_thread_state(void *state)
 {
     thread_state *ts = state;
-    thread_memo = NULL;
+    this_thread_state = NULL;
     free(ts->ids.in_set);
     free(ts->ids.index);
     free(ts);
 }
 
-static void make_memo_key(void)
+static void make_state_key(void)
 {
-    memo_key_made = pthread_key_create(&memo_key, free_thread_memo) == 0;
+    state_key_made = pthread_key_create(&state_key, free_thread_state) == 0;
 }
 
 /* The calling thread's state, or NULL (out of memory: the set-up fails). */
-static thread_state *thread_odds_memo(void)
+static thread_state *calling_thread_state(void)
 {
-    if (thread_memo != NULL)
-        return thread_memo;
-    pthread_once(&memo_key_once, make_memo_key);
-    thread_state *ts = memo_key_made ? calloc(1, sizeof *ts) : NULL;
-    if (ts != NULL && pthread_setspecific(memo_key, ts) != 0) {
+    if (this_thread_state != NULL)
+        return this_thread_state;
+    pthread_once(&state_key_once, make_state_key);
+    thread_state *ts = state_key_made ? calloc(1, sizeof *ts) : NULL;
+    if (ts != NULL && pthread_setspecific(state_key, ts) != 0) {
         free(ts);
         ts = NULL;
     }
@@ -436,7 +436,7 @@ static thread_state *thread_odds_memo(void)
         for (size_t k = 0; k < PRIOR_MEMO_SIZE; k++)
             ts->memo.prior[k] = prior_of_weight(zero);
     }
-    return thread_memo = ts;
+    return this_thread_state = ts;
 }
 
 #define ODDS_WORDS (sizeof(item_odds) / sizeof(uint64_t))
@@ -910,7 +910,7 @@ tme_status tme_lexical_init_weights(tme_lexical *lx, const tme_features *en, con
     lx->en_tests.weights = lx->zh_tests.weights = weights;
     if (en->lexicon == NULL || zh->lexicon == NULL || en->n_sentences == 0 || zh->n_sentences == 0)
         return TME_OK;
-    thread_state *ts = thread_odds_memo();
+    thread_state *ts = calling_thread_state();
     if (ts == NULL)
         return tme_error_nomem(err);
     tme_arena_init(&lx->arena, model_bytes(en, zh));
