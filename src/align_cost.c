@@ -820,35 +820,36 @@ static inline __attribute__((always_inline)) double two_sided_floor(const tme_al
 
 /* The floors of a cell whose row and column are at least
  * TME_ALIGN_MAX_SIDE (every kind fits), kinds in tme_bead_kinds' order:
- * the six two-sided ones, then 1-0 and 0-1. */
+ * the six two-sided ones, then 1-0 and 0-1; kind k's at floor[k * stride]. */
 static inline __attribute__((always_inline)) void inner_floors(const tme_align_model *m,
                                                                const cell *c,
                                                                const double *marks_costs, int close,
-                                                               double *floor)
+                                                               double *floor, size_t stride)
 {
-    floor[0] = two_sided_floor(m, c, 0, marks_costs, close);
-    floor[1] = two_sided_floor(m, c, 1, marks_costs, close);
-    floor[2] = two_sided_floor(m, c, 2, marks_costs, close);
-    floor[3] = two_sided_floor(m, c, 3, marks_costs, close);
-    floor[4] = two_sided_floor(m, c, 4, marks_costs, close);
-    floor[5] = two_sided_floor(m, c, 5, marks_costs, close);
-    floor[6] = m->en.sentences[c->ee - 1].indel_cost;
-    floor[7] = m->zh.sentences[c->ze - 1].indel_cost;
+    floor[0 * stride] = two_sided_floor(m, c, 0, marks_costs, close);
+    floor[1 * stride] = two_sided_floor(m, c, 1, marks_costs, close);
+    floor[2 * stride] = two_sided_floor(m, c, 2, marks_costs, close);
+    floor[3 * stride] = two_sided_floor(m, c, 3, marks_costs, close);
+    floor[4 * stride] = two_sided_floor(m, c, 4, marks_costs, close);
+    floor[5 * stride] = two_sided_floor(m, c, 5, marks_costs, close);
+    floor[6 * stride] = m->en.sentences[c->ee - 1].indel_cost;
+    floor[7 * stride] = m->zh.sentences[c->ze - 1].indel_cost;
 }
 
 /* The floors of any cell (a kind that does not fit: HUGE_VAL). */
 static void edge_floors(const tme_align_model *m, const cell *c, const double *marks_costs,
-                        int close, double *floor)
+                        int close, double *floor, size_t stride)
 {
     for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
         size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
+        double *at = floor + k * stride;
         if (de > c->ee || dz > c->ze)
-            floor[k] = HUGE_VAL;
+            *at = HUGE_VAL;
         else if (de == 0 || dz == 0)
-            floor[k] = de == 0 ? m->zh.sentences[c->ze - 1].indel_cost
-                               : m->en.sentences[c->ee - 1].indel_cost;
+            *at = de == 0 ? m->zh.sentences[c->ze - 1].indel_cost
+                          : m->en.sentences[c->ee - 1].indel_cost;
         else
-            floor[k] = two_sided_floor(m, c, k, marks_costs, close);
+            *at = two_sided_floor(m, c, k, marks_costs, close);
     }
 }
 
@@ -857,14 +858,15 @@ void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t
 {
     double marks_costs[16];
     marks_table(marks_costs);
-    for (size_t ze = lo; ze <= hi; ze++, floor += TME_BEAD_KINDS) {
+    size_t stride = hi - lo + 1;
+    for (size_t ze = lo; ze <= hi; ze++, floor++) {
         cell c = cell_at(m, ee, ze);
         int close = ze >= close_lo && ze <= close_hi;
         if (ee < TME_ALIGN_MAX_SIDE || ze < TME_ALIGN_MAX_SIDE)
-            edge_floors(m, &c, marks_costs, close, floor);
+            edge_floors(m, &c, marks_costs, close, floor, stride);
         else if (close)
-            inner_floors(m, &c, marks_costs, 1, floor);
+            inner_floors(m, &c, marks_costs, 1, floor, stride);
         else
-            inner_floors(m, &c, marks_costs, 0, floor);
+            inner_floors(m, &c, marks_costs, 0, floor, stride);
     }
 }

@@ -135,7 +135,8 @@ double tme_align_bead_cost_below(tme_align_model *m, size_t kind, size_t ee, siz
                                  double limit);
 
 /* A floor of each kind's cost (tme_align_bead_cost) for the beads ending
- * at cells (ee, lo .. hi), floor[(ze - lo) * TME_BEAD_KINDS + k], HUGE_VAL
+ * at cells (ee, lo .. hi), floor[k * (hi - lo + 1) + ze - lo] (a row of
+ * each kind, which the floors' pushes read in order), HUGE_VAL
  * for a kind that does not fit: an indel's exact cost, else the kind's
  * cost, a floor of the length cost, an anchor floor and the most the
  * ranges' lexical terms can be, added in the order of the cost (never

@@ -54,14 +54,30 @@ static void push_kind(const tme_align_band *bd, const double *floor, double *h, 
         return;
     size_t r = i - de, lo = bd->row_lo[r], first = bd->row_lo[i];
     const double *here = h + bd->row_offset[i];
+    const double *kind_floor = floor + k * (bd->row_hi[i] - first + 1); /* tme_align_row_floors */
     double *from = h + bd->row_offset[r];
     /* the ends j whose start (r, j - dz) is in row r's band */
     size_t j_lo = first > lo + dz ? first : lo + dz;
     size_t j_hi = bd->row_hi[i] < bd->row_hi[r] + dz ? bd->row_hi[i] : bd->row_hi[r] + dz;
-    for (size_t j = j_hi + 1; j-- > j_lo;) {
-        double via = floor[(j - first) * TME_BEAD_KINDS + k] + here[j - first];
-        if (via < from[j - dz - lo])
-            from[j - dz - lo] = via;
+    if (de == 0) { /* from is row i: each start is the end of the next */
+        for (size_t j = j_hi + 1; j-- > j_lo;) {
+            double via = kind_floor[j - first] + here[j - first];
+            if (via < from[j - dz - lo])
+                from[j - dz - lo] = via;
+        }
+        return;
+    }
+    /* Another row: no start is an end, so in any order, and without a
+     * branch (whether a floor lowers h is a coin toss the predictor lost):
+     * the compiler's vector minima. */
+    if (j_lo > j_hi)
+        return;
+    const double *restrict end_h = here + (j_lo - first);
+    const double *restrict end_floor = kind_floor + (j_lo - first);
+    double *restrict start_h = from + (j_lo - dz - lo);
+    for (size_t t = 0; t <= j_hi - j_lo; t++) {
+        double via = end_floor[t] + end_h[t];
+        start_h[t] = via < start_h[t] ? via : start_h[t];
     }
 }
 

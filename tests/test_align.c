@@ -612,13 +612,20 @@ static double *exact_costs_to_end(const tme_align_band *bd, tme_align_model *m)
 
 typedef struct {
     const tme_align_band *bd;
-    const double *floors; /* TME_BEAD_KINDS a cell, by the cell the bead ends at */
+    const double *floors; /* TME_BEAD_KINDS a cell, by the row the beads end in */
 } band_floors;
+
+/* Kind k's floor at (ee, ze) in the rows of tme_align_row_floors. */
+static double floor_in_rows(const tme_align_band *bd, const double *row, size_t k, size_t ee,
+                            size_t ze)
+{
+    return row[k * (bd->row_hi[ee] - bd->row_lo[ee] + 1) + ze - bd->row_lo[ee]];
+}
 
 static double floor_of_bead(void *context, size_t k, size_t ee, size_t ze)
 {
     const band_floors *f = context;
-    return f->floors[tme_align_band_cell(f->bd, ee, ze) * TME_BEAD_KINDS + k];
+    return floor_in_rows(f->bd, f->floors + f->bd->row_offset[ee] * TME_BEAD_KINDS, k, ee, ze);
 }
 
 /* The floors of the beads the other way round from the search's: from
@@ -659,7 +666,7 @@ static size_t floors_above_costs(const tme_align_band *bd, const tme_align_band 
                              floors);
         for (size_t j = bd->row_lo[i]; j <= bd->row_hi[i]; j++)
             for (size_t k = 0; k < TME_BEAD_KINDS; k++) {
-                double floor = floors[(j - bd->row_lo[i]) * TME_BEAD_KINDS + k];
+                double floor = floor_in_rows(bd, floors, k, i, j);
                 if (tme_bead_kinds[k].en <= i && tme_bead_kinds[k].zh <= j)
                     above += floor > tme_align_bead_cost(m, k, i, j);
                 else
