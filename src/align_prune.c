@@ -45,8 +45,9 @@
 #include <stdlib.h>
 
 /* Relaxes h at the starts of the beads of kind k ending in row i with
- * their floors plus the h of their ends. Row i's cells from the last, so
- * that for a 0-1 bead (whose start is in row i) each end is final first. */
+ * their floors plus the h of their ends: for the 0-1 kind (whose start is
+ * in row i) row i's cells from the last, so that each end is final first;
+ * for the others in any order. */
 static void push_kind(const tme_align_band *bd, const double *floor, double *h, size_t i, size_t k)
 {
     size_t de = tme_bead_kinds[k].en, dz = tme_bead_kinds[k].zh;
