@@ -47,12 +47,6 @@ const tme_bead_kind tme_bead_kinds[TME_BEAD_KINDS] = {
 
 /* ---- the sides ----------------------------------------------------------- */
 
-static int uint64_in_sorted(const uint64_t *set, size_t n, uint64_t key)
-{
-    size_t at = tme_lower_bound_u64(set, 0, n, key);
-    return at < n && set[at] == key;
-}
-
 /* The sorted keys of the Latin anchors of the Chinese side. */
 static uint64_t *latin_keys(tme_arena *arena, const tme_align_side *zh, size_t *count)
 {
@@ -94,7 +88,7 @@ static int build_side(tme_arena *arena, const tme_features *f, const uint64_t *l
         for (size_t a = in->anchor_begin; a < in->anchor_end; a++) {
             tme_anchor an = f->anchors[a];
             if (latin_set != NULL && an.kind == TME_ANCHOR_LATIN &&
-                !uint64_in_sorted(latin_set, latin_count, an.key))
+                !tme_sorted_has_u64(latin_set, latin_count, an.key))
                 continue;
             if (side->n_anchors - s->anchor_begin >= MAX_ANCHORS_PER_SENTENCE)
                 break;
@@ -130,7 +124,7 @@ static void count_shared(tme_align_side *side, size_t n, const uint64_t *other_i
         for (size_t a = f->anchor_begin; a < f->anchor_end; a++)
             f->shared_anchors +=
                 !(side->anchors[a].flags & TME_ANCHOR_SOFT) &&
-                uint64_in_sorted(other_ids, n_other, anchor_identity(side->anchors[a]));
+                tme_sorted_has_u64(other_ids, n_other, anchor_identity(side->anchors[a]));
         f->indel_cost = COST_INDEL + PENALTY_INDEL_SHARED_ANCHOR * (double)f->shared_anchors;
     }
 }

@@ -158,21 +158,6 @@ static inline void set_bit(uint64_t *bits, size_t at)
     bits[at >> 6] |= (uint64_t)1 << (at & 63);
 }
 
-/* 1 when the sorted, distinct a[0, n) has id: a binary search without
- * branches (the half kept by a conditional move), some five instructions
- * a step. */
-static inline int sorted_has(const uint32_t *a, size_t n, uint32_t id)
-{
-    if (n == 0)
-        return 0;
-    while (n > 1) { /* a[0, n) holds the last element not above id, if any */
-        size_t half = n / 2;
-        a = a[half] <= id ? a + half : a;
-        n -= half;
-    }
-    return *a == id;
-}
-
 /* Counts and marks the set's lemmas among a Chinese sentence's (sorted,
  * distinct): a bit test for each of the sentence's, or, when the set is
  * much the smaller (a paragraph pair's few English sentences against the
@@ -187,7 +172,7 @@ static void mark_zh_sentence(id_counts *c, const uint32_t *lemmas, size_t m, uin
         steps++;
     if (c->n * steps < m) {
         for (size_t at = 0; at < c->n; at++)
-            if (sorted_has(lemmas, m, c->ids[at])) {
+            if (tme_sorted_has_u32(lemmas, m, c->ids[at])) {
                 c->zh_df[at]++;
                 set_bit(bits, at);
             }

@@ -30,12 +30,6 @@ static size_t sort_unique(uint32_t *ids, size_t n)
     return out;
 }
 
-static int contains(const uint32_t *ids, size_t n, uint32_t id)
-{
-    size_t at = tme_lower_bound_u32(ids, 0, n, id);
-    return at < n && ids[at] == id;
-}
-
 /* ---- English ----------------------------------------------------------------- */
 
 tme_status tme_lexicon_prepare_en(const tme_lexicon *lex, const char *text, size_t len,
@@ -485,7 +479,7 @@ size_t tme_lexicon_headword_lemmas(const tme_lexicon *lex, uint32_t headword,
 static int translated_in(const tme_lexicon_zh *zh, size_t n_zh, uint32_t lemma)
 {
     for (size_t j = 0; j < n_zh; j++)
-        if (contains(zh[j].lemmas, zh[j].n_lemmas, lemma))
+        if (tme_sorted_has_u32(zh[j].lemmas, zh[j].n_lemmas, lemma))
             return 1;
     return 0;
 }
@@ -568,8 +562,8 @@ int tme_lexicon_translates(const tme_lexicon *lex, const char *english, const ch
     uint32_t hw = tme_lexicon_find_key(lex, key);
     if (id == UINT32_MAX || hw == UINT32_MAX)
         return 0;
-    return contains(lex->hw_lemmas + lex->hw_first[hw], lex->hw_first[hw + 1] - lex->hw_first[hw],
-                    id);
+    return tme_sorted_has_u32(lex->hw_lemmas + lex->hw_first[hw],
+                              lex->hw_first[hw + 1] - lex->hw_first[hw], id);
 }
 
 tme_lexicon_stats tme_lexicon_get_stats(const tme_lexicon *lex)

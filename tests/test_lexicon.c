@@ -6,6 +6,7 @@
 #include "lexicon.h"
 #include "lexicon_words.h"
 #include "measure.h"
+#include "sort_ids.h"
 #include "test_support.h"
 
 #include <pthread.h>
@@ -806,6 +807,35 @@ static void test_true_pairs_beat_shifted_pairs(void)
     CU_ASSERT_TRUE(total.weight.true_share >= 4 * total.weight.shifted_share);
 }
 
+/* The sorted-id searches (sort_ids.h) against a scan: every start and id
+ * of arrays with repeats, of every length up to 40. */
+static void test_sorted_searches_match_a_scan(void)
+{
+    uint32_t a32[40];
+    uint64_t a64[40];
+    size_t wrong = 0;
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t k = 0; k < n; k++) {
+            a32[k] = (uint32_t)(k * 7 / 5); /* ascending, some repeated */
+            a64[k] = ((uint64_t)1 << 40) + a32[k];
+        }
+        for (size_t lo = 0; lo <= n; lo++)
+            for (uint32_t id = 0; id <= 60; id++) {
+                size_t want = lo;
+                while (want < n && a32[want] < id)
+                    want++;
+                int has = want < n && a32[want] == id;
+                wrong += tme_lower_bound_u32(a32, lo, n, id) != want;
+                wrong += tme_lower_bound_u64(a64, lo, n, ((uint64_t)1 << 40) + id) != want;
+                if (lo == 0) {
+                    wrong += tme_sorted_has_u32(a32, n, id) != has;
+                    wrong += tme_sorted_has_u64(a64, n, ((uint64_t)1 << 40) + id) != has;
+                }
+            }
+    }
+    CU_ASSERT_EQUAL(wrong, 0);
+}
+
 static CU_TestInfo tests[] = {
     {"both scripts are found", test_both_scripts_are_found},
     {"inflections match", test_inflections_match},
@@ -825,6 +855,7 @@ static CU_TestInfo tests[] = {
     {"threads share one lexicon", test_threads_share_one_lexicon},
     {"compiler output", test_compiler_output},
     {"true pairs beat shifted pairs", test_true_pairs_beat_shifted_pairs},
+    {"sorted searches match a scan", test_sorted_searches_match_a_scan},
     CU_TEST_INFO_NULL,
 };
 
