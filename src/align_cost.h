@@ -147,6 +147,13 @@ int tme_align_prepare_floors(tme_align_model *m);
 void tme_align_row_floors(const tme_align_model *m, size_t ee, size_t lo, size_t hi,
                           size_t close_lo, size_t close_hi, double *floor);
 
+/* Kind k's floors, cells lo .. hi, in a row tme_align_row_floors wrote. */
+static inline const double *tme_align_kind_floors(const double *floor, size_t lo, size_t hi,
+                                                  size_t k)
+{
+    return floor + k * (hi - lo + 1);
+}
+
 /* The lexical bounds the floors and the searches' checks take: en_most and
  * zh_most (each sentence's most against k = 1..TME_ALIGN_MAX_SIDE
  * sentences of the other side, [sentence * TME_ALIGN_MAX_SIDE + k - 1],

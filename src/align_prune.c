@@ -55,7 +55,7 @@ static void push_kind(const tme_align_band *bd, const double *floor, double *h, 
         return;
     size_t r = i - de, lo = bd->row_lo[r], first = bd->row_lo[i];
     const double *here = h + bd->row_offset[i];
-    const double *kind_floor = floor + k * (bd->row_hi[i] - first + 1); /* tme_align_row_floors */
+    const double *kind_floor = tme_align_kind_floors(floor, first, bd->row_hi[i], k);
     double *from = h + bd->row_offset[r];
     /* the ends j whose start (r, j - dz) is in row r's band */
     size_t j_lo = first > lo + dz ? first : lo + dz;

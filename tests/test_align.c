@@ -619,7 +619,7 @@ typedef struct {
 static double floor_in_rows(const tme_align_band *bd, const double *row, size_t k, size_t ee,
                             size_t ze)
 {
-    return row[k * (bd->row_hi[ee] - bd->row_lo[ee] + 1) + ze - bd->row_lo[ee]];
+    return tme_align_kind_floors(row, bd->row_lo[ee], bd->row_hi[ee], k)[ze - bd->row_lo[ee]];
 }
 
 static double floor_of_bead(void *context, size_t k, size_t ee, size_t ze)
