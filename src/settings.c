@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "charset_label.h"
 #include "filters.h"
 #include "gzip_members.h"
 #include "langtag.h"
@@ -187,9 +188,12 @@ static tme_status validate_input_format(const char *value, tme_error *err)
     return err->status;
 }
 
+/* An iconv name, or a charset label that decoding maps to one
+ * (tme_encoding_from_label: x-gbk, chinese, csbig5, ... which iconv does
+ * not know by those names). */
 static tme_status validate_encoding(const char *value, tme_error *err)
 {
-    if (strcmp(value, "auto") == 0)
+    if (strcmp(value, "auto") == 0 || tme_encoding_from_label(value) != NULL)
         return TME_OK;
     iconv_t cd = iconv_open("UTF-8", value);
     if (cd == (iconv_t)-1)
@@ -312,8 +316,8 @@ const tme_option_def tme_session_options[] = {
     {.name = "encoding",
      .group = "Input",
      .argument = "NAME",
-     .help = "input encoding, any iconv name; auto: a BOM, else UTF-16 by its NUL bytes, else "
-             "UTF-8, else GB18030",
+     .help = "input encoding: an iconv name or a charset label (gbk, x-gbk, big5, csbig5, ...); "
+             "auto: a BOM, else UTF-16 by its NUL bytes, else UTF-8, else GB18030",
      .default_value = "auto",
      .validate = validate_encoding},
     {.name = "normalize",

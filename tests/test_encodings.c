@@ -423,12 +423,20 @@ static void test_tool_refuses_weak_evidence_and_takes_a_label(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(said, "plausible: GB18030, BIG5-HKSCS"));
     CU_ASSERT_PTR_NOT_NULL(strstr(said, "--encoding"));
     free(said);
-    CU_ASSERT_EQUAL(tme_test_run_clif(err, "extract --encoding big5 '%s' -o '%s'", in, out), 0);
-    char *pairs = tme_test_read_file(out, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(pairs);
-    CU_ASSERT_STRING_EQUAL(pairs, "Whetting Your Appetite\t\xE6\xB7\xBA\xE5\x98\x97\xE6\xBB\x8B"
-                                  "\xE5\x91\xB3\n");
-    free(pairs);
+    /* every Big5 label the README lists, iconv's names or not */
+    static const char *const big5_labels[] = {"big5",   "big5-hkscs", "cn-big5",
+                                              "csbig5", "cp950",      "x-x-big5"};
+    for (size_t k = 0; k < sizeof big5_labels / sizeof big5_labels[0]; k++) {
+        unlink(out);
+        CU_ASSERT_EQUAL(
+            tme_test_run_clif(err, "extract --encoding %s '%s' -o '%s'", big5_labels[k], in, out),
+            0);
+        char *pairs = tme_test_read_file(out, NULL);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(pairs);
+        CU_ASSERT_STRING_EQUAL(pairs, "Whetting Your Appetite\t\xE6\xB7\xBA\xE5\x98\x97\xE6\xBB"
+                                      "\x8B\xE5\x91\xB3\n");
+        free(pairs);
+    }
 }
 
 static void test_tool_reads_gb18030_with_a_gbk_label(void)
@@ -441,11 +449,19 @@ static void test_tool_reads_gb18030_with_a_gbk_label(void)
     const char *out = tme_test_join(1, dir, "sample.tsv");
     CU_ASSERT_EQUAL_FATAL(tme_test_write_file(in, gb, gb_len), 0);
     free(gb);
-    CU_ASSERT_EQUAL(tme_test_run_clif(tme_test_join(2, dir, "stderr.txt"),
-                                      "extract --encoding gbk '%s' -o '%s'", in, out),
-                    0);
-    CU_ASSERT(
-        tme_test_same_file(out, tme_test_source_path("samples/expected/deepseek-bilingual.tsv")));
+    /* every GB label the README lists: x-gbk, gb_2312-80 and chinese are
+     * no iconv names */
+    static const char *const gb_labels[] = {"gbk",     "gb2312", "gb_2312-80", "x-gbk",
+                                            "chinese", "cp936",  "gb18030"};
+    for (size_t k = 0; k < sizeof gb_labels / sizeof gb_labels[0]; k++) {
+        unlink(out);
+        CU_ASSERT_EQUAL(tme_test_run_clif(tme_test_join(2, dir, "stderr.txt"),
+                                          "extract --encoding %s '%s' -o '%s'", gb_labels[k], in,
+                                          out),
+                        0);
+        CU_ASSERT(tme_test_same_file(
+            out, tme_test_source_path("samples/expected/deepseek-bilingual.tsv")));
+    }
 }
 
 static CU_TestInfo tests[] = {
@@ -463,9 +479,9 @@ static CU_TestInfo tests[] = {
     {"encoding reasons", test_reasons},
     {"Chinese script counted by character", test_chinese_script_is_counted},
     {"tool: Big5 article gives the UTF-8 pairs", test_tool_extracts_big5_like_utf8},
-    {"tool: weak evidence refused, --encoding big5 reads it",
+    {"tool: weak evidence refused, every Big5 label reads it",
      test_tool_refuses_weak_evidence_and_takes_a_label},
-    {"tool: --encoding gbk reads GB18030", test_tool_reads_gb18030_with_a_gbk_label},
+    {"tool: every GB label reads GB18030", test_tool_reads_gb18030_with_a_gbk_label},
     CU_TEST_INFO_NULL,
 };
 
