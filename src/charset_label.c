@@ -101,3 +101,9 @@ const char *tme_encoding_from_label(const char *label)
         return NULL;
     return encoding;
 }
+
+const char *tme_encoding_iconv_name(const char *name)
+{
+    const char *encoding = tme_encoding_from_label(name);
+    return encoding != NULL ? encoding : name;
+}

@@ -16,6 +16,11 @@
  * mapped the same way. */
 const char *tme_encoding_from_label(const char *label);
 
+/* The name iconv is given for the --encoding NAME a user wrote:
+ * tme_encoding_from_label(name), else name itself. Decoding converts with
+ * it and the option's check opens it, so that both take the same names. */
+const char *tme_encoding_iconv_name(const char *name);
+
 /* The iconv name for any label of the WHATWG Encoding Standard that English
  * and Chinese pages use (UTF-8, UTF-16LE/BE, GB18030, Big5, windows-1252
  * and their aliases, as browsers map them: "gbk" and "gb2312" are GB18030,

@@ -422,8 +422,8 @@ static tme_status decode_named(const unsigned char *data, size_t len, const char
         survey_utf8(data, len, &s);
         return decode_utf8(data, len, &s, name, out, err);
     }
-    const char *encoding = tme_encoding_from_label(label);
-    tme_status status = convert_or_report(data, len, encoding ? encoding : label, name, out, err);
+    tme_status status =
+        convert_or_report(data, len, tme_encoding_iconv_name(label), name, out, err);
     if (status == TME_OK && out->len >= 3 && memcmp(out->text, "\xEF\xBB\xBF", 3) == 0) {
         memmove(out->text, out->text + 3, out->len - 3 + 1);
         out->len -= 3;

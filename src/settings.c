@@ -188,14 +188,14 @@ static tme_status validate_input_format(const char *value, tme_error *err)
     return err->status;
 }
 
-/* An iconv name, or a charset label that decoding maps to one
- * (tme_encoding_from_label: x-gbk, chinese, csbig5, ... which iconv does
- * not know by those names). */
+/* An iconv name, or a charset label that decoding maps to one (x-gbk,
+ * chinese, csbig5, ... which iconv does not know by those names): the
+ * name decoding converts with (tme_encoding_iconv_name) is the one opened. */
 static tme_status validate_encoding(const char *value, tme_error *err)
 {
-    if (strcmp(value, "auto") == 0 || tme_encoding_from_label(value) != NULL)
+    if (strcmp(value, "auto") == 0)
         return TME_OK;
-    iconv_t cd = iconv_open("UTF-8", value);
+    iconv_t cd = iconv_open("UTF-8", tme_encoding_iconv_name(value));
     if (cd == (iconv_t)-1)
         return tme_error_set(err, TME_ERR_USAGE, "unknown encoding '%s' (see `iconv -l`)", value);
     iconv_close(cd);
